@@ -1,0 +1,23 @@
+// `npm run bench [name…]`: runs each bench/<name>.ts in turn; each prints one line with its ratio to a same-run baseline.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = path.dirname(new URL(import.meta.url).pathname);
+const wanted = process.argv.slice(2);
+const all = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && f !== 'lib.ts')
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
+let failed = 0;
+for (const name of wanted.length ? wanted : all) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    console.error(`${name}: FAILED (exit ${r.status})`);
+    failed++;
+  }
+}
+process.exit(failed ? 1 : 0);

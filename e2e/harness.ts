@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, expect } from 'vitest';
+import { seedDemo } from '../server/src/db/seed';
+import { buildApp } from '../server/src/http/app';
+import type { AppDeps } from '../server/src/http/context';
+import { createTestDb, testConfig } from '../server/src/test/harness';
+import type { Config } from '../server/src/config';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasBrowser = fs.existsSync(CHROMIUM);
+
+if (!hasBrowser) {
+  if (process.env.REQUIRE_E2E === '1')
+    throw new Error(`REQUIRE_E2E=1 but no browser at ${CHROMIUM} (apt-get install chromium)`);
+  console.warn(
+    `\n⚠ Browser journeys SKIPPED: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium\n`,
+  );
+}
+
+export type E2E = {
+  baseUrl: string;
+  deps: AppDeps;
+  browser: Browser;
+  newPage(opts?: { phone?: boolean }): Promise<Page>;
+};
+
+/** Starts the real server (fresh database, demo data, built web app) and a headless Chromium. */
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
+  const db = await createTestDb();
+  const config = testConfig(overrides);
+  const deps: AppDeps = { db, config, log: pino({ level: 'silent' }) };
+  await seedDemo(deps);
+  const app = await buildApp(deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  deps.config = { ...deps.config, publicUrl: baseUrl };
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+  });
+  return {
+    baseUrl,
+    deps,
+    browser,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'vi-VN',
+        ...(opts.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : {}),
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+/** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** No horizontal scrolling on a phone. */
+export async function expectFitsViewport(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,0 +1,11 @@
+import type { AppDeps } from '../http/context';
+
+/** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
+export type CliCommand = {
+  name: string;
+  usage: string;
+  summary: string;
+  run(deps: AppDeps, args: string[]): Promise<number>;
+};
+
+export const cliCommands: CliCommand[] = [];

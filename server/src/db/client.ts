@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+export type Kdb = Kysely<Database>;
+
+/** One handle for both engines: the same Kysely API and the same SQL run on PGlite and on PostgreSQL. */
+export type Db = {
+  engine: Engine;
+  kysely: Kdb;
+  close(): Promise<void>;
+};
+
+// Both engines parse values the same way, so code and tests never see engine differences.
+const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+const parseBigint = (v: string) => Number(v);
+const parseTimestamp = (v: string) => new Date(v.includes('+') || v.endsWith('Z') ? v : `${v}Z`);
+
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number; memory?: boolean };
+
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.memory ? undefined : path.join(opts.dataDir ?? './data', 'pgdata'));
+}
+
+function openPostgres(url: string, max: number): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID.int8) return parseBigint;
+        if (oid === OID.date || oid === OID.numeric) return (v: string) => v;
+        if (oid === OID.timestamp) return parseTimestamp;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: 'postgres', kysely, close: () => kysely.destroy() };
+}
+
+async function openPglite(dir: string | undefined): Promise<Db> {
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const lite = await PGlite.create(dir, {
+    extensions: { pg_trgm, unaccent },
+    parsers: {
+      [OID.int8]: parseBigint,
+      [OID.numeric]: (v: string) => v,
+      [OID.date]: (v: string) => v,
+      [OID.timestamp]: parseTimestamp,
+    },
+  });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pglitePool(lite) }),
+  });
+  return {
+    engine: 'pglite',
+    kysely,
+    close: async () => {
+      await kysely.destroy();
+      await lite.close();
+    },
+  };
+}
+
+/**
+ * PGlite is one session. Kysely borrows it like a pool connection; a mutex keeps a transaction's statements
+ * together. Consequence: inside a transaction, always use the transaction handle, never the root `db`.
+ */
+function pglitePool(lite: PGlite): PostgresPool {
+  let tail: Promise<void> = Promise.resolve();
+  const client: PostgresPoolClient = {
+    // @ts-expect-error -- cursor overload is not used
+    async query(sqlText: string, parameters: ReadonlyArray<unknown>) {
+      if (parameters.length === 0) {
+        const results = await lite.exec(sqlText);
+        const last = results.at(-1);
+        return { command: commandOf(sqlText), rowCount: last?.affectedRows ?? 0, rows: last?.rows ?? [] };
+      }
+      const r = await lite.query(sqlText, parameters as unknown[]);
+      return { command: commandOf(sqlText), rowCount: r.affectedRows ?? 0, rows: r.rows };
+    },
+    release() {},
+  };
+  return {
+    async connect() {
+      let release!: () => void;
+      const prev = tail;
+      tail = new Promise<void>((resolve) => (release = resolve));
+      await prev;
+      return { query: client.query.bind(client), release } as PostgresPoolClient;
+    },
+    async end() {
+      await tail;
+    },
+  };
+}
+
+/** Kysely reads affected-row counts only for data-changing commands. */
+function commandOf(sqlText: string) {
+  const m = /^\s*(insert|update|delete|merge)\b/i.exec(sqlText);
+  return (m?.[1]?.toUpperCase() ?? 'SELECT') as 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'MERGE';
+}

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The Kysely view of every table. Each module declares its own table types next to its code and adds
+ * them here; SQL column names stay snake_case and are mapped in the module's repo.
+ */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+
+export type JobsTable = {
+  id: Generated<number>;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'pending' | 'running' | 'done' | 'dead'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: Timestamp;
+  locked_at: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+};
+
+export type AuditLogTable = {
+  seq: number;
+  at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Json<Record<string, unknown>>;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type IdempotencyKeysTable = {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json<unknown>;
+  created_at: Timestamp;
+};
+
+export type SeedRunsTable = { name: string; loaded_at: Timestamp };
+
+export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
+
+export type Database = {
+  jobs: JobsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  seed_runs: SeedRunsTable;
+  schema_migrations: SchemaMigrationsTable;
+};

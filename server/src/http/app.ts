@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { TEST_ACTOR_HEADER, type Actor } from './auth';
+import type { AppDeps } from './context';
+import { AppError, errorHandler, notFoundHandler } from './errors';
+import { registerMetrics } from './metrics';
+import { modules } from '../modules/registry';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const WEB_DIST = path.join(repoRoot, 'web', 'dist');
+
+export type BuildOptions = {
+  logger?: boolean;
+  webDist?: string | null;
+  /** Tests only (never reachable from configuration): trust an actor given as JSON in the x-test-actor header. */
+  trustTestActorHeader?: boolean;
+};
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger === false ? { logger: false } : { loggerInstance: deps.log as FastifyBaseLogger }),
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null);
+  if (opts.trustTestActorHeader) {
+    app.addHook('onRequest', async (req) => {
+      const raw = req.headers[TEST_ACTOR_HEADER];
+      if (typeof raw === 'string') req.actor = JSON.parse(raw) as Actor;
+    });
+  }
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  // Off by default; routes that need it (login, lookup, code sending) opt in with config.rateLimit.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Một Cửa API',
+        description:
+          'Cổng dịch vụ công và Hệ thống thông tin một cửa điện tử — public service portal and one-stop system.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerMetrics(app, deps.db);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const m of modules) await m.setup?.(app);
+  await app.register(
+    async (api) => {
+      for (const m of modules) if (m.routes) await api.register(m.routes);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
+  const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  // The SPA owns every non-API GET that accepts HTML; everything else is a JSON 404 in the error shape.
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/metrics');
+    if (hasWeb && !isApi && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return notFoundHandler(req, reply);
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { AuditActor } from '../modules/audit/audit.service';
+
+/** What every route and job may use; built once at boot and passed down explicitly. */
+export type AppDeps = { db: Db; config: Config; log: Logger };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** The audit actor for a request; modules that know the logged-in person pass a richer one. */
+export function requestActor(req: FastifyRequest, who: Partial<AuditActor> = {}): AuditActor {
+  return {
+    type: who.type ?? 'anonymous',
+    id: who.id ?? null,
+    name: who.name ?? null,
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+    requestId: req.id,
+  };
+}

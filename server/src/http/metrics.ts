@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Db } from '../db/client';
+import { queueDepth } from '../jobs/queue';
+
+/** Prometheus text at /metrics: request counts and latencies by route, job queue depth, process metrics. */
+export function registerMetrics(app: FastifyInstance, db: Db): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by method and route',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'jobs_queue_depth',
+    help: 'Jobs by state (pending, running, dead)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const depth = await queueDepth(db);
+      for (const [state, n] of Object.entries(depth)) this.set({ state }, n);
+    },
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    // Unmatched URLs share one label, so scanners cannot blow up the label set.
+    const route = req.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: req.method, route, status: reply.statusCode });
+    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}

@@ -1,0 +1,166 @@
+import os from 'node:os';
+import { sql, type Transaction } from 'kysely';
+import type { Logger } from 'pino';
+import type { Db, Kdb } from '../db/client';
+import type { Database } from '../db/schema';
+
+export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number };
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
+export type JobRegistry = Record<string, JobHandler>;
+
+export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; dedupeKey?: string };
+
+/**
+ * Adds a job. Pass the business transaction, so the job exists exactly when the change that caused it
+ * commits (transactional outbox). A repeated dedupeKey is ignored.
+ */
+export async function enqueue(
+  trx: Kdb | Transaction<Database>,
+  type: string,
+  payload: Record<string, unknown>,
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  await trx
+    .insertInto('jobs')
+    .values({
+      type,
+      payload: JSON.stringify(payload),
+      run_at: opts.runAt ?? new Date(),
+      max_attempts: opts.maxAttempts ?? 8,
+      dedupe_key: opts.dedupeKey ?? null,
+      locked_at: null,
+      locked_by: null,
+      last_error: null,
+      finished_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
+    .execute();
+}
+
+/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
+export function backoffMs(attempt: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}
+
+export async function queueDepth(db: Db): Promise<{ pending: number; running: number; dead: number }> {
+  const rows = await db.kysely
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'running', 'dead'])
+    .groupBy('status')
+    .execute();
+  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  return { pending: by.pending ?? 0, running: by.running ?? 0, dead: by.dead ?? 0 };
+}
+
+type ClaimedJob = {
+  id: number;
+  type: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+};
+
+export type WorkerOptions = { pollMs: number; concurrency: number; leaseMs?: number; log: Logger };
+
+/** Claims due jobs with FOR UPDATE SKIP LOCKED, so any number of workers in any number of processes can share the table. */
+export class Worker {
+  private readonly id = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running = new Set<Promise<void>>();
+  private stopping = false;
+  private polling: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly registry: JobRegistry,
+    private readonly opts: WorkerOptions,
+  ) {}
+
+  start(): void {
+    this.stopping = false;
+    const tick = () => {
+      if (this.stopping) return;
+      this.polling = this.runOnce()
+        .catch((err: unknown) => this.opts.log.error({ err }, 'job poll failed'))
+        .then(() => {
+          if (!this.stopping) this.timer = setTimeout(tick, this.opts.pollMs);
+        });
+    };
+    tick();
+  }
+
+  /** Stops claiming and waits for jobs already running to finish. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.polling;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Claims and runs one batch; returns how many jobs it ran. Tests call this directly. */
+  async runOnce(): Promise<number> {
+    const free = this.opts.concurrency - this.running.size;
+    if (free <= 0) return 0;
+    const jobs = await this.claim(free);
+    const runs = jobs.map((job) => this.track(this.execute(job)));
+    await Promise.allSettled(runs);
+    return jobs.length;
+  }
+
+  /** Runs batches until nothing is due. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let n = await this.runOnce(); n > 0; n = await this.runOnce()) total += n;
+    return total;
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.running.add(p);
+    return p.finally(() => this.running.delete(p));
+  }
+
+  private async claim(limit: number): Promise<ClaimedJob[]> {
+    const leaseMs = this.opts.leaseMs ?? 300_000;
+    const { rows } = await sql<ClaimedJob>`
+      UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${this.id}, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE (status = 'pending' AND run_at <= now())
+           OR (status = 'running' AND locked_at < now() - make_interval(secs => ${leaseMs / 1000}))
+        ORDER BY run_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, type, payload, attempts, max_attempts`.execute(this.db.kysely);
+    return rows;
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const log = this.opts.log.child({ jobId: job.id, jobType: job.type });
+    const handler = this.registry[job.type];
+    try {
+      if (!handler) throw new Error(`No handler for job type ${job.type}`);
+      await handler(job.payload, { db: this.db, log, jobId: job.id, attempt: job.attempts });
+      await this.db.kysely
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: new Date(), locked_at: null, last_error: null })
+        .where('id', '=', job.id)
+        .execute();
+    } catch (err) {
+      const dead = !handler || job.attempts >= job.max_attempts;
+      const message = err instanceof Error ? err.message : String(err);
+      log.warn({ err, attempt: job.attempts, dead }, 'job failed');
+      await this.db.kysely
+        .updateTable('jobs')
+        .set({
+          status: dead ? 'dead' : 'pending',
+          last_error: message.slice(0, 2000),
+          locked_at: null,
+          run_at: new Date(Date.now() + backoffMs(job.attempts)),
+          finished_at: dead ? new Date() : null,
+        })
+        .where('id', '=', job.id)
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../http/context';
+import type { JobRegistry } from '../jobs/queue';
+import { healthRoutes } from './health/health.routes';
+
+/**
+ * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
+ * Seeds run in this order, so a module seeds after the modules it depends on.
+ */
+export type Module = {
+  name: string;
+  /** Root-level hooks (e.g. resolving the session into req.actor), run before any module's routes. */
+  setup?: (app: FastifyInstance) => Promise<void>;
+  routes?: FastifyPluginAsync;
+  jobs?: JobRegistry;
+  seed?: (deps: AppDeps) => Promise<void>;
+};
+
+export const modules: Module[] = [{ name: 'health', routes: healthRoutes }];
+
+export function jobRegistry(): JobRegistry {
+  return Object.assign({}, ...modules.map((m) => m.jobs ?? {})) as JobRegistry;
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config';
+import { openDb, type Db } from './db/client';
+import { migrate } from './db/migrate';
+import { seedDemo } from './db/seed';
+import { buildApp } from './http/app';
+import type { AppDeps } from './http/context';
+import { Worker } from './jobs/queue';
+import { jobRegistry } from './modules/registry';
+
+export type Running = { deps: AppDeps; app?: FastifyInstance; worker?: Worker; stop(): Promise<void> };
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
+  });
+}
+
+export async function openAndMigrate(config: Config, log: Logger): Promise<Db> {
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const applied = await migrate(db, (name) => log.info({ migration: name }, 'migration applied'));
+  log.info({ engine: db.engine, applied: applied.length }, 'database ready');
+  return db;
+}
+
+/**
+ * Boots the roles asked for: the API, the job worker, or both in one process (the default).
+ * stop() is the graceful shutdown: stop accepting, finish in-flight requests and jobs, close the database.
+ */
+export async function start(config: Config, log = createLogger(config)): Promise<Running> {
+  const db = await openAndMigrate(config, log);
+  const deps: AppDeps = { db, config, log };
+  if (config.seedDemo && config.role !== 'worker') {
+    const loaded = await seedDemo(deps, (name) => log.info({ module: name }, 'loading demo data'));
+    if (loaded.length) log.info({ modules: loaded }, 'demo data loaded');
+  }
+  let app: FastifyInstance | undefined;
+  let worker: Worker | undefined;
+  if (config.role !== 'worker') {
+    app = await buildApp(deps);
+    await app.listen({ port: config.port, host: config.host });
+  }
+  if (config.role !== 'api') {
+    worker = new Worker(db, jobRegistry(), {
+      pollMs: config.workerPollMs,
+      concurrency: config.workerConcurrency,
+      log: log.child({ role: 'worker' }),
+    });
+    worker.start();
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app?.close();
+      await worker?.stop();
+      await db.close();
+    })());
+  return { deps, app, worker, stop };
+}

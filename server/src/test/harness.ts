@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { pino } from 'pino';
+import { afterAll } from 'vitest';
+import { loadConfig, type Config } from '../config';
+import { openDb, type Db } from '../db/client';
+import { migrate } from '../db/migrate';
+import { buildApp } from '../http/app';
+import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
+import type { AppDeps } from '../http/context';
+
+/**
+ * Each test file gets its own database: a fresh in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped when the file finishes).
+ */
+export async function createTestDb(): Promise<Db & { url?: string }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const db = await openDb({ memory: true });
+    await migrate(db);
+    afterAll(() => db.close());
+    return db;
+  }
+  const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString(), poolSize: 8 });
+  await migrate(db);
+  afterAll(async () => {
+    await db.close();
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  });
+  return Object.assign(db, { url: url.toString() });
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/motcua-test-unused' }), ...overrides };
+}
+
+export type TestApp = { app: FastifyInstance; db: Db; deps: AppDeps };
+
+export async function createTestApp(overrides: Partial<Config> = {}, db?: Db): Promise<TestApp> {
+  const theDb = db ?? (await createTestDb());
+  const deps: AppDeps = { db: theDb, config: testConfig(overrides), log: pino({ level: 'silent' }) };
+  const app = await buildApp(deps, { logger: false, webDist: null, trustTestActorHeader: true });
+  await app.ready();
+  afterAll(() => app.close());
+  return { app, db: theDb, deps };
+}
+
+/** Builds an actor for the x-test-actor header (tests of modules that do not own log-in). */
+export function actor(partial: Partial<Actor> & Pick<Actor, 'kind'>): Actor {
+  return {
+    userId: partial.userId ?? '00000000-0000-4000-8000-000000000001',
+    name: partial.name ?? 'Người kiểm thử',
+    roles: [],
+    agencyId: null,
+    organisationIds: [],
+    mustChangePassword: false,
+    sessionId: null,
+    ...partial,
+  };
+}
+
+export function asActor(a: Actor): Record<string, string> {
+  return { [TEST_ACTOR_HEADER]: JSON.stringify(a) };
+}
+
+export async function call(app: FastifyInstance, opts: InjectOptions): Promise<LightMyRequestResponse> {
+  return app.inject(opts);
+}

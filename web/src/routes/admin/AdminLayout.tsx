@@ -1,0 +1,26 @@
+import { Outlet } from 'react-router-dom';
+import { useI18n } from '../../i18n/i18n';
+import { Shell, type NavItem } from '../Shell';
+import { RequireStaff } from '../guards';
+
+export const adminNav: NavItem[] = [{ to: '/admin', label: 'nav.admin', end: true }];
+
+export function AdminLayout() {
+  return (
+    <Shell area="admin" nav={adminNav}>
+      <RequireStaff roles={['system_admin', 'unit_admin', 'catalogue_editor']}>
+        <Outlet />
+      </RequireStaff>
+    </Shell>
+  );
+}
+
+export function AdminHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <p>{t('admin.lead')}</p>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import type { TStaffRole } from '@motcua/contracts';
+import { Alert, Spinner } from '../components/ui';
+import { useMe } from '../features/session/hooks';
+import { useI18n } from '../i18n/i18n';
+
+/** Staff-only areas: a person must be logged in as staff and hold one of the roles (when given). */
+export function RequireStaff({ roles, children }: { roles?: TStaffRole[]; children: ReactNode }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spinner label={t('app.loading')} />;
+  if (me.isError) return <Alert kind="error">{t('app.error')}</Alert>;
+  if (!me.data || me.data.kind !== 'staff') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return (
+      <div className="guard">
+        <Alert kind="warning">{t('guard.loginRequired')}</Alert>
+        <Link className="btn btn-primary" to={`/office/login?next=${next}`}>
+          {t('guard.goToLogin')}
+        </Link>
+      </div>
+    );
+  }
+  if (roles && !me.data.roles.some((r) => roles.includes(r)))
+    return <Alert kind="error">{t('guard.forbidden')}</Alert>;
+  return <>{children}</>;
+}

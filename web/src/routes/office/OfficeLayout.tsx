@@ -1,0 +1,26 @@
+import { Outlet } from 'react-router-dom';
+import { useI18n } from '../../i18n/i18n';
+import { Shell, type NavItem } from '../Shell';
+import { RequireStaff } from '../guards';
+
+export const officeNav: NavItem[] = [{ to: '/office', label: 'nav.office', end: true }];
+
+export function OfficeLayout() {
+  return (
+    <Shell area="office" nav={officeNav}>
+      <RequireStaff>
+        <Outlet />
+      </RequireStaff>
+    </Shell>
+  );
+}
+
+export function OfficeHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('office.title')}</h1>
+      <p>{t('office.lead')}</p>
+    </>
+  );
+}

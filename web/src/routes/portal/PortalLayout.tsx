@@ -1,0 +1,16 @@
+import { Outlet } from 'react-router-dom';
+import { Shell, type NavItem } from '../Shell';
+
+export const portalNav: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/thu-tuc', label: 'nav.procedures' },
+  { to: '/tra-cuu', label: 'nav.lookup' },
+];
+
+export function PortalLayout() {
+  return (
+    <Shell area="portal" nav={portalNav}>
+      <Outlet />
+    </Shell>
+  );
+}
