@@ -39,6 +39,6 @@ describe.skipIf(!hasBrowser)('foundation journeys', async () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Không tìm thấy trang');
     const res = await fetch(`${e2e.baseUrl}/api/khong-ton-tai`);
     expect(res.status).toBe(404);
-    expect((await res.json()).code).toBe('ROUTE_NOT_FOUND');
+    expect(((await res.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
   });
 });

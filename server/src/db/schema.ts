@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { OrganisationTables } from '../modules/organisation/organisation.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -53,10 +54,13 @@ export type SeedRunsTable = { name: string; loaded_at: Timestamp };
 
 export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
 
-export type Database = {
+export type CoreTables = {
   jobs: JobsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   seed_runs: SeedRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };
+
+/** Add a module's tables here. */
+export type Database = CoreTables & OrganisationTables;

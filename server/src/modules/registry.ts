@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../http/context';
 import type { JobRegistry } from '../jobs/queue';
 import { healthRoutes } from './health/health.routes';
+import { organisationModule } from './organisation/organisation.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -16,7 +17,7 @@ export type Module = {
   seed?: (deps: AppDeps) => Promise<void>;
 };
 
-export const modules: Module[] = [{ name: 'health', routes: healthRoutes }];
+export const modules: Module[] = [{ name: 'health', routes: healthRoutes }, organisationModule];
 
 export function jobRegistry(): JobRegistry {
   return Object.assign({}, ...modules.map((m) => m.jobs ?? {})) as JobRegistry;

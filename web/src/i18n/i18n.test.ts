@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import vi from './vi.json';
-import en from './en.json';
+import { bundles } from './bundles';
 
-describe('i18n catalogues', () => {
-  it('have exactly the same keys in Vietnamese and English', () => {
+describe.each(Object.entries(bundles))('i18n bundle %s', (_name, { vi, en }) => {
+  it('has exactly the same keys in Vietnamese and English', () => {
     const missingInEn = Object.keys(vi).filter((k) => !(k in en));
     const missingInVi = Object.keys(en).filter((k) => !(k in vi));
     expect({ missingInEn, missingInVi }).toEqual({ missingInEn: [], missingInVi: [] });
   });
 
-  it('have no empty messages and the same placeholders in both', () => {
+  it('has no empty messages and the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, text] of Object.entries(vi)) {
+    for (const [key, text] of Object.entries(vi as Record<string, string>)) {
       const other = (en as Record<string, string>)[key] ?? '';
       expect(text.trim(), key).not.toBe('');
       expect(other.trim(), key).not.toBe('');

@@ -1,10 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@motcua/contracts';
 import { setApiLocale } from '../lib/api';
-import vi from './vi.json';
-import en from './en.json';
+import { en, vi } from './bundles';
 
-/** Vietnamese is the source of truth for keys; the i18n test fails when English lacks one. */
+/** Vietnamese is the source of truth for keys; typecheck and the i18n test fail when English lacks one. */
 export type MessageKey = keyof typeof vi;
 export const messages: Record<Locale, Record<MessageKey, string>> = { vi, en };
 

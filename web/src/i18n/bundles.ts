@@ -1,0 +1,13 @@
+import coreVi from './vi.json';
+import coreEn from './en.json';
+
+/**
+ * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
+ * domain. Add a feature's pair to both lists.
+ */
+export const bundles = {
+  core: { vi: coreVi, en: coreEn },
+};
+
+export const vi = { ...coreVi };
+export const en: Record<keyof typeof vi, string> = { ...coreEn };
