@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = path.dirname(new URL(import.meta.url).pathname);
+const dir = import.meta.dirname;
 const wanted = process.argv.slice(2);
 const all = fs
   .readdirSync(dir)

@@ -262,3 +262,98 @@ export function parseOfficialSchedule(json: unknown): ParseScheduleResult {
   };
   return { ok: true, schedule };
 }
+
+// ---------- what each day is ----------
+
+/** 'HH:MM' local time; '24:00' closes a period at midnight. */
+export type TimeOfDay = string;
+export type Period = { start: TimeOfDay; end: TimeOfDay };
+export type DayHours = { work: Period[]; reception: Period[] };
+export type WeeklyHours = Record<Weekday, DayHours>;
+/** A unit's own announcement: a closure, an extra working day, or desk reception on a day off. */
+export type UnitDayKind = 'closed' | 'working' | 'reception';
+export type UnitDay = { date: IsoDate; kind: UnitDayKind; reason: string; hours?: Partial<DayHours> };
+
+/** What decides each day's kind and hours; the rest of CalendarConfig is about counting. */
+export type DayRules = {
+  weekly?: WeeklyHours;
+  /** Hours of a swapped or extra working day (default: the standard day). */
+  extraDayHours?: DayHours;
+  /** Generate Điều 112 holidays for years without an official schedule (default true). */
+  generateHolidays?: boolean;
+  officialSchedules?: readonly OfficialSchedule[];
+  unitDays?: readonly UnitDay[];
+};
+
+export type DayKind =
+  'working' | 'rest' | 'holiday' | 'swapped_working' | 'unit_closed' | 'unit_working' | 'unit_reception';
+export type DayInfo = { date: IsoDate; kind: DayKind; reason: string | null; hours: DayHours };
+
+const p = (start: string, end: string): Period => ({ start, end });
+export const DEFAULT_DAY_HOURS: DayHours = {
+  work: [p('07:00', '11:00'), p('13:00', '17:00')],
+  reception: [p('07:00', '10:30'), p('13:00', '16:30')],
+};
+const CLOSED: DayHours = { work: [], reception: [] };
+export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
+  mon: DEFAULT_DAY_HOURS,
+  tue: DEFAULT_DAY_HOURS,
+  wed: DEFAULT_DAY_HOURS,
+  thu: DEFAULT_DAY_HOURS,
+  fri: DEFAULT_DAY_HOURS,
+  sat: CLOSED,
+  sun: CLOSED,
+};
+
+/**
+ * Maps a day number to its kind and hours. Precedence: a unit's own announcement, then the
+ * official schedule of that year (or, without one, the generated holidays), then the weekly hours.
+ * Assumes well-formed rules; buildCalendar validates them first.
+ */
+export function dayResolver(rules: DayRules): (day: number) => DayInfo {
+  const weekly = rules.weekly ?? DEFAULT_WEEKLY_HOURS;
+  const extra = rules.extraDayHours ?? DEFAULT_DAY_HOURS;
+  const official = new Map<number, { off: Map<number, string>; work: Map<number, string> }>();
+  const toMap = (days: readonly OfficialDay[]): Map<number, string> =>
+    new Map(days.map((d) => [dayFromIso(d.date), d.reason]));
+  for (const s of rules.officialSchedules ?? []) {
+    official.set(s.year, { off: toMap(s.daysOff), work: toMap(s.workingDays) });
+  }
+  // Hours objects are built once per unit day so that compiled periods can be cached by identity.
+  const unit = new Map<number, { kind: DayKind; reason: string; hours: DayHours }>();
+  for (const u of rules.unitDays ?? []) {
+    const work = u.hours?.work ?? (u.kind === 'working' ? extra.work : []);
+    unit.set(dayFromIso(u.date), {
+      kind: `unit_${u.kind}`,
+      reason: u.reason,
+      hours: { work, reception: u.hours?.reception ?? [] },
+    });
+  }
+  const useGenerated = rules.generateHolidays ?? true;
+  const restDays = WEEKDAYS.filter((wd) => weekly[wd].work.length === 0);
+  const generated = new Map<number, Map<number, string>>();
+
+  return (day: number): DayInfo => {
+    const date = isoFromDay(day);
+    const u = unit.get(day);
+    if (u) return { date, ...u };
+    const year = Number(date.slice(0, 4));
+    const sched = official.get(year);
+    if (sched) {
+      const off = sched.off.get(day);
+      if (off !== undefined) return { date, kind: 'holiday', reason: off, hours: CLOSED };
+      const work = sched.work.get(day);
+      if (work !== undefined) return { date, kind: 'swapped_working', reason: work, hours: extra };
+    } else if (useGenerated) {
+      let list = generated.get(year);
+      if (!list) {
+        list = toMap(generateHolidays(year, { restDays }));
+        generated.set(year, list);
+      }
+      const reason = list.get(day);
+      if (reason !== undefined) return { date, kind: 'holiday', reason, hours: CLOSED };
+    }
+    const hours = weekly[weekdayOfDay(day)];
+    return { date, kind: hours.work.length > 0 ? 'working' : 'rest', reason: null, hours };
+  };
+}

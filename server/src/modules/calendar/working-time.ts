@@ -2,15 +2,17 @@
 // working time, the instant at a working-time position, the Nth working day) is answered from
 // per-day prefix sums with O(1) lookups or a binary search, so a 60-working-day deadline costs
 // the same as a 1-day one. Local time is Asia/Ho_Chi_Minh, a fixed UTC+7 without DST.
-import { dayFromIso, generateHolidays, isoFromDay, weekdayOfDay, WEEKDAYS } from './holidays';
-import type { HolidayEntry, IsoDate, OfficialSchedule, Weekday } from './holidays';
+import {
+  dayFromIso,
+  dayResolver,
+  DEFAULT_DAY_HOURS,
+  DEFAULT_WEEKLY_HOURS,
+  isoFromDay,
+  WEEKDAYS,
+} from './holidays';
+import type { DayInfo, DayRules, IsoDate, Period, TimeOfDay } from './holidays';
 import { MAX_LUNAR_YEAR, MIN_LUNAR_YEAR } from './lunar';
 
-/** 'HH:MM' local time; '24:00' closes a period at midnight. */
-export type TimeOfDay = string;
-export type Period = { start: TimeOfDay; end: TimeOfDay };
-export type DayHours = { work: Period[]; reception: Period[] };
-export type WeeklyHours = Record<Weekday, DayHours>;
 /**
  * How "N working days" is counted.
  * - 'hours': one working day is `workingDayMinutes` of working time (Mon 09:00 + 3 → Thu 09:00).
@@ -18,28 +20,14 @@ export type WeeklyHours = Record<Weekday, DayHours>;
  *   at the close of the Nth working day after it (Mon 09:00 + 3 → Thu 17:00).
  */
 export type DayCountMode = 'hours' | 'civil';
-/** A unit's own announcement: a closure, an extra working day, or desk reception on a day off. */
-export type UnitDayKind = 'closed' | 'working' | 'reception';
-export type UnitDay = { date: IsoDate; kind: UnitDayKind; reason: string; hours?: Partial<DayHours> };
 
-export type CalendarConfig = {
-  weekly?: WeeklyHours;
-  /** Hours of a swapped or extra working day (default: the standard day). */
-  extraDayHours?: DayHours;
+export type CalendarConfig = DayRules & {
   /** One working day in 'hours' mode (default: working minutes of `extraDayHours`, 480). */
   workingDayMinutes?: number;
   dayCountMode?: DayCountMode;
-  /** Generate Điều 112 holidays for years without an official schedule (default true). */
-  generateHolidays?: boolean;
-  officialSchedules?: readonly OfficialSchedule[];
-  unitDays?: readonly UnitDay[];
   /** Years to precompute at build time; others are compiled lazily when first needed. */
   years?: { from: number; to: number };
 };
-
-export type DayKind =
-  'working' | 'rest' | 'holiday' | 'swapped_working' | 'unit_closed' | 'unit_working' | 'unit_reception';
-export type DayInfo = { date: IsoDate; kind: DayKind; reason: string | null; hours: DayHours };
 
 /** Prefix sums over a contiguous range of local days. Rebuilt wholesale when the range grows. */
 type DayTable = {
@@ -67,22 +55,6 @@ export const TZ_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const EXTEND_YEARS = 10;
-
-const p = (start: string, end: string): Period => ({ start, end });
-export const DEFAULT_DAY_HOURS: DayHours = {
-  work: [p('07:00', '11:00'), p('13:00', '17:00')],
-  reception: [p('07:00', '10:30'), p('13:00', '16:30')],
-};
-const CLOSED: DayHours = { work: [], reception: [] };
-export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
-  mon: DEFAULT_DAY_HOURS,
-  tue: DEFAULT_DAY_HOURS,
-  wed: DEFAULT_DAY_HOURS,
-  thu: DEFAULT_DAY_HOURS,
-  fri: DEFAULT_DAY_HOURS,
-  sat: CLOSED,
-  sun: CLOSED,
-};
 
 // ---------- local time helpers ----------
 
@@ -147,54 +119,17 @@ export function buildCalendar(config: CalendarConfig = {}): Calendar {
     config.workingDayMinutes ?? extraWork.reduce((a, [s, e]) => a + (e - s), 0) / MINUTE_MS;
   if (!(workingDayMinutes > 0)) throw new RangeError('workingDayMinutes must be positive');
 
-  const official = new Map<number, { off: Map<number, string>; work: Map<number, string> }>();
-  for (const s of config.officialSchedules ?? []) {
-    const toMap = (days: OfficialSchedule['daysOff']): Map<number, string> =>
-      new Map(days.map((d) => [dayFromIso(d.date), d.reason]));
-    official.set(s.year, { off: toMap(s.daysOff), work: toMap(s.workingDays) });
-  }
-  const unit = new Map<number, UnitDay>();
   for (const u of config.unitDays ?? []) {
-    const hours = {
-      work: u.hours?.work ?? (u.kind === 'working' ? extra.work : []),
-      reception: u.hours?.reception ?? [],
-    };
-    if (u.kind !== 'working' && hours.work.length > 0)
+    dayFromIso(u.date);
+    if (u.kind !== 'working' && (u.hours?.work?.length ?? 0) > 0) {
       throw new RangeError(`unit day ${u.date}: only 'working' days have work hours`);
-    compilePeriods(hours.work, `unitDays ${u.date}`);
-    compilePeriods(hours.reception, `unitDays ${u.date}`);
-    unit.set(dayFromIso(u.date), { ...u, hours });
+    }
+    compilePeriods(u.hours?.work ?? [], `unitDays ${u.date}`);
+    compilePeriods(u.hours?.reception ?? [], `unitDays ${u.date}`);
   }
-  const useGenerated = config.generateHolidays ?? true;
-  const restDays = WEEKDAYS.filter((wd) => weekly[wd].work.length === 0);
-  const generated = new Map<number, Map<number, HolidayEntry>>();
-
-  const resolveDay = (day: number): DayInfo => {
-    const date = isoFromDay(day);
-    const u = unit.get(day);
-    if (u) {
-      const hours = { work: u.hours?.work ?? [], reception: u.hours?.reception ?? [] };
-      return { date, kind: `unit_${u.kind}`, reason: u.reason, hours };
-    }
-    const year = Number(date.slice(0, 4));
-    const sched = official.get(year);
-    if (sched) {
-      const off = sched.off.get(day);
-      if (off !== undefined) return { date, kind: 'holiday', reason: off, hours: CLOSED };
-      const work = sched.work.get(day);
-      if (work !== undefined) return { date, kind: 'swapped_working', reason: work, hours: extra };
-    } else if (useGenerated) {
-      let list = generated.get(year);
-      if (!list) {
-        list = new Map(generateHolidays(year, { restDays }).map((h) => [dayFromIso(h.date), h]));
-        generated.set(year, list);
-      }
-      const h = list.get(day);
-      if (h) return { date, kind: 'holiday', reason: h.reason, hours: CLOSED };
-    }
-    const hours = weekly[weekdayOfDay(day)];
-    return { date, kind: hours.work.length > 0 ? 'working' : 'rest', reason: null, hours };
-  };
+  for (const s of config.officialSchedules ?? [])
+    [...s.daysOff, ...s.workingDays].forEach((d) => dayFromIso(d.date));
+  const resolveDay = dayResolver(config);
 
   const from = config.years?.from ?? 2020;
   const to = config.years?.to ?? from + EXTEND_YEARS;

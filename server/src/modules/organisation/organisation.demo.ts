@@ -5,7 +5,7 @@ import type { UnitLevel } from './organisation.tables';
 /**
  * Demo organisation of the fictional Tỉnh An Hòa (province code 99, legacy province group H99): the three-level
  * structure of the seeds (valid until 2025-06-30) and the two-level structure in force since 2025-07-01.
- * Other modules' demo data refers to agencies by short name (e.g. staff usernames `…​.stttt`).
+ * Other modules' demo data refers to agencies by short name (e.g. staff usernames `….stttt`).
  */
 export type DemoUnit = {
   code: string;
