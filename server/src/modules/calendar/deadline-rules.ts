@@ -9,7 +9,8 @@ import {
   workingPeriodsOn,
   workingTimeBetween,
 } from './working-time';
-import type { Calendar, DayCountMode, TimeOfDay } from './working-time';
+import type { TimeOfDay } from './holidays';
+import type { Calendar, DayCountMode } from './working-time';
 
 /** 001 Đ9.2.a: an online submission must be received or answered within 8 working hours. */
 export const RECEPTION_HOURS = 8;

@@ -1,5 +1,6 @@
-// Public holidays (Bộ luật Lao động 2019, Điều 112) generated from the law, and the official
-// yearly schedule that the government announces and that overrides them.
+// Which days are worked: public holidays (Bộ luật Lao động 2019, Điều 112) generated from the law,
+// the official yearly schedule that the government announces and that overrides them, a unit's own
+// announcements, and the weekly hours. Day-level only; instant arithmetic is in working-time.ts.
 import {
   formatSolarDate,
   fromJulianDay,
@@ -267,8 +268,9 @@ export function parseOfficialSchedule(json: unknown): ParseScheduleResult {
 
 /** 'HH:MM' local time; '24:00' closes a period at midnight. */
 export type TimeOfDay = string;
-export type Period = { start: TimeOfDay; end: TimeOfDay };
-export type DayHours = { work: Period[]; reception: Period[] };
+export type Period = { readonly start: TimeOfDay; readonly end: TimeOfDay };
+/** Shared between days and cached by identity once compiled, hence read-only. */
+export type DayHours = { readonly work: readonly Period[]; readonly reception: readonly Period[] };
 export type WeeklyHours = Record<Weekday, DayHours>;
 /** A unit's own announcement: a closure, an extra working day, or desk reception on a day off. */
 export type UnitDayKind = 'closed' | 'working' | 'reception';
@@ -289,12 +291,15 @@ export type DayKind =
   'working' | 'rest' | 'holiday' | 'swapped_working' | 'unit_closed' | 'unit_working' | 'unit_reception';
 export type DayInfo = { date: IsoDate; kind: DayKind; reason: string | null; hours: DayHours };
 
-const p = (start: string, end: string): Period => ({ start, end });
-export const DEFAULT_DAY_HOURS: DayHours = {
-  work: [p('07:00', '11:00'), p('13:00', '17:00')],
-  reception: [p('07:00', '10:30'), p('13:00', '16:30')],
-};
-const CLOSED: DayHours = { work: [], reception: [] };
+const p = (start: string, end: string): Period => Object.freeze({ start, end });
+const hours = (work: Period[], reception: Period[]): DayHours =>
+  Object.freeze({ work: Object.freeze(work), reception: Object.freeze(reception) });
+/** 003 Đ9.2.b: work 07:00–11:00 and 13:00–17:00; the desk receives 07:00–10:30 and 13:00–16:30. */
+export const DEFAULT_DAY_HOURS: DayHours = hours(
+  [p('07:00', '11:00'), p('13:00', '17:00')],
+  [p('07:00', '10:30'), p('13:00', '16:30')],
+);
+const CLOSED: DayHours = hours([], []);
 export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
   mon: DEFAULT_DAY_HOURS,
   tue: DEFAULT_DAY_HOURS,

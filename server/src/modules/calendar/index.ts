@@ -15,18 +15,25 @@ export type { LunarDate, SolarDate } from './lunar';
 
 export {
   dayFromIso,
+  dayResolver,
   generateHolidays,
   isoFromDay,
   parseIsoDate,
   parseOfficialSchedule,
   weekdayOfDay,
+  DEFAULT_DAY_HOURS,
   DEFAULT_REST_DAYS,
+  DEFAULT_WEEKLY_HOURS,
   HOLIDAY_NAMES,
   MAX_SCHEDULE_YEAR,
   MIN_SCHEDULE_YEAR,
   WEEKDAYS,
 } from './holidays';
 export type {
+  DayHours,
+  DayInfo,
+  DayKind,
+  DayRules,
   GenerateOptions,
   HolidayEntry,
   HolidayKind,
@@ -34,8 +41,13 @@ export type {
   OfficialDay,
   OfficialSchedule,
   ParseScheduleResult,
+  Period,
   ScheduleError,
+  TimeOfDay,
+  UnitDay,
+  UnitDayKind,
   Weekday,
+  WeeklyHours,
 } from './holidays';
 
 export {
@@ -53,23 +65,9 @@ export {
   nextWorkingMoment,
   workingPeriodsOn,
   workingTimeBetween,
-  DEFAULT_DAY_HOURS,
-  DEFAULT_WEEKLY_HOURS,
   TZ_OFFSET_MS,
 } from './working-time';
-export type {
-  Calendar,
-  CalendarConfig,
-  DayCountMode,
-  DayHours,
-  DayInfo,
-  DayKind,
-  Period,
-  TimeOfDay,
-  UnitDay,
-  UnitDayKind,
-  WeeklyHours,
-} from './working-time';
+export type { Calendar, CalendarConfig, DayCountMode } from './working-time';
 
 export {
   apologyDue,

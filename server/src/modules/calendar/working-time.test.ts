@@ -207,6 +207,12 @@ describe('addWorkingDays', () => {
     expect(fmt(addWorkingDays(cal, L(t), d, mode))).toBe(expected);
   });
 
+  it("fractional days in 'hours' mode; 'civil' needs whole days", () => {
+    expect(fmt(addWorkingDays(cal, L('2026-03-02 09:00'), 0.5, 'hours'))).toBe('2026-03-02 15:00');
+    expect(fmt(addWorkingDays(cal, L('2026-03-02 09:00'), 1.5, 'hours'))).toBe('2026-03-03 15:00');
+    expect(() => addWorkingDays(cal, L('2026-03-02 09:00'), 0.5, 'civil')).toThrow(RangeError);
+  });
+
   it('60 working days agree with counting working days one by one', () => {
     const start = L('2026-03-02 09:00');
     let day = dayFromIso('2026-03-02');

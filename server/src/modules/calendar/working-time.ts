@@ -44,6 +44,7 @@ type DayTable = {
   re: Int32Array;
 };
 
+/** A compiled calendar. `table` is a lazily grown cache derived from the config: treat it as opaque. */
 export type Calendar = {
   readonly dayCountMode: DayCountMode;
   readonly workingDayMinutes: number;
@@ -127,12 +128,16 @@ export function buildCalendar(config: CalendarConfig = {}): Calendar {
     compilePeriods(u.hours?.work ?? [], `unitDays ${u.date}`);
     compilePeriods(u.hours?.reception ?? [], `unitDays ${u.date}`);
   }
-  for (const s of config.officialSchedules ?? [])
-    [...s.daysOff, ...s.workingDays].forEach((d) => dayFromIso(d.date));
+  for (const s of config.officialSchedules ?? []) {
+    for (const d of [...s.daysOff, ...s.workingDays]) dayFromIso(d.date);
+  }
   const resolveDay = dayResolver(config);
 
+  // Recent past plus the coming years covers live dossiers; anything else is compiled on first use.
   const from = config.years?.from ?? 2020;
   const to = config.years?.to ?? from + EXTEND_YEARS;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from > to)
+    throw new RangeError('invalid years range');
   return {
     dayCountMode: config.dayCountMode ?? 'hours',
     workingDayMinutes,
@@ -352,15 +357,19 @@ export function addWorkingHours(cal: Calendar, t: Date, hours: number): Date {
   return addWorkingMinutes(cal, t, hours * 60);
 }
 
-/** Adds N working days in the given mode (default: the calendar's). N = 0 returns t; N < 0 goes back. */
+/**
+ * Adds N working days in the given mode (default: the calendar's). N = 0 returns t; N < 0 goes back.
+ * 'hours' accepts fractions ("0,5 ngày làm việc" is common in procedure catalogues); 'civil' counts
+ * whole days only.
+ */
 export function addWorkingDays(
   cal: Calendar,
   t: Date,
   days: number,
   mode: DayCountMode = cal.dayCountMode,
 ): Date {
-  if (!Number.isInteger(days)) throw new RangeError('working days must be an integer');
   if (mode === 'hours') return addWorkingMinutes(cal, t, days * cal.workingDayMinutes);
+  if (!Number.isInteger(days)) throw new RangeError("'civil' counting needs a whole number of working days");
   if (days === 0) return new Date(ms(t));
   const day = nthWorkingDayFrom(cal, localDayOf(t), days);
   const tb = cal.table;
