@@ -34,7 +34,7 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const config = testConfig(overrides);
   const deps: AppDeps = { db, config, log: pino({ level: 'silent' }) };
   await seedDemo(deps);
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, strictResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   deps.config = { ...deps.config, publicUrl: baseUrl };

@@ -11,11 +11,15 @@ import { jobRegistry } from './modules/registry';
 
 export type Running = { deps: AppDeps; app?: FastifyInstance; worker?: Worker; stop(): Promise<void> };
 
+/**
+ * JSON logs to stdout through a buffered (asynchronous) destination: one write per 4 KiB instead of one per line
+ * keeps the access log from costing a third of a small request's throughput. Flushed on shutdown and exit.
+ */
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
-  });
+  return pino(
+    { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'] },
+    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  );
 }
 
 export async function openAndMigrate(config: Config, log: Logger): Promise<Db> {
@@ -60,6 +64,7 @@ export async function start(config: Config, log = createLogger(config)): Promise
       await app?.close();
       await worker?.stop();
       await db.close();
+      log.flush();
     })());
   return { deps, app, worker, stop };
 }

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,7 +12,6 @@ import rateLimit from '@fastify/rate-limit';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -21,6 +19,8 @@ import { TEST_ACTOR_HEADER, type Actor } from './auth';
 import type { AppDeps } from './context';
 import { AppError, errorHandler, notFoundHandler } from './errors';
 import { registerMetrics } from './metrics';
+import { securityHeaders } from './security-headers';
+import { serializerCompiler } from './serializer';
 import { modules } from '../modules/registry';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,6 +31,8 @@ export type BuildOptions = {
   webDist?: string | null;
   /** Tests only (never reachable from configuration): trust an actor given as JSON in the x-test-actor header. */
   trustTestActorHeader?: boolean;
+  /** Check every response against its zod schema (tests); production uses the compiled serialiser. */
+  strictResponses?: boolean;
 };
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -41,25 +43,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: true,
+    // One access-log line per request (onResponse below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('deps', deps);
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
-  app.decorateRequest('actor', null);
-  if (opts.trustTestActorHeader) {
-    app.addHook('onRequest', async (req) => {
-      const raw = req.headers[TEST_ACTOR_HEADER];
-      if (typeof raw === 'string') req.actor = JSON.parse(raw) as Actor;
-    });
-  }
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
-
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -73,6 +62,38 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler(opts.strictResponses ?? false));
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null);
+  if (opts.trustTestActorHeader) {
+    app.addHook('onRequest', async (req) => {
+      const raw = req.headers[TEST_ACTOR_HEADER];
+      if (typeof raw === 'string') req.actor = JSON.parse(raw) as Actor;
+    });
+  }
+  // Hot path: plain callback hooks (no promise per request), one on the way in and one on the way out.
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(headers);
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  const metrics = registerMetrics(app, deps.db);
+  app.addHook('onResponse', (req, reply, done) => {
+    metrics.observe(req, reply);
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+    done();
+  });
+
   await app.register(cookie);
   // Off by default; routes that need it (login, lookup, code sending) opt in with config.rateLimit.
   await app.register(rateLimit, {
@@ -95,7 +116,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerMetrics(app, deps.db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of modules) await m.setup?.(app);

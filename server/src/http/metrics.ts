@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/client';
 import { queueDepth } from '../jobs/queue';
 
 /** Prometheus text at /metrics: request counts and latencies by route, job queue depth, process metrics. */
-export function registerMetrics(app: FastifyInstance, db: Db): void {
+export function registerMetrics(app: FastifyInstance, db: Db) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -31,15 +31,17 @@ export function registerMetrics(app: FastifyInstance, db: Db): void {
     },
   });
 
-  app.addHook('onResponse', async (req, reply) => {
-    // Unmatched URLs share one label, so scanners cannot blow up the label set.
-    const route = req.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: req.method, route, status: reply.statusCode });
-    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
-  });
-
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });
+
+  return {
+    observe(req: FastifyRequest, reply: FastifyReply) {
+      // Unmatched URLs share one label, so scanners cannot blow up the label set.
+      const route = req.routeOptions.url ?? 'unmatched';
+      requests.inc({ method: req.method, route, status: reply.statusCode });
+      latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    },
+  };
 }

@@ -50,7 +50,12 @@ export type TestApp = { app: FastifyInstance; db: Db; deps: AppDeps };
 export async function createTestApp(overrides: Partial<Config> = {}, db?: Db): Promise<TestApp> {
   const theDb = db ?? (await createTestDb());
   const deps: AppDeps = { db: theDb, config: testConfig(overrides), log: pino({ level: 'silent' }) };
-  const app = await buildApp(deps, { logger: false, webDist: null, trustTestActorHeader: true });
+  const app = await buildApp(deps, {
+    logger: false,
+    webDist: null,
+    trustTestActorHeader: true,
+    strictResponses: true,
+  });
   await app.ready();
   afterAll(() => app.close());
   return { app, db: theDb, deps };
