@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DossierTables } from '../modules/dossiers/dossiers.tables';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables';
 
 /**
@@ -63,4 +64,4 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables;
+export type Database = CoreTables & OrganisationTables & DossierTables;

@@ -1,0 +1,55 @@
+import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
+
+/**
+ * The reception part of the dossier state machine, pure: which event may happen in which status, and where it
+ * leads. The processing workflow (appraise, consult, approve, return) extends this table in a later module;
+ * `handed_over` is the seam where it takes over.
+ */
+const TRANSITIONS: Partial<
+  Record<TDossierStatus | 'new', Partial<Record<TDossierEventType, TDossierStatus>>>
+> = {
+  new: { submitted: 'submitted', registered: 'submitted' },
+  submitted: {
+    amended: 'submitted',
+    withdrawn: 'withdrawn',
+    received: 'received',
+    supplement_requested: 'supplement_requested',
+    refused: 'refused',
+  },
+  supplement_requested: {
+    supplement_submitted: 'submitted',
+    withdrawn: 'withdrawn',
+  },
+  received: { handed_over: 'in_processing' },
+};
+
+export type TransitionResult =
+  | { ok: true; status: TDossierStatus }
+  | { ok: false; from: TDossierStatus | 'new'; event: TDossierEventType };
+
+export function transition(from: TDossierStatus | 'new', event: TDossierEventType): TransitionResult {
+  const to = TRANSITIONS[from]?.[event];
+  return to ? { ok: true, status: to } : { ok: false, from, event };
+}
+
+/** Replays a history; the status of a dossier is always this function of its events. */
+export function statusOf(events: readonly TDossierEventType[]): TDossierStatus {
+  let status: TDossierStatus | 'new' = 'new';
+  for (const e of events) {
+    const r = transition(status, e);
+    if (!r.ok) throw new Error(`Event ${e} cannot follow status ${status}`);
+    status = r.status;
+  }
+  if (status === 'new') throw new Error('A dossier has at least one event');
+  return status;
+}
+
+/** Whether the applicant may still change or withdraw it (until it is received; ND 45/2020 Đ12). */
+export function applicantMayAmend(status: TDossierStatus): boolean {
+  return status === 'submitted' || status === 'supplement_requested';
+}
+
+/** Whether the reception clock (8 working hours, 001 Đ9.2.a) is running. */
+export function awaitingReception(status: TDossierStatus): boolean {
+  return status === 'submitted';
+}
