@@ -62,3 +62,20 @@ describe('backup and restore', async () => {
     expect((await snapshot(target)).jobs).toHaveLength(1);
   });
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)('backup across engines', () => {
+  it('restores a PGlite backup into PostgreSQL', async () => {
+    const { openDb } = await import('./client');
+    const { migrate } = await import('./migrate');
+    const lite = await openDb({ memory: true });
+    await migrate(lite);
+    for (let i = 0; i < 50; i++) await enqueue(lite.kysely, 'cross.engine', { i, note: 'Đăng ký khai sinh' });
+    await audit(lite, { type: 'system' }, { action: 'demo' });
+    const file = path.join(os.tmpdir(), `motcua-cross-${process.pid}.jsonl.gz`);
+    await backup(lite, file);
+    const pgDb = await createTestDb();
+    await restore(pgDb, file);
+    expect(await snapshot(pgDb)).toEqual(await snapshot(lite));
+    await lite.close();
+  });
+});
