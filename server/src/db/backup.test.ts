@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../test/harness';
 import { enqueue } from '../jobs/queue';
 import { audit, verifyAuditChain } from '../modules/audit/audit.service';
@@ -35,6 +36,7 @@ describe('backup and restore', async () => {
     );
   await source.kysely.insertInto('seed_runs').values({ name: 'demo' }).execute();
   const file = path.join(os.tmpdir(), `motcua-backup-${process.pid}-${Date.now()}.jsonl.gz`);
+  afterAll(() => fs.rmSync(file, { force: true }));
 
   it('round-trips every row into an empty database', async () => {
     const seen: string[] = [];
@@ -77,5 +79,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)('backup across engines', () => {
     await restore(pgDb, file);
     expect(await snapshot(pgDb)).toEqual(await snapshot(lite));
     await lite.close();
+    fs.rmSync(file, { force: true });
   });
 });
