@@ -2,7 +2,12 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Test helpers: read back what a rendered PDF says and shows, with the same engine browsers use. */
 async function open(pdf: Buffer) {
-  return getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  return getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
 }
 
 /** All text of all pages, items joined by spaces and whitespace collapsed. */
