@@ -3,6 +3,7 @@ import type {
   IssuingUnit,
   ReceiptData,
   RefusalData,
+  StopProcessingData,
   SupplementRequestData,
 } from './documents.types';
 
@@ -96,4 +97,16 @@ export const SAMPLE_APOLOGY: ApologyData = {
   newAppointmentAt: new Date('2021-06-18T08:00:00Z'),
   signer: { title: 'Giám đốc', name: 'Lê Minh Quân' },
   issuedAt: new Date('2021-06-14T07:00:00Z'),
+};
+
+export const SAMPLE_STOP_PROCESSING: StopProcessingData = {
+  issuer: SAMPLE_ISSUER,
+  dossierCode: '000.17.22.H56-250901-0007',
+  applicant: APPLICANT,
+  procedureName: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
+  receivedAt: new Date('2025-09-01T02:00:00Z'),
+  requestedAt: new Date('2025-09-03T07:20:00Z'),
+  reason: 'Không còn nhu cầu sử dụng',
+  officer: { name: 'Trần Thị Hạnh' },
+  issuedAt: new Date('2025-09-03T08:00:00Z'),
 };

@@ -2,6 +2,7 @@ import type { FormData, RenderableForm, RenderOptions } from './documents.types'
 import { renderApology } from './forms/apology';
 import { renderReceipt } from './forms/receipt';
 import { renderRefusal } from './forms/refusal';
+import { renderStopProcessing } from './forms/stop-processing';
 import { renderSupplementRequest } from './forms/supplement-request';
 import { TEMPLATE_SETS } from './templates';
 
@@ -20,6 +21,7 @@ export function renderForm<F extends RenderableForm>(
     supplement_request: (d) => renderSupplementRequest(d, set),
     refusal: (d) => renderRefusal(d, set),
     apology: (d) => renderApology(d, set),
+    stop_processing: (d) => renderStopProcessing(d, set),
   };
   return (renderers[form] as (d: FormData[F]) => Promise<Buffer>)(data);
 }

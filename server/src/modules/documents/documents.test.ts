@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { renderForm } from './documents.service';
-import { SAMPLE_APOLOGY, SAMPLE_RECEIPT, SAMPLE_REFUSAL, SAMPLE_SUPPLEMENT } from './documents.fixtures';
+import {
+  SAMPLE_APOLOGY,
+  SAMPLE_RECEIPT,
+  SAMPLE_REFUSAL,
+  SAMPLE_STOP_PROCESSING,
+  SAMPLE_SUPPLEMENT,
+} from './documents.fixtures';
 import { vnDateTime } from './format';
 import { pdfImages, pdfText } from './pdf-inspect.test-helpers';
 import { TEMPLATE_SETS, templateSetFor, type TemplateSetId } from './templates';
@@ -142,6 +148,26 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('vào lúc 15 giờ 00 phút, ngày 18 tháng 06 năm 2021')).toBe(true);
     expect(has('GIÁM ĐỐC')).toBe(true);
     expect(has('Lê Minh Quân')).toBe(true);
+  });
+});
+
+describe('stop-processing notice', () => {
+  it('exists in TT 03/2025 as Mẫu 05 and renders the request to stop', async () => {
+    const pdf = await renderForm('stop_processing', SAMPLE_STOP_PROCESSING, { set: 'tt03-2025' });
+    const { has } = await textOf(pdf);
+    expect(has('Mẫu số 05 – Thông tư số 03/2025/TT-VPCP')).toBe(true);
+    expect(has('PHIẾU DỪNG GIẢI QUYẾT HỒ SƠ THEO ĐỀ NGHỊ CỦA TỔ CHỨC, CÁ NHÂN')).toBe(true);
+    expect(has('Mã hồ sơ: 000.17.22.H56-250901-0007')).toBe(true);
+    expect(has('Vào lúc 14 giờ 20 phút, ngày 03 tháng 09 năm 2025, ông/bà đã đề nghị dừng giải quyết')).toBe(
+      true,
+    );
+    expect(has('với lý do: Không còn nhu cầu sử dụng')).toBe(true);
+  });
+
+  it('does not exist in TT 01/2018', async () => {
+    await expect(renderForm('stop_processing', SAMPLE_STOP_PROCESSING, { set: 'tt01-2018' })).rejects.toThrow(
+      /tt01-2018 has no form stop_processing/,
+    );
   });
 });
 

@@ -113,11 +113,27 @@ export type ApologyData = {
   issuedAt: Date;
 };
 
+/** TT 03/2025 only: the applicant asked to stop (withdraw) a dossier already received. */
+export type StopProcessingData = {
+  issuer: IssuingUnit;
+  documentNumber?: string;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  /** When the applicant's request to stop reached the agency. */
+  requestedAt: Date;
+  reason?: string;
+  officer: Officer;
+  issuedAt: Date;
+};
+
 export type FormData = {
   receipt: ReceiptData;
   supplement_request: SupplementRequestData;
   refusal: RefusalData;
   apology: ApologyData;
+  stop_processing: StopProcessingData;
 };
 export type RenderableForm = keyof FormData;
 export type RenderOptions = { set: TemplateSetId };
