@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables';
+import type { AccountsTables } from '../modules/accounts/accounts.tables';
+import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -63,4 +65,4 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables;
+export type Database = CoreTables & OrganisationTables & AccountsTables & NotificationsTables;

@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../http/auth';
+import { findSession, insertSession, touchSession } from './auth.repo';
+import { findUserById, organisationIdsOf, rolesOf } from './accounts.repo';
+import {
+  CSRF_COOKIE,
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+} from './accounts.settings';
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a session: the random token goes to the browser, only its hash is stored. */
+export async function startSession(
+  trx: Transaction<Database>,
+  userId: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secureCookies: boolean,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const id = sessionIdOf(token);
+  await insertSession(trx, {
+    id,
+    userId,
+    csrfToken: csrf,
+    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+  });
+  const base = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: secureCookies,
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  };
+  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+  // Readable by the page's script, which echoes it in x-csrf-token (double submit, bound to this session).
+  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+  return id;
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string };
+
+/** The person behind a session token, or null when the session is unknown, revoked, expired or idle too long. */
+export async function resolveSession(
+  db: Kdb,
+  token: string,
+  now = new Date(),
+): Promise<ResolvedSession | null> {
+  const id = sessionIdOf(token);
+  const s = await findSession(db, id);
+  if (!s || s.revoked_at || s.expires_at <= now) return null;
+  if (now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
+  const user = await findUserById(db, s.user_id);
+  if (!user || user.status !== 'active') return null;
+  if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_MS) await touchSession(db, id, now);
+  const actor = await actorOf(db, user);
+  return { actor: { ...actor, sessionId: id }, csrfToken: s.csrf_token };
+}
+
+export async function actorOf(
+  db: Kdb | Transaction<Database>,
+  user: {
+    id: string;
+    kind: 'citizen' | 'staff';
+    full_name: string;
+    agency_id: string | null;
+    must_change_password: boolean;
+  },
+): Promise<Actor> {
+  const [roles, organisationIds] = await Promise.all([
+    user.kind === 'staff' ? rolesOf(db, user.id) : Promise.resolve([]),
+    user.kind === 'citizen' ? organisationIdsOf(db, user.id) : Promise.resolve([]),
+  ]);
+  return {
+    userId: user.id,
+    kind: user.kind,
+    name: user.full_name,
+    roles,
+    agencyId: user.agency_id,
+    organisationIds,
+    mustChangePassword: user.must_change_password,
+    sessionId: null,
+  };
+}
