@@ -94,6 +94,7 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
 
   if (err instanceof AppError) {
     if (err.code === 'RATE_LIMITED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
+    if (err.code === 'ACCOUNT_LOCKED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
     return send(err.code, err.params, err.details);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

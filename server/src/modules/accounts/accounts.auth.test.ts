@@ -219,6 +219,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     const locked = await new Client(app).post('/api/auth/login', { login: 'luc@example.vn', password: PW });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json().message).toMatch(/thử lại sau (29|30) giây/);
     const row = await db.kysely
       .selectFrom('auth_throttle')

@@ -6,13 +6,20 @@ import { formatErrorMessage } from '@motcua/contracts';
 import * as repo from './accounts.repo';
 import { insertStaff } from './staff.service';
 
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return (await rl.question(question)).trim();
-  } finally {
-    rl.close();
-  }
+/** One reader for all questions: piped answers arrive at once and a second reader would miss them. */
+function prompter() {
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let lines: AsyncIterator<string> | undefined;
+  return {
+    async ask(question: string): Promise<string> {
+      rl ??= createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+      lines ??= rl[Symbol.asyncIterator]();
+      process.stderr.write(question);
+      const next = await lines.next();
+      return next.done ? '' : String(next.value).trim();
+    },
+    close: () => rl?.close(),
+  };
 }
 
 /**
@@ -29,9 +36,11 @@ export const createAdminCommand: CliCommand = {
       options: { name: { type: 'string' }, agency: { type: 'string' }, email: { type: 'string' } },
       allowPositionals: false,
     });
-    const name = values.name ?? (await ask('Họ và tên / Full name: '));
+    const prompt = prompter();
+    const name = values.name ?? (await prompt.ask('Họ và tên / Full name: '));
     const agencyShort =
-      values.agency ?? (await ask('Tên viết tắt cơ quan / Agency short name (e.g. UBNDT): '));
+      values.agency ?? (await prompt.ask('Tên viết tắt cơ quan / Agency short name (e.g. UBNDT): '));
+    prompt.close();
     if (name.length < 2 || !agencyShort) {
       console.error('A full name and an agency short name are required.');
       return 2;
