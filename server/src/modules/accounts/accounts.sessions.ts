@@ -4,8 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
-import { findSession, insertSession, touchSession } from './auth.repo';
-import { findUserById, organisationIdsOf, rolesOf } from './accounts.repo';
+import { findSessionActor, insertSession, touchSession } from './auth.repo';
 import {
   CSRF_COOKIE,
   SESSION_ABSOLUTE_MS,
@@ -61,38 +60,21 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
-  const s = await findSession(db, id);
-  if (!s || s.revoked_at || s.expires_at <= now) return null;
+  const s = await findSessionActor(db, id);
+  if (!s || s.revoked_at || s.expires_at <= now || s.status !== 'active') return null;
   if (now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
-  const user = await findUserById(db, s.user_id);
-  if (!user || user.status !== 'active') return null;
   if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_MS) await touchSession(db, id, now);
-  const actor = await actorOf(db, user);
-  return { actor: { ...actor, sessionId: id }, csrfToken: s.csrf_token };
-}
-
-export async function actorOf(
-  db: Kdb | Transaction<Database>,
-  user: {
-    id: string;
-    kind: 'citizen' | 'staff';
-    full_name: string;
-    agency_id: string | null;
-    must_change_password: boolean;
-  },
-): Promise<Actor> {
-  const [roles, organisationIds] = await Promise.all([
-    user.kind === 'staff' ? rolesOf(db, user.id) : Promise.resolve([]),
-    user.kind === 'citizen' ? organisationIdsOf(db, user.id) : Promise.resolve([]),
-  ]);
   return {
-    userId: user.id,
-    kind: user.kind,
-    name: user.full_name,
-    roles,
-    agencyId: user.agency_id,
-    organisationIds,
-    mustChangePassword: user.must_change_password,
-    sessionId: null,
+    csrfToken: s.csrf_token,
+    actor: {
+      userId: s.user_id,
+      kind: s.kind,
+      name: s.full_name,
+      roles: s.kind === 'staff' ? s.roles : [],
+      agencyId: s.agency_id,
+      organisationIds: s.kind === 'citizen' ? s.organisation_ids : [],
+      mustChangePassword: s.must_change_password,
+      sessionId: id,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
+import type { TStaffRole } from '@motcua/contracts';
 import type { CodePurpose } from './accounts.tables';
 
 type Q = Kdb | Transaction<Database>;
@@ -28,14 +29,6 @@ export async function insertSession(
       user_agent: s.userAgent,
     })
     .execute();
-}
-
-export function findSession(q: Q, id: string) {
-  return q
-    .selectFrom('sessions')
-    .select(['id', 'user_id', 'csrf_token', 'last_seen_at', 'expires_at', 'revoked_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 export async function touchSession(q: Q, id: string, at: Date) {
@@ -181,4 +174,30 @@ export function takeOidcLogin(q: Q, state: string) {
     .where('created_at', '>', sql<Date>`now() - interval '15 minutes'`)
     .returning(['nonce', 'code_verifier', 'return_to'])
     .executeTakeFirst();
+}
+
+/** Everything a request needs to know about its session's person, in one round trip (it runs on every request). */
+export async function findSessionActor(q: Q, id: string) {
+  const { rows } = await sql<{
+    csrf_token: string;
+    last_seen_at: Date;
+    expires_at: Date;
+    revoked_at: Date | null;
+    user_id: string;
+    kind: 'citizen' | 'staff';
+    full_name: string;
+    agency_id: string | null;
+    must_change_password: boolean;
+    status: string;
+    roles: TStaffRole[];
+    organisation_ids: string[];
+  }>`
+    SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
+           u.id AS user_id, u.kind, u.full_name, u.agency_id, u.must_change_password, u.status,
+           coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
+           coalesce((SELECT array_agg(m.organisation_id::text ORDER BY m.organisation_id)
+                     FROM organisation_members m WHERE m.user_id = u.id), '{}') AS organisation_ids
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id}`.execute(q);
+  return rows[0];
 }
