@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './common';
 export * from './roles';
+export * from './time';
+export * from './calendar';
