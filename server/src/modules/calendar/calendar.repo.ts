@@ -49,20 +49,25 @@ export async function readState(q: Q): Promise<{ version: number; dayCountMode: 
     .selectFrom('calendar_state')
     .select(['version', 'day_count_mode'])
     .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return { version: Number(row.version), dayCountMode: row.day_count_mode };
+    .executeTakeFirst();
+  // No row yet: nothing was ever changed, so the defaults apply.
+  return row
+    ? { version: Number(row.version), dayCountMode: row.day_count_mode }
+    : { version: 0, dayCountMode: 'hours' };
 }
 
 /** Every change bumps the version in its own transaction; the row lock also serialises calendar writers. */
 export async function bumpVersion(trx: Transaction<Database>, dayCountMode?: DayCountMode): Promise<void> {
   await trx
-    .updateTable('calendar_state')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-      ...(dayCountMode ? { day_count_mode: dayCountMode } : {}),
-    }))
-    .where('id', '=', 1)
+    .insertInto('calendar_state')
+    .values({ id: 1, version: 1, day_count_mode: dayCountMode ?? 'hours', updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        version: eb('calendar_state.version', '+', 1),
+        updated_at: new Date(),
+        ...(dayCountMode ? { day_count_mode: dayCountMode } : {}),
+      })),
+    )
     .execute();
 }
 

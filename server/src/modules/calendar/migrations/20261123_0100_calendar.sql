@@ -1,14 +1,14 @@
 -- Working calendar data (issue 5). The arithmetic lives in pure code; these tables hold what it is fed.
 
--- One row: the deployment's default way of counting working days, and a version stamp bumped by every
--- calendar change so that every app instance sees admin changes on its next lookup (no TTL).
+-- At most one row: the deployment's default way of counting working days, and a version stamp bumped by every
+-- calendar change so that every app instance sees admin changes on its next lookup (no TTL). Absent means
+-- version 0 and 'hours'; the first change creates it, so a freshly migrated database stays empty (restore).
 CREATE TABLE calendar_state (
   id             int PRIMARY KEY DEFAULT 1 CHECK (id = 1),
   day_count_mode text NOT NULL DEFAULT 'hours' CHECK (day_count_mode IN ('hours', 'civil')),
   version        bigint NOT NULL DEFAULT 1,
   updated_at     timestamptz NOT NULL DEFAULT now()
 );
-INSERT INTO calendar_state (id) VALUES (1);
 
 -- A unit's own weekly working hours and reception windows (WeeklyHours JSON); units without a row
 -- inherit from the nearest ancestor that has one, and the national default at the top.
