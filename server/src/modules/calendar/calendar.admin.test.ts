@@ -194,6 +194,26 @@ describe('unit closures and working/reception days', () => {
     );
   });
 
+  it('honours Idempotency-Key: a retry returns the first answer and adds nothing twice', async () => {
+    const req = {
+      method: 'POST' as const,
+      url: '/api/admin/calendar/units/99002/days',
+      headers: { ...headers, 'idempotency-key': 'cal-day-2026-05-20' },
+      payload: { date: '2026-05-20', kind: 'closed', reason: 'Tổng vệ sinh trụ sở' },
+    };
+    const first = await t.app.inject(req);
+    const again = await t.app.inject(req);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const rows = await t.db.kysely
+      .selectFrom('calendar_unit_days')
+      .select('date')
+      .where('date', '=', '2026-05-20')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('rejects bad input', async () => {
     for (const payload of [
       { date: '2026-02-30', kind: 'closed', reason: 'x' },

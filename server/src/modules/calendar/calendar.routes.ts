@@ -200,7 +200,14 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const created = await service.addUnitDay(db(), staffActor(req), req.params.unitCode, req.body);
+      const key = req.headers['idempotency-key'];
+      const created = await service.addUnitDay(
+        db(),
+        staffActor(req),
+        req.params.unitCode,
+        req.body,
+        typeof key === 'string' ? key : undefined,
+      );
       return reply.status(201).send(created);
     },
   );

@@ -14,6 +14,7 @@
  */
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
+import { idempotent } from '../../http/idempotency';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import {
   buildCalendar,
@@ -295,11 +296,13 @@ export async function removeSchedule(db: Db, actor: AuditActor, year: number): P
 
 export type UnitDayInput = { date: string; kind: UnitDayKind; reason: string; hours?: Partial<DayHours> };
 
+/** Honours an Idempotency-Key: a retried request gets the first answer and adds nothing twice. */
 export async function addUnitDay(
   db: Db,
   actor: AuditActor,
   unitCode: string,
   input: UnitDayInput,
+  idempotencyKey?: string,
 ): Promise<TUnitDay> {
   const unit = await resolveUnit(db, unitCode);
   try {
@@ -318,23 +321,30 @@ export async function addUnitDay(
     hours: input.hours ?? null,
     announced_by: actor.name ?? null,
   };
-  await db.kysely.transaction().execute(async (trx) => {
-    if (!(await repo.insertUnitDay(trx, row))) {
-      throw new AppError('DUPLICATE', {
-        what: {
-          vi: `Thông báo của đơn vị ${unit.code} cho ngày ${input.date}`,
-          en: `An announcement of unit ${unit.code} for ${input.date}`,
-        },
+  const result = await idempotent(
+    db,
+    'calendar.unit_day',
+    idempotencyKey,
+    { unitCode, input },
+    async (trx) => {
+      if (!(await repo.insertUnitDay(trx, row))) {
+        throw new AppError('DUPLICATE', {
+          what: {
+            vi: `Thông báo của đơn vị ${unit.code} cho ngày ${input.date}`,
+            en: `An announcement of unit ${unit.code} for ${input.date}`,
+          },
+        });
+      }
+      await repo.bumpVersion(trx);
+      await appendAudit(trx, actor, {
+        action: 'calendar.unit_day_added',
+        target: { type: 'unit', id: unit.id },
+        details: { unitCode: unit.code, ...input },
       });
-    }
-    await repo.bumpVersion(trx);
-    await appendAudit(trx, actor, {
-      action: 'calendar.unit_day_added',
-      target: { type: 'unit', id: unit.id },
-      details: { unitCode: unit.code, ...input },
-    });
-  });
-  return presentUnitDay({ ...row, created_at: new Date(), unitCode: unit.code });
+      return { status: 201, body: presentUnitDay({ ...row, created_at: new Date(), unitCode: unit.code }) };
+    },
+  );
+  return result.body;
 }
 
 export async function removeUnitDay(
