@@ -411,6 +411,13 @@ describe('service functions for other modules', () => {
         localDateTime('2026-02-23', '08:00').toISOString(),
       );
     }
+    // Inside a caller's transaction (one connection on PGlite), pass the transaction.
+    const inTrx = await t.db.kysely
+      .transaction()
+      .execute(async (trx) => getCalendarForAgency(trx, agency.id));
+    expect(addWorkingHours(inTrx, from, 2).toISOString()).toBe(
+      localDateTime('2026-02-23', '08:00').toISOString(),
+    );
     await expect(getCalendarForAgency(t.db, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

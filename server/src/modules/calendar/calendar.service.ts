@@ -1,10 +1,11 @@
 /**
  * The working calendar of each administrative unit, as other modules use it:
  *
- * - `getCalendarForUnit(db, unitIdOrCode): Promise<Calendar>` — the compiled calendar of a unit (weekly hours
+ * - `getCalendarForUnit(dbOrTrx, unitIdOrCode): Promise<Calendar>` — the compiled calendar of a unit (weekly hours
  *   inherited from the nearest ancestor that has its own, official yearly schedules, closures/extra days
  *   announced by the unit or its ancestors). Throws AppError NOT_FOUND for an unknown unit.
- * - `getCalendarForAgency(db, agencyId): Promise<Calendar>` — the same, for the unit of `agencies.unit_id`.
+ * - `getCalendarForAgency(dbOrTrx, agencyId): Promise<Calendar>` — the same, for the unit of `agencies.unit_id`.
+ * Both accept the `Db` or the caller's open transaction: inside a transaction pass `trx` (PGlite has one connection).
  * Feed the result to the pure functions of './index' (addWorkingDays, processingDue, receptionDue, …).
  *
  * Caching: compiled calendars are kept in-process per unit together with the `calendar_state.version` they were
@@ -12,7 +13,9 @@
  * primary-key query), so an admin change is visible to every instance on the very next lookup — no TTL, no
  * cross-process staleness — while the compile (the expensive part) happens once per change.
  */
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/client';
+import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { idempotent } from '../../http/idempotency';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
@@ -43,8 +46,12 @@ type Cached = { version: number; calendar: Calendar };
 const cache = new Map<string, Cached>();
 const CACHE_MAX = 2000;
 
-async function resolveUnit(db: Db, ref: string): Promise<repo.UnitRow> {
-  const q = db.kysely;
+/** A database handle or the caller's open transaction (on PGlite, code inside a transaction must use it). */
+export type DbOrTrx = Db | Transaction<Database>;
+const qOf = (db: DbOrTrx) => ('kysely' in db && 'engine' in db ? db.kysely : (db as Transaction<Database>));
+
+async function resolveUnit(db: DbOrTrx, ref: string): Promise<repo.UnitRow> {
+  const q = qOf(db);
   const unit = UUID.test(ref) ? await repo.findUnitById(q, ref) : await repo.findUnitByCode(q, ref);
   if (!unit) throw new AppError('NOT_FOUND', { what: unitWhat(ref) });
   return unit;
@@ -60,8 +67,8 @@ type Compiled = {
   dayCountMode: DayCountMode;
 };
 
-async function loadRules(db: Db, unit: repo.UnitRow): Promise<Compiled> {
-  const q = db.kysely;
+async function loadRules(db: DbOrTrx, unit: repo.UnitRow): Promise<Compiled> {
+  const q = qOf(db);
   const chain = await repo.unitChain(q, unit);
   const ids = chain.map((u) => u.id);
   const hours = await repo.hoursOf(q, ids);
@@ -108,9 +115,9 @@ function compile(rules: Compiled): Calendar {
 }
 
 /** The compiled calendar of a unit, by id (uuid) or code. See the top of this file for the caching rule. */
-export async function getCalendarForUnit(db: Db, unitIdOrCode: string): Promise<Calendar> {
+export async function getCalendarForUnit(db: DbOrTrx, unitIdOrCode: string): Promise<Calendar> {
   const unit = await resolveUnit(db, unitIdOrCode);
-  const { version } = await repo.readState(db.kysely);
+  const { version } = await repo.readState(qOf(db));
   const hit = cache.get(unit.id);
   if (hit && hit.version === version) return hit.calendar;
   const calendar = compile(await loadRules(db, unit));
@@ -121,8 +128,8 @@ export async function getCalendarForUnit(db: Db, unitIdOrCode: string): Promise<
 }
 
 /** The calendar of an agency's administrative unit (agencies.unit_id). */
-export async function getCalendarForAgency(db: Db, agencyId: string): Promise<Calendar> {
-  const unitId = UUID.test(agencyId) ? await repo.findAgencyUnitId(db.kysely, agencyId) : undefined;
+export async function getCalendarForAgency(db: DbOrTrx, agencyId: string): Promise<Calendar> {
+  const unitId = UUID.test(agencyId) ? await repo.findAgencyUnitId(qOf(db), agencyId) : undefined;
   if (!unitId)
     throw new AppError('NOT_FOUND', { what: { vi: `cơ quan "${agencyId}"`, en: `Agency "${agencyId}"` } });
   return getCalendarForUnit(db, unitId);
