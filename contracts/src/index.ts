@@ -4,3 +4,5 @@ export * from './roles';
 export * from './dossiers';
 export * from './accounts';
 export * from './notifications';
+export * from './time';
+export * from './calendar';

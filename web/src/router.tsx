@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminHome, AdminLayout } from './routes/admin/AdminLayout';
+import { CalendarAdminPage } from './routes/admin/CalendarAdminPage';
 import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'staff', element: <StaffPage /> },
       { path: 'roles', element: <RolesPage /> },
       { path: 'outbox', element: <OutboxPage /> },
+      { path: 'calendar', element: <CalendarAdminPage /> },
     ],
   },
 ];

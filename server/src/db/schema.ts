@@ -3,6 +3,7 @@ import type { DossierTables } from '../modules/dossiers/dossiers.tables';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables';
 import type { AccountsTables } from '../modules/accounts/accounts.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
+import type { CalendarTables } from '../modules/calendar/calendar.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -66,4 +67,4 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables & DossierTables & AccountsTables & NotificationsTables;
+export type Database = CoreTables & OrganisationTables & DossierTables & AccountsTables & NotificationsTables & CalendarTables;

@@ -5,6 +5,7 @@ import { healthRoutes } from './health/health.routes';
 import { organisationModule } from './organisation/organisation.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { accountsModule } from './accounts/accounts.module';
+import { calendarModule } from './calendar/calendar.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -24,6 +25,7 @@ export const modules: Module[] = [
   organisationModule,
   notificationsModule,
   accountsModule,
+  calendarModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -2,21 +2,25 @@ import coreVi from './vi.json';
 import coreEn from './en.json';
 import accountsVi from '../features/accounts/i18n/vi.json';
 import accountsEn from '../features/accounts/i18n/en.json';
+import calendarVi from '../features/calendar/i18n/vi.json';
+import calendarEn from '../features/calendar/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
- * domain. Add a feature's pair to both lists.
+ * domain. A feature adds its two imports and one entry; the i18n test checks each pair has the same keys.
  */
 export const bundles = {
   core: { vi: coreVi, en: coreEn },
   accounts: { vi: accountsVi, en: accountsEn },
+  calendar: { vi: calendarVi, en: calendarEn },
 };
 
-export const vi = {
-  ...coreVi,
-  ...accountsVi,
-};
-export const en: Record<keyof typeof vi, string> = {
-  ...coreEn,
-  ...accountsEn,
-};
+type Bundles = typeof bundles;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+type Vi = UnionToIntersection<Bundles[keyof Bundles]['vi']>;
+
+const merge = (locale: 'vi' | 'en') => Object.assign({}, ...Object.values(bundles).map((b) => b[locale]));
+export const vi: Vi = merge('vi');
+export const en: Record<keyof Vi, string> = merge('en');

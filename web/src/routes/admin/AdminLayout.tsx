@@ -8,6 +8,7 @@ export const adminNav: NavItem[] = [
   { to: '/admin/staff', label: 'accounts.nav.staff' },
   { to: '/admin/roles', label: 'accounts.nav.roles' },
   { to: '/admin/outbox', label: 'accounts.nav.outbox' },
+  { to: '/admin/calendar', label: 'calendar.nav' },
 ];
 
 export function AdminLayout() {
