@@ -67,4 +67,9 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables & DossierTables & AccountsTables & NotificationsTables & CalendarTables;
+export type Database = CoreTables &
+  OrganisationTables &
+  DossierTables &
+  AccountsTables &
+  NotificationsTables &
+  CalendarTables;
