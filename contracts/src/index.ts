@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './common';
 export * from './roles';
+export * from './catalogue';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables';
+import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -63,4 +64,4 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables;
+export type Database = CoreTables & OrganisationTables & CatalogueTables;

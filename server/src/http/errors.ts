@@ -30,6 +30,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  PROCEDURE_RETIRED: 409,
+  PROCEDURE_NOT_PUBLISHED: 409,
+  IMPORT_REJECTED: 422,
+  INVALID_IDENTIFIER_CODE: 400,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */
