@@ -2,3 +2,4 @@ export * from './errors';
 export * from './common';
 export * from './roles';
 export * from './catalogue';
+export * from './organisation';

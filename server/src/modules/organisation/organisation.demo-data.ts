@@ -146,6 +146,29 @@ export const MORE_DEMO_AGENCIES: DemoAgency[] = [
     validTo: '2025-07-01',
     departments: ['Bộ phận Một cửa'],
   },
+  {
+    shortName: 'KBNN',
+    name: 'Kho bạc Nhà nước khu vực An Hòa',
+    type: 'central_branch',
+    unit: '99',
+    qd20Code: 'G07.99',
+    address: '33 Đường Trần Phú, phường An Hòa, tỉnh An Hòa',
+    email: 'khobac@anhoa.gov.vn',
+    hotline: '0299 3800 033',
+    departments: ['Bộ phận Một cửa'],
+  },
+  {
+    shortName: 'TTDVVL',
+    name: 'Trung tâm Dịch vụ việc làm tỉnh An Hòa',
+    type: 'public_service_unit',
+    unit: '99',
+    legacyCode: '000.10.01.H99',
+    qd20Code: 'H99.10.01',
+    address: '10A Đường Hùng Vương, phường An Hòa, tỉnh An Hòa',
+    email: 'vieclam@anhoa.gov.vn',
+    hotline: '0299 3800 101',
+    departments: ['Bộ phận Một cửa', 'Phòng Bảo hiểm thất nghiệp'],
+  },
 ];
 
 /** The one-stop desks' public staff lists (003 Đ10.1.g): agency → [name, title, field, phone]. */
