@@ -4,6 +4,8 @@ import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
+import { CataloguePage } from './routes/portal/CataloguePage';
+import { ProcedurePage } from './routes/portal/ProcedurePage';
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -15,6 +17,8 @@ export const routes: RouteObject[] = [
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'thu-tuc', element: <CataloguePage /> },
+      { path: 'thu-tuc/:code', element: <ProcedurePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

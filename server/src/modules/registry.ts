@@ -18,7 +18,11 @@ export type Module = {
   seed?: (deps: AppDeps) => Promise<void>;
 };
 
-export const modules: Module[] = [{ name: 'health', routes: healthRoutes }, organisationModule, catalogueModule];
+export const modules: Module[] = [
+  { name: 'health', routes: healthRoutes },
+  organisationModule,
+  catalogueModule,
+];
 
 export function jobRegistry(): JobRegistry {
   return Object.assign({}, ...modules.map((m) => m.jobs ?? {})) as JobRegistry;

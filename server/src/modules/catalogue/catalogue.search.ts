@@ -17,10 +17,9 @@ function filtered(db: Q, query: TProcedureSearchQuery, agencyId: string | null) 
   if (agencyId) qb = qb.where(sql<boolean>`p.agency_ids @> ARRAY[${agencyId}]::uuid[]`);
   if (query.q) {
     const q = query.q;
-    // `<%` (word similarity ≥ pg_trgm.word_similarity_threshold, 0.6) and LIKE are both GIN-indexable.
-    qb = qb.where(
-      sql<boolean>`(p.search_text LIKE '%' || vn_fold(${q}) || '%' OR vn_fold(${q}) <% p.search_text)`,
-    );
+    // Word similarity ≥ pg_trgm.word_similarity_threshold (0.6); an exact substring scores 1, so this one
+    // GIN-indexable condition covers both exact and misspelt queries.
+    qb = qb.where(sql<boolean>`vn_fold(${q}) <% p.search_text`);
   }
   return qb;
 }
