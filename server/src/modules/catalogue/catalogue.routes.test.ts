@@ -137,10 +137,14 @@ describe('editor routes', () => {
     });
     expect(created.statusCode).toBe(201);
     expect((await get('/api/procedures/T.2')).statusCode).toBe(404);
+    const found = async () =>
+      (await get('/api/procedures?q=thu%20nghiem%20phien%20ban')).json<{ total: number }>().total;
+    expect(await found()).toBe(0);
     expect(
       (await t.app.inject({ method: 'POST', url: '/api/admin/procedures/T.2/publish', headers: editor }))
         .statusCode,
     ).toBe(200);
+    expect(await found()).toBe(1); // the cached empty answer is not served after publication
     const dup = await t.app.inject({
       method: 'POST',
       url: '/api/admin/procedures',
@@ -175,6 +179,7 @@ describe('editor routes', () => {
     });
     expect(retired.statusCode).toBe(200);
     expect((await get('/api/procedures/T.2')).statusCode).toBe(404);
+    expect(await found()).toBe(0);
   });
 
   it('rejects an unknown agency with a named message and writes nothing', async () => {

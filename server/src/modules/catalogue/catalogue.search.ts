@@ -40,10 +40,40 @@ async function agencyIdOf(db: Q, agency: string | undefined): Promise<string | n
   return row?.id ?? 'none';
 }
 
-export async function searchProcedures(
-  db: Q,
-  query: TProcedureSearchQuery,
-): Promise<{ items: TProcedureSummary[]; total: number }> {
+type SearchResult = { items: TProcedureSummary[]; total: number };
+
+// Public searches repeat a lot and the catalogue changes rarely: results are cached per database handle and reused
+// while catalogue_generation (bumped by triggers on every write) is unchanged.
+const CACHE_SIZE = 500;
+const caches = new WeakMap<object, Map<string, { generation: number; result: SearchResult }>>();
+
+export async function searchProcedures(db: Q, query: TProcedureSearchQuery): Promise<SearchResult> {
+  const generation =
+    (await db.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = JSON.stringify([
+    query.q,
+    query.field,
+    query.agency,
+    query.level,
+    query.serviceLevel,
+    query.page,
+    query.pageSize,
+  ]);
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.result;
+  }
+  const result = await runSearch(db, query);
+  cache.set(key, { generation, result });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchResult> {
   const agencyId = await agencyIdOf(db, query.agency);
   if (agencyId === 'none') return { items: [], total: 0 };
   const base = filtered(db, query, agencyId);

@@ -88,7 +88,10 @@ export type ProcedureFormsTable = {
   created_at: Timestamp;
 };
 
+export type CatalogueGenerationTable = { id: Generated<boolean>; generation: number };
+
 export type CatalogueTables = {
+  catalogue_generation: CatalogueGenerationTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   procedure_version_agencies: ProcedureVersionAgenciesTable;

@@ -70,7 +70,8 @@ CREATE TABLE procedure_versions (
 -- At most one draft and one published version per procedure.
 CREATE UNIQUE INDEX procedure_versions_one_draft_idx ON procedure_versions (procedure_code) WHERE status = 'draft';
 CREATE UNIQUE INDEX procedure_versions_one_published_idx ON procedure_versions (procedure_code) WHERE status = 'published';
-ALTER TABLE procedures ADD FOREIGN KEY (current_version_id) REFERENCES procedure_versions (id);
+-- procedures.current_version_id is kept by the service, not a foreign key: versions already reference procedures,
+-- and the backup orders tables by foreign keys, which must not form a cycle.
 
 -- Implementing agencies and inter-agency (liên thông) partners of a version, referencing real agencies.
 CREATE TABLE procedure_version_agencies (
