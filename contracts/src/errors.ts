@@ -93,6 +93,22 @@ export const ERROR_MESSAGES = {
     vi: 'Đăng nhập qua nhà cung cấp định danh không thành công: {details}',
     en: 'Single sign-on failed: {details}',
   },
+  PROCEDURE_RETIRED: {
+    vi: 'Thủ tục {code} đã bãi bỏ, không tiếp nhận hồ sơ mới.',
+    en: 'Procedure {code} has been retired and accepts no new applications.',
+  },
+  PROCEDURE_NOT_PUBLISHED: {
+    vi: 'Thủ tục {code} chưa được công bố tại thời điểm {at}.',
+    en: 'Procedure {code} was not published at {at}.',
+  },
+  IMPORT_REJECTED: {
+    vi: 'Không nhập được danh mục: {count} dòng có lỗi, chưa có dữ liệu nào được ghi.',
+    en: 'Import rejected: {count} row(s) have errors; nothing was written.',
+  },
+  INVALID_IDENTIFIER_CODE: {
+    vi: 'Mã định danh "{code}" không đúng định dạng {format}.',
+    en: 'Identifier code "{code}" does not have the {format} shape.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -6,3 +6,5 @@ export * from './accounts';
 export * from './notifications';
 export * from './time';
 export * from './calendar';
+export * from './catalogue';
+export * from './organisation';

@@ -14,6 +14,8 @@ import { OfficeLoginPage } from './routes/office/OfficeLoginPage';
 import { StaffPage } from './routes/admin/StaffPage';
 import { RolesPage } from './routes/admin/RolesPage';
 import { OutboxPage } from './routes/admin/OutboxPage';
+import { CataloguePage } from './routes/portal/CataloguePage';
+import { ProcedurePage } from './routes/portal/ProcedurePage';
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -30,6 +32,8 @@ export const routes: RouteObject[] = [
       { path: 'xac-thuc', element: <VerifyPage /> },
       { path: 'quen-mat-khau', element: <ForgotPasswordPage /> },
       { path: 'tai-khoan', element: <ProfilePage /> },
+      { path: 'thu-tuc', element: <CataloguePage /> },
+      { path: 'thu-tuc/:code', element: <ProcedurePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

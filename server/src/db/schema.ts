@@ -4,6 +4,7 @@ import type { OrganisationTables } from '../modules/organisation/organisation.ta
 import type { AccountsTables } from '../modules/accounts/accounts.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 import type { CalendarTables } from '../modules/calendar/calendar.tables';
+import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -72,4 +73,5 @@ export type Database = CoreTables &
   DossierTables &
   AccountsTables &
   NotificationsTables &
-  CalendarTables;
+  CalendarTables &
+  CatalogueTables;

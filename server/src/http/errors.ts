@@ -43,6 +43,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CSRF_FAILED: 403,
   OIDC_UNAVAILABLE: 404,
   OIDC_FAILED: 400,
+  PROCEDURE_RETIRED: 409,
+  PROCEDURE_NOT_PUBLISHED: 409,
+  IMPORT_REJECTED: 422,
+  INVALID_IDENTIFIER_CODE: 400,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

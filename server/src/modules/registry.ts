@@ -6,6 +6,7 @@ import { organisationModule } from './organisation/organisation.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { accountsModule } from './accounts/accounts.module';
 import { calendarModule } from './calendar/calendar.module';
+import { catalogueModule } from './catalogue/catalogue.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -26,6 +27,7 @@ export const modules: Module[] = [
   notificationsModule,
   accountsModule,
   calendarModule,
+  catalogueModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -4,6 +4,8 @@ import accountsVi from '../features/accounts/i18n/vi.json';
 import accountsEn from '../features/accounts/i18n/en.json';
 import calendarVi from '../features/calendar/i18n/vi.json';
 import calendarEn from '../features/calendar/i18n/en.json';
+import catalogueVi from '../features/catalogue/i18n/vi.json';
+import catalogueEn from '../features/catalogue/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -13,6 +15,7 @@ export const bundles = {
   core: { vi: coreVi, en: coreEn },
   accounts: { vi: accountsVi, en: accountsEn },
   calendar: { vi: calendarVi, en: calendarEn },
+  catalogue: { vi: catalogueVi, en: catalogueEn },
 };
 
 type Bundles = typeof bundles;

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { UnitLevel } from './organisation.tables';
+import { DEMO_DESK_STAFF, MORE_DEMO_AGENCIES } from './organisation.demo-data';
 
 /**
  * Demo organisation of the fictional Tỉnh An Hòa (province code 99, legacy province group H99): the three-level
@@ -141,6 +142,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     hotline: '0299 3851 001',
     departments: ['Trung tâm Phục vụ hành chính công xã', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội'],
   },
+  ...MORE_DEMO_AGENCIES,
 ];
 
 export async function loadDemoOrganisation(trx: Transaction<Database>): Promise<void> {
@@ -206,5 +208,20 @@ export async function loadDemoOrganisation(trx: Transaction<Database>): Promise<
         })),
       )
       .execute();
+    const staff = DEMO_DESK_STAFF[a.shortName] ?? [];
+    if (staff.length)
+      await trx
+        .insertInto('desk_staff_contacts')
+        .values(
+          staff.map(([name, title, field, phone], position) => ({
+            agency_id: id,
+            name,
+            title,
+            field,
+            phone,
+            position,
+          })),
+        )
+        .execute();
   }
 }

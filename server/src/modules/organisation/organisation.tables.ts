@@ -48,7 +48,18 @@ export type DepartmentsTable = {
   active: Generated<boolean>;
 };
 
+export type DeskStaffContactsTable = {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  title: string;
+  field: string;
+  phone: string;
+  position: Generated<number>;
+};
+
 export type OrganisationTables = {
+  desk_staff_contacts: DeskStaffContactsTable;
   units: UnitsTable;
   agencies: AgenciesTable;
   agency_codes: AgencyCodesTable;

@@ -1,0 +1,285 @@
+/**
+ * Editing the catalogue: drafts, publication and retirement. Editing a published procedure creates a new draft
+ * version; publishing it supersedes the previous one, which stays for history (dossiers reference it).
+ * Each state change is one transaction with its audit entry.
+ */
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { ZProcedureInput, type TProcedureInput, type TProcedureInputParsed } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { PROCEDURE_WHAT } from './catalogue.service';
+import { publicationDeadline } from './working-days';
+
+type Trx = Transaction<Database>;
+
+/** Resolves agency short names (current agencies) to ids; throws a 400 naming the unknown ones. */
+export async function resolveAgencies(trx: Trx, shortNames: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(shortNames.map((s) => s.toUpperCase()))];
+  if (!wanted.length) return new Map();
+  const rows = await trx
+    .selectFrom('agencies')
+    .select(['id', 'short_name'])
+    .where(sql<string>`upper(short_name)`, 'in', wanted)
+    .where('valid_to', 'is', null)
+    .execute();
+  const map = new Map(rows.map((r) => [r.short_name.toUpperCase(), r.id]));
+  const missing = wanted.filter((w) => !map.has(w));
+  if (missing.length)
+    throw new AppError('VALIDATION_FAILED', {
+      details: { vi: `không có cơ quan ${missing.join(', ')}`, en: `unknown agency ${missing.join(', ')}` },
+    });
+  return map;
+}
+
+async function storeForm(
+  trx: Trx,
+  form: NonNullable<TProcedureInputParsed['components'][number]['form']>,
+): Promise<string> {
+  if (form.id && !form.contentBase64) {
+    const f = await trx
+      .selectFrom('procedure_forms')
+      .select('id')
+      .where('id', '=', form.id)
+      .executeTakeFirst();
+    if (!f) throw new AppError('NOT_FOUND', { what: { vi: 'mẫu đơn, tờ khai', en: 'Form template' } });
+    return f.id;
+  }
+  if (!form.contentBase64 || !form.fileName)
+    throw new AppError('VALIDATION_FAILED', {
+      details: {
+        vi: `mẫu "${form.name}" cần tên tệp và nội dung`,
+        en: `form "${form.name}" needs a file name and content`,
+      },
+    });
+  const content = Buffer.from(form.contentBase64, 'base64');
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const existing = await trx
+    .selectFrom('procedure_forms')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await trx
+    .insertInto('procedure_forms')
+    .values({
+      name: form.name,
+      file_name: form.fileName,
+      media_type: form.mediaType ?? 'application/octet-stream',
+      sha256,
+      content,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Creates the procedure (as a draft) or replaces its open draft; a published procedure keeps serving its published
+ * version until the draft is published. Returns the draft version id.
+ */
+export async function saveDraft(
+  trx: Trx,
+  actor: AuditActor,
+  raw: TProcedureInput,
+  opts: { mustBeNew?: boolean } = {},
+): Promise<{ versionId: string; created: boolean }> {
+  const input = ZProcedureInput.parse(raw);
+  const agencies = await resolveAgencies(trx, [...input.agencies, ...input.interAgencies]);
+  const existing = await trx
+    .selectFrom('procedures')
+    .select(['code', 'status'])
+    .where('code', '=', input.code)
+    .forUpdate()
+    .executeTakeFirst();
+  if (existing && opts.mustBeNew) throw new AppError('DUPLICATE', { what: `Mã thủ tục ${input.code}` });
+  if (existing?.status === 'retired') throw new AppError('PROCEDURE_RETIRED', { code: input.code });
+  if (!existing)
+    await trx
+      .insertInto('procedures')
+      .values({
+        code: input.code,
+        name: input.name,
+        field: input.field,
+        levels: input.levels,
+        service_level: input.serviceLevel,
+        processing_time: JSON.stringify(input.processingTime),
+        agency_ids: input.agencies.map((a) => agencies.get(a.toUpperCase())!),
+        current_version_id: null,
+        retired_at: null,
+      })
+      .execute();
+  const prior = await trx
+    .selectFrom('procedure_versions')
+    .select(['id', 'status', 'version_no'])
+    .where('procedure_code', '=', input.code)
+    .orderBy('version_no', 'desc')
+    .execute();
+  const draft = prior.find((p) => p.status === 'draft');
+  if (draft) await trx.deleteFrom('procedure_versions').where('id', '=', draft.id).execute();
+  const versionNo = draft ? draft.version_no : (prior[0]?.version_no ?? 0) + 1;
+  const { id } = await trx
+    .insertInto('procedure_versions')
+    .values({
+      procedure_code: input.code,
+      version_no: versionNo,
+      name: input.name,
+      field: input.field,
+      levels: input.levels,
+      steps: JSON.stringify(input.steps),
+      methods: input.methods,
+      processing_time: JSON.stringify(input.processingTime),
+      subjects: JSON.stringify(input.subjects),
+      results: JSON.stringify(input.results),
+      fees: JSON.stringify(input.fees),
+      conditions: JSON.stringify(input.conditions),
+      legal_basis: JSON.stringify(input.legalBasis),
+      service_level: input.serviceLevel,
+      digitally_signed_result: input.digitallySignedResult,
+      inter_agency: input.interAgencies.length > 0,
+      boundary_free: input.boundaryFree,
+      eform: input.eform ? JSON.stringify(input.eform) : null,
+      decision_number: input.decisionNumber,
+      decision_date: input.decisionDate,
+      publication_deadline: input.decisionDate ? publicationDeadline(input.decisionDate) : null,
+      change_note: input.changeNote,
+      created_by: actor.name ?? actor.id ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const links = [
+    ...input.agencies.map((a, i) => ({ role: 'implementing' as const, a, i })),
+    ...input.interAgencies.map((a, i) => ({ role: 'inter_agency' as const, a, i })),
+  ];
+  const seen = new Set<string>();
+  const rows = links
+    .map((l) => ({
+      version_id: id,
+      agency_id: agencies.get(l.a.toUpperCase())!,
+      role: l.role,
+      position: l.i,
+    }))
+    .filter((r) => !seen.has(`${r.agency_id}/${r.role}`) && seen.add(`${r.agency_id}/${r.role}`));
+  await trx.insertInto('procedure_version_agencies').values(rows).execute();
+  for (const [position, c] of input.components.entries()) {
+    const formId = c.form ? await storeForm(trx, c.form) : null;
+    await trx
+      .insertInto('procedure_components')
+      .values({
+        version_id: id,
+        position,
+        name: c.name,
+        originals: c.originals,
+        copies: c.copies,
+        original_required: c.originalRequired,
+        required: c.required,
+        form_id: formId,
+      })
+      .execute();
+  }
+  await appendAudit(trx, actor, {
+    action: 'catalogue.draft_saved',
+    target: { type: 'procedure', id: input.code },
+    details: { versionNo, versionId: id },
+  });
+  return { versionId: id, created: !existing };
+}
+
+/** Publishes the open draft: it becomes the version in force from `now`, the previous one is superseded. */
+export async function publishDraft(
+  trx: Trx,
+  actor: AuditActor,
+  code: string,
+  now = new Date(),
+): Promise<string> {
+  const p = await trx
+    .selectFrom('procedures')
+    .select(['status'])
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
+  if (p.status === 'retired') throw new AppError('PROCEDURE_RETIRED', { code });
+  const draft = await trx
+    .selectFrom('procedure_versions')
+    .selectAll()
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (!draft)
+    throw new AppError('BAD_REQUEST', {
+      details: {
+        vi: `thủ tục ${code} không có bản nháp để công bố`,
+        en: `procedure ${code} has no draft to publish`,
+      },
+    });
+  await trx
+    .updateTable('procedure_versions')
+    .set({ status: 'superseded', superseded_at: now })
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'published')
+    .execute();
+  await trx
+    .updateTable('procedure_versions')
+    .set({ status: 'published', published_at: now })
+    .where('id', '=', draft.id)
+    .execute();
+  const agencyIds = await trx
+    .selectFrom('procedure_version_agencies')
+    .select('agency_id')
+    .where('version_id', '=', draft.id)
+    .where('role', '=', 'implementing')
+    .orderBy('position')
+    .execute();
+  await trx
+    .updateTable('procedures')
+    .set({
+      status: 'published',
+      current_version_id: draft.id,
+      name: draft.name,
+      field: draft.field,
+      levels: draft.levels,
+      service_level: draft.service_level,
+      processing_time: JSON.stringify(draft.processing_time),
+      agency_ids: agencyIds.map((a) => a.agency_id),
+      updated_at: now,
+    })
+    .where('code', '=', code)
+    .execute();
+  await appendAudit(trx, actor, {
+    action: 'catalogue.published',
+    target: { type: 'procedure', id: code },
+    details: { versionNo: draft.version_no, versionId: draft.id },
+  });
+  return draft.id;
+}
+
+/** Retires a procedure: no new submissions from `now`; every version stays readable. */
+export async function retireProcedure(
+  trx: Trx,
+  actor: AuditActor,
+  code: string,
+  now = new Date(),
+): Promise<void> {
+  const p = await trx
+    .selectFrom('procedures')
+    .select(['status'])
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
+  if (p.status === 'retired') throw new AppError('PROCEDURE_RETIRED', { code });
+  await trx
+    .updateTable('procedures')
+    .set({ status: 'retired', retired_at: now, updated_at: now })
+    .where('code', '=', code)
+    .execute();
+  await trx
+    .deleteFrom('procedure_versions')
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'draft')
+    .execute();
+  await appendAudit(trx, actor, { action: 'catalogue.retired', target: { type: 'procedure', id: code } });
+}

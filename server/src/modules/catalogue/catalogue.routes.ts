@@ -1,0 +1,279 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZErrorResponse,
+  ZFacetsResponse,
+  ZImportResult,
+  ZLatePublication,
+  ZProcedure,
+  ZProcedureInput,
+  ZProcedureSearchQuery,
+  ZProcedureSearchResponse,
+  ZVersionDiff,
+  ZVersionSummary,
+} from '@motcua/contracts';
+import { requireRole } from '../../http/auth';
+import { requestActor } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
+import { diffVersions, latePublications, listVersions } from './catalogue.history';
+import { catalogueFacets, searchProcedures } from './catalogue.search';
+import { getProcedure, getProcedureForEditor, getProcedureForm } from './catalogue.service';
+import { exportCatalogue, fromXlsx, importCatalogue, toXlsx } from './catalogue.transfer';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const err = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  409: ZErrorResponse,
+};
+const ZCode = z.object({ code: z.string().min(1).max(40) });
+const editor = requireRole('catalogue_editor', 'system_admin');
+
+export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.db;
+  const audit = (req: Parameters<typeof requestActor>[0]) =>
+    requestActor(req, { type: 'staff', id: req.actor?.userId ?? null, name: req.actor?.name ?? null });
+
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.get(
+    '/procedures',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Search the published catalogue',
+        querystring: ZProcedureSearchQuery,
+        response: { 200: ZProcedureSearchResponse, 400: ZErrorResponse },
+      },
+    },
+    async (req) => searchProcedures(db().kysely, req.query),
+  );
+
+  app.get(
+    '/procedures/facets',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Counts per field and agency',
+        response: { 200: ZFacetsResponse },
+      },
+    },
+    async () => catalogueFacets(db().kysely),
+  );
+
+  app.get(
+    '/procedures/:code',
+    { schema: { tags: ['catalogue'], params: ZCode, response: { 200: ZProcedure, ...err } } },
+    async (req) => getProcedure(db().kysely, req.params.code),
+  );
+
+  app.get(
+    '/procedures/:code/forms/:formId',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Download a form template',
+        params: ZCode.extend({ formId: z.string() }),
+      },
+    },
+    async (req, reply) => {
+      const f = await getProcedureForm(db().kysely, req.params.code, req.params.formId);
+      reply
+        .header('content-type', f.mediaType)
+        .header('etag', `"${f.sha256}"`)
+        .header('cache-control', 'public, max-age=86400')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+      return reply.send(Buffer.from(f.content));
+    },
+  );
+
+  // Catalogue editors (role-guarded).
+  app.get(
+    '/admin/procedures',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        querystring: z.object({ status: z.enum(['draft', 'published', 'retired']).optional() }),
+        response: {
+          200: z.array(
+            z.object({ code: z.string(), name: z.string(), field: z.string(), status: z.string() }),
+          ),
+          ...err,
+        },
+      },
+    },
+    async (req) => {
+      let q = db()
+        .kysely.selectFrom('procedures')
+        .select(['code', 'name', 'field', 'status'])
+        .orderBy('code');
+      if (req.query.status) q = q.where('status', '=', req.query.status);
+      return q.execute();
+    },
+  );
+
+  app.post(
+    '/admin/procedures',
+    {
+      preHandler: editor,
+      schema: { tags: ['catalogue'], body: ZProcedureInput, response: { 201: ZProcedure, ...err } },
+    },
+    async (req, reply) => {
+      await db()
+        .kysely.transaction()
+        .execute((trx) => saveDraft(trx, audit(req), req.body, { mustBeNew: true }));
+      return reply.status(201).send(await getProcedureForEditor(db().kysely, req.body.code));
+    },
+  );
+
+  app.get(
+    '/admin/procedures/late',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Versions whose publication deadline was missed',
+        querystring: z.object({ today: z.iso.date().optional() }),
+        response: { 200: z.array(ZLatePublication), ...err },
+      },
+    },
+    async (req) => latePublications(db().kysely, req.query.today ?? new Date().toISOString().slice(0, 10)),
+  );
+
+  app.get(
+    '/admin/procedures/export',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }),
+      },
+    },
+    async (req, reply) => {
+      const list = await exportCatalogue(db().kysely);
+      if (req.query.format === 'json') return reply.header('content-type', 'application/json').send(list);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', 'attachment; filename="danh-muc-thu-tuc.xlsx"')
+        .send(await toXlsx(list));
+    },
+  );
+
+  app.post(
+    '/admin/procedures/import',
+    {
+      preHandler: editor,
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ['catalogue'],
+        body: z.unknown(),
+        response: { 200: ZImportResult, ...err, 422: ZErrorResponse },
+      },
+    },
+    async (req) => {
+      const rows = Buffer.isBuffer(req.body) ? await fromXlsx(req.body) : req.body;
+      if (!Array.isArray(rows))
+        throw new AppError('BAD_REQUEST', {
+          details: {
+            vi: 'cần một mảng thủ tục hoặc tệp Excel',
+            en: 'expected an array of procedures or an Excel file',
+          },
+        });
+      return importCatalogue(db(), audit(req), rows);
+    },
+  );
+
+  app.get(
+    '/admin/procedures/:code',
+    {
+      preHandler: editor,
+      schema: { tags: ['catalogue'], params: ZCode, response: { 200: ZProcedure, ...err } },
+    },
+    async (req) => getProcedureForEditor(db().kysely, req.params.code),
+  );
+
+  app.put(
+    '/admin/procedures/:code',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        params: ZCode,
+        body: ZProcedureInput,
+        response: { 200: ZProcedure, ...err },
+      },
+    },
+    async (req) => {
+      if (req.body.code !== req.params.code)
+        throw new AppError('BAD_REQUEST', {
+          details: { vi: 'mã thủ tục trong nội dung khác đường dẫn', en: 'body code differs from the path' },
+        });
+      await getProcedureForEditor(db().kysely, req.params.code);
+      await db()
+        .kysely.transaction()
+        .execute((trx) => saveDraft(trx, audit(req), req.body));
+      return getProcedureForEditor(db().kysely, req.params.code);
+    },
+  );
+
+  app.post(
+    '/admin/procedures/:code/publish',
+    {
+      preHandler: editor,
+      schema: { tags: ['catalogue'], params: ZCode, response: { 200: ZProcedure, ...err } },
+    },
+    async (req) => {
+      await db()
+        .kysely.transaction()
+        .execute((trx) => publishDraft(trx, audit(req), req.params.code));
+      return getProcedure(db().kysely, req.params.code);
+    },
+  );
+
+  app.post(
+    '/admin/procedures/:code/retire',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        params: ZCode,
+        response: { 200: z.object({ status: z.literal('retired') }), ...err },
+      },
+    },
+    async (req) => {
+      await db()
+        .kysely.transaction()
+        .execute((trx) => retireProcedure(trx, audit(req), req.params.code));
+      return { status: 'retired' as const };
+    },
+  );
+
+  app.get(
+    '/admin/procedures/:code/versions',
+    {
+      preHandler: editor,
+      schema: { tags: ['catalogue'], params: ZCode, response: { 200: z.array(ZVersionSummary), ...err } },
+    },
+    async (req) => listVersions(db().kysely, req.params.code),
+  );
+
+  app.get(
+    '/admin/procedures/:code/diff',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        params: ZCode,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: ZVersionDiff, ...err },
+      },
+    },
+    async (req) => diffVersions(db().kysely, req.params.code, req.query.from, req.query.to),
+  );
+};

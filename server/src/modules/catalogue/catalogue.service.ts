@@ -1,0 +1,146 @@
+/**
+ * Procedure catalogue — the functions other modules call (dossier intake, processing, reports):
+ *
+ * - `getProcedure(db, code): Promise<TProcedure>` — the current published version of a procedure.
+ *   Throws `AppError('NOT_FOUND')` when the code is unknown, still a draft, or retired.
+ * - `getProcedureVersionInForce(db | trx, code, at: Date): Promise<TProcedure>` — the version in force at `at`
+ *   (published_at ≤ at < superseded_at). This is the version a dossier references (`versionId`) when submitted.
+ *   Throws NOT_FOUND for an unknown code, PROCEDURE_RETIRED (409) when the procedure was retired at or before
+ *   `at` (retired procedures refuse new submissions), PROCEDURE_NOT_PUBLISHED (409) when no version was in force.
+ * - `getProcedureVersion(db, versionId): Promise<TProcedure>` — one exact version, whatever its status (history,
+ *   old dossiers). Throws NOT_FOUND.
+ *
+ * `TProcedure` (contracts/src/catalogue.ts) carries `versionId`, `processingTime: {unit, value}`, `serviceLevel`,
+ * `boundaryFree`, `agencies`/`interAgencies` (ids and short names), `components` and the `eform` JSON schema.
+ * Editing lives in catalogue.editor.ts, search in catalogue.search.ts.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { TProcedure } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import type { ProcedureStatus, ProcedureVersionsTable } from './catalogue.tables';
+import { presentProcedure, type AgencyRef } from './catalogue.presenter';
+
+type Q = Kysely<Database>;
+
+export const PROCEDURE_WHAT = { vi: 'thủ tục hành chính', en: 'Administrative procedure' };
+const notFound = () => new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
+
+export async function getProcedure(db: Q, code: string): Promise<TProcedure> {
+  const p = await db
+    .selectFrom('procedures')
+    .select(['status', 'current_version_id'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!p || p.status !== 'published' || !p.current_version_id) throw notFound();
+  return loadVersion(db, p.current_version_id, p.status);
+}
+
+export async function getProcedureVersionInForce(db: Q, code: string, at: Date): Promise<TProcedure> {
+  const p = await db
+    .selectFrom('procedures')
+    .select(['status', 'retired_at'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!p) throw notFound();
+  if (p.retired_at && p.retired_at <= at) throw new AppError('PROCEDURE_RETIRED', { code });
+  const v = await db
+    .selectFrom('procedure_versions')
+    .select('id')
+    .where('procedure_code', '=', code)
+    .where('published_at', '<=', at)
+    .where((eb) => eb.or([eb('superseded_at', 'is', null), eb('superseded_at', '>', at)]))
+    .orderBy('version_no', 'desc')
+    .executeTakeFirst();
+  if (!v) throw new AppError('PROCEDURE_NOT_PUBLISHED', { code, at: at.toISOString() });
+  return loadVersion(db, v.id, p.status);
+}
+
+export async function getProcedureVersion(db: Q, versionId: string): Promise<TProcedure> {
+  if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw notFound();
+  const row = await db
+    .selectFrom('procedure_versions')
+    .innerJoin('procedures', 'procedures.code', 'procedure_versions.procedure_code')
+    .select('procedures.status')
+    .where('procedure_versions.id', '=', versionId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return loadVersion(db, versionId, row.status);
+}
+
+/** The draft if there is one, else the current version — what an editor sees. */
+export async function getProcedureForEditor(db: Q, code: string): Promise<TProcedure> {
+  const p = await db
+    .selectFrom('procedures')
+    .select(['status', 'current_version_id'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!p) throw notFound();
+  const draft = await db
+    .selectFrom('procedure_versions')
+    .select('id')
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  const id = draft?.id ?? p.current_version_id;
+  if (!id) throw notFound();
+  return loadVersion(db, id, p.status);
+}
+
+export async function loadVersion(db: Q, versionId: string, status: ProcedureStatus): Promise<TProcedure> {
+  const v: Selectable<ProcedureVersionsTable> | undefined = await db
+    .selectFrom('procedure_versions')
+    .selectAll()
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  if (!v) throw notFound();
+  const agencyRows = await db
+    .selectFrom('procedure_version_agencies as pva')
+    .innerJoin('agencies as a', 'a.id', 'pva.agency_id')
+    .select(['a.id', 'a.short_name', 'a.name', 'pva.role'])
+    .where('pva.version_id', '=', versionId)
+    .orderBy('pva.position')
+    .execute();
+  const ref = (role: string): AgencyRef[] =>
+    agencyRows
+      .filter((a) => a.role === role)
+      .map((a) => ({ id: a.id, shortName: a.short_name, name: a.name }));
+  const components = await db
+    .selectFrom('procedure_components as c')
+    .leftJoin('procedure_forms as f', 'f.id', 'c.form_id')
+    .select([
+      'c.name',
+      'c.originals',
+      'c.copies',
+      'c.original_required',
+      'c.required',
+      'c.form_id',
+      'f.name as form_name',
+      'f.file_name as form_file_name',
+    ])
+    .where('c.version_id', '=', versionId)
+    .orderBy('c.position')
+    .execute();
+  return presentProcedure(status, v, ref('implementing'), ref('inter_agency'), components);
+}
+
+/** A form template of a procedure (any version, so old dossiers' forms stay downloadable). */
+export async function getProcedureForm(
+  db: Q,
+  code: string,
+  formId: string,
+): Promise<{ fileName: string; mediaType: string; content: Uint8Array; sha256: string }> {
+  const what = { vi: 'mẫu đơn, tờ khai', en: 'Form template' };
+  if (!/^[0-9a-f-]{36}$/i.test(formId)) throw new AppError('NOT_FOUND', { what });
+  const f = await db
+    .selectFrom('procedure_forms as f')
+    .innerJoin('procedure_components as c', 'c.form_id', 'f.id')
+    .innerJoin('procedure_versions as v', 'v.id', 'c.version_id')
+    .select(['f.file_name', 'f.media_type', 'f.content', 'f.sha256'])
+    .where('f.id', '=', formId)
+    .where('v.procedure_code', '=', code)
+    .limit(1)
+    .executeTakeFirst();
+  if (!f) throw new AppError('NOT_FOUND', { what });
+  return { fileName: f.file_name, mediaType: f.media_type, content: f.content, sha256: f.sha256 };
+}

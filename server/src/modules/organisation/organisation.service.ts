@@ -1,0 +1,289 @@
+/**
+ * Units and agencies: dated data. Mergers end a unit on a date and record its successor; agency identifier codes
+ * keep their validity history (a re-issued code closes the previous one of the same format).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ZAgencyInput, ZCodeInput, ZUnitInput } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { isValidIdentifierCode } from './identifier-codes';
+
+type Q = Kysely<Database>;
+const today = () => new Date().toISOString().slice(0, 10);
+const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
+const AGENCY = { vi: 'cơ quan', en: 'Agency' };
+
+export async function listUnits(db: Q, q: { level?: string; at?: string; all?: string }) {
+  const at = q.at ?? today();
+  let qb = db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .leftJoin('units as s', 's.id', 'u.successor_id')
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.level',
+      'p.code as parentCode',
+      'u.valid_from as validFrom',
+      'u.valid_to as validTo',
+      's.code as successorCode',
+    ])
+    .orderBy('u.code')
+    .orderBy('u.valid_from');
+  if (q.level) qb = qb.where('u.level', '=', q.level as 'province');
+  if (q.all !== 'true')
+    qb = qb
+      .where('u.valid_from', '<=', at)
+      .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', at)]));
+  return qb.execute();
+}
+
+async function agencyCodes(db: Q, ids: string[]) {
+  if (!ids.length)
+    return new Map<
+      string,
+      { code: string; format: 'qd20' | 'legacy'; validFrom: string; validTo: string | null }[]
+    >();
+  const rows = await db
+    .selectFrom('agency_codes')
+    .select(['agency_id', 'code', 'format', 'valid_from', 'valid_to'])
+    .where('agency_id', 'in', ids)
+    .orderBy('valid_from')
+    .execute();
+  const map = new Map<
+    string,
+    { code: string; format: 'qd20' | 'legacy'; validFrom: string; validTo: string | null }[]
+  >();
+  for (const r of rows)
+    map.set(r.agency_id, [
+      ...(map.get(r.agency_id) ?? []),
+      { code: r.code, format: r.format, validFrom: r.valid_from, validTo: r.valid_to },
+    ]);
+  return map;
+}
+
+export async function listAgencies(db: Q, q: { unit?: string; type?: string; all?: string; id?: string }) {
+  let qb = db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select([
+      'a.id',
+      'a.short_name',
+      'a.name',
+      'a.type',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'a.address',
+      'a.email',
+      'a.hotline',
+      'a.valid_from',
+      'a.valid_to',
+    ])
+    .orderBy('a.type')
+    .orderBy('a.name');
+  if (q.id) qb = qb.where('a.id', '=', q.id);
+  if (q.unit) qb = qb.where('u.code', '=', q.unit);
+  if (q.type) qb = qb.where('a.type', '=', q.type);
+  if (q.all !== 'true' && !q.id) qb = qb.where('a.valid_to', 'is', null);
+  const rows = await qb.execute();
+  const codes = await agencyCodes(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    shortName: r.short_name,
+    name: r.name,
+    type: r.type,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    address: r.address,
+    email: r.email,
+    hotline: r.hotline,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    codes: codes.get(r.id) ?? [],
+  }));
+}
+
+export async function getAgency(db: Q, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', { what: AGENCY });
+  const [a] = await listAgencies(db, { id });
+  if (!a) throw new AppError('NOT_FOUND', { what: AGENCY });
+  const departments = await db
+    .selectFrom('departments')
+    .select(['name', 'kind'])
+    .where('agency_id', '=', id)
+    .where('active', '=', true)
+    .execute();
+  const deskStaff = await db
+    .selectFrom('desk_staff_contacts')
+    .select(['name', 'title', 'field', 'phone'])
+    .where('agency_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return { ...a, departments, deskStaff };
+}
+
+function checkCode(c: z.infer<typeof ZCodeInput>) {
+  if (!isValidIdentifierCode(c.code, c.format))
+    throw new AppError('INVALID_IDENTIFIER_CODE', {
+      code: c.code,
+      format:
+        c.format === 'qd20' ? 'QĐ 20/2020/QĐ-TTg (ví dụ H99.15)' : '000.00.NN.Hxx (ví dụ 000.00.15.H99)',
+    });
+}
+
+async function unitId(db: Q, code: string): Promise<string> {
+  const u = await db
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (!u) throw new AppError('NOT_FOUND', { what: UNIT });
+  return u.id;
+}
+
+export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
+  return db.transaction().execute(async (trx) => {
+    const parentId = input.parentCode ? await unitId(trx, input.parentCode) : null;
+    const dup = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', input.code)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    if (dup) throw new AppError('DUPLICATE', { what: `Mã đơn vị ${input.code}` });
+    const { id } = await trx
+      .insertInto('units')
+      .values({
+        code: input.code,
+        name: input.name,
+        level: input.level,
+        parent_id: parentId,
+        province_code: input.code.slice(0, 2),
+        valid_from: input.validFrom ?? today(),
+        valid_to: null,
+        successor_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, {
+      action: 'organisation.unit_created',
+      target: { type: 'unit', id },
+      details: { code: input.code },
+    });
+    return id;
+  });
+}
+
+/** Ends a unit on `date` and records the successor; its agencies and history stay attached to it. */
+export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: string, date: string) {
+  await db.transaction().execute(async (trx) => {
+    const from = await unitId(trx, code);
+    const to = await unitId(trx, into);
+    if (from === to)
+      throw new AppError('BAD_REQUEST', {
+        details: { vi: 'không thể sáp nhập vào chính nó', en: 'cannot merge a unit into itself' },
+      });
+    const row = await trx
+      .selectFrom('units')
+      .select('valid_from')
+      .where('id', '=', from)
+      .executeTakeFirstOrThrow();
+    if (date <= row.valid_from)
+      throw new AppError('BAD_REQUEST', {
+        details: {
+          vi: 'ngày sáp nhập phải sau ngày hiệu lực',
+          en: 'merger date must be after the unit began',
+        },
+      });
+    await trx.updateTable('units').set({ valid_to: date, successor_id: to }).where('id', '=', from).execute();
+    await appendAudit(trx, actor, {
+      action: 'organisation.unit_merged',
+      target: { type: 'unit', id: from },
+      details: { code, into, date },
+    });
+  });
+}
+
+export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
+  input.codes.forEach(checkCode);
+  return db.transaction().execute(async (trx) => {
+    const unit = await unitId(trx, input.unitCode);
+    const dup = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where(sql<string>`upper(short_name)`, '=', input.shortName)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    if (dup) throw new AppError('DUPLICATE', { what: `Cơ quan ${input.shortName}` });
+    const { id } = await trx
+      .insertInto('agencies')
+      .values({
+        short_name: input.shortName,
+        name: input.name,
+        type: input.type,
+        unit_id: unit,
+        parent_agency_id: null,
+        address: input.address,
+        email: input.email,
+        hotline: input.hotline,
+        valid_to: null,
+        successor_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const c of input.codes) await issueCode(trx, id, c);
+    await trx
+      .insertInto('departments')
+      .values({ agency_id: id, name: 'Bộ phận Một cửa', kind: 'one_stop_desk' })
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'organisation.agency_created',
+      target: { type: 'agency', id },
+      details: { shortName: input.shortName },
+    });
+    return id;
+  });
+}
+
+async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>) {
+  const from = c.validFrom ?? today();
+  const taken = await trx
+    .selectFrom('agency_codes')
+    .select('agency_id')
+    .where('code', '=', c.code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (taken) throw new AppError('DUPLICATE', { what: `Mã định danh ${c.code}` });
+  await trx
+    .updateTable('agency_codes')
+    .set({ valid_to: from })
+    .where('agency_id', '=', agencyId)
+    .where('format', '=', c.format)
+    .where('valid_to', 'is', null)
+    .execute();
+  await trx
+    .insertInto('agency_codes')
+    .values({ agency_id: agencyId, code: c.code, format: c.format, valid_from: from, valid_to: null })
+    .execute();
+}
+
+/** Re-issues an identifier code (e.g. after a merger): the previous code of that format ends on `validFrom`. */
+export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c: z.infer<typeof ZCodeInput>) {
+  checkCode(c);
+  await getAgency(db, agencyId);
+  await db.transaction().execute(async (trx) => {
+    await issueCode(trx, agencyId, c);
+    await appendAudit(trx, actor, {
+      action: 'organisation.code_issued',
+      target: { type: 'agency', id: agencyId },
+      details: { ...c },
+    });
+  });
+}
