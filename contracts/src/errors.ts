@@ -29,6 +29,18 @@ export const ERROR_MESSAGES = {
     vi: 'Định dạng tệp không được hỗ trợ.',
     en: 'This file type is not supported.',
   },
+  FILE_TYPE_NOT_ALLOWED: {
+    vi: 'Tệp “{file}” không thuộc định dạng được chấp nhận (nhận dạng theo nội dung: {detected}). Chỉ nhận tệp PDF, JPEG, PNG, DOCX hoặc XLSX.',
+    en: 'File “{file}” is not an accepted type (detected from its content: {detected}). Only PDF, JPEG, PNG, DOCX or XLSX files are accepted.',
+  },
+  FILE_TOO_LARGE: {
+    vi: 'Tệp “{file}” có dung lượng {size} MB, vượt quá giới hạn {limit} MB cho mỗi tệp.',
+    en: 'File “{file}” is {size} MB, over the limit of {limit} MB per file.',
+  },
+  FILES_TOO_LARGE: {
+    vi: 'Tổng dung lượng các tệp của hồ sơ là {size} MB, vượt quá giới hạn {limit} MB cho mỗi hồ sơ.',
+    en: 'The files of this dossier total {size} MB, over the limit of {limit} MB per dossier.',
+  },
   RATE_LIMITED: {
     vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau {retryAfter} giây.',
     en: 'Too many requests. Try again in {retryAfter} seconds.',

@@ -28,6 +28,7 @@ const ZEnv = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
 });
 
 export type Config = {
@@ -48,6 +49,8 @@ export type Config = {
   smsGatewayUrl: string | undefined;
   sessionSecret: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  /** Pins the official form set (TT 01/2018 or TT 03/2025); unset = chosen by the receipt date. */
+  formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
+    formTemplateSet: e.FORM_TEMPLATE_SET,
   };
 }

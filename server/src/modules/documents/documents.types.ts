@@ -1,0 +1,139 @@
+/**
+ * Inputs of the official forms. Everything the form prints is here, already decided by the caller (the intake module
+ * fills them from a dossier); the renderer only lays out. Dates are instants and print in Vietnamese time.
+ */
+import type { TemplateSetId } from './templates';
+
+/** The issuing block in the top-left corner: governing body, agency, and the one-stop desk that issues the form. */
+export type IssuingUnit = {
+  /** TÊN CƠ QUAN CHỦ QUẢN, e.g. "UBND TỈNH AN HÒA"; omitted for a top-level agency. */
+  parentAgency?: string;
+  /** The agency (cơ quan chủ trì), e.g. "Sở Tư pháp". */
+  agency: string;
+  /** The one-stop desk, e.g. "Bộ phận Một cửa – Trung tâm Phục vụ hành chính công tỉnh". */
+  desk: string;
+  /** Place name on the date line, e.g. "An Hòa". */
+  place: string;
+};
+
+export type Applicant = {
+  /** Person or organisation name. */
+  name: string;
+  /** CCCD/ID number of a person, or tax/registration code of an organisation. */
+  idNumber?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+};
+
+/** Hình thức of a received paper: original, certified copy, or plain copy (TT 01/2018 Mẫu 01). */
+export type CopyKind = 'original' | 'certified_copy' | 'photocopy';
+
+export type ReceivedComponent = { name: string; copies: number; kind: CopyKind };
+
+export type ProcessingTime = { amount: number; unit: 'working_day' | 'day' | 'working_hour' };
+
+export type ReturnChannel = 'counter' | 'post' | 'online';
+
+export type Officer = { name: string; title?: string; phone?: string };
+
+export type ReceiptData = {
+  issuer: IssuingUnit;
+  /** "Số: …" of the receipt if the agency numbers them. */
+  documentNumber?: string;
+  dossierCode: string;
+  /** Public lookup URL the QR code encodes, e.g. https://dichvucong.example/tra-cuu/000.17.22.H56-210531-0001 */
+  lookupUrl: string;
+  applicant: Applicant;
+  /** Nội dung yêu cầu giải quyết: the procedure name. */
+  procedureName: string;
+  components: ReceivedComponent[];
+  /** Số lượng hồ sơ (bộ). */
+  sets: number;
+  processingTime: ProcessingTime;
+  receivedAt: Date;
+  appointmentAt: Date;
+  returnPlace: string;
+  returnChannel: ReturnChannel;
+  /** Fee and charge in đồng; 0 prints "Không thu phí". */
+  fee: number;
+  register: { book: string; entry: number | string };
+  receivingOfficer: Officer;
+};
+
+export type SupplementItem = {
+  /** The component concerned (missing, or present but defective). */
+  component: string;
+  reason: string;
+  /** What the applicant must do to complete it. */
+  guidance: string;
+};
+
+export type SupplementRequestData = {
+  issuer: IssuingUnit;
+  documentNumber?: string;
+  dossierCode?: string;
+  applicant: Applicant;
+  procedureName: string;
+  /** Every missing or defective component, all at once (the request must be complete). */
+  items: SupplementItem[];
+  officer: Officer;
+  /** Contact for questions while completing the dossier; defaults to the officer. */
+  contact?: { name: string; phone?: string };
+  issuedAt: Date;
+};
+
+export type RefusalData = {
+  issuer: IssuingUnit;
+  documentNumber?: string;
+  dossierCode?: string;
+  applicant: Applicant;
+  procedureName: string;
+  /** "Căn cứ quy định tại …" — the legal basis of the refusal. */
+  legalBasis?: string;
+  reason: string;
+  /** When the dossier is outside this agency's competence: the agency that is competent. */
+  competentAgency?: string;
+  officer: Officer;
+  issuedAt: Date;
+};
+
+export type ApologyData = {
+  issuer: IssuingUnit;
+  documentNumber?: string;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  appointmentAt: Date;
+  reason: string;
+  newAppointmentAt: Date;
+  /** The head of the agency who signs the apology. */
+  signer: Officer;
+  issuedAt: Date;
+};
+
+/** TT 03/2025 only: the applicant asked to stop (withdraw) a dossier already received. */
+export type StopProcessingData = {
+  issuer: IssuingUnit;
+  documentNumber?: string;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  /** When the applicant's request to stop reached the agency. */
+  requestedAt: Date;
+  reason?: string;
+  officer: Officer;
+  issuedAt: Date;
+};
+
+export type FormData = {
+  receipt: ReceiptData;
+  supplement_request: SupplementRequestData;
+  refusal: RefusalData;
+  apology: ApologyData;
+  stop_processing: StopProcessingData;
+};
+export type RenderableForm = keyof FormData;
+export type RenderOptions = { set: TemplateSetId };

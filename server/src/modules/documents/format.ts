@@ -1,0 +1,39 @@
+/** Dates on the forms are Vietnamese civil time. Vietnam has had no DST since 1975, so a fixed +7 h is exact. */
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export type VnDateParts = { hour: string; minute: string; day: string; month: string; year: string };
+
+export function vnParts(date: Date): VnDateParts {
+  const d = new Date(date.getTime() + VN_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    hour: two(d.getUTCHours()),
+    minute: two(d.getUTCMinutes()),
+    day: two(d.getUTCDate()),
+    month: two(d.getUTCMonth() + 1),
+    year: String(d.getUTCFullYear()),
+  };
+}
+
+/** "ngày 31 tháng 05 năm 2021" — the wording of the official forms. */
+export function vnDate(date: Date): string {
+  const p = vnParts(date);
+  return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+}
+
+/** "09 giờ 05 phút, ngày 31 tháng 05 năm 2021" — receipt and appointment lines of Mẫu 01. */
+export function vnDateTime(date: Date): string {
+  const p = vnParts(date);
+  return `${p.hour} giờ ${p.minute} phút, ${vnDate(date)}`;
+}
+
+/** "Phường An Lạc, ngày 31 tháng 05 năm 2021" — the place-and-date line under the national motto. */
+export function placeAndDate(place: string, date: Date): string {
+  return `${place}, ${vnDate(date)}`;
+}
+
+/** Money in đồng, Vietnamese grouping: 1.250.000 đồng; 0 is "Không thu phí". */
+export function vnMoney(dong: number): string {
+  if (dong === 0) return 'Không thu phí';
+  return `${String(Math.round(dong)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+}

@@ -1,0 +1,25 @@
+import type { CopyKind, ProcessingTime, ReturnChannel } from './documents.types';
+
+/** Wording printed on the forms for the coded values of the inputs. */
+export const COPY_KIND_LABEL: Record<CopyKind, string> = {
+  original: 'Bản chính',
+  certified_copy: 'Bản sao chứng thực',
+  photocopy: 'Bản chụp',
+};
+
+export const RETURN_CHANNEL_LABEL: Record<ReturnChannel, string> = {
+  counter: 'Nhận trực tiếp tại Bộ phận Một cửa',
+  post: 'Nhận qua dịch vụ bưu chính công ích',
+  online: 'Nhận trực tuyến trên Cổng Dịch vụ công',
+};
+
+const UNIT_LABEL: Record<ProcessingTime['unit'], string> = {
+  working_day: 'ngày làm việc',
+  day: 'ngày',
+  working_hour: 'giờ làm việc',
+};
+
+/** "05 ngày làm việc". */
+export function processingTimeLabel(t: ProcessingTime): string {
+  return `${String(t.amount).padStart(2, '0')} ${UNIT_LABEL[t.unit]}`;
+}
