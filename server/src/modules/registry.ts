@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/context';
 import type { JobRegistry } from '../jobs/queue';
 import { healthRoutes } from './health/health.routes';
 import { organisationModule } from './organisation/organisation.module';
+import { dossiersModule } from './dossiers/dossiers.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -17,7 +18,11 @@ export type Module = {
   seed?: (deps: AppDeps) => Promise<void>;
 };
 
-export const modules: Module[] = [{ name: 'health', routes: healthRoutes }, organisationModule];
+export const modules: Module[] = [
+  { name: 'health', routes: healthRoutes },
+  organisationModule,
+  dossiersModule,
+];
 
 export function jobRegistry(): JobRegistry {
   return Object.assign({}, ...modules.map((m) => m.jobs ?? {})) as JobRegistry;
