@@ -40,7 +40,13 @@ const ACTION_NAMES: Partial<Record<TDossierEventType, { vi: string; en: string }
 };
 
 /** The new status after `event`, or DOSSIER_STATE (409) naming the current status. */
-export function nextStatus(d: Pick<DossierRow, 'status'>, event: TDossierEventType): TDossierStatus {
+export function nextStatus(
+  d: Pick<DossierRow, 'status' | 'version'>,
+  event: TDossierEventType,
+  expectedVersion: number,
+): TDossierStatus {
+  // A stale version is a conflict whatever the dossier became since: the client must reload first.
+  if (d.version !== expectedVersion) throw new AppError('CONFLICT', {}, { currentVersion: d.version });
   const r = transition(d.status, event);
   if (!r.ok) {
     throw new AppError('DOSSIER_STATE', {

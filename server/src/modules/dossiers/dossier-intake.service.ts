@@ -212,7 +212,7 @@ export async function amendDossier(
 ) {
   const input = ZAmendDossierRequest.parse(raw);
   const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'amended');
+  const status = nextStatus(d, 'amended', input.expectedVersion);
   const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at);
   const formData = input.formData ?? d.form_data;
   validateForm(p, formData);
@@ -254,7 +254,7 @@ export async function withdrawDossier(
 ) {
   const input = ZWithdrawDossierRequest.parse(raw);
   const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'withdrawn');
+  const status = nextStatus(d, 'withdrawn', input.expectedVersion);
   await step(
     trx,
     d,
@@ -274,7 +274,7 @@ export async function submitSupplement(
 ) {
   const input = ZSubmitSupplementRequest.parse(raw);
   const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'supplement_submitted');
+  const status = nextStatus(d, 'supplement_submitted', input.expectedVersion);
   const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at).catch(() => {
     throw notFound();
   });

@@ -73,7 +73,7 @@ export async function acceptDossier(
 ) {
   const input = ZAcceptDossierRequest.parse(raw);
   const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'received');
+  const status = nextStatus(d, 'received', input.expectedVersion);
   const receivedAt = ctx.now;
   const p = await procedureOf(trx, d);
   const time = calendarTime(p);
@@ -164,7 +164,7 @@ export async function requestSupplement(
   const input = ZRequestSupplementRequest.parse(raw);
   if (input.items.length === 0) throw new AppError('BAD_REQUEST', { details: 'items' });
   const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'supplement_requested');
+  const status = nextStatus(d, 'supplement_requested', input.expectedVersion);
   const p = await procedureOf(trx, d);
   await step(
     trx,
@@ -213,7 +213,7 @@ export async function refuseDossier(
 ) {
   const input = ZRefuseDossierRequest.parse(raw);
   const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'refused');
+  const status = nextStatus(d, 'refused', input.expectedVersion);
   const p = await procedureOf(trx, d);
   const refusal = {
     reason: input.reason,
