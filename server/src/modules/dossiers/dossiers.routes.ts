@@ -124,7 +124,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.post(
     '/dossier-files',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       bodyLimit: MAX_UPLOAD_BYTES + 1,
       schema: {
         tags: TAGS,
@@ -153,13 +153,13 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
 
   api.get(
     '/dossier-drafts',
-    { preHandler: requireLogin, schema: { tags: TAGS, response: { 200: ZDraftList, ...errors } } },
+    { preValidation: requireLogin, schema: { tags: TAGS, response: { 200: ZDraftList, ...errors } } },
     async (req) => ({ items: await listDrafts(db(), requireActor(req)) }),
   );
   api.post(
     '/dossier-drafts',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, body: ZSaveDraftRequest, response: { 201: ZDraft, ...errors } },
     },
     async (req, reply) =>
@@ -168,7 +168,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/dossier-drafts/:id',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, response: { 200: ZDraft, ...errors } },
     },
     async (req) => getDraft(db(), requireActor(req), req.params.id),
@@ -176,7 +176,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.put(
     '/dossier-drafts/:id',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, body: ZSaveDraftRequest, response: { 200: ZDraft, ...errors } },
     },
     async (req) => saveDraft(db(), requireActor(req), req.params.id, req.body, new Date()),
@@ -184,7 +184,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.delete(
     '/dossier-drafts/:id',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, response: { 204: z.null(), ...errors } },
     },
     async (req, reply) => {
@@ -198,7 +198,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.post(
     '/dossiers',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: {
         tags: TAGS,
         summary: 'Submit a dossier online (Idempotency-Key honoured)',
@@ -225,7 +225,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/dossiers',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, querystring: ZDossierListQuery, response: { 200: ZDossierList, ...errors } },
     },
     async (req) => listMyDossiers(db(), requireActor(req), req.query, new Date()),
@@ -233,7 +233,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/dossiers/:id',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, response: { 200: ZDossierDetail, ...errors } },
     },
     async (req) => getDossierDetail(db(), requireActor(req), req.params.id, new Date()),
@@ -252,7 +252,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   };
 
   const mutation = <S extends z.ZodType>(body: S, pre = requireLogin) => ({
-    preHandler: pre,
+    preValidation: pre,
     schema: { tags: TAGS, params: IdParams, body, response: { 200: ZDossierDetail, ...errors } },
   });
   api.patch('/dossiers/:id', mutation(ZAmendDossierRequest), change(amendDossier));
@@ -262,7 +262,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/dossiers/:id/documents/:documentId',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: {
         tags: TAGS,
         summary: 'Download a form of the dossier (PDF)',
@@ -287,7 +287,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/dossiers/:id/files/:fileId',
     {
-      preHandler: requireLogin,
+      preValidation: requireLogin,
       schema: {
         tags: TAGS,
         summary: 'Download an attachment of the dossier',
@@ -311,14 +311,17 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   );
   api.get(
     '/dossier-messages',
-    { preHandler: requireLogin, schema: { tags: TAGS, response: { 200: ZDossierMessageList, ...errors } } },
+    {
+      preValidation: requireLogin,
+      schema: { tags: TAGS, response: { 200: ZDossierMessageList, ...errors } },
+    },
     async (req) => ({ items: await listMessages(db(), requireActor(req)) }),
   );
 
   api.get(
     '/reception/queue',
     {
-      preHandler: receptionist,
+      preValidation: receptionist,
       schema: { tags: TAGS, querystring: ZDossierListQuery, response: { 200: ZDossierList, ...errors } },
     },
     async (req) => listReceptionQueue(db(), requireActor(req), req.query, new Date()),
@@ -326,7 +329,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.post(
     '/reception/dossiers',
     {
-      preHandler: receptionist,
+      preValidation: receptionist,
       schema: {
         tags: TAGS,
         summary: 'Register a dossier received at the counter or by post (Idempotency-Key honoured)',
