@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminHome, AdminLayout } from './routes/admin/AdminLayout';
+import { CalendarAdminPage } from './routes/admin/CalendarAdminPage';
 import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
@@ -19,7 +20,14 @@ export const routes: RouteObject[] = [
     ],
   },
   { path: '/office', element: <OfficeLayout />, children: [{ index: true, element: <OfficeHome /> }] },
-  { path: '/admin', element: <AdminLayout />, children: [{ index: true, element: <AdminHome /> }] },
+  {
+    path: '/admin',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <AdminHome /> },
+      { path: 'calendar', element: <CalendarAdminPage /> },
+    ],
+  },
 ];
 
 export const router = createBrowserRouter(routes);

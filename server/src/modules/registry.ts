@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/context';
 import type { JobRegistry } from '../jobs/queue';
 import { healthRoutes } from './health/health.routes';
 import { organisationModule } from './organisation/organisation.module';
+import { calendarModule } from './calendar/calendar.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 
 /**
@@ -21,6 +22,7 @@ export type Module = {
 export const modules: Module[] = [
   { name: 'health', routes: healthRoutes },
   organisationModule,
+  calendarModule,
   dossiersModule,
 ];
 

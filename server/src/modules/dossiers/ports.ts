@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { buildCalendar, type Calendar } from '../calendar';
+import type { Db } from '../../db/client';
+import type { Calendar } from '../calendar';
+import { getCalendarForAgency } from '../calendar/calendar.service';
 import { DEMO_PROCEDURES } from './procedures.demo';
 
 /**
@@ -95,9 +97,11 @@ export function procedureName(code: string): string {
   return DEMO_PROCEDURES.find((p) => p.code === code)?.name ?? code;
 }
 
-const defaultCalendar = buildCalendar();
-
-/** The working calendar of an agency (001 Đ9.2.a, 003 Đ12.2). Swap for the calendar module's per-unit calendar. */
-export async function calendarForAgency(_trx: Transaction<Database>, _agencyId: string): Promise<Calendar> {
-  return defaultCalendar;
+/**
+ * The working calendar of an agency's unit (001 Đ9.2.a, 003 Đ12.2), from the calendar module. It reads through
+ * the handle it is given; inside a transaction that must be the transaction (PGlite has one connection).
+ */
+export async function calendarForAgency(trx: Transaction<Database>, agencyId: string): Promise<Calendar> {
+  const handle: Db = { engine: 'postgres', kysely: trx, close: async () => undefined };
+  return getCalendarForAgency(handle, agencyId);
 }

@@ -3,7 +3,10 @@ import { useI18n } from '../../i18n/i18n';
 import { Shell, type NavItem } from '../Shell';
 import { RequireStaff } from '../guards';
 
-export const adminNav: NavItem[] = [{ to: '/admin', label: 'nav.admin', end: true }];
+export const adminNav: NavItem[] = [
+  { to: '/admin', label: 'nav.admin', end: true },
+  { to: '/admin/calendar', label: 'calendar.nav' },
+];
 
 export function AdminLayout() {
   return (
