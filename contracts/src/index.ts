@@ -4,3 +4,5 @@ export * from './roles';
 export * from './dossiers';
 export * from './time';
 export * from './calendar';
+export * from './accounts';
+export * from './notifications';

@@ -5,6 +5,15 @@ import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
+import { LoginPage } from './routes/portal/LoginPage';
+import { RegisterPage } from './routes/portal/RegisterPage';
+import { VerifyPage } from './routes/portal/VerifyPage';
+import { ForgotPasswordPage } from './routes/portal/ForgotPasswordPage';
+import { ProfilePage } from './routes/portal/ProfilePage';
+import { OfficeLoginPage } from './routes/office/OfficeLoginPage';
+import { StaffPage } from './routes/admin/StaffPage';
+import { RolesPage } from './routes/admin/RolesPage';
+import { OutboxPage } from './routes/admin/OutboxPage';
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -16,9 +25,15 @@ export const routes: RouteObject[] = [
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'dang-nhap', element: <LoginPage /> },
+      { path: 'dang-ky', element: <RegisterPage /> },
+      { path: 'xac-thuc', element: <VerifyPage /> },
+      { path: 'quen-mat-khau', element: <ForgotPasswordPage /> },
+      { path: 'tai-khoan', element: <ProfilePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
+  { path: '/office/login', element: <OfficeLoginPage /> },
   { path: '/office', element: <OfficeLayout />, children: [{ index: true, element: <OfficeHome /> }] },
   {
     path: '/admin',
@@ -26,6 +41,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <AdminHome /> },
       { path: 'calendar', element: <CalendarAdminPage /> },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'roles', element: <RolesPage /> },
+      { path: 'outbox', element: <OutboxPage /> },
     ],
   },
 ];

@@ -3,6 +3,8 @@ import type { AppDeps } from '../http/context';
 import type { JobRegistry } from '../jobs/queue';
 import { healthRoutes } from './health/health.routes';
 import { organisationModule } from './organisation/organisation.module';
+import { notificationsModule } from './notifications/notifications.module';
+import { accountsModule } from './accounts/accounts.module';
 import { calendarModule } from './calendar/calendar.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 
@@ -22,6 +24,8 @@ export type Module = {
 export const modules: Module[] = [
   { name: 'health', routes: healthRoutes },
   organisationModule,
+  notificationsModule,
+  accountsModule,
   calendarModule,
   dossiersModule,
 ];

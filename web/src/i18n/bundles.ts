@@ -2,6 +2,8 @@ import coreVi from './vi.json';
 import coreEn from './en.json';
 import calendarVi from '../features/calendar/i18n/vi.json';
 import calendarEn from '../features/calendar/i18n/en.json';
+import accountsVi from '../features/accounts/i18n/vi.json';
+import accountsEn from '../features/accounts/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -10,7 +12,8 @@ import calendarEn from '../features/calendar/i18n/en.json';
 export const bundles = {
   core: { vi: coreVi, en: coreEn },
   calendar: { vi: calendarVi, en: calendarEn },
+  accounts: { vi: accountsVi, en: accountsEn },
 };
 
-export const vi = { ...coreVi, ...calendarVi };
-export const en: Record<keyof typeof vi, string> = { ...coreEn, ...calendarEn };
+export const vi = { ...coreVi, ...calendarVi, ...accountsVi };
+export const en: Record<keyof typeof vi, string> = { ...coreEn, ...calendarEn, ...accountsEn };

@@ -1,68 +1,60 @@
+import { registerTemplates, type MessageTemplate } from '../notifications';
+
 /**
- * Texts of the messages to applicants, Vietnamese and English (SPEC §11). Email and SMS carry both languages
- * (the applicant's language is not known for paper dossiers); the portal inbox shows the reader's.
+ * Texts of the messages to applicants (SPEC §11), Vietnamese and English, registered with the notifications module,
+ * which renders, logs and delivers them. Every placeholder is always given (empty when not applicable).
  */
 export type MessageKind = 'submitted' | 'received' | 'supplement_requested' | 'refused';
 export type MessageParams = {
   ref: string;
-  code: string | null;
+  code: string;
   procedure: string;
-  appointment: string | null;
-  reason: string | null;
-  lookupUrl: string | null;
-};
-type Text = { subject: string; body: string };
-
-const TEMPLATES: Record<MessageKind, { vi: (p: MessageParams) => Text; en: (p: MessageParams) => Text }> = {
-  submitted: {
-    vi: (p) => ({
-      subject: `Đã nhận hồ sơ nộp trực tuyến ${p.ref}`,
-      body: `Hồ sơ “${p.procedure}” của Ông/Bà đã được gửi, mã nộp ${p.ref}. Cơ quan sẽ xem xét tiếp nhận trong 08 giờ làm việc.`,
-    }),
-    en: (p) => ({
-      subject: `Online submission ${p.ref} received`,
-      body: `Your dossier “${p.procedure}” was submitted with reference ${p.ref}. The agency will decide on it within 8 working hours.`,
-    }),
-  },
-  received: {
-    vi: (p) => ({
-      subject: `Hồ sơ ${p.code} đã được tiếp nhận`,
-      body: `Hồ sơ “${p.procedure}” đã được tiếp nhận, mã hồ sơ ${p.code}. Ngày hẹn trả kết quả: ${p.appointment}. Tra cứu: ${p.lookupUrl}`,
-    }),
-    en: (p) => ({
-      subject: `Dossier ${p.code} received`,
-      body: `Your dossier “${p.procedure}” was received with code ${p.code}. Result due: ${p.appointment}. Look it up: ${p.lookupUrl}`,
-    }),
-  },
-  supplement_requested: {
-    vi: (p) => ({
-      subject: `Hồ sơ ${p.ref} cần bổ sung`,
-      body: `Hồ sơ “${p.procedure}” (mã nộp ${p.ref}) cần bổ sung, hoàn thiện: ${p.reason}. Vui lòng đăng nhập Cổng dịch vụ công để nộp bổ sung.`,
-    }),
-    en: (p) => ({
-      subject: `Dossier ${p.ref} needs a supplement`,
-      body: `Your dossier “${p.procedure}” (reference ${p.ref}) needs completing: ${p.reason}. Log in to the portal to add the missing items.`,
-    }),
-  },
-  refused: {
-    vi: (p) => ({
-      subject: `Hồ sơ ${p.ref} bị từ chối tiếp nhận`,
-      body: `Hồ sơ “${p.procedure}” (mã nộp ${p.ref}) không được tiếp nhận. Lý do: ${p.reason}`,
-    }),
-    en: (p) => ({
-      subject: `Dossier ${p.ref} refused`,
-      body: `Your dossier “${p.procedure}” (reference ${p.ref}) was not accepted. Reason: ${p.reason}`,
-    }),
-  },
+  appointment: string;
+  reason: string;
+  lookupUrl: string;
 };
 
-export function renderMessage(kind: MessageKind, locale: 'vi' | 'en', p: MessageParams): Text {
-  return TEMPLATES[kind][locale](p);
-}
+export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate> = {
+  'dossier.submitted': {
+    vi: {
+      subject: 'Đã nhận hồ sơ nộp trực tuyến {ref}',
+      text: 'Hồ sơ “{procedure}” của Ông/Bà đã được gửi, mã nộp {ref}. Cơ quan sẽ xem xét tiếp nhận trong 08 giờ làm việc.',
+    },
+    en: {
+      subject: 'Online submission {ref} received',
+      text: 'Your dossier “{procedure}” was submitted with reference {ref}. The agency will decide on it within 8 working hours.',
+    },
+  },
+  'dossier.received': {
+    vi: {
+      subject: 'Hồ sơ {code} đã được tiếp nhận',
+      text: 'Hồ sơ “{procedure}” đã được tiếp nhận, mã hồ sơ {code}. Ngày hẹn trả kết quả: {appointment}. Tra cứu: {lookupUrl}',
+    },
+    en: {
+      subject: 'Dossier {code} received',
+      text: 'Your dossier “{procedure}” was received with code {code}. Result due: {appointment}. Look it up: {lookupUrl}',
+    },
+  },
+  'dossier.supplement_requested': {
+    vi: {
+      subject: 'Hồ sơ {ref} cần bổ sung',
+      text: 'Hồ sơ “{procedure}” (mã nộp {ref}) cần bổ sung, hoàn thiện: {reason}. Vui lòng đăng nhập Cổng dịch vụ công để nộp bổ sung.',
+    },
+    en: {
+      subject: 'Dossier {ref} needs a supplement',
+      text: 'Your dossier “{procedure}” (reference {ref}) needs completing: {reason}. Log in to the portal to add the missing items.',
+    },
+  },
+  'dossier.refused': {
+    vi: {
+      subject: 'Hồ sơ {ref} bị từ chối tiếp nhận',
+      text: 'Hồ sơ “{procedure}” (mã nộp {ref}) không được tiếp nhận. Lý do: {reason}',
+    },
+    en: {
+      subject: 'Dossier {ref} refused',
+      text: 'Your dossier “{procedure}” (reference {ref}) was not accepted. Reason: {reason}',
+    },
+  },
+};
 
-/** Both languages in one message, Vietnamese first. */
-export function renderBilingual(kind: MessageKind, p: MessageParams): Text {
-  const vi = renderMessage(kind, 'vi', p);
-  const en = renderMessage(kind, 'en', p);
-  return { subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n${en.body}` };
-}
+registerTemplates(DOSSIER_TEMPLATES);

@@ -132,10 +132,9 @@ describe('reception decisions', async () => {
     expect(text).toContain('Bản sao không rõ nét');
     expect(text).toContain('Chưa nộp đề án');
     const email = await f.db.kysely
-      .selectFrom('dossier_messages')
+      .selectFrom('messages')
       .select(['body', 'status'])
-      .where('dossier_id', '=', d.id)
-      .where('kind', '=', 'supplement_requested')
+      .where('template', '=', 'dossier.supplement_requested')
       .where('channel', '=', 'email')
       .executeTakeFirstOrThrow();
     expect(email.body).toContain('Bản sao không rõ nét');

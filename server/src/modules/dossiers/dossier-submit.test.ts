@@ -16,19 +16,25 @@ describe('online submission', async () => {
     expect(d.authorityAgency.id).toBe(f.agency('STTTT'));
     expect(d.attachments.map((a) => a.componentCode).sort()).toEqual(['don', 'quyet-dinh']);
     expect(d.events.map((e) => e.type)).toEqual(['submitted']);
-    // Notification (portal + email + SMS) written with the submission; email/SMS wait in the outbox.
-    const msgs = await f.db.kysely
+    // Notification written with the submission: the portal inbox at once, email and SMS in the outbox.
+    const inbox = await f.db.kysely
       .selectFrom('dossier_messages')
-      .selectAll()
+      .select('channel')
       .where('dossier_id', '=', d.id)
       .execute();
-    expect(msgs.map((m) => m.channel).sort()).toEqual(['email', 'portal', 'sms']);
+    expect(inbox.map((m) => m.channel)).toEqual(['portal']);
+    const outbox = await f.db.kysely
+      .selectFrom('messages')
+      .select(['channel', 'recipient', 'status'])
+      .where('template', '=', 'dossier.submitted')
+      .execute();
+    expect(outbox.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     const jobs = await f.db.kysely
       .selectFrom('jobs')
       .select('type')
-      .where('type', '=', 'dossiers.deliver-message')
+      .where('type', '=', 'notifications.deliver')
       .execute();
-    expect(jobs.length).toBeGreaterThanOrEqual(2);
+    expect(jobs.length).toBe(2);
   });
 
   it('returns the same dossier for a retried Idempotency-Key, never a second one', async () => {
