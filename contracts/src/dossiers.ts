@@ -34,3 +34,293 @@ export type TDossierEventType = z.infer<typeof ZDossierEventType>;
 /** A dossier code: `<agency identifier code>-<YYMMDD>-<sequence, ≥ 4 digits>` (SPEC §5). */
 export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{1,35}-\d{6}-\d{4,}$/;
 export const ZDossierCode = z.string().regex(DOSSIER_CODE_PATTERN);
+
+// ───────────────────────────── API contract of dossier intake (issue 6) ─────────────────────────────
+// Route table: server/src/modules/dossiers/dossiers.routes.ts. Instants are ISO strings with offset (ZInstant).
+
+const ZId = z.uuid();
+const ZInstantStr = z.iso.datetime({ offset: true });
+
+export const APPLICANT_KINDS = ['citizen', 'organisation'] as const;
+/** The applicant as entered (counter) or taken from the account (online); a snapshot kept with the dossier. */
+export const ZApplicant = z.object({
+  kind: z.enum(APPLICANT_KINDS),
+  name: z.string().trim().min(2).max(200),
+  /** CCCD/ID number of a person; registration number of an organisation. */
+  idNumber: z.string().trim().min(6).max(20).nullable(),
+  taxCode: z.string().trim().max(20).nullable().optional(),
+  address: z.string().trim().max(300).nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .nullable(),
+  email: z.email().nullable(),
+});
+export type TApplicant = z.infer<typeof ZApplicant>;
+
+/** Hình thức of a paper received at the counter (TT 01/2018 Mẫu 01). */
+export const COPY_KINDS = ['original', 'certified_copy', 'photocopy'] as const;
+export const ZCopyKind = z.enum(COPY_KINDS);
+export type TCopyKind = z.infer<typeof ZCopyKind>;
+
+/** An uploaded file, stored content-addressed; a dossier refers to it by id. */
+export const ZUploadedFile = z.object({
+  id: ZId,
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** PDF pages, 1 for an image, 0 for DOCX/XLSX. */
+  pages: z.number().int(),
+  uploadedAt: ZInstantStr,
+});
+export type TUploadedFile = z.infer<typeof ZUploadedFile>;
+
+/** Online: which uploaded files make up which component of the procedure. */
+export const ZAttachmentInput = z.object({
+  componentCode: z.string().min(1).max(64),
+  fileIds: z.array(ZId).min(1).max(50),
+});
+export type TAttachmentInput = z.infer<typeof ZAttachmentInput>;
+
+/** POST /api/dossiers (header Idempotency-Key) → 201 TDossierDetail (the same one on a retry). */
+export const ZSubmitDossierRequest = z.object({
+  procedureCode: z.string().min(1).max(64),
+  /** Acting for an organisation the account may represent; else for the person. */
+  organisationId: ZId.nullable().optional(),
+  /** Boundary-free procedures: the desk chosen by the applicant; default: the authority's own desk. */
+  receivingAgencyId: ZId.nullable().optional(),
+  applicant: ZApplicant,
+  formData: z.record(z.string(), z.unknown()).default({}),
+  attachments: z.array(ZAttachmentInput).max(100).default([]),
+  /** The draft this submission comes from; it is closed on success. */
+  draftId: ZId.nullable().optional(),
+  resultChannel: z.enum(['counter', 'post', 'online']).default('online'),
+});
+export type TSubmitDossierRequest = z.input<typeof ZSubmitDossierRequest>;
+
+/** Drafts save automatically and resume on any device; `version` stops two devices overwriting each other. */
+export const ZDraftContent = ZSubmitDossierRequest.omit({ draftId: true }).partial();
+export const ZSaveDraftRequest = z.object({
+  procedureCode: z.string().min(1).max(64),
+  /** Omit to create; the version read last to update (stale → 409 CONFLICT). */
+  expectedVersion: z.number().int().min(1).optional(),
+  content: ZDraftContent,
+});
+export type TSaveDraftRequest = z.input<typeof ZSaveDraftRequest>;
+export const ZDraft = z.object({
+  id: ZId,
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  version: z.number().int(),
+  content: ZDraftContent,
+  updatedAt: ZInstantStr,
+});
+export type TDraft = z.infer<typeof ZDraft>;
+export const ZDraftList = z.object({ items: z.array(ZDraft) });
+
+/** Every decision and applicant change carries the version it was made on (stale → 409 CONFLICT). */
+const ZVersioned = z.object({ expectedVersion: z.number().int().min(1) });
+
+/** PATCH /api/dossiers/{id}: amend before reception (ND 45/2020 Đ12). Attachments given replace that component. */
+export const ZAmendDossierRequest = ZVersioned.extend({
+  formData: z.record(z.string(), z.unknown()).optional(),
+  applicant: ZApplicant.optional(),
+  attachments: z.array(ZAttachmentInput).max(100).optional(),
+  note: z.string().max(1000).optional(),
+});
+export type TAmendDossierRequest = z.infer<typeof ZAmendDossierRequest>;
+
+/** POST /api/dossiers/{id}/withdraw */
+export const ZWithdrawDossierRequest = ZVersioned.extend({ reason: z.string().max(1000).optional() });
+export type TWithdrawDossierRequest = z.infer<typeof ZWithdrawDossierRequest>;
+
+/** POST /api/dossiers/{id}/supplement: the applicant answers a supplement request; the 8-hour clock restarts. */
+export const ZSubmitSupplementRequest = ZVersioned.extend({
+  formData: z.record(z.string(), z.unknown()).optional(),
+  attachments: z.array(ZAttachmentInput).min(1).max(100),
+  note: z.string().max(1000).optional(),
+});
+export type TSubmitSupplementRequest = z.infer<typeof ZSubmitSupplementRequest>;
+
+/** One component received at the counter ("Tiếp nhận → Thêm mới"): what came in and its scans, pages in order. */
+export const ZCounterComponent = z.object({
+  componentCode: z.string().min(1).max(64),
+  copyKind: ZCopyKind,
+  copies: z.number().int().min(1).max(100),
+  originalShown: z.boolean().default(false),
+  /** Page images / scans in page order. */
+  fileIds: z.array(ZId).max(500).default([]),
+  /** Pages the officer counted on paper; must equal the pages of the stored scans (TT 01/2023 Đ8). */
+  pageCount: z.number().int().min(0).max(10_000),
+});
+export type TCounterComponent = z.input<typeof ZCounterComponent>;
+
+/** POST /api/reception/dossiers (header Idempotency-Key) → 201 TDossierDetail, status `submitted`, ready for a decision. */
+export const ZRegisterDossierRequest = z
+  .object({
+    channel: z.enum(['counter', 'post']),
+    postalTrackingNo: z.string().trim().min(4).max(40).nullable().optional(),
+    procedureCode: z.string().min(1).max(64),
+    applicant: ZApplicant,
+    formData: z.record(z.string(), z.unknown()).default({}),
+    components: z.array(ZCounterComponent).max(100),
+    sets: z.number().int().min(1).max(20).default(1),
+    resultChannel: z.enum(['counter', 'post', 'online']).default('counter'),
+  })
+  .refine((r) => r.channel !== 'post' || !!r.postalTrackingNo, {
+    path: ['postalTrackingNo'],
+    message: 'Hồ sơ qua bưu chính cần số hiệu bưu gửi / postal dossiers need the tracking number',
+  });
+export type TRegisterDossierRequest = z.input<typeof ZRegisterDossierRequest>;
+
+/** POST /api/reception/dossiers/{id}/accept */
+export const ZAcceptDossierRequest = ZVersioned.extend({
+  /** Immediate-result procedures: a receipt only when the applicant asks (001 Đ10.1.d). */
+  receiptRequested: z.boolean().default(false),
+  note: z.string().max(1000).optional(),
+});
+export type TAcceptDossierRequest = z.input<typeof ZAcceptDossierRequest>;
+
+export const ZSupplementItem = z.object({
+  componentCode: z.string().max(64).nullable().optional(),
+  /** The component concerned, as printed on Mẫu 02. */
+  component: z.string().trim().min(1).max(300),
+  problem: z.enum(['missing', 'defective']),
+  reason: z.string().trim().min(3).max(1000),
+  guidance: z.string().trim().min(3).max(1000),
+});
+export type TSupplementItem = z.infer<typeof ZSupplementItem>;
+
+/** POST /api/reception/dossiers/{id}/request-supplement: every missing/defective item at once (Mẫu 02). */
+export const ZRequestSupplementRequest = ZVersioned.extend({
+  items: z.array(ZSupplementItem).min(1).max(100),
+});
+export type TRequestSupplementRequest = z.infer<typeof ZRequestSupplementRequest>;
+
+/** POST /api/reception/dossiers/{id}/refuse (Mẫu 03). */
+export const ZRefuseDossierRequest = ZVersioned.extend({
+  reason: z.string().trim().min(3).max(2000),
+  legalBasis: z.string().trim().max(1000).optional(),
+  /** When not within this agency's competence: the competent agency. */
+  competentAgency: z.string().trim().max(300).optional(),
+});
+export type TRefuseDossierRequest = z.infer<typeof ZRefuseDossierRequest>;
+
+export const ZDossierAgencyRef = z.object({ id: ZId, name: z.string() });
+export const ZDepartmentRef = z.object({ id: ZId, name: z.string() });
+
+export const ZDossierEvent = z.object({
+  seq: z.number().int(),
+  type: ZDossierEventType,
+  at: ZInstantStr,
+  actor: z.object({ type: z.string(), name: z.string().nullable() }),
+  channel: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TDossierEvent = z.infer<typeof ZDossierEvent>;
+
+export const ZDossierAttachment = z.object({
+  componentCode: z.string(),
+  componentName: z.string(),
+  copyKind: ZCopyKind.nullable(),
+  copies: z.number().int().nullable(),
+  originalShown: z.boolean().nullable(),
+  pageCount: z.number().int(),
+  files: z.array(ZUploadedFile),
+  /** Which revision of the dossier's attachments this is (earlier revisions are kept). */
+  revision: z.number().int(),
+});
+export type TDossierAttachment = z.infer<typeof ZDossierAttachment>;
+
+export const DOCUMENT_KINDS = ['receipt', 'supplement_request', 'refusal'] as const;
+export const ZDossierDocument = z.object({
+  id: ZId,
+  kind: z.enum(DOCUMENT_KINDS),
+  templateSet: z.string(),
+  createdAt: ZInstantStr,
+  /** GET this path for the PDF. */
+  url: z.string(),
+});
+export type TDossierDocument = z.infer<typeof ZDossierDocument>;
+
+export const ZDossierSummary = z.object({
+  id: ZId,
+  submissionRef: z.string(),
+  code: z.string().nullable(),
+  status: ZDossierStatus,
+  version: z.number().int(),
+  channel: ZDossierChannel,
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  applicantName: z.string(),
+  receivingAgency: ZDossierAgencyRef,
+  submittedAt: ZInstantStr,
+  receptionDueAt: ZInstantStr.nullable(),
+  /** Waiting for the reception decision past 8 working hours (001 Đ9.2.a). */
+  receptionOverdue: z.boolean(),
+  receivedAt: ZInstantStr.nullable(),
+  appointmentAt: ZInstantStr.nullable(),
+});
+export type TDossierSummary = z.infer<typeof ZDossierSummary>;
+
+export const ZDossierDetail = ZDossierSummary.extend({
+  postalTrackingNo: z.string().nullable(),
+  procedure: z.object({ code: z.string(), name: z.string(), versionId: ZId }),
+  applicant: ZApplicant,
+  organisationId: ZId.nullable(),
+  formData: z.record(z.string(), z.unknown()),
+  authorityAgency: ZDossierAgencyRef,
+  resultAgency: ZDossierAgencyRef,
+  holdingAgency: ZDossierAgencyRef.nullable(),
+  holdingDepartment: ZDepartmentRef.nullable(),
+  resultChannel: z.string(),
+  handoverAt: ZInstantStr.nullable(),
+  attachments: z.array(ZDossierAttachment),
+  supplementRequest: z.object({ items: z.array(ZSupplementItem), requestedAt: ZInstantStr }).nullable(),
+  refusal: z
+    .object({ reason: z.string(), competentAgency: z.string().nullable(), refusedAt: ZInstantStr })
+    .nullable(),
+  documents: z.array(ZDossierDocument),
+  /** The timeline ("Hồ sơ của tôi"), oldest first. */
+  events: z.array(ZDossierEvent),
+});
+export type TDossierDetail = z.infer<typeof ZDossierDetail>;
+
+/** GET /api/dossiers (own and own organisations') and GET /api/reception/queue. */
+export const ZDossierListQuery = z.object({
+  status: ZDossierStatus.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ZDossierList = z.object({ items: z.array(ZDossierSummary), total: z.number().int() });
+export type TDossierList = z.infer<typeof ZDossierList>;
+
+/** GET /api/lookup/{code}: public, no login; nothing personal beyond the masked name (000 Đ13, 004 Đ5). */
+export const ZLookupResponse = z.object({
+  code: z.string(),
+  status: ZDossierStatus,
+  procedureName: z.string(),
+  receivingAgency: z.string(),
+  holdingAgency: z.string().nullable(),
+  holdingDepartment: z.string().nullable(),
+  receivedAt: ZInstantStr.nullable(),
+  appointmentAt: ZInstantStr.nullable(),
+  late: z.boolean(),
+  applicantName: z.string(),
+});
+export type TLookupResponse = z.infer<typeof ZLookupResponse>;
+
+/** GET /api/dossier-messages: the portal inbox of the logged-in applicant (notifications about dossiers). */
+export const MESSAGE_KINDS = ['submitted', 'received', 'supplement_requested', 'refused'] as const;
+export const ZDossierMessage = z.object({
+  id: ZId,
+  dossierId: ZId,
+  kind: z.enum(MESSAGE_KINDS),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: ZInstantStr,
+});
+export const ZDossierMessageList = z.object({ items: z.array(ZDossierMessage) });
+export type TDossierMessage = z.infer<typeof ZDossierMessage>;

@@ -41,6 +41,26 @@ export const ERROR_MESSAGES = {
     vi: 'Tổng dung lượng các tệp của hồ sơ là {size} MB, vượt quá giới hạn {limit} MB cho mỗi hồ sơ.',
     en: 'The files of this dossier total {size} MB, over the limit of {limit} MB per dossier.',
   },
+  DOSSIER_STATE: {
+    vi: 'Hồ sơ đang ở trạng thái “{status}”, không thể {action}.',
+    en: 'The dossier is “{status}”; it cannot be {action}.',
+  },
+  PROCEDURE_UNAVAILABLE: {
+    vi: 'Thủ tục “{procedure}” không nhận hồ sơ {how}.',
+    en: 'Procedure “{procedure}” does not accept dossiers {how}.',
+  },
+  MISSING_COMPONENTS: {
+    vi: 'Hồ sơ còn thiếu thành phần bắt buộc: {components}.',
+    en: 'Required components are missing: {components}.',
+  },
+  FORM_INVALID: {
+    vi: 'Tờ khai chưa hợp lệ: {details}',
+    en: 'The e-form is not valid: {details}',
+  },
+  PAGE_COUNT_MISMATCH: {
+    vi: 'Thành phần “{component}”: số trang khai báo ({declared}) khác số trang đã số hóa ({stored}).',
+    en: 'Component “{component}”: {declared} pages declared but {stored} pages digitised.',
+  },
   RATE_LIMITED: {
     vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau {retryAfter} giây.',
     en: 'Too many requests. Try again in {retryAfter} seconds.',

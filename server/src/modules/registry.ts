@@ -7,6 +7,7 @@ import { notificationsModule } from './notifications/notifications.module';
 import { accountsModule } from './accounts/accounts.module';
 import { calendarModule } from './calendar/calendar.module';
 import { catalogueModule } from './catalogue/catalogue.module';
+import { dossiersModule } from './dossiers/dossiers.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -28,6 +29,7 @@ export const modules: Module[] = [
   accountsModule,
   calendarModule,
   catalogueModule,
+  dossiersModule,
 ];
 
 export function jobRegistry(): JobRegistry {

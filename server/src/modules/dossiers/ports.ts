@@ -1,0 +1,183 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { Calendar } from '../calendar';
+import { getCalendarForAgency } from '../calendar/calendar.service';
+import type { Kysely } from 'kysely';
+import type { TProcedure } from '@motcua/contracts';
+import { AppError } from '../../http/errors';
+import { getProcedure, getProcedureVersionInForce } from '../catalogue/catalogue.service';
+import type { DemoProcedure } from './procedures.fixtures';
+
+/**
+ * What intake needs to know about other modules, in one place, so each swap to the real module is one function.
+ * - procedures: the catalogue module's `getProcedureVersionInForce` (tests may register fixtures first).
+ * - calendar: the calendar module's per-agency calendar (`getCalendarForAgency`).
+ */
+export type ProcedureComponent = {
+  code: string;
+  name: string;
+  /** Number of copies the applicant brings (số lượng). */
+  copies: number;
+  originalRequired: boolean;
+  required: boolean;
+};
+
+export type ProcessingTimeFacts =
+  { kind: 'working_days'; days: number } | { kind: 'working_hours'; hours: number } | { kind: 'immediate' };
+
+export type ProcedureFacts = {
+  versionId: string;
+  code: string;
+  name: string;
+  components: ProcedureComponent[];
+  processingTime: ProcessingTimeFacts;
+  /** Agencies with authority to decide (their identifier codes make the dossier code). */
+  authorityAgencyIds: string[];
+  /** The specialist department the dossier is handed over to, per authority agency. */
+  responsibleDepartmentIds: Record<string, string | null>;
+  /** Phi địa giới: any desk of the province may receive it. */
+  boundaryFree: boolean;
+  onlineAllowed: boolean;
+  /** JSON Schema of the e-form; null when the procedure has none. */
+  formSchema: Record<string, unknown> | null;
+  /** Fee and charge in đồng. */
+  fee: number;
+  /** Attachment size limits for this procedure. */
+  maxFileBytes: number;
+  maxTotalBytes: number;
+};
+
+let fixtures: DemoProcedure[] = [];
+
+/** Tests only: serve these procedures before the catalogue (see procedures.fixtures.ts). */
+export function useProcedureFixtures(list: DemoProcedure[]): void {
+  fixtures = list;
+}
+
+/** The version of a procedure in force at `at`, or null when unknown or retired (retired procedures refuse dossiers). */
+export async function findProcedureInForce(
+  trx: Transaction<Database>,
+  code: string,
+  at: Date,
+): Promise<ProcedureFacts | null> {
+  const fixture = fixtures.find((p) => p.code === code);
+  if (fixture) return fromFixture(trx, fixture, at);
+  let p: TProcedure;
+  try {
+    p = await getProcedureVersionInForce(trx as unknown as Kysely<Database>, code, at);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+  const agencyIds = p.agencies.map((a) => a.id);
+  if (agencyIds.length === 0) return null;
+  const departments = await trx
+    .selectFrom('departments')
+    .select(['id', 'agency_id'])
+    .where('agency_id', 'in', agencyIds)
+    .where('kind', '=', 'specialist')
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
+  const t = p.processingTime;
+  return {
+    versionId: p.versionId,
+    code: p.code,
+    name: p.name,
+    // Catalogue components have no codes of their own; their position in the version is stable.
+    components: p.components.map((c, i) => ({
+      code: String(i + 1),
+      name: c.name,
+      copies: Math.max(1, c.originals + c.copies),
+      originalRequired: c.originalRequired,
+      required: c.required,
+    })),
+    processingTime:
+      t.unit === 'working_days'
+        ? { kind: 'working_days', days: t.value }
+        : t.unit === 'working_hours'
+          ? { kind: 'working_hours', hours: t.value }
+          : { kind: 'immediate' },
+    authorityAgencyIds: agencyIds,
+    responsibleDepartmentIds: Object.fromEntries(
+      agencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),
+    ),
+    boundaryFree: p.boundaryFree,
+    onlineAllowed: p.onlineSubmission,
+    formSchema: p.eform,
+    fee: p.fees.reduce((sum, f) => sum + f.amount, 0),
+    maxFileBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 50 * 1024 * 1024,
+  };
+}
+
+async function fromFixture(
+  trx: Transaction<Database>,
+  demo: DemoProcedure,
+  at: Date,
+): Promise<ProcedureFacts | null> {
+  if (demo.retiredAt && demo.retiredAt <= at) return null;
+  const agencies = await trx
+    .selectFrom('agencies')
+    .leftJoin('departments', (j) =>
+      j.onRef('departments.agency_id', '=', 'agencies.id').on('departments.kind', '=', 'specialist'),
+    )
+    .select(['agencies.id', 'agencies.short_name', 'departments.id as department_id', 'departments.name'])
+    .where(
+      'agencies.short_name',
+      'in',
+      demo.authorities.map((a) => a.agency),
+    )
+    .execute();
+  const authorityAgencyIds: string[] = [];
+  const responsibleDepartmentIds: Record<string, string | null> = {};
+  for (const a of demo.authorities) {
+    const rows = agencies.filter((r) => r.short_name === a.agency);
+    const first = rows[0];
+    if (!first) continue;
+    authorityAgencyIds.push(first.id);
+    responsibleDepartmentIds[first.id] =
+      rows.find((r) => r.name === a.department)?.department_id ?? first.department_id ?? null;
+  }
+  if (authorityAgencyIds.length === 0) return null;
+  return {
+    versionId: demo.versionId,
+    code: demo.code,
+    name: demo.name,
+    components: demo.components,
+    processingTime: demo.processingTime,
+    authorityAgencyIds,
+    responsibleDepartmentIds,
+    boundaryFree: demo.boundaryFree,
+    onlineAllowed: demo.onlineAllowed,
+    formSchema: demo.formSchema,
+    fee: demo.fee,
+    maxFileBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 50 * 1024 * 1024,
+  };
+}
+
+/**
+ * The working calendar of an agency's unit (001 Đ9.2.a, 003 Đ12.2), from the calendar module. It reads through
+ * the handle it is given; inside a transaction that must be the transaction (PGlite has one connection).
+ */
+export async function calendarForAgency(trx: Transaction<Database>, agencyId: string): Promise<Calendar> {
+  const handle: Db = { engine: 'postgres', kysely: trx, close: async () => undefined };
+  return getCalendarForAgency(handle, agencyId);
+}
+
+/** The name a draft shows for its procedure: the current published name, or the code when the catalogue has none. */
+export async function procedureDisplayName(
+  q: Kysely<Database> | Transaction<Database>,
+  code: string,
+): Promise<string> {
+  const fixture = fixtures.find((p) => p.code === code);
+  if (fixture) return fixture.name;
+  try {
+    return (await getProcedure(q as Kysely<Database>, code)).name;
+  } catch (err) {
+    if (err instanceof AppError) return code;
+    throw err;
+  }
+}

@@ -1,0 +1,18 @@
+import { loadConfig } from '../config';
+import { seedDemo } from '../db/seed';
+import { buildApp } from '../http/app';
+import { createLogger, openAndMigrate } from '../runtime';
+import { useProcedureFixtures } from '../modules/dossiers/ports';
+import { INTAKE_TEST_PROCEDURES } from '../modules/dossiers/procedures.fixtures';
+
+/**
+ * Test-only entry point: the real server (migrations, demo data, all modules) that also trusts the x-test-actor
+ * header, so process-level tests can act as a citizen without a log-in flow. Never used by `npm start`.
+ */
+useProcedureFixtures(INTAKE_TEST_PROCEDURES);
+const config = loadConfig();
+const log = createLogger(config);
+const db = await openAndMigrate(config, log);
+await seedDemo({ db, config, log });
+const app = await buildApp({ db, config, log }, { webDist: null, trustTestActorHeader: true });
+await app.listen({ port: config.port, host: config.host });
