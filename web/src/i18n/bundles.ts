@@ -1,5 +1,7 @@
 import coreVi from './vi.json';
 import coreEn from './en.json';
+import dossiersVi from '../features/dossiers/i18n/vi.json';
+import dossiersEn from '../features/dossiers/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -7,7 +9,14 @@ import coreEn from './en.json';
  */
 export const bundles = {
   core: { vi: coreVi, en: coreEn },
+  dossiers: { vi: dossiersVi, en: dossiersEn },
 };
 
-export const vi = { ...coreVi };
-export const en: Record<keyof typeof vi, string> = { ...coreEn };
+export const vi = {
+  ...coreVi,
+  ...dossiersVi,
+};
+export const en: Record<keyof typeof vi, string> = {
+  ...coreEn,
+  ...dossiersEn,
+};
