@@ -313,7 +313,7 @@ export const ZLookupResponse = z.object({
 export type TLookupResponse = z.infer<typeof ZLookupResponse>;
 
 /** GET /api/dossier-messages: the portal inbox of the logged-in applicant (notifications about dossiers). */
-export const MESSAGE_KINDS = ['received', 'supplement_requested', 'refused'] as const;
+export const MESSAGE_KINDS = ['submitted', 'received', 'supplement_requested', 'refused'] as const;
 export const ZDossierMessage = z.object({
   id: ZId,
   dossierId: ZId,

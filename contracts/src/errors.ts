@@ -73,6 +73,46 @@ export const ERROR_MESSAGES = {
     vi: 'Đã có lỗi hệ thống. Mã tra cứu: {requestId}.',
     en: 'Something went wrong on our side. Reference: {requestId}.',
   },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The user name or password is wrong.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Đăng nhập tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {retryAfter} giây.',
+    en: 'Log-in is temporarily locked after repeated failures. Try again in {retryAfter} seconds.',
+  },
+  ACCOUNT_NOT_ACTIVE: {
+    vi: 'Tài khoản chưa được kích hoạt. Vui lòng nhập mã xác thực đã gửi cho bạn.',
+    en: 'This account is not activated yet. Enter the code we sent you.',
+  },
+  ACCOUNT_DISABLED: {
+    vi: 'Tài khoản đã bị tạm khóa hoặc thu hồi. Vui lòng liên hệ quản trị đơn vị.',
+    en: 'This account is suspended or revoked. Contact your unit administrator.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password before continuing.',
+  },
+  WEAK_PASSWORD: {
+    vi: 'Mật khẩu chưa đủ mạnh: {reason}',
+    en: 'The password is too weak: {reason}',
+  },
+  CODE_INVALID: {
+    vi: 'Mã xác thực không đúng, đã dùng hoặc đã hết hạn. Vui lòng yêu cầu mã mới.',
+    en: 'The code is wrong, already used or expired. Ask for a new one.',
+  },
+  CSRF_FAILED: {
+    vi: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang và thử lại.',
+    en: 'The request could not be verified. Reload the page and try again.',
+  },
+  OIDC_UNAVAILABLE: {
+    vi: 'Đăng nhập bằng tài khoản định danh quốc gia hiện không dùng được.',
+    en: 'Single sign-on with the national identity provider is not available.',
+  },
+  OIDC_FAILED: {
+    vi: 'Đăng nhập qua nhà cung cấp định danh không thành công: {details}',
+    en: 'Single sign-on failed: {details}',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,9 +1,19 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminHome, AdminLayout } from './routes/admin/AdminLayout';
+import { CalendarAdminPage } from './routes/admin/CalendarAdminPage';
 import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
+import { LoginPage } from './routes/portal/LoginPage';
+import { RegisterPage } from './routes/portal/RegisterPage';
+import { VerifyPage } from './routes/portal/VerifyPage';
+import { ForgotPasswordPage } from './routes/portal/ForgotPasswordPage';
+import { ProfilePage } from './routes/portal/ProfilePage';
+import { OfficeLoginPage } from './routes/office/OfficeLoginPage';
+import { StaffPage } from './routes/admin/StaffPage';
+import { RolesPage } from './routes/admin/RolesPage';
+import { OutboxPage } from './routes/admin/OutboxPage';
 import { KioskPage } from './routes/kiosk/KioskPage';
 import { LookupPage } from './routes/portal/LookupPage';
 import { MyDossierPage } from './routes/portal/MyDossierPage';
@@ -23,6 +33,11 @@ export const routes: RouteObject[] = [
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'dang-nhap', element: <LoginPage /> },
+      { path: 'dang-ky', element: <RegisterPage /> },
+      { path: 'xac-thuc', element: <VerifyPage /> },
+      { path: 'quen-mat-khau', element: <ForgotPasswordPage /> },
+      { path: 'tai-khoan', element: <ProfilePage /> },
       { path: 'thu-tuc/:code/nop-ho-so', element: <SubmitDossierPage /> },
       { path: 'ho-so-cua-toi', element: <MyDossiersPage /> },
       { path: 'ho-so-cua-toi/:id', element: <MyDossierPage /> },
@@ -31,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: '*', element: <NotFound /> },
     ],
   },
+  { path: '/office/login', element: <OfficeLoginPage /> },
   {
     path: '/office',
     element: <OfficeLayout />,
@@ -42,7 +58,17 @@ export const routes: RouteObject[] = [
     ],
   },
   { path: '/kiosk', element: <KioskPage /> },
-  { path: '/admin', element: <AdminLayout />, children: [{ index: true, element: <AdminHome /> }] },
+  {
+    path: '/admin',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <AdminHome /> },
+      { path: 'calendar', element: <CalendarAdminPage /> },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'roles', element: <RolesPage /> },
+      { path: 'outbox', element: <OutboxPage /> },
+    ],
+  },
 ];
 
 export const router = createBrowserRouter(routes);

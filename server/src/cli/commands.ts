@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/context';
+import { createAdminCommand } from '../modules/accounts/accounts.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -8,4 +9,4 @@ export type CliCommand = {
   run(deps: AppDeps, args: string[]): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [createAdminCommand];

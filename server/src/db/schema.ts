@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DossierTables } from '../modules/dossiers/dossiers.tables';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables';
+import type { CalendarTables } from '../modules/calendar/calendar.tables';
+import type { AccountsTables } from '../modules/accounts/accounts.tables';
+import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -64,4 +67,9 @@ export type CoreTables = {
 };
 
 /** Add a module's tables here. */
-export type Database = CoreTables & OrganisationTables & DossierTables;
+export type Database = CoreTables &
+  OrganisationTables &
+  CalendarTables &
+  DossierTables &
+  AccountsTables &
+  NotificationsTables;

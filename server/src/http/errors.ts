@@ -38,6 +38,16 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 429,
+  ACCOUNT_NOT_ACTIVE: 403,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WEAK_PASSWORD: 400,
+  CODE_INVALID: 400,
+  CSRF_FAILED: 403,
+  OIDC_UNAVAILABLE: 404,
+  OIDC_FAILED: 400,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */
@@ -92,6 +102,7 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
 
   if (err instanceof AppError) {
     if (err.code === 'RATE_LIMITED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
+    if (err.code === 'ACCOUNT_LOCKED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
     return send(err.code, err.params, err.details);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

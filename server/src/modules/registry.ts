@@ -3,6 +3,10 @@ import type { AppDeps } from '../http/context';
 import type { JobRegistry } from '../jobs/queue';
 import { healthRoutes } from './health/health.routes';
 import { organisationModule } from './organisation/organisation.module';
+import { notificationsModule } from './notifications/notifications.module';
+import { accountsModule } from './accounts/accounts.module';
+import { calendarModule } from './calendar/calendar.module';
+import { dossiersModule } from './dossiers/dossiers.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -17,7 +21,14 @@ export type Module = {
   seed?: (deps: AppDeps) => Promise<void>;
 };
 
-export const modules: Module[] = [{ name: 'health', routes: healthRoutes }, organisationModule];
+export const modules: Module[] = [
+  { name: 'health', routes: healthRoutes },
+  organisationModule,
+  notificationsModule,
+  accountsModule,
+  calendarModule,
+  dossiersModule,
+];
 
 export function jobRegistry(): JobRegistry {
   return Object.assign({}, ...modules.map((m) => m.jobs ?? {})) as JobRegistry;

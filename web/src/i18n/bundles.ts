@@ -1,5 +1,9 @@
 import coreVi from './vi.json';
 import coreEn from './en.json';
+import calendarVi from '../features/calendar/i18n/vi.json';
+import calendarEn from '../features/calendar/i18n/en.json';
+import accountsVi from '../features/accounts/i18n/vi.json';
+import accountsEn from '../features/accounts/i18n/en.json';
 import dossiersVi from '../features/dossiers/i18n/vi.json';
 import dossiersEn from '../features/dossiers/i18n/en.json';
 
@@ -9,14 +13,10 @@ import dossiersEn from '../features/dossiers/i18n/en.json';
  */
 export const bundles = {
   core: { vi: coreVi, en: coreEn },
+  calendar: { vi: calendarVi, en: calendarEn },
+  accounts: { vi: accountsVi, en: accountsEn },
   dossiers: { vi: dossiersVi, en: dossiersEn },
 };
 
-export const vi = {
-  ...coreVi,
-  ...dossiersVi,
-};
-export const en: Record<keyof typeof vi, string> = {
-  ...coreEn,
-  ...dossiersEn,
-};
+export const vi = { ...coreVi, ...calendarVi, ...accountsVi, ...dossiersVi };
+export const en: Record<keyof typeof vi, string> = { ...coreEn, ...calendarEn, ...accountsEn, ...dossiersEn };

@@ -331,7 +331,9 @@ export function dayResolver(rules: DayRules): (day: number) => DayInfo {
     unit.set(dayFromIso(u.date), {
       kind: `unit_${u.kind}`,
       reason: u.reason,
-      hours: { work, reception: u.hours?.reception ?? [] },
+      // Without explicit hours, a reception day or an extra working day opens the desk at the standard
+      // reception windows; a reception day with none would be no reception at all.
+      hours: { work, reception: u.hours?.reception ?? (u.kind === 'closed' ? [] : extra.reception) },
     });
   }
   const useGenerated = rules.generateHolidays ?? true;

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatSolarDate, leapMonthOf, lunarNewYear, lunarToSolar, solarToLunar } from './lunar';
+import {
+  formatSolarDate,
+  fromJulianDay,
+  julianDay,
+  leapMonthOf,
+  lunarNewYear,
+  lunarToSolar,
+  solarToLunar,
+} from './lunar';
 import type { LunarDate } from './lunar';
 
 const fmt = (d: { year: number; month: number; day: number } | null): string | null =>
@@ -88,6 +96,32 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
   it('rejects years outside the supported range', () => {
     expect(() => lunarNewYear(1799)).toThrow(RangeError);
     expect(() => solarToLunar({ year: 2200, month: 1, day: 1 })).toThrow(RangeError);
+  });
+
+  it('a day just before a late true new moon belongs to the previous lunation (was "day 0")', () => {
+    expect(solarToLunar({ year: 2054, month: 5, day: 7 })).toEqual({
+      year: 2054,
+      month: 3,
+      day: 30,
+      leap: false,
+    });
+    expect(solarToLunar({ year: 2054, month: 5, day: 6 })).toEqual({
+      year: 2054,
+      month: 3,
+      day: 29,
+      leap: false,
+    });
+  });
+
+  it('round-trips every day solar → lunar → solar (exhaustive 1900–2199)', () => {
+    const first = julianDay(1900, 2, 1);
+    const last = julianDay(2199, 12, 31);
+    for (let jd = first; jd <= last; jd++) {
+      const solar = fromJulianDay(jd);
+      const lunar = solarToLunar(solar);
+      if (lunar.day < 1 || lunar.day > 30 || !lunarToSolar(lunar))
+        throw new Error(JSON.stringify({ solar, lunar }));
+    }
   });
 
   it('round-trips every day solar → lunar → solar (property)', () => {

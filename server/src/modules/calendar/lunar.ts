@@ -123,9 +123,12 @@ function assertYear(year: number): void {
 export function solarToLunar(date: SolarDate, tz: number = VN_TIME_ZONE): LunarDate {
   assertYear(date.year);
   const dayNumber = julianDay(date.year, date.month, date.day);
-  const k = floor((dayNumber - EPOCH_NEW_MOON) / SYNODIC);
-  let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, tz);
+  // The mean lunation only estimates k: the true new moon can be more than a day away from the mean
+  // one (e.g. 2054-05-07 would otherwise be "day 0"), so walk to the lunation containing the day.
+  let k = floor((dayNumber - EPOCH_NEW_MOON) / SYNODIC) + 1;
+  while (newMoonDay(k, tz) > dayNumber) k--;
+  while (newMoonDay(k + 1, tz) <= dayNumber) k++;
+  const monthStart = newMoonDay(k, tz);
   let a11 = lunarMonth11(date.year, tz);
   let b11 = a11;
   let lunarYear: number;

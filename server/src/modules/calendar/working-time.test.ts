@@ -122,6 +122,19 @@ describe('calendar model', () => {
     expect(fmt(addWorkingHours(unit, L('2026-03-20 16:00'), 5))).toBe('2026-03-21 11:30');
   });
 
+  it('a unit reception or working day without explicit hours uses the standard reception windows', () => {
+    const unit = buildCalendar({
+      unitDays: [
+        { date: '2026-03-14', kind: 'reception', reason: 'Tiếp nhận thứ Bảy' },
+        { date: '2026-03-21', kind: 'working', reason: 'Làm việc thứ Bảy' },
+      ],
+    });
+    expect(isReceptionTime(unit, L('2026-03-14 08:00'))).toBe(true);
+    expect(isWorkingTime(unit, L('2026-03-14 08:00'))).toBe(false);
+    expect(isReceptionTime(unit, L('2026-03-21 13:30'))).toBe(true);
+    expect(isWorkingTime(unit, L('2026-03-21 13:30'))).toBe(true);
+  });
+
   it('rejects malformed hours', () => {
     const bad = {
       work: [

@@ -38,6 +38,13 @@ export type DossiersTable = {
   received_at: Date | null;
   appointment_at: Date | null;
   handover_at: Date | null;
+  result_channel: Generated<string>;
+  sets: Generated<number>;
+  attachments_revision: Generated<number>;
+  supplement_items: Json<unknown[]> | null;
+  refusal: Json<{ reason: string; competentAgency: string | null; refusedAt: string }> | null;
+  register_book: string | null;
+  register_entry: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
@@ -58,8 +65,76 @@ export type DossierEventsTable = {
 
 export type DossierCodeCountersTable = { agency_code: string; day: string; last_value: number };
 
+export type DossierFilesTable = {
+  id: Generated<string>;
+  owner_user_id: string;
+  sha256: string;
+  name: string;
+  media_type: string;
+  size: number;
+  pages: number;
+  created_at: Timestamp;
+};
+
+export type DossierAttachmentsTable = {
+  id: Generated<number>;
+  dossier_id: string;
+  revision: number;
+  component_code: string;
+  component_name: string;
+  copy_kind: 'original' | 'certified_copy' | 'photocopy' | null;
+  copies: number | null;
+  original_shown: boolean | null;
+  page_count: number;
+  file_ids: string[];
+};
+
+export type DossierDocumentsTable = {
+  id: Generated<string>;
+  dossier_id: string;
+  kind: 'receipt' | 'supplement_request' | 'refusal';
+  template_set: string;
+  sha256: string;
+  created_at: Timestamp;
+};
+
+export type DossierDraftsTable = {
+  id: Generated<string>;
+  owner_user_id: string;
+  procedure_code: string;
+  content: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  closed_at: Date | null;
+  updated_at: Timestamp;
+};
+
+export type DossierRegisterCountersTable = { agency_id: string; year: number; last_value: number };
+
+export type DossierMessagesTable = {
+  id: Generated<string>;
+  dossier_id: string;
+  user_id: string | null;
+  kind: string;
+  channel: 'portal' | 'email' | 'sms';
+  recipient: string | null;
+  locale: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'skipped'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Timestamp;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_code_counters: DossierCodeCountersTable;
+  dossier_files: DossierFilesTable;
+  dossier_attachments: DossierAttachmentsTable;
+  dossier_documents: DossierDocumentsTable;
+  dossier_drafts: DossierDraftsTable;
+  dossier_register_counters: DossierRegisterCountersTable;
+  dossier_messages: DossierMessagesTable;
 };

@@ -3,7 +3,13 @@ import { useI18n } from '../../i18n/i18n';
 import { Shell, type NavItem } from '../Shell';
 import { RequireStaff } from '../guards';
 
-export const adminNav: NavItem[] = [{ to: '/admin', label: 'nav.admin', end: true }];
+export const adminNav: NavItem[] = [
+  { to: '/admin', label: 'nav.admin', end: true },
+  { to: '/admin/calendar', label: 'calendar.nav' },
+  { to: '/admin/staff', label: 'accounts.nav.staff' },
+  { to: '/admin/roles', label: 'accounts.nav.roles' },
+  { to: '/admin/outbox', label: 'accounts.nav.outbox' },
+];
 
 export function AdminLayout() {
   return (

@@ -28,6 +28,14 @@ CREATE TABLE dossiers (
   received_at           timestamptz,
   appointment_at        timestamptz,
   handover_at           timestamptz,
+  result_channel        text        NOT NULL DEFAULT 'online',
+  sets                  integer     NOT NULL DEFAULT 1,
+  attachments_revision  integer     NOT NULL DEFAULT 1,
+  -- The latest supplement request / refusal, projected from the events for display.
+  supplement_items      jsonb,
+  refusal               jsonb,
+  register_book         text,
+  register_entry        integer,
   created_at            timestamptz NOT NULL DEFAULT now(),
   updated_at            timestamptz NOT NULL DEFAULT now()
 );
@@ -61,3 +69,84 @@ CREATE TABLE dossier_code_counters (
   last_value  integer NOT NULL,
   PRIMARY KEY (agency_code, day)
 );
+
+-- Uploaded files (bytes in the content-addressed FileStore); a dossier refers to them through attachment rows.
+CREATE TABLE dossier_files (
+  id            uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  owner_user_id uuid        NOT NULL,
+  sha256        text        NOT NULL,
+  name          text        NOT NULL,
+  media_type    text        NOT NULL,
+  size          bigint      NOT NULL,
+  pages         integer     NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX dossier_files_owner_idx ON dossier_files (owner_user_id, created_at DESC);
+
+-- Every revision of a dossier's attachments is kept: an amendment or supplement appends a new revision, the
+-- dossier row points at the current one. Rows are never updated or deleted.
+CREATE TABLE dossier_attachments (
+  id             bigserial PRIMARY KEY,
+  dossier_id     uuid      NOT NULL REFERENCES dossiers (id),
+  revision       integer   NOT NULL,
+  component_code text      NOT NULL,
+  component_name text      NOT NULL,
+  copy_kind      text      CHECK (copy_kind IN ('original', 'certified_copy', 'photocopy')),
+  copies         integer,
+  original_shown boolean,
+  page_count     integer   NOT NULL DEFAULT 0,
+  file_ids       uuid[]    NOT NULL,
+  UNIQUE (dossier_id, revision, component_code)
+);
+CREATE TRIGGER dossier_attachments_append_only BEFORE UPDATE OR DELETE ON dossier_attachments
+  FOR EACH ROW EXECUTE FUNCTION forbid_change();
+
+-- Rendered forms (Mẫu 01 receipt, 02 supplement request, 03 refusal), bytes in the FileStore.
+CREATE TABLE dossier_documents (
+  id           uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  dossier_id   uuid        NOT NULL REFERENCES dossiers (id),
+  kind         text        NOT NULL CHECK (kind IN ('receipt', 'supplement_request', 'refusal')),
+  template_set text        NOT NULL,
+  sha256       text        NOT NULL,
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX dossier_documents_dossier_idx ON dossier_documents (dossier_id);
+
+-- Drafts: autosaved, resumable on any device; `version` stops two devices overwriting each other.
+CREATE TABLE dossier_drafts (
+  id             uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  owner_user_id  uuid        NOT NULL,
+  procedure_code text        NOT NULL,
+  content        jsonb       NOT NULL,
+  version        integer     NOT NULL DEFAULT 1,
+  closed_at      timestamptz,
+  updated_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX dossier_drafts_owner_idx ON dossier_drafts (owner_user_id, updated_at DESC) WHERE closed_at IS NULL;
+
+-- Register book (Sổ theo dõi hồ sơ) entry numbers per receiving agency and year, from the database.
+CREATE TABLE dossier_register_counters (
+  agency_id  uuid    NOT NULL,
+  year       integer NOT NULL,
+  last_value integer NOT NULL,
+  PRIMARY KEY (agency_id, year)
+);
+
+-- Every message to an applicant (portal inbox, email, SMS) with its delivery status; the queue delivers and retries.
+CREATE TABLE dossier_messages (
+  id             uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  dossier_id     uuid        NOT NULL REFERENCES dossiers (id),
+  user_id        uuid,
+  kind           text        NOT NULL,
+  channel        text        NOT NULL CHECK (channel IN ('portal', 'email', 'sms')),
+  recipient      text,
+  locale         text        NOT NULL,
+  subject        text        NOT NULL,
+  body           text        NOT NULL,
+  status         text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+  attempts       integer     NOT NULL DEFAULT 0,
+  last_error     text,
+  sent_at        timestamptz,
+  created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX dossier_messages_inbox_idx ON dossier_messages (user_id, created_at DESC) WHERE channel = 'portal';

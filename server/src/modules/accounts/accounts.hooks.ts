@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../http/errors';
+import { CSRF_HEADER, SESSION_COOKIE } from './accounts.settings';
+import { resolveSession } from './accounts.sessions';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a person who must change the password may still do (001 Đ25.1). */
+function allowedBeforePasswordChange(req: FastifyRequest): boolean {
+  const path = req.url.split('?')[0] ?? '';
+  return (
+    (req.method === 'GET' && path === '/api/me') ||
+    (req.method === 'POST' && (path === '/api/auth/password' || path === '/api/auth/logout')) ||
+    !path.startsWith('/api/')
+  );
+}
+
+/**
+ * Root hooks every module relies on: resolve req.actor from the session cookie, check the CSRF token of
+ * cookie-authenticated state-changing requests, and hold people who must change their password.
+ */
+export async function registerSessionHooks(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const resolved = await resolveSession(app.deps.db.kysely, token);
+      if (resolved) {
+        req.actor = resolved.actor;
+        if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken)
+          throw new AppError('CSRF_FAILED');
+      }
+    }
+    if (req.actor?.mustChangePassword && !allowedBeforePasswordChange(req))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+}

@@ -1,0 +1,307 @@
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { TStaffRole } from '@motcua/contracts';
+import type { Kdb } from '../../db/client';
+import type { Database } from '../../db/schema';
+import type { UsersTable } from './accounts.tables';
+
+type Q = Kdb | Transaction<Database>;
+
+const USER_COLUMNS = [
+  'id',
+  'kind',
+  'username',
+  'email',
+  'phone',
+  'email_verified_at',
+  'phone_verified_at',
+  'password_hash',
+  'full_name',
+  'date_of_birth',
+  'id_number',
+  'address',
+  'agency_id',
+  'department_id',
+  'status',
+  'must_change_password',
+  'oidc_subject',
+  'created_at',
+] as const;
+
+export type UserRow = Awaited<ReturnType<typeof findUserById>> & object;
+
+export function findUserById(q: Q, id: string) {
+  return q.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** A log-in is a staff user name, an email or a phone number. */
+export function findUserByLogin(q: Q, login: { username?: string; email?: string; phone?: string }) {
+  return q
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where((eb) =>
+      eb.or([
+        ...(login.username ? [eb(sql<string>`lower(username)`, '=', login.username.toLowerCase())] : []),
+        ...(login.email ? [eb(sql<string>`lower(email)`, '=', login.email.toLowerCase())] : []),
+        ...(login.phone ? [eb('phone', '=', login.phone)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export function findUserByOidcSubject(q: Q, subject: string) {
+  return q.selectFrom('users').select(USER_COLUMNS).where('oidc_subject', '=', subject).executeTakeFirst();
+}
+
+type NewUser = Omit<Insertable<UsersTable>, 'id' | 'created_at' | 'updated_at'>;
+
+export async function insertUser(q: Q, u: NewUser): Promise<string> {
+  const row = await q.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {
+  await q
+    .updateTable('users')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function rolesOf(q: Q, userId: string): Promise<TStaffRole[]> {
+  const rows = await q
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => r.role);
+}
+
+export async function setRoles(q: Q, userId: string, roles: TStaffRole[]) {
+  await q.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length)
+    await q
+      .insertInto('user_roles')
+      .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
+      .execute();
+}
+
+export async function organisationIdsOf(q: Q, userId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom('organisation_members')
+    .select('organisation_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+export function findOrganisationsOf(q: Q, userId: string) {
+  return q
+    .selectFrom('organisation_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.id', 'o.name', 'o.tax_code', 'o.address', 'o.legal_representative', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.name')
+    .execute();
+}
+
+export function findOrganisationByTaxCode(q: Q, taxCode: string) {
+  return q.selectFrom('organisations').select(['id']).where('tax_code', '=', taxCode).executeTakeFirst();
+}
+
+export async function insertOrganisation(
+  q: Q,
+  o: { name: string; taxCode: string; address: string; legalRepresentative: string },
+): Promise<string> {
+  const row = await q
+    .insertInto('organisations')
+    .values({
+      name: o.name,
+      tax_code: o.taxCode,
+      address: o.address,
+      legal_representative: o.legalRepresentative,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findMembership(q: Q, organisationId: string, userId: string) {
+  return q
+    .selectFrom('organisation_members')
+    .select(['role'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertMember(q: Q, organisationId: string, userId: string, role: 'owner' | 'member') {
+  await q
+    .insertInto('organisation_members')
+    .values({ organisation_id: organisationId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function deleteMember(q: Q, organisationId: string, userId: string) {
+  const r = await q
+    .deleteFrom('organisation_members')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export function findMembers(q: Q, organisationId: string) {
+  return q
+    .selectFrom('organisation_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.full_name', 'm.role'])
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('u.full_name')
+    .execute();
+}
+
+export function findAgency(q: Q, id: string) {
+  return q
+    .selectFrom('agencies')
+    .select(['id', 'short_name', 'name', 'unit_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findAgencyByShortName(q: Q, shortName: string) {
+  return q
+    .selectFrom('agencies')
+    .select(['id', 'short_name', 'name'])
+    .where(sql<string>`upper(short_name)`, '=', shortName.toUpperCase())
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findDepartment(q: Q, id: string) {
+  return q
+    .selectFrom('departments')
+    .select(['id', 'agency_id', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The agency's official code for display: the QĐ 20 code when there is one, else the legacy code. */
+export async function agencyCode(q: Q, agencyId: string): Promise<string> {
+  const rows = await q
+    .selectFrom('agency_codes')
+    .select(['code', 'format'])
+    .where('agency_id', '=', agencyId)
+    .where('valid_to', 'is', null)
+    .execute();
+  return (rows.find((r) => r.format === 'qd20') ?? rows[0])?.code ?? '';
+}
+
+export async function usernamesLike(q: Q, name: string, unit: string): Promise<Set<string>> {
+  const rows = await q
+    .selectFrom('users')
+    .select('username')
+    .where(sql<string>`lower(username)`, 'like', `${name}%.${unit}`)
+    .execute();
+  return new Set(rows.map((r) => (r.username ?? '').toLowerCase()));
+}
+
+export type StaffFilter = { agencyId?: string; q?: string; status?: string; limit: number; offset: number };
+
+function staffQuery(q: Q, f: StaffFilter) {
+  let sel = q
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .where('u.kind', '=', 'staff');
+  if (f.agencyId) sel = sel.where('u.agency_id', '=', f.agencyId);
+  if (f.status) sel = sel.where('u.status', '=', f.status as 'active');
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    sel = sel.where((eb) =>
+      eb.or([
+        eb(sql<string>`vn_fold(u.full_name)`, 'like', sql<string>`vn_fold(${like})`),
+        eb('u.username', 'ilike', like),
+      ]),
+    );
+  }
+  return sel;
+}
+
+export async function findStaff(q: Q, f: StaffFilter) {
+  const rows = await staffQuery(q, f)
+    .select([
+      'u.id',
+      'u.username',
+      'u.full_name',
+      'u.email',
+      'u.phone',
+      'u.status',
+      'u.must_change_password',
+      'u.created_at',
+      'a.id as agency_id',
+      'a.short_name as agency_short_name',
+      'a.name as agency_name',
+      'd.id as department_id',
+      'd.name as department_name',
+      sql<
+        TStaffRole[]
+      >`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}')`.as(
+        'roles',
+      ),
+    ])
+    .orderBy('a.short_name')
+    .orderBy('u.username')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const total = await staffQuery(q, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+export type StaffRow = Awaited<ReturnType<typeof findStaff>>['rows'][number];
+
+export async function roleHolderCounts(q: Q, agencyId?: string) {
+  let sel = q
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .where('u.status', '=', 'active');
+  if (agencyId) sel = sel.where('u.agency_id', '=', agencyId);
+  return sel
+    .select(['r.role', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('r.role')
+    .execute();
+}
+
+export function findAgenciesWithDepartments(q: Q, agencyId?: string) {
+  let sel = q
+    .selectFrom('agencies as a')
+    .select([
+      'a.id',
+      'a.short_name',
+      'a.name',
+      sql<
+        { id: string; name: string }[]
+      >`coalesce((SELECT json_agg(json_build_object('id', d.id, 'name', d.name) ORDER BY d.name) FROM departments d WHERE d.agency_id = a.id AND d.active), '[]'::json)`.as(
+        'departments',
+      ),
+    ])
+    .where('a.valid_to', 'is', null);
+  if (agencyId) sel = sel.where('a.id', '=', agencyId);
+  return sel.orderBy('a.short_name').execute();
+}
+
+/** Agencies located in the unit or any unit below it (units.parent_id), for leaders' read access. */
+export async function agencyIdsInUnitSubtree(q: Q, unitId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM units WHERE id = ${unitId}
+      UNION
+      SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
+    )
+    SELECT a.id FROM agencies a WHERE a.unit_id IN (SELECT id FROM tree) ORDER BY a.id`.execute(q);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../http/auth';
+import { findSessionActor, insertSession, touchSession } from './auth.repo';
+import {
+  CSRF_COOKIE,
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_MS,
+} from './accounts.settings';
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a session: the random token goes to the browser, only its hash is stored. */
+export async function startSession(
+  trx: Transaction<Database>,
+  userId: string,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  secureCookies: boolean,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const id = sessionIdOf(token);
+  await insertSession(trx, {
+    id,
+    userId,
+    csrfToken: csrf,
+    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+  });
+  const base = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: secureCookies,
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  };
+  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+  // Readable by the page's script, which echoes it in x-csrf-token (double submit, bound to this session).
+  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+  return id;
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string };
+
+/** The person behind a session token, or null when the session is unknown, revoked, expired or idle too long. */
+export async function resolveSession(
+  db: Kdb,
+  token: string,
+  now = new Date(),
+): Promise<ResolvedSession | null> {
+  const id = sessionIdOf(token);
+  const s = await findSessionActor(db, id);
+  if (!s || s.revoked_at || s.expires_at <= now || s.status !== 'active') return null;
+  if (now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
+  if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_MS) await touchSession(db, id, now);
+  return {
+    csrfToken: s.csrf_token,
+    actor: {
+      userId: s.user_id,
+      kind: s.kind,
+      name: s.full_name,
+      roles: s.kind === 'staff' ? s.roles : [],
+      agencyId: s.agency_id,
+      organisationIds: s.kind === 'citizen' ? s.organisation_ids : [],
+      mustChangePassword: s.must_change_password,
+      sessionId: id,
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { sql, type Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
+import type { Database } from '../../db/schema';
+import type { TStaffRole } from '@motcua/contracts';
+import type { CodePurpose } from './accounts.tables';
+
+type Q = Kdb | Transaction<Database>;
+
+export async function insertSession(
+  q: Q,
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+) {
+  await q
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+      revoked_at: null,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export async function touchSession(q: Q, id: string, at: Date) {
+  await q.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeSession(q: Q, id: string) {
+  await q
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Ends every session of a person, optionally keeping one (the device that changed the password). */
+export async function revokeUserSessions(q: Q, userId: string, keep?: string | null) {
+  let u = q
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keep) u = u.where('id', '!=', keep);
+  const r = await u.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertCode(
+  q: Q,
+  c: {
+    userId: string;
+    purpose: CodePurpose;
+    channel: 'email' | 'sms';
+    destination: string;
+    codeHash: string;
+    expiresAt: Date;
+  },
+) {
+  // A new code replaces older unused ones of the same purpose.
+  await q
+    .updateTable('one_time_codes')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', c.userId)
+    .where('purpose', '=', c.purpose)
+    .where('used_at', 'is', null)
+    .execute();
+  await q
+    .insertInto('one_time_codes')
+    .values({
+      user_id: c.userId,
+      purpose: c.purpose,
+      channel: c.channel,
+      destination: c.destination,
+      code_hash: c.codeHash,
+      expires_at: c.expiresAt,
+      used_at: null,
+    })
+    .execute();
+}
+
+export async function recentCodes(q: Q, destination: string, since: Date) {
+  return q
+    .selectFrom('one_time_codes')
+    .select(['created_at'])
+    .where('destination', '=', destination)
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findLiveCode(q: Q, userId: string, purpose: CodePurpose, now: Date) {
+  return q
+    .selectFrom('one_time_codes')
+    .select(['id', 'channel', 'destination', 'code_hash', 'attempts', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function countCodeAttempt(q: Q, id: string, exhausted: boolean) {
+  await q
+    .updateTable('one_time_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), ...(exhausted ? { used_at: new Date() } : {}) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function useCode(q: Q, id: string) {
+  const r = await q
+    .updateTable('one_time_codes')
+    .set({ used_at: new Date() })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function findThrottle(q: Q, keys: string[]) {
+  return q
+    .selectFrom('auth_throttle')
+    .select(['key', 'failures', 'last_failure_at', 'locked_until'])
+    .where('key', 'in', keys)
+    .execute();
+}
+
+export async function upsertThrottle(q: Q, key: string, failures: number, lockedUntil: Date | null) {
+  await q
+    .insertInto('auth_throttle')
+    .values({ key, failures, last_failure_at: new Date(), locked_until: lockedUntil })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ failures, last_failure_at: new Date(), locked_until: lockedUntil }),
+    )
+    .execute();
+}
+
+export async function clearThrottle(q: Q, key: string) {
+  await q.deleteFrom('auth_throttle').where('key', '=', key).execute();
+}
+
+export async function insertOidcLogin(
+  q: Q,
+  row: { state: string; nonce: string; codeVerifier: string; returnTo: string },
+) {
+  await q
+    .insertInto('oidc_logins')
+    .values({ state: row.state, nonce: row.nonce, code_verifier: row.codeVerifier, return_to: row.returnTo })
+    .execute();
+  // Abandoned attempts are swept here rather than by a job: there are few, and this runs on every new attempt.
+  await q
+    .deleteFrom('oidc_logins')
+    .where('created_at', '<', sql<Date>`now() - interval '1 hour'`)
+    .execute();
+}
+
+export function takeOidcLogin(q: Q, state: string) {
+  return q
+    .deleteFrom('oidc_logins')
+    .where('state', '=', state)
+    .where('created_at', '>', sql<Date>`now() - interval '15 minutes'`)
+    .returning(['nonce', 'code_verifier', 'return_to'])
+    .executeTakeFirst();
+}
+
+/** Everything a request needs to know about its session's person, in one round trip (it runs on every request). */
+export async function findSessionActor(q: Q, id: string) {
+  const { rows } = await sql<{
+    csrf_token: string;
+    last_seen_at: Date;
+    expires_at: Date;
+    revoked_at: Date | null;
+    user_id: string;
+    kind: 'citizen' | 'staff';
+    full_name: string;
+    agency_id: string | null;
+    must_change_password: boolean;
+    status: string;
+    roles: TStaffRole[];
+    organisation_ids: string[];
+  }>`
+    SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
+           u.id AS user_id, u.kind, u.full_name, u.agency_id, u.must_change_password, u.status,
+           coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
+           coalesce((SELECT array_agg(m.organisation_id::text ORDER BY m.organisation_id)
+                     FROM organisation_members m WHERE m.user_id = u.id), '{}') AS organisation_ids
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id}`.execute(q);
+  return rows[0];
+}

@@ -1,0 +1,11 @@
+import type { Module } from '../registry';
+import { loadDemoCalendar } from './calendar.demo';
+import { calendarRoutes } from './calendar.routes';
+
+export const calendarModule: Module = {
+  name: 'calendar',
+  routes: calendarRoutes,
+  seed: async ({ db }) => {
+    await db.kysely.transaction().execute(loadDemoCalendar);
+  },
+};

@@ -1,0 +1,182 @@
+// SQL of the calendar module only; rules live in calendar.service.ts.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { DayCountMode, DayHours, OfficialSchedule, UnitDayKind, WeeklyHours } from '.';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type UnitRow = { id: string; code: string; name: string; parent_id: string | null };
+
+export async function findUnitByCode(q: Q, code: string): Promise<UnitRow | undefined> {
+  // A code is reused only after its unit ended: prefer the current unit, else the latest ended one.
+  return q
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'parent_id'])
+    .where('code', '=', code)
+    .orderBy((eb) => eb.case().when('valid_to', 'is', null).then(0).else(1).end())
+    .orderBy('valid_to', 'desc')
+    .executeTakeFirst();
+}
+
+export async function findUnitById(q: Q, id: string): Promise<UnitRow | undefined> {
+  return q
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findAgencyUnitId(q: Q, agencyId: string): Promise<string | undefined> {
+  const row = await q.selectFrom('agencies').select('unit_id').where('id', '=', agencyId).executeTakeFirst();
+  return row?.unit_id;
+}
+
+/** The unit and its ancestors, nearest first (units are a shallow tree; a loop guard stops cycles). */
+export async function unitChain(q: Q, unit: UnitRow): Promise<UnitRow[]> {
+  const chain = [unit];
+  let parent = unit.parent_id;
+  while (parent && chain.length < 10) {
+    const row = await findUnitById(q, parent);
+    if (!row) break;
+    chain.push(row);
+    parent = row.parent_id;
+  }
+  return chain;
+}
+
+export async function readState(q: Q): Promise<{ version: number; dayCountMode: DayCountMode }> {
+  const row = await q
+    .selectFrom('calendar_state')
+    .select(['version', 'day_count_mode'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  // No row yet: nothing was ever changed, so the defaults apply.
+  return row
+    ? { version: Number(row.version), dayCountMode: row.day_count_mode }
+    : { version: 0, dayCountMode: 'hours' };
+}
+
+/** Every change bumps the version in its own transaction; the row lock also serialises calendar writers. */
+export async function bumpVersion(trx: Transaction<Database>, dayCountMode?: DayCountMode): Promise<void> {
+  await trx
+    .insertInto('calendar_state')
+    .values({ id: 1, version: 1, day_count_mode: dayCountMode ?? 'hours', updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        version: eb('calendar_state.version', '+', 1),
+        updated_at: new Date(),
+        ...(dayCountMode ? { day_count_mode: dayCountMode } : {}),
+      })),
+    )
+    .execute();
+}
+
+export async function hoursOf(q: Q, unitIds: string[]): Promise<Map<string, WeeklyHours>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('calendar_unit_hours')
+    .select(['unit_id', 'weekly'])
+    .where('unit_id', 'in', unitIds)
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, r.weekly]));
+}
+
+export async function upsertHours(
+  trx: Transaction<Database>,
+  unitId: string,
+  weekly: WeeklyHours,
+  by: string | null,
+): Promise<void> {
+  await trx
+    .insertInto('calendar_unit_hours')
+    .values({ unit_id: unitId, weekly: JSON.stringify(weekly), updated_by: by })
+    .onConflict((oc) =>
+      oc
+        .column('unit_id')
+        .doUpdateSet({ weekly: JSON.stringify(weekly), updated_by: by, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+export async function deleteHours(trx: Transaction<Database>, unitId: string): Promise<number> {
+  const r = await trx.deleteFrom('calendar_unit_hours').where('unit_id', '=', unitId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function allSchedules(q: Q) {
+  return q
+    .selectFrom('calendar_official_schedules')
+    .select(['year', 'schedule', 'imported_at', 'imported_by'])
+    .orderBy('year')
+    .execute();
+}
+
+export async function scheduleOf(q: Q, year: number) {
+  return q
+    .selectFrom('calendar_official_schedules')
+    .select(['year', 'schedule', 'imported_at', 'imported_by'])
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function upsertSchedule(
+  trx: Transaction<Database>,
+  schedule: OfficialSchedule,
+  by: string | null,
+): Promise<void> {
+  const json = JSON.stringify(schedule);
+  await trx
+    .insertInto('calendar_official_schedules')
+    .values({ year: schedule.year, schedule: json, imported_by: by })
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ schedule: json, imported_by: by, imported_at: new Date() }),
+    )
+    .execute();
+}
+
+export async function deleteSchedule(trx: Transaction<Database>, year: number): Promise<number> {
+  const r = await trx.deleteFrom('calendar_official_schedules').where('year', '=', year).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export type UnitDayRow = {
+  unit_id: string;
+  date: string;
+  kind: UnitDayKind;
+  reason: string;
+  hours: Partial<DayHours> | null;
+  announced_by: string | null;
+  created_at: Date;
+};
+
+export async function unitDaysOf(q: Q, unitIds: string[]): Promise<UnitDayRow[]> {
+  if (unitIds.length === 0) return [];
+  return q
+    .selectFrom('calendar_unit_days')
+    .select(['unit_id', 'date', 'kind', 'reason', 'hours', 'announced_by', 'created_at'])
+    .where('unit_id', 'in', unitIds)
+    .orderBy('date')
+    .execute();
+}
+
+export async function insertUnitDay(
+  trx: Transaction<Database>,
+  row: Omit<UnitDayRow, 'created_at'>,
+): Promise<boolean> {
+  const r = await trx
+    .insertInto('calendar_unit_days')
+    .values({ ...row, hours: row.hours === null ? null : JSON.stringify(row.hours) })
+    .onConflict((oc) => oc.columns(['unit_id', 'date']).doNothing())
+    .returning('date')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function deleteUnitDay(trx: Transaction<Database>, unitId: string, date: string) {
+  return trx
+    .deleteFrom('calendar_unit_days')
+    .where('unit_id', '=', unitId)
+    .where('date', '=', date)
+    .returning(['kind', 'reason'])
+    .executeTakeFirst();
+}

@@ -1,0 +1,91 @@
+import type { Transaction } from 'kysely';
+import type { Config } from '../../config';
+import type { Database } from '../../db/schema';
+import { createLocalFileStore, type FileStore } from '../../files/file-store';
+import type { Actor } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import type { AuditActor } from '../audit/audit.service';
+import { DOSSIER_WHAT } from './dossiers.policy';
+import { appendEvent, updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
+import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import { transition } from './dossier-state';
+
+/** Who acts, when, and with what: passed to every state change (time is passed in, never read inside rules). */
+export type IntakeCtx = { actor: Actor; audit: AuditActor; now: Date; config: Config };
+
+const stores = new Map<string, FileStore>();
+/** The content-addressed store under DATA_DIR (one per directory). */
+export function fileStoreFor(config: Pick<Config, 'dataDir'>): FileStore {
+  let s = stores.get(config.dataDir);
+  if (!s) stores.set(config.dataDir, (s = createLocalFileStore(config.dataDir)));
+  return s;
+}
+
+const STATUS_NAMES: Record<TDossierStatus, { vi: string; en: string }> = {
+  submitted: { vi: 'chờ tiếp nhận', en: 'waiting for reception' },
+  supplement_requested: { vi: 'chờ bổ sung', en: 'waiting for a supplement' },
+  received: { vi: 'đã tiếp nhận', en: 'received' },
+  in_processing: { vi: 'đang giải quyết', en: 'in processing' },
+  refused: { vi: 'đã từ chối', en: 'refused' },
+  withdrawn: { vi: 'đã rút', en: 'withdrawn' },
+};
+const ACTION_NAMES: Partial<Record<TDossierEventType, { vi: string; en: string }>> = {
+  amended: { vi: 'sửa đổi', en: 'amended' },
+  withdrawn: { vi: 'rút hồ sơ', en: 'withdrawn' },
+  received: { vi: 'tiếp nhận', en: 'received' },
+  supplement_requested: { vi: 'yêu cầu bổ sung', en: 'sent back for a supplement' },
+  supplement_submitted: { vi: 'nộp bổ sung', en: 'supplemented' },
+  refused: { vi: 'từ chối', en: 'refused' },
+  handed_over: { vi: 'chuyển xử lý', en: 'handed over' },
+};
+
+/** The new status after `event`, or DOSSIER_STATE (409) naming the current status. */
+export function nextStatus(
+  d: Pick<DossierRow, 'status' | 'version'>,
+  event: TDossierEventType,
+  expectedVersion: number,
+): TDossierStatus {
+  // A stale version is a conflict whatever the dossier became since: the client must reload first.
+  if (d.version !== expectedVersion) throw new AppError('CONFLICT', {}, { currentVersion: d.version });
+  const r = transition(d.status, event);
+  if (!r.ok) {
+    throw new AppError('DOSSIER_STATE', {
+      status: STATUS_NAMES[d.status],
+      action: ACTION_NAMES[event] ?? { vi: event, en: event },
+    });
+  }
+  return r.status;
+}
+
+/**
+ * One step of the dossier's life: the version-guarded update (zero rows → 409 CONFLICT, nothing changed) and its
+ * event, in the caller's transaction.
+ */
+export async function step(
+  trx: Transaction<Database>,
+  d: DossierRow,
+  expectedVersion: number,
+  set: Parameters<typeof updateDossierAtVersion>[3],
+  event: NewEvent,
+): Promise<number> {
+  await guard(trx, d, expectedVersion, set);
+  return appendEvent(trx, d.id, event);
+}
+
+/** The version-guarded update alone, for steps whose event needs what is decided after winning (the code). */
+export async function guard(
+  trx: Transaction<Database>,
+  d: DossierRow,
+  expectedVersion: number,
+  set: Parameters<typeof updateDossierAtVersion>[3],
+): Promise<void> {
+  if (d.version !== expectedVersion || !(await updateDossierAtVersion(trx, d.id, expectedVersion, set))) {
+    throw new AppError('CONFLICT', {}, { currentVersion: d.version });
+  }
+}
+
+export function eventActor(ctx: IntakeCtx): Pick<NewEvent, 'actorType' | 'actorId' | 'actorName'> {
+  return { actorType: ctx.actor.kind, actorId: ctx.actor.userId, actorName: ctx.actor.name };
+}
+
+export const notFound = () => new AppError('NOT_FOUND', { what: DOSSIER_WHAT });

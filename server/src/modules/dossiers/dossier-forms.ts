@@ -1,0 +1,79 @@
+import type { Transaction } from 'kysely';
+import type { TApplicant } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import type { Applicant, FormData, IssuingUnit, RenderableForm } from '../documents/documents.types';
+import { renderForm } from '../documents/documents.service';
+import { templateSetFor } from '../documents/templates';
+import { fileStoreFor, type IntakeCtx } from './dossier-context';
+import type { DossierRow } from './dossiers.repo';
+
+type Trx = Transaction<Database>;
+
+/** The issuing block of a form: the receiving agency, its parent, its one-stop desk, and the province's name. */
+export async function issuerOf(trx: Trx, agencyId: string): Promise<IssuingUnit> {
+  const a = await trx
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.id', 'a.parent_agency_id')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.name', 'p.name as parent_name', 'u.province_code'])
+    .where('a.id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+  const [desk, province] = await Promise.all([
+    trx
+      .selectFrom('departments')
+      .select('name')
+      .where('agency_id', '=', agencyId)
+      .where('kind', '=', 'one_stop_desk')
+      .executeTakeFirst(),
+    trx
+      .selectFrom('units')
+      .select('name')
+      .where('code', '=', a.province_code)
+      .where('level', '=', 'province')
+      .executeTakeFirst(),
+  ]);
+  return {
+    ...(a.parent_name ? { parentAgency: a.parent_name } : {}),
+    agency: a.name,
+    desk: desk?.name ?? 'Bộ phận Một cửa',
+    place: (province?.name ?? '').replace(/^(Tỉnh|Thành phố)\s+/u, ''),
+  };
+}
+
+export function applicantOf(d: DossierRow): Applicant {
+  const a = d.applicant as TApplicant;
+  return {
+    name: a.name,
+    ...(a.idNumber ? { idNumber: a.idNumber } : {}),
+    ...(a.address ? { address: a.address } : {}),
+    ...(a.phone ? { phone: a.phone } : {}),
+    ...(a.email ? { email: a.email } : {}),
+  };
+}
+
+/**
+ * Renders an official form from the template set in force at `at` (or the configured one), stores the PDF
+ * content-addressed and records it with the dossier, all inside the decision's transaction.
+ */
+export async function issueForm<F extends RenderableForm & ('receipt' | 'supplement_request' | 'refusal')>(
+  trx: Trx,
+  ctx: IntakeCtx,
+  dossierId: string,
+  form: F,
+  data: FormData[F],
+  at: Date,
+): Promise<void> {
+  const set = templateSetFor(at, ctx.config.formTemplateSet);
+  const pdf = await renderForm(form, data, { set: set.id });
+  const stored = await fileStoreFor(ctx.config).put(pdf, { name: `${form}.pdf` });
+  await trx
+    .insertInto('dossier_documents')
+    .values({
+      dossier_id: dossierId,
+      kind: form,
+      template_set: set.id,
+      sha256: stored.sha256,
+      created_at: at,
+    })
+    .execute();
+}

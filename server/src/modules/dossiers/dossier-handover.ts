@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { JobHandler } from '../../jobs/queue';
+import { appendAudit } from '../audit/audit.service';
+import { appendEvent, findDossier, updateDossier, type DossierRow } from './dossiers.repo';
+import { findProcedureInForce } from './ports';
+
+export const HANDOVER_JOB = 'dossiers.hand-over';
+
+/**
+ * The seam where the processing workflow (a later issue) takes over a received dossier. Today it places the dossier
+ * with the procedure's responsible department of the authority agency; the workflow module replaces this function
+ * (assign the first step, start the processing clock) and keeps the call site.
+ */
+export async function startProcessing(trx: Transaction<Database>, d: DossierRow): Promise<string | null> {
+  const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
+  return p?.responsibleDepartmentIds[d.authority_agency_id] ?? null;
+}
+
+/**
+ * Moves a received dossier to the agency with authority and its department ("in processing"). Idempotent: a dossier
+ * already handed over (or a repeated job) changes nothing.
+ */
+export async function handOverDossier(
+  trx: Transaction<Database>,
+  dossierId: string,
+  at: Date,
+): Promise<boolean> {
+  const d = await trx
+    .selectFrom('dossiers')
+    .select('id')
+    .where('id', '=', dossierId)
+    .forUpdate()
+    .executeTakeFirst();
+  const row = d && (await findDossier(trx, dossierId));
+  if (!row || row.status !== 'received') return false;
+  const department = await startProcessing(trx, row);
+  await updateDossier(trx, row.id, {
+    status: 'in_processing',
+    holding_agency_id: row.authority_agency_id,
+    holding_department_id: department,
+    handover_at: at,
+    version: row.version + 1,
+  });
+  await appendEvent(trx, row.id, {
+    type: 'handed_over',
+    at,
+    actorType: 'system',
+    actorId: null,
+    actorName: null,
+    channel: null,
+    data: { agencyId: row.authority_agency_id, departmentId: department },
+  });
+  await appendAudit(
+    trx,
+    { type: 'system', name: 'intake' },
+    {
+      action: 'dossier.hand_over',
+      target: { type: 'dossier', id: row.id },
+      details: { departmentId: department },
+    },
+  );
+  return true;
+}
+
+/** Paper received after 15:00 is handed over at the start of the next working day (003 Đ12.2). */
+export const handoverJob: JobHandler = async (payload, { db }) => {
+  await db.kysely.transaction().execute((trx) => handOverDossier(trx, String(payload.dossierId), new Date()));
+};

@@ -1,0 +1,311 @@
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import {
+  ZAmendDossierRequest,
+  ZRegisterDossierRequest,
+  ZSubmitDossierRequest,
+  ZSubmitSupplementRequest,
+  ZWithdrawDossierRequest,
+} from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { appendAudit } from '../audit/audit.service';
+import { receptionDue } from '../calendar';
+import { codeDay } from './dossier-code';
+import { counterRevision, onlineRevision } from './dossier-attachments';
+import { eventActor, nextStatus, notFound, step, type IntakeCtx } from './dossier-context';
+import { notifyApplicant } from './dossier-notify';
+import { closeDraft } from './dossier-drafts.service';
+import { authorize } from './dossiers.policy';
+import {
+  appendEvent,
+  findAgency,
+  findDossier,
+  insertAttachments,
+  insertDossier,
+  listAttachments,
+  type DossierRow,
+} from './dossiers.repo';
+import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
+
+type Trx = Transaction<Database>;
+
+/** A reference the applicant gets at once, before the dossier code exists: `YYMMDD-XXXXXXXX`. */
+function submissionRef(now: Date): string {
+  return `${codeDay(now)}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+async function procedureOrFail(trx: Trx, code: string, now: Date): Promise<ProcedureFacts> {
+  const p = await findProcedureInForce(trx, code, now);
+  if (!p) {
+    throw new AppError('PROCEDURE_UNAVAILABLE', {
+      procedure: code,
+      how: { vi: 'vào lúc này (không có hoặc đã bãi bỏ)', en: 'at this time (unknown or retired)' },
+    });
+  }
+  return p;
+}
+
+/** The e-form is validated against the procedure's JSON Schema, the same schema the web renders from. */
+export function validateForm(p: ProcedureFacts, data: Record<string, unknown>): void {
+  if (!p.formSchema) return;
+  const result = z.fromJSONSchema(p.formSchema).safeParse(data);
+  if (!result.success) {
+    const details = result.error.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
+    throw new AppError('FORM_INVALID', { details }, result.error.issues);
+  }
+}
+
+/**
+ * Which desk receives and which agency decides. Boundary-free procedures (phi địa giới) may be received at any desk
+ * of the province; otherwise the desk is the authority's own.
+ */
+async function places(trx: Trx, p: ProcedureFacts, receivingAgencyId: string | null | undefined) {
+  const wanted = receivingAgencyId ?? p.authorityAgencyIds[0]!;
+  const authority = p.authorityAgencyIds.includes(wanted) ? wanted : p.authorityAgencyIds[0]!;
+  if (wanted !== authority && !p.boundaryFree) {
+    throw new AppError('PROCEDURE_UNAVAILABLE', {
+      procedure: p.name,
+      how: {
+        vi: 'tại cơ quan này (không phải thủ tục phi địa giới)',
+        en: 'at this agency (not boundary-free)',
+      },
+    });
+  }
+  const [receiving, auth] = await Promise.all([findAgency(trx, wanted), findAgency(trx, authority)]);
+  if (!receiving || receiving.valid_to !== null || !auth || receiving.province_code !== auth.province_code) {
+    throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan tiếp nhận', en: 'Receiving agency' } });
+  }
+  return { receiving: wanted, authority, provinceCode: auth.province_code };
+}
+
+/** POST /api/dossiers: an online submission, acknowledged at once; the 8-working-hour reception clock starts. */
+export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeof ZSubmitDossierRequest>) {
+  const input = ZSubmitDossierRequest.parse(raw);
+  if (ctx.actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
+  if (input.organisationId && !ctx.actor.organisationIds.includes(input.organisationId))
+    throw new AppError('FORBIDDEN');
+  const p = await procedureOrFail(trx, input.procedureCode, ctx.now);
+  if (!p.onlineAllowed) {
+    throw new AppError('PROCEDURE_UNAVAILABLE', {
+      procedure: p.name,
+      how: { vi: 'trực tuyến', en: 'online' },
+    });
+  }
+  validateForm(p, input.formData);
+  const where = await places(trx, p, input.receivingAgencyId);
+  const cal = await calendarForAgency(trx, where.receiving);
+  const id = await insertDossier(trx, {
+    province_code: where.provinceCode,
+    submission_ref: submissionRef(ctx.now),
+    code: null,
+    procedure_code: p.code,
+    procedure_version_id: p.versionId,
+    channel: 'online',
+    postal_tracking_no: null,
+    status: 'submitted',
+    applicant_user_id: ctx.actor.userId,
+    organisation_id: input.organisationId ?? null,
+    applicant: JSON.stringify(input.applicant),
+    form_data: JSON.stringify(input.formData),
+    receiving_agency_id: where.receiving,
+    authority_agency_id: where.authority,
+    result_agency_id: where.receiving,
+    holding_agency_id: where.receiving,
+    holding_department_id: null,
+    submitted_at: ctx.now,
+    reception_due_at: receptionDue(cal, ctx.now),
+    received_at: null,
+    appointment_at: null,
+    handover_at: null,
+    result_channel: input.resultChannel,
+    supplement_items: null,
+    refusal: null,
+    register_book: null,
+    register_entry: null,
+  });
+  await insertAttachments(trx, await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments));
+  await appendEvent(trx, id, { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' });
+  await appendAudit(trx, ctx.audit, {
+    action: 'dossier.submit',
+    target: { type: 'dossier', id },
+    details: { procedure: p.code },
+  });
+  if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
+  const row = (await findDossier(trx, id))!;
+  await notifyApplicant(trx, row, 'submitted', ctx.now);
+  return id;
+}
+
+/** "Tiếp nhận → Thêm mới" (001 Đ10.1.b): paper brought to the counter or sent by post, entered by the officer. */
+export async function registerDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  raw: z.input<typeof ZRegisterDossierRequest>,
+) {
+  const input = ZRegisterDossierRequest.parse(raw);
+  const agencyId = ctx.actor.agencyId;
+  if (ctx.actor.kind !== 'staff' || !ctx.actor.roles.includes('reception_officer') || !agencyId) {
+    throw new AppError('FORBIDDEN');
+  }
+  const p = await procedureOrFail(trx, input.procedureCode, ctx.now);
+  validateForm(p, input.formData);
+  const where = await places(trx, p, agencyId);
+  const id = await insertDossier(trx, {
+    province_code: where.provinceCode,
+    submission_ref: submissionRef(ctx.now),
+    code: null,
+    procedure_code: p.code,
+    procedure_version_id: p.versionId,
+    channel: input.channel,
+    postal_tracking_no: input.channel === 'post' ? (input.postalTrackingNo ?? null) : null,
+    status: 'submitted',
+    applicant_user_id: null,
+    organisation_id: null,
+    applicant: JSON.stringify(input.applicant),
+    form_data: JSON.stringify(input.formData),
+    receiving_agency_id: where.receiving,
+    authority_agency_id: where.authority,
+    result_agency_id: where.receiving,
+    holding_agency_id: where.receiving,
+    holding_department_id: null,
+    submitted_at: ctx.now,
+    // Paper is decided at once, at the counter; the 8-hour clock of 001 Đ9.2.a is for online dossiers.
+    reception_due_at: null,
+    received_at: null,
+    appointment_at: null,
+    handover_at: null,
+    result_channel: input.resultChannel,
+    sets: input.sets,
+    supplement_items: null,
+    refusal: null,
+    register_book: null,
+    register_entry: null,
+  });
+  await insertAttachments(trx, await counterRevision(trx, p, ctx.actor.userId, id, input.components));
+  await appendEvent(trx, id, {
+    type: 'registered',
+    at: ctx.now,
+    ...eventActor(ctx),
+    channel: input.channel,
+    data: input.postalTrackingNo ? { postalTrackingNo: input.postalTrackingNo } : {},
+  });
+  await appendAudit(trx, ctx.audit, {
+    action: 'dossier.register',
+    target: { type: 'dossier', id },
+    details: { procedure: p.code, channel: input.channel },
+  });
+  return id;
+}
+
+async function ownDossier(trx: Trx, ctx: IntakeCtx, id: string): Promise<DossierRow> {
+  return authorize(ctx.actor, 'amend', await findDossier(trx, id));
+}
+
+/** The applicant changes a dossier not yet received (ND 45/2020 Đ12); earlier attachments stay as a revision. */
+export async function amendDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZAmendDossierRequest>,
+) {
+  const input = ZAmendDossierRequest.parse(raw);
+  const d = await ownDossier(trx, ctx, id);
+  const status = nextStatus(d, 'amended', input.expectedVersion);
+  const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at);
+  const formData = input.formData ?? d.form_data;
+  validateForm(p, formData);
+  const revision = input.attachments ? d.attachments_revision + 1 : d.attachments_revision;
+  await step(
+    trx,
+    d,
+    input.expectedVersion,
+    {
+      status,
+      form_data: JSON.stringify(formData),
+      ...(input.applicant ? { applicant: JSON.stringify(input.applicant) } : {}),
+      attachments_revision: revision,
+    },
+    {
+      type: 'amended',
+      at: ctx.now,
+      ...eventActor(ctx),
+      channel: 'online',
+      reason: input.note ?? null,
+      data: { attachmentsRevision: revision },
+    },
+  );
+  if (input.attachments) {
+    const previous = await listAttachments(trx, d.id, d.attachments_revision);
+    await insertAttachments(
+      trx,
+      await onlineRevision(trx, p, ctx.actor.userId, d.id, revision, input.attachments, previous),
+    );
+  }
+  await appendAudit(trx, ctx.audit, { action: 'dossier.amend', target: { type: 'dossier', id } });
+}
+
+export async function withdrawDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZWithdrawDossierRequest>,
+) {
+  const input = ZWithdrawDossierRequest.parse(raw);
+  const d = await ownDossier(trx, ctx, id);
+  const status = nextStatus(d, 'withdrawn', input.expectedVersion);
+  await step(
+    trx,
+    d,
+    input.expectedVersion,
+    { status, reception_due_at: null },
+    { type: 'withdrawn', at: ctx.now, ...eventActor(ctx), channel: 'online', reason: input.reason ?? null },
+  );
+  await appendAudit(trx, ctx.audit, { action: 'dossier.withdraw', target: { type: 'dossier', id } });
+}
+
+/** The applicant completes a dossier sent back (Mẫu 02); the 8-working-hour reception clock starts again. */
+export async function submitSupplement(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZSubmitSupplementRequest>,
+) {
+  const input = ZSubmitSupplementRequest.parse(raw);
+  const d = await ownDossier(trx, ctx, id);
+  const status = nextStatus(d, 'supplement_submitted', input.expectedVersion);
+  const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at).catch(() => {
+    throw notFound();
+  });
+  const formData = input.formData ?? d.form_data;
+  validateForm(p, formData);
+  const cal = await calendarForAgency(trx, d.receiving_agency_id);
+  const revision = d.attachments_revision + 1;
+  await step(
+    trx,
+    d,
+    input.expectedVersion,
+    {
+      status,
+      form_data: JSON.stringify(formData),
+      attachments_revision: revision,
+      reception_due_at: receptionDue(cal, ctx.now),
+      supplement_items: null,
+    },
+    {
+      type: 'supplement_submitted',
+      at: ctx.now,
+      ...eventActor(ctx),
+      channel: 'online',
+      reason: input.note ?? null,
+      data: { attachmentsRevision: revision },
+    },
+  );
+  const previous = await listAttachments(trx, d.id, d.attachments_revision);
+  await insertAttachments(
+    trx,
+    await onlineRevision(trx, p, ctx.actor.userId, d.id, revision, input.attachments, previous),
+  );
+  await appendAudit(trx, ctx.audit, { action: 'dossier.supplement', target: { type: 'dossier', id } });
+}

@@ -1,0 +1,114 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Worker } from '../../jobs/queue';
+import { DELIVER_JOB, deliverMessage, useDeliverySettings } from '../notifications/notifications.service';
+import { renderTemplate } from '../notifications/notifications.templates';
+import './dossier-messages';
+import { detail, intakeFixture } from './dossiers.test-helpers';
+
+type Mail = { to: string; raw: string };
+
+/** A real SMTP server in-process, and an SMS gateway that fails its first call (to see the queue retry). */
+async function mailAndSms() {
+  const mails: Mail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, cb) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const sms: Array<{ to: string; text: string }> = [];
+  let calls = 0;
+  const gw = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      calls += 1;
+      if (calls === 1) return void res.writeHead(503).end();
+      sms.push(JSON.parse(body) as { to: string; text: string });
+      res.writeHead(200).end('{}');
+    });
+  });
+  await new Promise<void>((r) => gw.listen(0, '127.0.0.1', r));
+  const gwPort = (gw.address() as AddressInfo).port;
+  afterAll(async () => {
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await new Promise<void>((r) => gw.close(() => r()));
+  });
+  return { mails, sms, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, smsUrl: `http://127.0.0.1:${gwPort}/send` };
+}
+
+describe('notifications', async () => {
+  const io = await mailAndSms();
+  const f = await intakeFixture({ smtpUrl: io.smtpUrl, smsGatewayUrl: io.smsUrl });
+  useDeliverySettings({
+    smtpUrl: io.smtpUrl,
+    smtpFrom: 'Một Cửa <no-reply@anhoa.example>',
+    smsGatewayUrl: io.smsUrl,
+  });
+  const worker = new Worker(
+    f.db,
+    { [DELIVER_JOB]: deliverMessage },
+    { pollMs: 10, concurrency: 4, log: f.deps.log },
+  );
+
+  it('templates exist in Vietnamese and English for every message', () => {
+    const p = { ref: 'R', code: 'C', procedure: 'P', appointment: 'A', reason: 'X', lookupUrl: 'U' };
+    for (const k of ['submitted', 'received', 'supplement_requested', 'refused']) {
+      expect(renderTemplate(`dossier.${k}`, 'vi', p).subject).not.toBe(
+        renderTemplate(`dossier.${k}`, 'en', p).subject,
+      );
+    }
+  });
+
+  it('a supplement request reaches the applicant by email (real SMTP) and SMS (retried), logged with status', async () => {
+    const d = detail(await f.submit(f.citizenA), 201);
+    await f.inject(f.clerk('STTTT'), 'POST', `/api/reception/dossiers/${d.id}/request-supplement`, {
+      expectedVersion: d.version,
+      items: [
+        {
+          component: 'Đề án hoạt động',
+          problem: 'missing',
+          reason: 'Chưa nộp đề án',
+          guidance: 'Nộp đề án theo mẫu',
+        },
+      ],
+    });
+    await worker.drain();
+    expect(io.mails.map((m) => m.to)).toContain('an@example.vn');
+    // The SMS gateway failed once: that message is logged as failed and its job waits for the retry.
+    const failed = await f.db.kysely
+      .selectFrom('messages')
+      .select(['status', 'last_error'])
+      .where('channel', '=', 'sms')
+      .execute();
+    expect(failed.some((m) => m.status === 'failed' && m.last_error)).toBe(true);
+    await f.db.kysely
+      .updateTable('jobs')
+      .set({ run_at: new Date() })
+      .where('status', '=', 'pending')
+      .execute();
+    await worker.drain();
+    const rows = await f.db.kysely.selectFrom('messages').select(['channel', 'status', 'template']).execute();
+    expect(rows.filter((r) => r.template === 'dossier.supplement_requested').map((r) => r.status)).toEqual([
+      'sent',
+      'sent',
+    ]);
+    expect(io.sms.some((s) => s.text.includes('Chưa nộp đề án'))).toBe(true);
+    expect(io.mails.map((m) => m.raw).join('\n')).toContain('Subject:');
+    const inbox = await f.inject(f.citizenA, 'GET', '/api/dossier-messages');
+    expect(inbox.json<{ items: Array<{ kind: string; body: string }> }>().items[0]).toMatchObject({
+      kind: 'supplement_requested',
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import type { Transaction } from 'kysely';
+import type { TApplicant } from '@motcua/contracts';
+import type { Config } from '../../config';
+import type { Database } from '../../db/schema';
+import { queueMessage } from '../notifications';
+import { renderTemplate } from '../notifications/notifications.templates';
+import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
+import type { DossierRow } from './dossiers.repo';
+import { procedureName } from './ports';
+
+/** The public lookup page of a code (QR codes and messages link to it). */
+export function lookupUrl(config: Pick<Config, 'publicUrl'>, code: string): string {
+  return `${config.publicUrl.replace(/\/$/, '')}/tra-cuu/${encodeURIComponent(code)}`;
+}
+
+function vnDateTime(d: Date): string {
+  const t = new Date(d.getTime() + 7 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())} ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
+
+/**
+ * Tells the applicant about a state change on every channel they have, inside the caller's transaction: the portal
+ * inbox (a row here, if they have an account) and email/SMS through the notifications outbox, which logs each
+ * message's delivery status and retries through the job queue.
+ */
+export async function notifyApplicant(
+  trx: Transaction<Database>,
+  d: DossierRow,
+  kind: MessageKind,
+  now: Date,
+  extra: { reason?: string; publicUrl?: string } = {},
+): Promise<void> {
+  void DOSSIER_TEMPLATES; // registered on import
+  const applicant = d.applicant as TApplicant;
+  const params: MessageParams = {
+    ref: d.submission_ref,
+    code: d.code ?? '',
+    procedure: procedureName(d.procedure_code),
+    appointment: d.appointment_at ? vnDateTime(d.appointment_at) : '',
+    reason: extra.reason ?? '',
+    lookupUrl: d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code) : '',
+  };
+  const template = `dossier.${kind}`;
+  if (d.applicant_user_id) {
+    const vi = renderTemplate(template, 'vi', params);
+    await trx
+      .insertInto('dossier_messages')
+      .values({
+        dossier_id: d.id,
+        user_id: d.applicant_user_id,
+        kind,
+        channel: 'portal',
+        recipient: null,
+        locale: 'vi',
+        subject: vi.subject,
+        body: vi.text,
+        status: 'sent',
+        sent_at: now,
+        last_error: null,
+        created_at: now,
+      })
+      .execute();
+  }
+  if (applicant.email) await queueMessage(trx, { channel: 'email', to: applicant.email, template, params });
+  if (applicant.phone) await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params });
+}

@@ -1,0 +1,196 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  TDossierDetail,
+  TDossierList,
+  TDossierMessage,
+  TLookupResponse,
+  TUploadedFile,
+} from '@motcua/contracts';
+import type { Config } from '../../config';
+import type { Database } from '../../db/schema';
+import { countPages } from '../../files/pages';
+import { checkSizes } from '../../files/limits';
+import type { Actor } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import { isDossierCode, maskName } from './dossier-code';
+import { fileStoreFor, notFound } from './dossier-context';
+import { authorize } from './dossiers.policy';
+import { instant, presentDetail, presentFile, presentSummary } from './dossiers.presenter';
+import {
+  agencyNames,
+  departmentName,
+  dossierHasFile,
+  findDossier,
+  findFiles,
+  insertFile,
+  listAttachments,
+  listDocuments,
+  listEvents,
+  listForApplicant,
+  lookupByCode,
+  receptionQueue,
+} from './dossiers.repo';
+import { procedureName } from './ports';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** The whole dossier for its applicant or the staff of the agencies holding it; anyone else gets 404. */
+export async function getDossierDetail(q: Q, actor: Actor, id: string, now: Date): Promise<TDossierDetail> {
+  const row = authorize(actor, 'view', await findDossier(q, id));
+  return dossierDetail(q, row.id, now);
+}
+
+/** Without access checks: for answers of state changes the caller was already authorised for. */
+export async function dossierDetail(q: Q, id: string, now: Date): Promise<TDossierDetail> {
+  const row = await findDossier(q, id);
+  if (!row) throw notFound();
+  const [attachments, documents, events] = await Promise.all([
+    listAttachments(q, id, row.attachments_revision),
+    listDocuments(q, id),
+    listEvents(q, id),
+  ]);
+  const agencyIds = [row.receiving_agency_id, row.authority_agency_id, row.result_agency_id];
+  if (row.holding_agency_id) agencyIds.push(row.holding_agency_id);
+  const [agencies, files, deptName] = await Promise.all([
+    agencyNames(q, [...new Set(agencyIds)]),
+    findFiles(q, [...new Set(attachments.flatMap((a) => a.file_ids))]),
+    row.holding_department_id ? departmentName(q, row.holding_department_id) : Promise.resolve(null),
+  ]);
+  return presentDetail(
+    {
+      row,
+      agencies,
+      holdingDepartment:
+        row.holding_department_id && deptName ? { id: row.holding_department_id, name: deptName } : null,
+      attachments,
+      files: new Map(files.map((f) => [f.id, f])),
+      documents,
+      events,
+    },
+    now,
+  );
+}
+
+type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };
+
+/** "Hồ sơ của tôi": the applicant's own dossiers and those of organisations they act for. */
+export async function listMyDossiers(q: Q, actor: Actor, opts: ListOpts, now: Date): Promise<TDossierList> {
+  if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
+  const { items, total } = await listForApplicant(q, actor.userId, actor.organisationIds, {
+    ...(opts.status ? { status: opts.status } : {}),
+    limit: opts.pageSize,
+    offset: (opts.page - 1) * opts.pageSize,
+  });
+  const names = await agencyNames(q, [...new Set(items.map((i) => i.receiving_agency_id))]);
+  return { items: items.map((i) => presentSummary(i, names, now)), total };
+}
+
+/** The reception queue of the officer's own agency, by reception deadline; overdue ones flagged (001 Đ9.2.a). */
+export async function listReceptionQueue(
+  q: Q,
+  actor: Actor,
+  opts: ListOpts,
+  now: Date,
+): Promise<TDossierList> {
+  if (!actor.agencyId) throw new AppError('FORBIDDEN');
+  const { items, total } = await receptionQueue(q, actor.agencyId, {
+    status: opts.status ?? 'submitted',
+    limit: opts.pageSize,
+    offset: (opts.page - 1) * opts.pageSize,
+  });
+  const names = await agencyNames(q, [actor.agencyId]);
+  return { items: items.map((i) => presentSummary(i, names, now)), total };
+}
+
+/** Public lookup by dossier code (000 Đ13, 004 Đ5): state and places, the applicant's name masked, nothing else. */
+export async function lookupDossier(q: Q, code: string, now: Date): Promise<TLookupResponse> {
+  if (!isDossierCode(code)) {
+    throw new AppError('BAD_REQUEST', {
+      details: {
+        vi: `“${code.slice(0, 60)}” không phải mã hồ sơ (dạng 000.00.15.H99-260302-0001)`,
+        en: `“${code.slice(0, 60)}” is not a dossier code (like 000.00.15.H99-260302-0001)`,
+      },
+    });
+  }
+  const r = await lookupByCode(q, code);
+  if (!r || !r.code) throw notFound();
+  const open = r.status === 'received' || r.status === 'in_processing';
+  return {
+    code: r.code,
+    status: r.status,
+    procedureName: procedureName(r.procedure_code),
+    receivingAgency: r.receiving_name,
+    holdingAgency: r.holding_name,
+    holdingDepartment: r.holding_department_name,
+    receivedAt: r.received_at ? instant(r.received_at) : null,
+    appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
+    late: open && r.appointment_at !== null && r.appointment_at.getTime() < now.getTime(),
+    applicantName: maskName((r.applicant as { name: string }).name),
+  };
+}
+
+/** A PDF form of a dossier, for whoever may see the dossier. */
+export async function openDocument(q: Q, actor: Actor, config: Config, id: string, documentId: string) {
+  authorize(actor, 'view', await findDossier(q, id));
+  const doc = (await listDocuments(q, id)).find((d) => d.id === documentId);
+  if (!doc) throw new AppError('NOT_FOUND', { what: { vi: 'văn bản', en: 'Document' } });
+  return { stream: await fileStoreFor(config).get(doc.sha256), kind: doc.kind };
+}
+
+/** An attachment file of a dossier (any revision), for whoever may see the dossier. */
+export async function openDossierFile(q: Q, actor: Actor, config: Config, id: string, fileId: string) {
+  authorize(actor, 'view', await findDossier(q, id));
+  const [file] = await findFiles(q, [fileId]);
+  if (!file || !(await dossierHasFile(q, id, fileId))) {
+    throw new AppError('NOT_FOUND', { what: { vi: 'tệp', en: 'File' } });
+  }
+  return { stream: await fileStoreFor(config).get(file.sha256), file };
+}
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Stores an upload by content (type checked on the bytes) and records its pages; the id goes into a dossier. */
+export async function uploadFile(
+  q: Q,
+  actor: Actor,
+  config: Config,
+  bytes: Buffer,
+  name: string,
+): Promise<TUploadedFile> {
+  checkSizes([{ name, size: bytes.length }], {
+    maxFileBytes: MAX_UPLOAD_BYTES,
+    maxTotalBytes: MAX_UPLOAD_BYTES,
+  });
+  const stored = await fileStoreFor(config).put(bytes, { name, maxBytes: MAX_UPLOAD_BYTES });
+  const pages = await countPages(bytes, stored.mediaType);
+  const row = await insertFile(q, {
+    owner_user_id: actor.userId,
+    sha256: stored.sha256,
+    name,
+    media_type: stored.mediaType,
+    size: stored.size,
+    pages,
+  });
+  return presentFile(row);
+}
+
+/** The portal inbox: messages about the applicant's dossiers, newest first. */
+export async function listMessages(q: Q, actor: Actor): Promise<TDossierMessage[]> {
+  if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
+  const rows = await q
+    .selectFrom('dossier_messages')
+    .select(['id', 'dossier_id', 'kind', 'subject', 'body', 'created_at'])
+    .where('user_id', '=', actor.userId)
+    .where('channel', '=', 'portal')
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    dossierId: r.dossier_id,
+    kind: r.kind as TDossierMessage['kind'],
+    subject: r.subject,
+    body: r.body,
+    createdAt: instant(r.created_at),
+  }));
+}

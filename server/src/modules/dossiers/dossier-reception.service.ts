@@ -1,0 +1,261 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { ZAcceptDossierRequest, ZRefuseDossierRequest, ZRequestSupplementRequest } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { enqueue } from '../../jobs/queue';
+import { appendAudit } from '../audit/audit.service';
+import { handoverTime, processingDue, type ProcessingTime } from '../calendar';
+import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
+import { codeDate, formatDossierCode } from './dossier-code';
+import { nextDossierSequence } from './dossier-code.repo';
+import { eventActor, guard, nextStatus, step, type IntakeCtx } from './dossier-context';
+import { applicantOf, issueForm, issuerOf } from './dossier-forms';
+import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
+import { lookupUrl, notifyApplicant } from './dossier-notify';
+import { authorize } from './dossiers.policy';
+import {
+  agencyCodesOn,
+  appendEvent,
+  findDossier,
+  listAttachments,
+  nextRegisterEntry,
+  updateDossier,
+  type DossierRow,
+} from './dossiers.repo';
+import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
+
+type Trx = Transaction<Database>;
+
+async function decidable(trx: Trx, ctx: IntakeCtx, id: string): Promise<DossierRow> {
+  return authorize(ctx.actor, 'decide', await findDossier(trx, id));
+}
+
+/** The agency's identifier code for dossier codes: its current legacy-format code if it has one, else QĐ 20. */
+async function agencyIdentifier(trx: Trx, agencyId: string, at: Date): Promise<string> {
+  const codes = await agencyCodesOn(trx, agencyId, codeDate(at));
+  const code = codes.find((c) => c.format === 'legacy') ?? codes.find((c) => c.format === 'qd20');
+  if (!code) throw new Error(`Agency ${agencyId} has no identifier code valid on ${codeDate(at)}`);
+  return code.code;
+}
+
+function calendarTime(p: ProcedureFacts): ProcessingTime | null {
+  const t = p.processingTime;
+  if (t.kind === 'working_days') return { workingDays: t.days };
+  if (t.kind === 'working_hours') return { workingHours: t.hours };
+  return null;
+}
+
+function formTime(p: ProcedureFacts): FormTime {
+  const t = p.processingTime;
+  if (t.kind === 'working_days') return { amount: t.days, unit: 'working_day' };
+  if (t.kind === 'working_hours') return { amount: t.hours, unit: 'working_hour' };
+  return { amount: 0, unit: 'working_hour' };
+}
+
+async function procedureOf(trx: Trx, d: DossierRow): Promise<ProcedureFacts> {
+  // The dossier keeps the version in force at submission; intake reads it as of that moment.
+  const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
+  if (!p) throw new Error(`Procedure ${d.procedure_code} of dossier ${d.id} is not available`);
+  return p;
+}
+
+/**
+ * Accept (tiếp nhận): the dossier code from the database counter of the authority's identifier and the receipt day,
+ * the appointment through the authority's calendar, the receipt (Mẫu 01) unless an immediate-result procedure and not
+ * asked for (001 Đ10.1.d), then the handover (now, or the next working day for paper after 15:00, 003 Đ12.2).
+ */
+export async function acceptDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZAcceptDossierRequest>,
+) {
+  const input = ZAcceptDossierRequest.parse(raw);
+  const d = await decidable(trx, ctx, id);
+  const status = nextStatus(d, 'received', input.expectedVersion);
+  const receivedAt = ctx.now;
+  const p = await procedureOf(trx, d);
+  const time = calendarTime(p);
+  const appointmentAt = time
+    ? processingDue(await calendarForAgency(trx, d.authority_agency_id), receivedAt, time)
+    : receivedAt;
+  const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
+  // The version guard first: the loser of two concurrent accepts stops here, before taking a number.
+  await guard(trx, d, input.expectedVersion, {
+    status,
+    received_at: receivedAt,
+    appointment_at: appointmentAt,
+    reception_due_at: null,
+  });
+  const identifier = await agencyIdentifier(trx, d.authority_agency_id, receivedAt);
+  const code = formatDossierCode(
+    identifier,
+    receivedAt,
+    await nextDossierSequence(trx, identifier, receivedAt),
+  );
+  const entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
+  const book = `Sổ theo dõi hồ sơ năm ${year}`;
+  await updateDossier(trx, d.id, { code, register_book: book, register_entry: entry });
+  await appendEvent(trx, d.id, {
+    type: 'received',
+    at: receivedAt,
+    ...eventActor(ctx),
+    channel: d.channel,
+    reason: input.note ?? null,
+    data: { code, appointmentAt: appointmentAt.toISOString(), register: { book, entry } },
+  });
+  const row = (await findDossier(trx, d.id))!;
+  const immediate = p.processingTime.kind === 'immediate';
+  if (!immediate || input.receiptRequested) {
+    const attachments = await listAttachments(trx, d.id, d.attachments_revision);
+    await issueForm(
+      trx,
+      ctx,
+      d.id,
+      'receipt',
+      {
+        issuer: await issuerOf(trx, d.receiving_agency_id),
+        dossierCode: code,
+        lookupUrl: lookupUrl(ctx.config, code),
+        applicant: applicantOf(row),
+        procedureName: p.name,
+        components: attachments.map((a) => ({
+          name: a.component_name,
+          copies: a.copies ?? 1,
+          kind: (a.copy_kind ?? 'photocopy') as CopyKind,
+        })),
+        sets: row.sets,
+        processingTime: formTime(p),
+        receivedAt,
+        appointmentAt,
+        returnPlace: (await issuerOf(trx, d.result_agency_id)).desk,
+        returnChannel: row.result_channel as 'counter' | 'post' | 'online',
+        fee: p.fee,
+        register: { book, entry },
+        receivingOfficer: { name: ctx.actor.name },
+      },
+      receivedAt,
+    );
+  }
+  await appendAudit(trx, ctx.audit, {
+    action: 'dossier.accept',
+    target: { type: 'dossier', id },
+    details: { code, appointmentAt: appointmentAt.toISOString() },
+  });
+  await notifyApplicant(trx, row, 'received', ctx.now, { publicUrl: ctx.config.publicUrl });
+  const cal = await calendarForAgency(trx, d.receiving_agency_id);
+  const handAt = handoverTime(cal, receivedAt);
+  if (d.channel !== 'online' && codeDate(handAt) !== codeDate(receivedAt)) {
+    await enqueue(trx, HANDOVER_JOB, { dossierId: d.id }, { runAt: handAt, dedupeKey: `handover:${d.id}` });
+  } else {
+    await handOverDossier(trx, d.id, receivedAt);
+  }
+  return code;
+}
+
+/** Mẫu 02: every missing or defective item with its reason and guidance, in one complete request. */
+export async function requestSupplement(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZRequestSupplementRequest>,
+) {
+  const input = ZRequestSupplementRequest.parse(raw);
+  if (input.items.length === 0) throw new AppError('BAD_REQUEST', { details: 'items' });
+  const d = await decidable(trx, ctx, id);
+  const status = nextStatus(d, 'supplement_requested', input.expectedVersion);
+  const p = await procedureOf(trx, d);
+  await step(
+    trx,
+    d,
+    input.expectedVersion,
+    { status, supplement_items: JSON.stringify(input.items), reception_due_at: null },
+    {
+      type: 'supplement_requested',
+      at: ctx.now,
+      ...eventActor(ctx),
+      channel: d.channel,
+      data: { items: input.items },
+    },
+  );
+  const row = (await findDossier(trx, d.id))!;
+  await issueForm(
+    trx,
+    ctx,
+    d.id,
+    'supplement_request',
+    {
+      issuer: await issuerOf(trx, d.receiving_agency_id),
+      applicant: applicantOf(row),
+      procedureName: p.name,
+      items: input.items.map((i) => ({ component: i.component, reason: i.reason, guidance: i.guidance })),
+      officer: { name: ctx.actor.name },
+      issuedAt: ctx.now,
+    },
+    ctx.now,
+  );
+  await appendAudit(trx, ctx.audit, {
+    action: 'dossier.request_supplement',
+    target: { type: 'dossier', id },
+    details: { items: input.items.length },
+  });
+  const reason = input.items.map((i) => `${i.component}: ${i.reason}`).join('; ');
+  await notifyApplicant(trx, row, 'supplement_requested', ctx.now, { reason });
+}
+
+/** Mẫu 03: refusal with the reason, naming the competent agency when it is not this one's. */
+export async function refuseDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZRefuseDossierRequest>,
+) {
+  const input = ZRefuseDossierRequest.parse(raw);
+  const d = await decidable(trx, ctx, id);
+  const status = nextStatus(d, 'refused', input.expectedVersion);
+  const p = await procedureOf(trx, d);
+  const refusal = {
+    reason: input.reason,
+    competentAgency: input.competentAgency ?? null,
+    refusedAt: ctx.now.toISOString(),
+  };
+  await step(
+    trx,
+    d,
+    input.expectedVersion,
+    { status, refusal: JSON.stringify(refusal), reception_due_at: null },
+    {
+      type: 'refused',
+      at: ctx.now,
+      ...eventActor(ctx),
+      channel: d.channel,
+      reason: input.reason,
+      data: { competentAgency: refusal.competentAgency },
+    },
+  );
+  const row = (await findDossier(trx, d.id))!;
+  await issueForm(
+    trx,
+    ctx,
+    d.id,
+    'refusal',
+    {
+      issuer: await issuerOf(trx, d.receiving_agency_id),
+      applicant: applicantOf(row),
+      procedureName: p.name,
+      reason: input.reason,
+      ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
+      ...(input.competentAgency ? { competentAgency: input.competentAgency } : {}),
+      officer: { name: ctx.actor.name },
+      issuedAt: ctx.now,
+    },
+    ctx.now,
+  );
+  await appendAudit(trx, ctx.audit, {
+    action: 'dossier.refuse',
+    target: { type: 'dossier', id },
+    details: { reason: input.reason, competentAgency: refusal.competentAgency },
+  });
+  await notifyApplicant(trx, row, 'refused', ctx.now, { reason: input.reason });
+}

@@ -1,0 +1,10 @@
+import type { Module } from '../registry';
+import { HANDOVER_JOB, handoverJob } from './dossier-handover';
+import './dossier-messages';
+import { dossierRoutes } from './dossiers.routes';
+
+export const dossiersModule: Module = {
+  name: 'dossiers',
+  routes: dossierRoutes,
+  jobs: { [HANDOVER_JOB]: handoverJob },
+};

@@ -1,0 +1,51 @@
+import type { Actor } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import type { DossierRow } from './dossiers.repo';
+
+export type DossierAction = 'view' | 'amend' | 'decide';
+
+type Holder = Pick<
+  DossierRow,
+  | 'applicant_user_id'
+  | 'organisation_id'
+  | 'receiving_agency_id'
+  | 'authority_agency_id'
+  | 'holding_agency_id'
+>;
+
+export function isApplicantOf(actor: Actor, d: Holder): boolean {
+  if (actor.kind !== 'citizen') return false;
+  if (d.applicant_user_id === actor.userId) return true;
+  return d.organisation_id !== null && actor.organisationIds.includes(d.organisation_id);
+}
+
+function isReceptionOfficer(actor: Actor): boolean {
+  return actor.kind === 'staff' && actor.roles.includes('reception_officer') && actor.agencyId !== null;
+}
+
+/**
+ * Applicants see and change only their own (and their organisations') dossiers; reception officers act only on
+ * dossiers received by or forwarded to their agency (SPEC §15). Everyone else is told the dossier does not exist.
+ */
+export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
+  switch (action) {
+    case 'view':
+      return (
+        isApplicantOf(actor, d) ||
+        (isReceptionOfficer(actor) &&
+          [d.receiving_agency_id, d.holding_agency_id, d.authority_agency_id].includes(actor.agencyId))
+      );
+    case 'amend':
+      return isApplicantOf(actor, d);
+    case 'decide':
+      return isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId;
+  }
+}
+
+export const DOSSIER_WHAT = { vi: 'hồ sơ', en: 'Dossier' };
+
+/** 404 rather than 403: whether someone else's dossier exists is itself not to be disclosed. */
+export function authorize<T extends Holder>(actor: Actor, action: DossierAction, d: T | undefined): T {
+  if (!d || !can(actor, action, d)) throw new AppError('NOT_FOUND', { what: DOSSIER_WHAT });
+  return d;
+}

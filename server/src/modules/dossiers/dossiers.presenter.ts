@@ -1,0 +1,145 @@
+import type {
+  TApplicant,
+  TDossierAttachment,
+  TDossierDetail,
+  TDossierDocument,
+  TDossierEvent,
+  TDossierSummary,
+  TSupplementItem,
+  TUploadedFile,
+} from '@motcua/contracts';
+import type { DossierRow, FileRow, SummaryRow } from './dossiers.repo';
+import { procedureName } from './ports';
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** An instant as ISO 8601 in Việt Nam time (`…+07:00`), how every API answer carries times. */
+export function instant(d: Date): string {
+  return new Date(d.getTime() + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+}
+const maybe = (d: Date | null) => (d ? instant(d) : null);
+
+export function presentFile(f: FileRow): TUploadedFile {
+  return {
+    id: f.id,
+    name: f.name,
+    mediaType: f.media_type,
+    size: Number(f.size),
+    sha256: f.sha256,
+    pages: f.pages,
+    uploadedAt: instant(f.created_at),
+  };
+}
+
+export function presentSummary(r: SummaryRow, agencies: Map<string, string>, now: Date): TDossierSummary {
+  const applicant = r.applicant as TApplicant;
+  return {
+    id: r.id,
+    submissionRef: r.submission_ref,
+    code: r.code,
+    status: r.status,
+    version: r.version,
+    channel: r.channel,
+    procedure: { code: r.procedure_code, name: procedureName(r.procedure_code) },
+    applicantName: applicant.name,
+    receivingAgency: { id: r.receiving_agency_id, name: agencies.get(r.receiving_agency_id) ?? '' },
+    submittedAt: instant(r.submitted_at),
+    receptionDueAt: maybe(r.reception_due_at),
+    receptionOverdue:
+      r.status === 'submitted' && r.reception_due_at !== null && r.reception_due_at.getTime() < now.getTime(),
+    receivedAt: maybe(r.received_at),
+    appointmentAt: maybe(r.appointment_at),
+  };
+}
+
+export type DetailParts = {
+  row: DossierRow;
+  agencies: Map<string, string>;
+  holdingDepartment: { id: string; name: string } | null;
+  attachments: Array<{
+    revision: number;
+    component_code: string;
+    component_name: string;
+    copy_kind: TDossierAttachment['copyKind'];
+    copies: number | null;
+    original_shown: boolean | null;
+    page_count: number;
+    file_ids: string[];
+  }>;
+  files: Map<string, FileRow>;
+  documents: Array<{ id: string; kind: TDossierDocument['kind']; template_set: string; created_at: Date }>;
+  events: Array<{
+    seq: number;
+    type: TDossierEvent['type'];
+    at: Date;
+    actor_type: string;
+    actor_name: string | null;
+    channel: string | null;
+    reason: string | null;
+    data: Record<string, unknown>;
+  }>;
+};
+
+export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
+  const { row } = p;
+  const name = (id: string) => ({ id, name: p.agencies.get(id) ?? '' });
+  const supplementEvent = [...p.events].reverse().find((e) => e.type === 'supplement_requested');
+  return {
+    ...presentSummary(row, p.agencies, now),
+    postalTrackingNo: row.postal_tracking_no,
+    procedure: {
+      code: row.procedure_code,
+      name: procedureName(row.procedure_code),
+      versionId: row.procedure_version_id,
+    },
+    applicant: row.applicant as TApplicant,
+    organisationId: row.organisation_id,
+    formData: row.form_data,
+    authorityAgency: name(row.authority_agency_id),
+    resultAgency: name(row.result_agency_id),
+    holdingAgency: row.holding_agency_id ? name(row.holding_agency_id) : null,
+    holdingDepartment: p.holdingDepartment,
+    resultChannel: row.result_channel,
+    handoverAt: maybe(row.handover_at),
+    attachments: p.attachments.map((a) => ({
+      componentCode: a.component_code,
+      componentName: a.component_name,
+      copyKind: a.copy_kind,
+      copies: a.copies,
+      originalShown: a.original_shown,
+      pageCount: a.page_count,
+      revision: a.revision,
+      files: a.file_ids.flatMap((id) => {
+        const f = p.files.get(id);
+        return f ? [presentFile(f)] : [];
+      }),
+    })),
+    supplementRequest:
+      row.status === 'supplement_requested' && row.supplement_items && supplementEvent
+        ? { items: row.supplement_items as TSupplementItem[], requestedAt: instant(supplementEvent.at) }
+        : null,
+    refusal: row.refusal
+      ? {
+          reason: row.refusal.reason,
+          competentAgency: row.refusal.competentAgency,
+          refusedAt: instant(new Date(row.refusal.refusedAt)),
+        }
+      : null,
+    documents: p.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      templateSet: d.template_set,
+      createdAt: instant(d.created_at),
+      url: `/api/dossiers/${row.id}/documents/${d.id}`,
+    })),
+    events: p.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: instant(e.at),
+      actor: { type: e.actor_type, name: e.actor_name },
+      channel: e.channel,
+      reason: e.reason,
+      data: e.data,
+    })),
+  };
+}

@@ -1,0 +1,335 @@
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
+import type { TDossierEventType } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import type { DossierAttachmentsTable, DossiersTable } from './dossiers.tables';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** All SQL of intake; no rules here. */
+export const DOSSIER_COLUMNS = [
+  'id',
+  'province_code',
+  'submission_ref',
+  'code',
+  'procedure_code',
+  'procedure_version_id',
+  'channel',
+  'postal_tracking_no',
+  'status',
+  'version',
+  'applicant_user_id',
+  'organisation_id',
+  'applicant',
+  'form_data',
+  'receiving_agency_id',
+  'authority_agency_id',
+  'result_agency_id',
+  'holding_agency_id',
+  'holding_department_id',
+  'submitted_at',
+  'reception_due_at',
+  'received_at',
+  'appointment_at',
+  'handover_at',
+  'result_channel',
+  'sets',
+  'attachments_revision',
+  'supplement_items',
+  'refusal',
+  'register_book',
+  'register_entry',
+] as const;
+
+export type DossierRow = Omit<Selectable<DossiersTable>, 'created_at' | 'updated_at'>;
+
+export async function findDossier(q: Q, id: string): Promise<DossierRow | undefined> {
+  return (await q.selectFrom('dossiers').select(DOSSIER_COLUMNS).where('id', '=', id).executeTakeFirst()) as
+    DossierRow | undefined;
+}
+
+export async function insertDossier(
+  trx: Transaction<Database>,
+  values: Insertable<DossiersTable>,
+): Promise<string> {
+  const row = await trx.insertInto('dossiers').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The optimistic guard of every dossier action: false when someone else changed it first. */
+export async function updateDossierAtVersion(
+  trx: Transaction<Database>,
+  id: string,
+  expectedVersion: number,
+  set: Updateable<DossiersTable>,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('dossiers')
+    .set({ ...set, version: sql<number>`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function updateDossier(
+  trx: Transaction<Database>,
+  id: string,
+  set: Updateable<DossiersTable>,
+): Promise<void> {
+  await trx
+    .updateTable('dossiers')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export type NewEvent = {
+  type: TDossierEventType;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  channel: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Appends one event; callers hold the dossier row (version update or insert), so seq is free of races. */
+export async function appendEvent(
+  trx: Transaction<Database>,
+  dossierId: string,
+  e: NewEvent,
+): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`
+    INSERT INTO dossier_events (dossier_id, seq, type, at, actor_type, actor_id, actor_name, channel, reason, data)
+    SELECT ${dossierId}, coalesce(max(seq), 0) + 1, ${e.type}, ${e.at}, ${e.actorType}, ${e.actorId},
+           ${e.actorName}, ${e.channel}, ${e.reason ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb
+    FROM dossier_events WHERE dossier_id = ${dossierId}
+    RETURNING seq`.execute(trx);
+  return rows[0]!.seq;
+}
+
+export async function listEvents(q: Q, dossierId: string) {
+  return q
+    .selectFrom('dossier_events')
+    .select(['seq', 'type', 'at', 'actor_type', 'actor_name', 'channel', 'reason', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertAttachments(
+  trx: Transaction<Database>,
+  rows: Insertable<DossierAttachmentsTable>[],
+): Promise<void> {
+  if (rows.length) await trx.insertInto('dossier_attachments').values(rows).execute();
+}
+
+export async function listAttachments(q: Q, dossierId: string, revision: number) {
+  return q
+    .selectFrom('dossier_attachments')
+    .select([
+      'revision',
+      'component_code',
+      'component_name',
+      'copy_kind',
+      'copies',
+      'original_shown',
+      'page_count',
+      'file_ids',
+    ])
+    .where('dossier_id', '=', dossierId)
+    .where('revision', '=', revision)
+    .orderBy('id')
+    .execute();
+}
+
+export async function dossierHasFile(q: Q, dossierId: string, fileId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('dossier_attachments')
+    .select('id')
+    .where('dossier_id', '=', dossierId)
+    .where(sql<boolean>`${fileId}::uuid = ANY(file_ids)`)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function insertFile(q: Q, v: Insertable<Database['dossier_files']>) {
+  return q
+    .insertInto('dossier_files')
+    .values(v)
+    .returning(['id', 'name', 'media_type', 'size', 'sha256', 'pages', 'created_at', 'owner_user_id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findFiles(q: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom('dossier_files')
+    .select(['id', 'name', 'media_type', 'size', 'sha256', 'pages', 'created_at', 'owner_user_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+export type FileRow = Awaited<ReturnType<typeof findFiles>>[number];
+
+export async function insertDocument(
+  trx: Transaction<Database>,
+  v: Insertable<Database['dossier_documents']>,
+) {
+  await trx.insertInto('dossier_documents').values(v).execute();
+}
+
+export async function listDocuments(q: Q, dossierId: string) {
+  return q
+    .selectFrom('dossier_documents')
+    .select(['id', 'kind', 'template_set', 'sha256', 'created_at'])
+    .where('dossier_id', '=', dossierId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function agencyNames(q: Q, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function departmentName(q: Q, id: string): Promise<string | null> {
+  const row = await q.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function findAgency(q: Q, id: string) {
+  return q
+    .selectFrom('agencies')
+    .innerJoin('units', 'units.id', 'agencies.unit_id')
+    .select([
+      'agencies.id',
+      'agencies.name',
+      'agencies.address',
+      'agencies.parent_agency_id',
+      'agencies.valid_to',
+      'units.province_code',
+    ])
+    .where('agencies.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Identifier codes of an agency valid on a date, legacy format first (the dossier code prefers it). */
+export async function agencyCodesOn(q: Q, agencyId: string, date: string) {
+  return q
+    .selectFrom('agency_codes')
+    .select(['code', 'format'])
+    .where('agency_id', '=', agencyId)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .execute();
+}
+
+export async function nextRegisterEntry(
+  trx: Transaction<Database>,
+  agencyId: string,
+  year: number,
+): Promise<number> {
+  const { rows } = await sql<{ last_value: number }>`
+    INSERT INTO dossier_register_counters (agency_id, year, last_value) VALUES (${agencyId}, ${year}, 1)
+    ON CONFLICT (agency_id, year) DO UPDATE SET last_value = dossier_register_counters.last_value + 1
+    RETURNING last_value`.execute(trx);
+  return rows[0]!.last_value;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'submission_ref',
+  'code',
+  'status',
+  'version',
+  'channel',
+  'procedure_code',
+  'applicant',
+  'receiving_agency_id',
+  'submitted_at',
+  'reception_due_at',
+  'received_at',
+  'appointment_at',
+] as const;
+
+export async function listForApplicant(
+  q: Q,
+  userId: string,
+  organisationIds: readonly string[],
+  opts: { status?: string; limit: number; offset: number },
+) {
+  let base = q
+    .selectFrom('dossiers')
+    .where((eb) =>
+      organisationIds.length
+        ? eb.or([eb('applicant_user_id', '=', userId), eb('organisation_id', 'in', organisationIds)])
+        : eb('applicant_user_id', '=', userId),
+    );
+  if (opts.status) base = base.where('status', '=', opts.status as DossierRow['status']);
+  const [items, total] = await Promise.all([
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy('submitted_at', 'desc')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Dossiers waiting for a decision at an agency's desk, the oldest reception deadline first. */
+export async function receptionQueue(
+  q: Q,
+  agencyId: string,
+  opts: { status: string; limit: number; offset: number },
+) {
+  const base = q
+    .selectFrom('dossiers')
+    .where('receiving_agency_id', '=', agencyId)
+    .where('status', '=', opts.status as DossierRow['status']);
+  const [items, total] = await Promise.all([
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy(sql`reception_due_at ASC NULLS LAST`)
+      .orderBy('submitted_at')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+export type SummaryRow = Awaited<ReturnType<typeof receptionQueue>>['items'][number];
+
+/** The public lookup: one indexed select by code. */
+export async function lookupByCode(q: Q, code: string) {
+  return q
+    .selectFrom('dossiers as d')
+    .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
+    .leftJoin('agencies as h', 'h.id', 'd.holding_agency_id')
+    .leftJoin('departments as hd', 'hd.id', 'd.holding_department_id')
+    .select([
+      'd.code',
+      'd.status',
+      'd.procedure_code',
+      'd.applicant',
+      'd.received_at',
+      'd.appointment_at',
+      'r.name as receiving_name',
+      'h.name as holding_name',
+      'hd.name as holding_department_name',
+    ])
+    .where('d.code', '=', code)
+    .executeTakeFirst();
+}

@@ -1,0 +1,111 @@
+import type { ProcedureComponent, ProcessingTimeFacts } from './ports';
+
+/**
+ * Procedures intake can take until the catalogue module is merged (then `findProcedureInForce` reads the catalogue
+ * and this list goes). Agencies by short name of the demo province (organisation.demo.ts).
+ */
+export type DemoProcedure = {
+  code: string;
+  versionId: string;
+  name: string;
+  components: ProcedureComponent[];
+  processingTime: ProcessingTimeFacts;
+  authorities: Array<{ agency: string; department: string }>;
+  boundaryFree: boolean;
+  onlineAllowed: boolean;
+  formSchema: Record<string, unknown> | null;
+  fee: number;
+  retiredAt?: Date;
+};
+
+export const DEMO_PROCEDURES: DemoProcedure[] = [
+  {
+    code: '1.004227',
+    versionId: '6f1c2a80-0000-4000-8000-000000000001',
+    name: 'Cấp giấy phép thiết lập trang thông tin điện tử tổng hợp',
+    components: [
+      {
+        code: 'don',
+        name: 'Đơn đề nghị cấp giấy phép (Mẫu số 23)',
+        copies: 1,
+        originalRequired: true,
+        required: true,
+      },
+      {
+        code: 'quyet-dinh',
+        name: 'Bản sao quyết định thành lập',
+        copies: 1,
+        originalRequired: false,
+        required: true,
+      },
+      { code: 'de-an', name: 'Đề án hoạt động', copies: 1, originalRequired: false, required: false },
+    ],
+    processingTime: { kind: 'working_days', days: 10 },
+    authorities: [{ agency: 'STTTT', department: 'Phòng Bưu chính, Viễn thông' }],
+    boundaryFree: false,
+    onlineAllowed: true,
+    formSchema: {
+      type: 'object',
+      properties: {
+        tenTrang: { type: 'string', minLength: 3, title: 'Tên trang thông tin' },
+        tenMien: { type: 'string', minLength: 4, title: 'Tên miền' },
+      },
+      required: ['tenTrang', 'tenMien'],
+    },
+    fee: 0,
+  },
+  {
+    code: '2.000908',
+    versionId: '6f1c2a80-0000-4000-8000-000000000002',
+    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+    components: [
+      { code: 'ban-chinh', name: 'Bản chính giấy tờ', copies: 1, originalRequired: true, required: true },
+    ],
+    processingTime: { kind: 'immediate' },
+    authorities: [{ agency: 'UBNDXTP', department: 'Phòng Văn hóa - Xã hội' }],
+    boundaryFree: true,
+    onlineAllowed: false,
+    formSchema: null,
+    fee: 2000,
+  },
+  {
+    code: '1.009994',
+    versionId: '6f1c2a80-0000-4000-8000-000000000003',
+    name: 'Cấp giấy phép xây dựng mới đối với công trình cấp đặc biệt, cấp I, cấp II',
+    components: [
+      {
+        code: 'don',
+        name: 'Đơn đề nghị cấp giấy phép xây dựng',
+        copies: 1,
+        originalRequired: true,
+        required: true,
+      },
+      {
+        code: 'ban-ve',
+        name: 'Bản vẽ thiết kế xây dựng',
+        copies: 2,
+        originalRequired: false,
+        required: true,
+      },
+    ],
+    processingTime: { kind: 'working_days', days: 20 },
+    authorities: [{ agency: 'SXD', department: 'Phòng Quản lý hoạt động xây dựng' }],
+    boundaryFree: true,
+    onlineAllowed: true,
+    formSchema: null,
+    fee: 150000,
+  },
+  {
+    code: '1.000001',
+    versionId: '6f1c2a80-0000-4000-8000-000000000004',
+    name: 'Thủ tục đã bãi bỏ (dữ liệu mẫu)',
+    components: [],
+    processingTime: { kind: 'working_days', days: 5 },
+    authorities: [{ agency: 'STP', department: 'Phòng Hành chính tư pháp' }],
+    boundaryFree: false,
+    onlineAllowed: true,
+    formSchema: null,
+    fee: 0,
+    retiredAt: new Date('2025-01-01T00:00:00Z'),
+  },
+];

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { STAFF_ROLES, type TStaffRole } from '@motcua/contracts';
+import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { ErrorBox, Field } from '../../features/accounts/components/Form';
+import { useAgencies, useStaff, useStaffMutations } from '../../features/accounts/hooks';
+import { useMe } from '../../features/session/hooks';
+import { useI18n } from '../../i18n/i18n';
+
+/** Unit administrators manage their agency's staff; system administrators every agency's (001 Đ4.3). */
+export function StaffPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const staff = useStaff();
+  const agencies = useAgencies();
+  const m = useStaffMutations();
+  const [form, setForm] = useState({
+    fullName: '',
+    agencyId: '',
+    departmentId: '',
+    roles: [] as TStaffRole[],
+  });
+  const [notice, setNotice] = useState<string | null>(null);
+  const isSys = me.data?.roles.includes('system_admin') ?? false;
+  const grantable = STAFF_ROLES.filter((r) => isSys || r !== 'system_admin');
+  const agencyId = form.agencyId || agencies.data?.items[0]?.id || '';
+  const agency = agencies.data?.items.find((a) => a.id === agencyId);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    m.create.mutate(
+      { fullName: form.fullName, agencyId, departmentId: form.departmentId || null, roles: form.roles },
+      {
+        onSuccess: (r) => {
+          setNotice(
+            t('accounts.admin.created', { username: r.account.username, password: r.temporaryPassword }),
+          );
+          setForm({ ...form, fullName: '', roles: [] });
+        },
+      },
+    );
+  };
+  const toggle = (role: TStaffRole) =>
+    setForm({
+      ...form,
+      roles: form.roles.includes(role) ? form.roles.filter((r) => r !== role) : [...form.roles, role],
+    });
+  return (
+    <>
+      <h1>{t('accounts.admin.staffTitle')}</h1>
+      {notice && (
+        <Alert kind="success">
+          <span data-testid="staff-notice">{notice}</span>
+        </Alert>
+      )}
+      <ErrorBox error={m.action.error ?? m.reset.error} />
+      <Card>
+        <h2>{t('accounts.admin.create')}</h2>
+        <form onSubmit={submit} noValidate>
+          <Field
+            label={t('accounts.field.fullName')}
+            value={form.fullName}
+            onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+          />
+          <div className="field">
+            <label htmlFor="staff-agency">{t('accounts.field.agency')}</label>
+            <select
+              id="staff-agency"
+              value={agencyId}
+              onChange={(e) => setForm({ ...form, agencyId: e.target.value, departmentId: '' })}
+            >
+              {agencies.data?.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.shortName} — {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="staff-dept">{t('accounts.field.department')}</label>
+            <select
+              id="staff-dept"
+              value={form.departmentId}
+              onChange={(e) => setForm({ ...form, departmentId: e.target.value })}
+            >
+              <option value="">—</option>
+              {agency?.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="field">
+            <legend>{t('accounts.field.roles')}</legend>
+            {grantable.map((r) => (
+              <label key={r} className="check">
+                <input type="checkbox" checked={form.roles.includes(r)} onChange={() => toggle(r)} />{' '}
+                {t(`accounts.role.${r}`)}
+              </label>
+            ))}
+          </fieldset>
+          <ErrorBox error={m.create.error} />
+          <Button type="submit" disabled={m.create.isPending}>
+            {t('accounts.admin.create')}
+          </Button>
+        </form>
+      </Card>
+      {staff.isPending ? (
+        <Spinner label={t('app.loading')} />
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('accounts.field.username')}</th>
+                <th scope="col">{t('accounts.field.fullName')}</th>
+                <th scope="col">{t('accounts.field.agency')}</th>
+                <th scope="col">{t('accounts.field.roles')}</th>
+                <th scope="col">{t('accounts.field.status')}</th>
+                <th scope="col">{t('accounts.admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data?.items.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.username}</td>
+                  <td>{s.fullName}</td>
+                  <td>{s.agency.shortName}</td>
+                  <td>{s.roles.map((r) => t(`accounts.role.${r}`)).join(', ')}</td>
+                  <td>{t(`accounts.status.${s.status}`)}</td>
+                  <td>
+                    {s.id !== me.data?.id && s.status !== 'revoked' && (
+                      <div className="row">
+                        {s.status === 'active' ? (
+                          <Button
+                            variant="secondary"
+                            aria-label={`${t('accounts.admin.suspend')} ${s.username}`}
+                            onClick={() => m.action.mutate({ id: s.id, action: 'suspend' })}
+                          >
+                            {t('accounts.admin.suspend')}
+                          </Button>
+                        ) : (
+                          <Button
+                            variant="secondary"
+                            aria-label={`${t('accounts.admin.reactivate')} ${s.username}`}
+                            onClick={() => m.action.mutate({ id: s.id, action: 'reactivate' })}
+                          >
+                            {t('accounts.admin.reactivate')}
+                          </Button>
+                        )}
+                        <Button
+                          variant="secondary"
+                          aria-label={`${t('accounts.admin.reset')} ${s.username}`}
+                          onClick={() =>
+                            m.reset.mutate(s.id, {
+                              onSuccess: (r) =>
+                                setNotice(
+                                  t('accounts.admin.resetDone', {
+                                    username: r.account.username,
+                                    password: r.temporaryPassword,
+                                  }),
+                                ),
+                            })
+                          }
+                        >
+                          {t('accounts.admin.reset')}
+                        </Button>
+                        <Button
+                          variant="danger"
+                          aria-label={`${t('accounts.admin.revoke')} ${s.username}`}
+                          onClick={() => m.action.mutate({ id: s.id, action: 'revoke' })}
+                        >
+                          {t('accounts.admin.revoke')}
+                        </Button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {staff.data?.items.length === 0 && <p>{t('accounts.admin.none')}</p>}
+        </div>
+      )}
+    </>
+  );
+}
