@@ -1,39 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 
 /** A captured message: envelope recipient and the raw MIME text. */
 export type CapturedMail = { to: string; raw: string };
 
-type SmtpServerLike = {
-  server: { address(): AddressInfo | string | null };
-  listen(port: number, host: string, cb: () => void): void;
-  close(cb: () => void): void;
-};
-type SmtpModule = {
-  SMTPServer: new (opts: {
-    authOptional: boolean;
-    disabledCommands: string[];
-    onData(
-      stream: NodeJS.ReadableStream,
-      session: { envelope: { rcptTo: { address: string }[] } },
-      done: () => void,
-    ): void;
-  }) => SmtpServerLike;
-};
-
-/**
- * A real SMTP server on loopback that keeps every message, as the accounts journeys do. `smtp-server` arrives as a
- * devDependency with the accounts branch; until then this returns null and the journeys that need mail wait.
- */
+/** A real SMTP server on loopback that keeps every message, as the accounts journeys do. */
 export async function startSmtpCapture(): Promise<{
   url: string;
   mails: CapturedMail[];
   close(): Promise<void>;
-} | null> {
-  const name = 'smtp-server';
-  const mod = (await import(/* @vite-ignore */ name).catch(() => null)) as SmtpModule | null;
-  if (!mod) return null;
+}> {
   const mails: CapturedMail[] = [];
-  const smtp = new mod.SMTPServer({
+  const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     onData(stream, session, done) {

@@ -19,8 +19,8 @@ import { api, ApiError } from '../../lib/api';
 import type { FormSchema } from './components/schema-form-model';
 
 /**
- * What intake needs of a procedure. The catalogue module owns the procedure API; until its contract lands this is the
- * subset read from `GET /api/procedures/{code}` (name, e-form definition, dossier components).
+ * What intake needs of a procedure, read from the catalogue's `GET /api/procedures/{code}` (name, `eform`, components).
+ * Catalogue components carry no code yet; until they do, a component's code is its position ("1", "2", …).
  */
 export type ProcedureComponent = {
   code: string;
@@ -35,6 +35,28 @@ export type IntakeProcedure = {
   components: ProcedureComponent[];
 };
 export type ProcedureOption = { code: string; name: string };
+
+type CatalogueProcedure = {
+  code: string;
+  name: string;
+  eform?: Record<string, unknown> | null;
+  formSchema?: FormSchema | null;
+  components?: { code?: string; name: string; required: boolean; originalRequired?: boolean }[];
+};
+
+export function toIntakeProcedure(p: CatalogueProcedure): IntakeProcedure {
+  return {
+    code: p.code,
+    name: p.name,
+    formSchema: p.formSchema ?? (p.eform as FormSchema | null | undefined) ?? null,
+    components: (p.components ?? []).map((c, i) => ({
+      code: c.code ?? String(i + 1),
+      name: c.name,
+      required: c.required,
+      originalRequired: c.originalRequired,
+    })),
+  };
+}
 
 export const dossierKeys = {
   all: ['dossiers'] as const,
@@ -52,7 +74,8 @@ const enc = encodeURIComponent;
 const json = (method: string, body: unknown) => ({ method, body });
 
 export const dossiersApi = {
-  procedure: (code: string) => api<IntakeProcedure>(`/api/procedures/${enc(code)}`),
+  procedure: async (code: string): Promise<IntakeProcedure> =>
+    toIntakeProcedure(await api<CatalogueProcedure>(`/api/procedures/${enc(code)}`)),
   searchProcedures: async (q: string): Promise<ProcedureOption[]> => {
     const res = await api<{ items: ProcedureOption[] }>(`/api/procedures?q=${enc(q)}&pageSize=20`);
     return res.items;

@@ -29,6 +29,8 @@ function MyDossier({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const dossier = useDossier(id);
   const [params] = useSearchParams();
+  // Kept here: a decision changes the status, which unmounts the section that made it.
+  const [notice, setNotice] = useState<string | null>(null);
   if (dossier.isPending) return <Spinner label={t('app.loading')} />;
   if (dossier.isError) return <ErrorAlert error={dossier.error} />;
   const d = dossier.data;
@@ -41,6 +43,7 @@ function MyDossier({ id }: { id: string }) {
           {t('dossiers.submit.doneLead', { ref: d.submissionRef })}
         </Alert>
       ) : null}
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
       <Card>
         <dl className="facts">
           <dt>{t('dossiers.field.procedure')}</dt>
@@ -61,7 +64,9 @@ function MyDossier({ id }: { id: string }) {
           <dd>{formatDate(d.appointmentAt, locale)}</dd>
         </dl>
       </Card>
-      {d.status === 'supplement_requested' && d.supplementRequest ? <SupplementAnswer d={d} /> : null}
+      {d.status === 'supplement_requested' && d.supplementRequest ? (
+        <SupplementAnswer d={d} onDone={setNotice} />
+      ) : null}
       {d.status === 'refused' && d.refusal ? (
         <Alert kind="warning">
           <strong>{t('dossiers.detail.refusalTitle')}</strong>
@@ -71,7 +76,7 @@ function MyDossier({ id }: { id: string }) {
           ) : null}
         </Alert>
       ) : null}
-      {d.status === 'submitted' ? <BeforeReception d={d} /> : null}
+      {d.status === 'submitted' ? <BeforeReception d={d} onDone={setNotice} /> : null}
       <Card>
         <h2>{t('dossiers.documents')}</h2>
         <DocumentLinks documents={d.documents} />
@@ -93,13 +98,12 @@ function useRefresh(id: string) {
 }
 
 /** Requested items shown as the office wrote them; each item of a known component gets its own upload. */
-function SupplementAnswer({ d }: { d: TDossierDetail }) {
+function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: string): void }) {
   const { t } = useI18n();
   const refresh = useRefresh(d.id);
   const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
   const items = d.supplementRequest?.items ?? [];
   const send = async () => {
     setError(null);
@@ -114,12 +118,11 @@ function SupplementAnswer({ d }: { d: TDossierDetail }) {
           note: note || undefined,
         }),
       );
-      setDone(true);
+      onDone(t('dossiers.detail.supplementSent'));
     } catch (err) {
       setError(err);
     }
   };
-  if (done) return <Alert kind="success">{t('dossiers.detail.supplementSent')}</Alert>;
   return (
     <Card className="supplement">
       <h2>{t('dossiers.detail.supplementTitle')}</h2>
@@ -158,14 +161,13 @@ function SupplementAnswer({ d }: { d: TDossierDetail }) {
 }
 
 /** Until reception the applicant may replace attachments or withdraw (ND 45/2020 Đ12); earlier files are kept. */
-function BeforeReception({ d }: { d: TDossierDetail }) {
+function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: string): void }) {
   const { t } = useI18n();
   const refresh = useRefresh(d.id);
   const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const amend = async () => {
     setError(null);
     try {
@@ -180,7 +182,7 @@ function BeforeReception({ d }: { d: TDossierDetail }) {
         }),
       );
       setFiles({});
-      setMessage(t('dossiers.detail.amended'));
+      onDone(t('dossiers.detail.amended'));
     } catch (err) {
       setError(err);
     }
@@ -189,14 +191,13 @@ function BeforeReception({ d }: { d: TDossierDetail }) {
     setError(null);
     try {
       refresh(await dossiersApi.withdraw(d.id, { expectedVersion: d.version, reason: reason || undefined }));
-      setMessage(t('dossiers.detail.withdrawn'));
+      onDone(t('dossiers.detail.withdrawn'));
     } catch (err) {
       setError(err);
     }
   };
   return (
     <>
-      {message ? <Alert kind="success">{message}</Alert> : null}
       <ErrorAlert error={error} />
       <Card>
         <h2>{t('dossiers.detail.amend')}</h2>
