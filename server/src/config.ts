@@ -29,6 +29,7 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
+  LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
 });
 
 export type Config = {
@@ -51,6 +52,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** Pins the official form set (TT 01/2018 or TT 03/2025); unset = chosen by the receipt date. */
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
+  /** Public dossier lookups per IP per minute. */
+  lookupRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
+    lookupRateLimit: e.LOOKUP_RATE_LIMIT,
   };
 }

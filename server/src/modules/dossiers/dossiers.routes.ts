@@ -94,9 +94,6 @@ const TAGS = ['dossiers'];
 /** Services re-validate their input with the same zod schema, so the route hands the body on as is. */
 type Work = (trx: Transaction<Database>, ctx: IntakeCtx, id: string, body: never) => Promise<unknown>;
 
-/** Lookup: per IP; generous for a kiosk behind one address, tight enough to stop enumeration of codes. */
-export const LOOKUP_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
-
 function ctxOf(req: FastifyRequest): IntakeCtx {
   const actor = requireActor(req);
   return {
@@ -372,7 +369,8 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
   api.get(
     '/lookup/:code',
     {
-      config: { rateLimit: LOOKUP_RATE_LIMIT },
+      // Per IP (LOOKUP_RATE_LIMIT a minute): enough for a kiosk behind one address, too few to enumerate codes.
+      config: { rateLimit: { max: api.deps.config.lookupRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['lookup'],
         summary: 'Public dossier status by code (no login)',
