@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { TStaffRole } from '@motcua/contracts';
 import { Alert, Spinner } from '../components/ui';
 import { useMe } from '../features/session/hooks';
@@ -23,6 +23,14 @@ export function RequireStaff({ roles, children }: { roles?: TStaffRole[]; childr
       </div>
     );
   }
+  // 001 Đ25.1: nothing else works until a one-time password is replaced; the log-in page asks for the new one.
+  if (me.data.mustChangePassword)
+    return (
+      <Navigate
+        to={`/office/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
   if (roles && !me.data.roles.some((r) => roles.includes(r)))
     return <Alert kind="error">{t('guard.forbidden')}</Alert>;
   return <>{children}</>;

@@ -18,11 +18,15 @@ export function OfficeLoginPage() {
   const change = useChangePassword();
   const [form, setForm] = useState({ login: '', password: '' });
   const [pw, setPw] = useState('');
+  // Arriving already logged in (e.g. redirected by the guard), the current password has to be typed again.
+  const [loggedInHere, setLoggedInHere] = useState(false);
   const next = safeNext(params.get('next'), '/office');
   const mustChange = Boolean(me.data?.mustChangePassword);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate(form, { onSuccess: (m) => !m.mustChangePassword && navigate(next) });
+    login.mutate(form, {
+      onSuccess: (m) => (m.mustChangePassword ? setLoggedInHere(true) : navigate(next)),
+    });
   };
   const submitChange = (e: FormEvent) => {
     e.preventDefault();
@@ -35,7 +39,7 @@ export function OfficeLoginPage() {
         {mustChange ? (
           <form onSubmit={submitChange} noValidate>
             <Alert kind="warning">{t('accounts.office.mustChange')}</Alert>
-            {!form.password && (
+            {!loggedInHere && (
               <Field
                 label={t('accounts.field.currentPassword')}
                 type="password"
