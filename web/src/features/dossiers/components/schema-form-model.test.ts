@@ -20,7 +20,7 @@ describe('e-form validation', () => {
     expect(validateForm(schema, {})).toEqual({
       hoTen: { kind: 'required' },
       ngaySinh: { kind: 'required' },
-      camKet: { kind: 'required' },
+      camKet: { kind: 'tick' },
     });
   });
 

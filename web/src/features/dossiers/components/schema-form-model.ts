@@ -25,6 +25,7 @@ export type FormValues = Record<string, unknown>;
 
 export type FieldError =
   | { kind: 'required' }
+  | { kind: 'tick' }
   | { kind: 'minLength'; n: number }
   | { kind: 'maxLength'; n: number }
   | { kind: 'minimum'; n: number }
@@ -42,7 +43,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
 
 /** One field's first problem, or null. Mirrors what the server validates so people see it before submitting. */
 export function validateField(schema: FieldSchema, value: unknown, required: boolean): FieldError | null {
-  if (schema.type === 'boolean') return required && value !== true ? { kind: 'required' } : null;
+  if (schema.type === 'boolean') return required && value !== true ? { kind: 'tick' } : null;
   if (isEmpty(value)) return required ? { kind: 'required' } : null;
   if (schema.type === 'number' || schema.type === 'integer') {
     const n = typeof value === 'number' ? value : Number(value);
