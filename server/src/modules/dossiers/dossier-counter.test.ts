@@ -224,7 +224,7 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
     const q = await f.inject(f.clerk('STTTT'), 'GET', '/api/reception/queue');
     expect(q.statusCode).toBe(200);
     const items = q.json<{ items: TDossierDetail[] }>().items;
-    expect(items[0]!.id).toBe(old);
+    expect(items[0]!.id).toBe(old.id);
     expect(items[0]!.receptionOverdue).toBe(true);
     expect(items.find((i) => i.id === fresh.id)!.receptionOverdue).toBe(false);
     const due = items.map((i) => new Date(i.receptionDueAt!).getTime());

@@ -17,6 +17,7 @@ import { counterRevision, onlineRevision } from './dossier-attachments';
 import { eventActor, nextStatus, notFound, step, type IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
 import { closeDraft } from './dossier-drafts.service';
+import { dossierDetail } from './dossier-read.service';
 import { authorize } from './dossiers.policy';
 import {
   appendEvent,
@@ -127,15 +128,17 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
   });
   await insertAttachments(trx, await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments));
   await appendEvent(trx, id, { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' });
+  if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
+  const row = (await findDossier(trx, id))!;
+  await notifyApplicant(trx, row, 'submitted', ctx.now);
+  const answer = await dossierDetail(trx, id, ctx.now);
+  // Last: the audit chain's lock serialises writers until commit, so hold it as briefly as possible.
   await appendAudit(trx, ctx.audit, {
     action: 'dossier.submit',
     target: { type: 'dossier', id },
     details: { procedure: p.code },
   });
-  if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
-  const row = (await findDossier(trx, id))!;
-  await notifyApplicant(trx, row, 'submitted', ctx.now);
-  return id;
+  return answer;
 }
 
 /** "Tiếp nhận → Thêm mới" (001 Đ10.1.b): paper brought to the counter or sent by post, entered by the officer. */

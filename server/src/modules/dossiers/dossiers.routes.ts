@@ -212,8 +212,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         req.headers['idempotency-key'],
         req.body,
         async (trx) => {
-          const id = await submitDossier(trx, ctx, req.body);
-          return { status: 201, body: await dossierDetail(trx, id, ctx.now) };
+          return { status: 201, body: await submitDossier(trx, ctx, req.body) };
         },
       );
       return reply.status(res.status).send(res.body as z.infer<typeof ZDossierDetail>);

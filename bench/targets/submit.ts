@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../server/src/config';
+import { openDb } from '../../server/src/db/client';
+import { migrate } from '../../server/src/db/migrate';
+import { buildApp } from '../../server/src/http/app';
+import { loadDemoOrganisation } from '../../server/src/modules/organisation/organisation.demo';
+import { createLogger } from '../../server/src/runtime';
+import { createBenchDatabase } from './intake-db';
+
+// The full app (trusting the test actor header, as tests do, so no log-in flow is measured) and a bare Fastify + pg
+// route that stores the same JSON body in one transaction, over a dedicated PostgreSQL database.
+const bench = await createBenchDatabase();
+const config = loadConfig({ ...process.env, DATABASE_URL: bench.url });
+const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
+await migrate(db);
+await db.kysely.transaction().execute(loadDemoOrganisation);
+const app = await buildApp(
+  { db, config, log: createLogger(config) },
+  { webDist: null, trustTestActorHeader: true },
+);
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const pool = new pg.Pool({ connectionString: bench.url, max: 10 });
+pool.on('error', () => undefined);
+await pool.query(
+  'CREATE TABLE bench_submissions (id bigserial PRIMARY KEY, body jsonb NOT NULL, at timestamptz DEFAULT now())',
+);
+const bare = Fastify();
+bare.post('/submit', async (req, reply) => {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const { rows } = await c.query('INSERT INTO bench_submissions (body) VALUES ($1) RETURNING id', [
+      req.body,
+    ]);
+    await c.query('COMMIT');
+    return reply.status(201).send(rows[0]);
+  } finally {
+    c.release();
+  }
+});
+await bare.listen({ port: 0, host: '127.0.0.1' });
+
+const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
+process.send?.({ app: port(app.server), bare: port(bare.server) });
+process.once('SIGTERM', async () => {
+  await app.close();
+  await bare.close();
+  await pool.end();
+  await db.close();
+  await bench.drop();
+  process.exit(0);
+});
