@@ -16,6 +16,14 @@ import { RolesPage } from './routes/admin/RolesPage';
 import { OutboxPage } from './routes/admin/OutboxPage';
 import { CataloguePage } from './routes/portal/CataloguePage';
 import { ProcedurePage } from './routes/portal/ProcedurePage';
+import { KioskPage } from './routes/kiosk/KioskPage';
+import { LookupPage } from './routes/portal/LookupPage';
+import { MyDossierPage } from './routes/portal/MyDossierPage';
+import { MyDossiersPage } from './routes/portal/MyDossiersPage';
+import { SubmitDossierPage } from './routes/portal/SubmitDossierPage';
+import { ReceptionDossierPage } from './routes/office/ReceptionDossierPage';
+import { ReceptionQueuePage } from './routes/office/ReceptionQueuePage';
+import { RegisterDossierPage } from './routes/office/RegisterDossierPage';
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -34,11 +42,26 @@ export const routes: RouteObject[] = [
       { path: 'tai-khoan', element: <ProfilePage /> },
       { path: 'thu-tuc', element: <CataloguePage /> },
       { path: 'thu-tuc/:code', element: <ProcedurePage /> },
+      { path: 'thu-tuc/:code/nop-ho-so', element: <SubmitDossierPage /> },
+      { path: 'ho-so-cua-toi', element: <MyDossiersPage /> },
+      { path: 'ho-so-cua-toi/:id', element: <MyDossierPage /> },
+      { path: 'tra-cuu', element: <LookupPage /> },
+      { path: 'tra-cuu/:code', element: <LookupPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
   { path: '/office/login', element: <OfficeLoginPage /> },
-  { path: '/office', element: <OfficeLayout />, children: [{ index: true, element: <OfficeHome /> }] },
+  {
+    path: '/office',
+    element: <OfficeLayout />,
+    children: [
+      { index: true, element: <OfficeHome /> },
+      { path: 'tiep-nhan', element: <ReceptionQueuePage /> },
+      { path: 'tiep-nhan/them-moi', element: <RegisterDossierPage /> },
+      { path: 'ho-so/:id', element: <ReceptionDossierPage /> },
+    ],
+  },
+  { path: '/kiosk', element: <KioskPage /> },
   {
     path: '/admin',
     element: <AdminLayout />,

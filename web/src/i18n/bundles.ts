@@ -6,6 +6,8 @@ import calendarVi from '../features/calendar/i18n/vi.json';
 import calendarEn from '../features/calendar/i18n/en.json';
 import catalogueVi from '../features/catalogue/i18n/vi.json';
 import catalogueEn from '../features/catalogue/i18n/en.json';
+import dossiersVi from '../features/dossiers/i18n/vi.json';
+import dossiersEn from '../features/dossiers/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -16,6 +18,7 @@ export const bundles = {
   accounts: { vi: accountsVi, en: accountsEn },
   calendar: { vi: calendarVi, en: calendarEn },
   catalogue: { vi: catalogueVi, en: catalogueEn },
+  dossiers: { vi: dossiersVi, en: dossiersEn },
 };
 
 type Bundles = typeof bundles;

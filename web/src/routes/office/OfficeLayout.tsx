@@ -3,7 +3,10 @@ import { useI18n } from '../../i18n/i18n';
 import { Shell, type NavItem } from '../Shell';
 import { RequireStaff } from '../guards';
 
-export const officeNav: NavItem[] = [{ to: '/office', label: 'nav.office', end: true }];
+export const officeNav: NavItem[] = [
+  { to: '/office', label: 'nav.office', end: true },
+  { to: '/office/tiep-nhan', label: 'dossiers.nav.queue' },
+];
 
 export function OfficeLayout() {
   return (

@@ -6,6 +6,7 @@ export const portalNav: NavItem[] = [
   { to: '/thu-tuc', label: 'nav.procedures' },
   { to: '/tra-cuu', label: 'nav.lookup' },
   { to: '/tai-khoan', label: 'accounts.nav.profile' },
+  { to: '/ho-so-cua-toi', label: 'dossiers.nav.mine' },
 ];
 
 export function PortalLayout() {

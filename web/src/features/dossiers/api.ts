@@ -1,0 +1,150 @@
+import type {
+  TAcceptDossierRequest,
+  TAmendDossierRequest,
+  TDossierDetail,
+  TDossierList,
+  TDossierMessage,
+  TDraft,
+  TLookupResponse,
+  TRefuseDossierRequest,
+  TRegisterDossierRequest,
+  TRequestSupplementRequest,
+  TSaveDraftRequest,
+  TSubmitDossierRequest,
+  TSubmitSupplementRequest,
+  TUploadedFile,
+  TWithdrawDossierRequest,
+} from '@motcua/contracts';
+import { api, ApiError } from '../../lib/api';
+import type { FormSchema } from './components/schema-form-model';
+
+/**
+ * What intake needs of a procedure, read from the catalogue's `GET /api/procedures/{code}` (name, `eform`, components).
+ * Catalogue components carry no code yet; until they do, a component's code is its position ("1", "2", …).
+ */
+export type ProcedureComponent = {
+  code: string;
+  name: string;
+  required: boolean;
+  originalRequired?: boolean;
+};
+export type IntakeProcedure = {
+  code: string;
+  name: string;
+  formSchema: FormSchema | null;
+  components: ProcedureComponent[];
+};
+export type ProcedureOption = { code: string; name: string };
+
+type CatalogueProcedure = {
+  code: string;
+  name: string;
+  eform?: Record<string, unknown> | null;
+  formSchema?: FormSchema | null;
+  components?: { code?: string; name: string; required: boolean; originalRequired?: boolean }[];
+};
+
+export function toIntakeProcedure(p: CatalogueProcedure): IntakeProcedure {
+  return {
+    code: p.code,
+    name: p.name,
+    formSchema: p.formSchema ?? (p.eform as FormSchema | null | undefined) ?? null,
+    components: (p.components ?? []).map((c, i) => ({
+      code: c.code ?? String(i + 1),
+      name: c.name,
+      required: c.required,
+      originalRequired: c.originalRequired,
+    })),
+  };
+}
+
+export const dossierKeys = {
+  all: ['dossiers'] as const,
+  mine: (page: number) => ['dossiers', 'mine', page] as const,
+  detail: (id: string) => ['dossiers', 'detail', id] as const,
+  queue: (page: number) => ['dossiers', 'queue', page] as const,
+  lookup: (code: string) => ['dossiers', 'lookup', code] as const,
+  drafts: ['dossiers', 'drafts'] as const,
+  messages: ['dossiers', 'messages'] as const,
+  procedure: (code: string) => ['dossiers', 'procedure', code] as const,
+  procedureSearch: (q: string) => ['dossiers', 'procedure-search', q] as const,
+};
+
+const enc = encodeURIComponent;
+const json = (method: string, body: unknown) => ({ method, body });
+
+export const dossiersApi = {
+  procedure: async (code: string): Promise<IntakeProcedure> =>
+    toIntakeProcedure(await api<CatalogueProcedure>(`/api/procedures/${enc(code)}`)),
+  searchProcedures: async (q: string): Promise<ProcedureOption[]> => {
+    const res = await api<{ items: ProcedureOption[] }>(`/api/procedures?q=${enc(q)}&pageSize=20`);
+    return res.items;
+  },
+  drafts: () => api<{ items: TDraft[] }>('/api/dossier-drafts'),
+  createDraft: (body: TSaveDraftRequest) => api<TDraft>('/api/dossier-drafts', json('POST', body)),
+  saveDraft: (id: string, body: TSaveDraftRequest) =>
+    api<TDraft>(`/api/dossier-drafts/${id}`, json('PUT', body)),
+  deleteDraft: (id: string) => api<void>(`/api/dossier-drafts/${id}`, { method: 'DELETE' }),
+  submit: (body: TSubmitDossierRequest, idempotencyKey: string) =>
+    api<TDossierDetail>('/api/dossiers', {
+      method: 'POST',
+      body,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  mine: (page: number) => api<TDossierList>(`/api/dossiers?page=${page}&pageSize=20`),
+  detail: (id: string) => api<TDossierDetail>(`/api/dossiers/${id}`),
+  amend: (id: string, body: TAmendDossierRequest) =>
+    api<TDossierDetail>(`/api/dossiers/${id}`, json('PATCH', body)),
+  withdraw: (id: string, body: TWithdrawDossierRequest) =>
+    api<TDossierDetail>(`/api/dossiers/${id}/withdraw`, json('POST', body)),
+  supplement: (id: string, body: TSubmitSupplementRequest) =>
+    api<TDossierDetail>(`/api/dossiers/${id}/supplement`, json('POST', body)),
+  messages: () => api<{ items: TDossierMessage[] }>('/api/dossier-messages'),
+  queue: (page: number) => api<TDossierList>(`/api/reception/queue?page=${page}&pageSize=50`),
+  register: (body: TRegisterDossierRequest, idempotencyKey: string) =>
+    api<TDossierDetail>('/api/reception/dossiers', {
+      method: 'POST',
+      body,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  accept: (id: string, body: TAcceptDossierRequest) =>
+    api<TDossierDetail>(`/api/reception/dossiers/${id}/accept`, json('POST', body)),
+  requestSupplement: (id: string, body: TRequestSupplementRequest) =>
+    api<TDossierDetail>(`/api/reception/dossiers/${id}/request-supplement`, json('POST', body)),
+  refuse: (id: string, body: TRefuseDossierRequest) =>
+    api<TDossierDetail>(`/api/reception/dossiers/${id}/refuse`, json('POST', body)),
+  lookup: (code: string) => api<TLookupResponse>(`/api/lookup/${enc(code)}`),
+};
+
+/** Raw-bytes upload (the server detects the type from the content); the name travels URL-encoded in a header. */
+export async function uploadFile(file: File): Promise<TUploadedFile> {
+  const csrf = document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('mc_csrf='))
+    ?.slice('mc_csrf='.length);
+  const res = await fetch('/api/dossier-files', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'accept-language': document.documentElement.lang === 'en' ? 'en' : 'vi',
+      'content-type': 'application/octet-stream',
+      'x-file-name': enc(file.name),
+      ...(csrf ? { 'x-csrf-token': csrf } : {}),
+    },
+    body: file,
+  });
+  const data = (await res.json().catch(() => null)) as
+    (TUploadedFile & { code?: string; message?: string }) | null;
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      (data?.code ?? 'BAD_REQUEST') as ApiError['code'],
+      data?.message ?? res.statusText,
+    );
+  }
+  return data as TUploadedFile;
+}
+
+/** A stale version (someone else decided or changed it first). */
+export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

@@ -1,0 +1,35 @@
+import type { TLookupResponse } from '@motcua/contracts';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate, formatDateTime } from '../format';
+import { StatusBadge } from './StatusBadge';
+
+/** The public view of a dossier: the same state the office sees, nothing personal beyond the masked name. */
+export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse; headingLevel?: 2 | 3 }) {
+  const { t, locale } = useI18n();
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="card lookup-result" aria-live="polite">
+      <H>{t('dossiers.lookup.resultTitle', { code: data.code })}</H>
+      <dl className="facts">
+        <dt>{t('dossiers.field.status')}</dt>
+        <dd>
+          <StatusBadge status={data.status} />
+        </dd>
+        <dt>{t('dossiers.field.procedure')}</dt>
+        <dd>{data.procedureName}</dd>
+        <dt>{t('dossiers.field.applicant')}</dt>
+        <dd>{data.applicantName}</dd>
+        <dt>{t('dossiers.field.receivingAgency')}</dt>
+        <dd>{data.receivingAgency}</dd>
+        <dt>{t('dossiers.field.holdingAgency')}</dt>
+        <dd>{[data.holdingAgency, data.holdingDepartment].filter(Boolean).join(' — ') || '—'}</dd>
+        <dt>{t('dossiers.field.receivedAt')}</dt>
+        <dd>{formatDateTime(data.receivedAt, locale)}</dd>
+        <dt>{t('dossiers.field.appointmentAt')}</dt>
+        <dd>{formatDate(data.appointmentAt, locale)}</dd>
+        <dt>{t('dossiers.field.late')}</dt>
+        <dd>{data.late ? t('dossiers.field.late') : t('dossiers.lookup.onTime')}</dd>
+      </dl>
+    </section>
+  );
+}

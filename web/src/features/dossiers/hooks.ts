@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
+import { ApiError } from '../../lib/api';
+import { dossierKeys, dossiersApi } from './api';
+
+export const isDossierCode = (code: string) => DOSSIER_CODE_PATTERN.test(code);
+
+/** Public lookup; a malformed code is caught here without a request, an unknown one is a 404. */
+export function useLookup(code: string | undefined) {
+  return useQuery({
+    queryKey: dossierKeys.lookup(code ?? ''),
+    queryFn: () => dossiersApi.lookup(code ?? ''),
+    enabled: !!code && isDossierCode(code),
+    retry: (n, err) => !(err instanceof ApiError && err.status < 500) && n < 1,
+  });
+}
+
+export const useDossier = (id: string) =>
+  useQuery({ queryKey: dossierKeys.detail(id), queryFn: () => dossiersApi.detail(id) });
+export const useMyDossiers = (page: number) =>
+  useQuery({ queryKey: dossierKeys.mine(page), queryFn: () => dossiersApi.mine(page) });
+export const useDrafts = () => useQuery({ queryKey: dossierKeys.drafts, queryFn: dossiersApi.drafts });
+export const useMessages = () => useQuery({ queryKey: dossierKeys.messages, queryFn: dossiersApi.messages });
+export const useQueue = (page: number) =>
+  useQuery({
+    queryKey: dossierKeys.queue(page),
+    queryFn: () => dossiersApi.queue(page),
+    refetchInterval: 60_000,
+  });
+export const useProcedure = (code: string) =>
+  useQuery({
+    queryKey: dossierKeys.procedure(code),
+    queryFn: () => dossiersApi.procedure(code),
+    enabled: !!code,
+  });

@@ -1,0 +1,65 @@
+import '../../features/dossiers/dossiers.css';
+import { Link } from 'react-router-dom';
+import { Alert, Spinner } from '../../components/ui';
+import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { formatDateTime } from '../../features/dossiers/format';
+import { useQueue } from '../../features/dossiers/hooks';
+import { useI18n } from '../../i18n/i18n';
+
+/** /office/tiep-nhan — dossiers waiting for a reception decision, by their 8-working-hour deadline (001 Đ9.2.a). */
+export function ReceptionQueuePage() {
+  const { t, locale } = useI18n();
+  const queue = useQueue(1);
+  return (
+    <>
+      <h1>{t('dossiers.queue.title')}</h1>
+      <p>{t('dossiers.queue.lead')}</p>
+      <p>
+        <Link className="btn btn-primary" to="/office/tiep-nhan/them-moi">
+          {t('dossiers.nav.register')}
+        </Link>
+      </p>
+      {queue.isPending ? <Spinner label={t('app.loading')} /> : null}
+      {queue.isError ? <Alert kind="error">{queue.error.message}</Alert> : null}
+      {queue.data && queue.data.items.length === 0 ? <p>{t('dossiers.queue.empty')}</p> : null}
+      {queue.data && queue.data.items.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('dossiers.queue.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiers.field.receptionDueAt')}</th>
+                <th scope="col">{t('dossiers.field.submissionRef')}</th>
+                <th scope="col">{t('dossiers.field.procedure')}</th>
+                <th scope="col">{t('dossiers.field.applicant')}</th>
+                <th scope="col">{t('dossiers.field.channel')}</th>
+                <th scope="col">{t('dossiers.field.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.data.items.map((d) => (
+                <tr key={d.id} className={d.receptionOverdue ? 'overdue' : undefined}>
+                  <td>
+                    {formatDateTime(d.receptionDueAt, locale)}
+                    {d.receptionOverdue ? (
+                      <strong className="badge badge-overdue"> {t('dossiers.overdue')}</strong>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link to={`/office/ho-so/${d.id}`}>{d.submissionRef}</Link>
+                  </td>
+                  <td>{d.procedure.name}</td>
+                  <td>{d.applicantName}</td>
+                  <td>{t(`dossiers.channel.${d.channel}`)}</td>
+                  <td>
+                    <StatusBadge status={d.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import '../../features/dossiers/dossiers.css';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import type { TDossierDetail, TUploadedFile } from '@motcua/contracts';
+import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
+import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
+import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { FileField } from '../../features/dossiers/components/FileField';
+import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
+import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { Timeline } from '../../features/dossiers/components/Timeline';
+import { formatDate, formatDateTime } from '../../features/dossiers/format';
+import { useDossier } from '../../features/dossiers/hooks';
+import { useI18n } from '../../i18n/i18n';
+
+/** /ho-so-cua-toi/:id — one dossier: status, timeline, documents; amend/withdraw before reception; supplement. */
+export function MyDossierPage() {
+  const { id = '' } = useParams();
+  return (
+    <RequireCitizen>
+      <MyDossier id={id} />
+    </RequireCitizen>
+  );
+}
+
+function MyDossier({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const dossier = useDossier(id);
+  const [params] = useSearchParams();
+  // Kept here: a decision changes the status, which unmounts the section that made it.
+  const [notice, setNotice] = useState<string | null>(null);
+  if (dossier.isPending) return <Spinner label={t('app.loading')} />;
+  if (dossier.isError) return <ErrorAlert error={dossier.error} />;
+  const d = dossier.data;
+  return (
+    <>
+      <h1>{t('dossiers.detail.title', { ref: d.code ?? d.submissionRef })}</h1>
+      {params.get('moi') === '1' && d.status === 'submitted' ? (
+        <Alert kind="success">
+          <strong>{t('dossiers.submit.doneTitle')}</strong>.{' '}
+          {t('dossiers.submit.doneLead', { ref: d.submissionRef })}
+        </Alert>
+      ) : null}
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <Card>
+        <dl className="facts">
+          <dt>{t('dossiers.field.procedure')}</dt>
+          <dd>{d.procedure.name}</dd>
+          <dt>{t('dossiers.field.status')}</dt>
+          <dd>
+            <StatusBadge status={d.status} />
+          </dd>
+          <dt>{t('dossiers.field.submissionRef')}</dt>
+          <dd>{d.submissionRef}</dd>
+          <dt>{t('dossiers.field.code')}</dt>
+          <dd>{d.code ?? t('dossiers.none')}</dd>
+          <dt>{t('dossiers.field.receivingAgency')}</dt>
+          <dd>{d.receivingAgency.name}</dd>
+          <dt>{t('dossiers.field.submittedAt')}</dt>
+          <dd>{formatDateTime(d.submittedAt, locale)}</dd>
+          <dt>{t('dossiers.field.appointmentAt')}</dt>
+          <dd>{formatDate(d.appointmentAt, locale)}</dd>
+        </dl>
+      </Card>
+      {d.status === 'supplement_requested' && d.supplementRequest ? (
+        <SupplementAnswer d={d} onDone={setNotice} />
+      ) : null}
+      {d.status === 'refused' && d.refusal ? (
+        <Alert kind="warning">
+          <strong>{t('dossiers.detail.refusalTitle')}</strong>
+          <p>{d.refusal.reason}</p>
+          {d.refusal.competentAgency ? (
+            <p>{t('dossiers.detail.competentAgency', { name: d.refusal.competentAgency })}</p>
+          ) : null}
+        </Alert>
+      ) : null}
+      {d.status === 'submitted' ? <BeforeReception d={d} onDone={setNotice} /> : null}
+      <Card>
+        <h2>{t('dossiers.documents')}</h2>
+        <DocumentLinks documents={d.documents} />
+      </Card>
+      <Card>
+        <h2>{t('dossiers.timeline')}</h2>
+        <Timeline events={d.events} />
+      </Card>
+    </>
+  );
+}
+
+function useRefresh(id: string) {
+  const queryClient = useQueryClient();
+  return (d: TDossierDetail) => {
+    queryClient.setQueryData(dossierKeys.detail(id), d);
+    void queryClient.invalidateQueries({ queryKey: dossierKeys.all });
+  };
+}
+
+/** Requested items shown as the office wrote them; each item of a known component gets its own upload. */
+function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: string): void }) {
+  const { t } = useI18n();
+  const refresh = useRefresh(d.id);
+  const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const items = d.supplementRequest?.items ?? [];
+  const send = async () => {
+    setError(null);
+    try {
+      const attachments = Object.entries(files)
+        .filter(([, f]) => f.length)
+        .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) }));
+      refresh(
+        await dossiersApi.supplement(d.id, {
+          expectedVersion: d.version,
+          attachments,
+          note: note || undefined,
+        }),
+      );
+      onDone(t('dossiers.detail.supplementSent'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Card className="supplement">
+      <h2>{t('dossiers.detail.supplementTitle')}</h2>
+      <p>{t('dossiers.detail.supplementLead')}</p>
+      <ol>
+        {items.map((it, i) => {
+          const key = it.componentCode ?? `item-${i + 1}`;
+          return (
+            <li key={key}>
+              <strong>{it.component}</strong> —{' '}
+              {it.problem === 'missing' ? t('dossiers.item.missing') : t('dossiers.item.defective')}
+              <p>
+                {t('dossiers.item.reason')}: {it.reason}
+              </p>
+              <p>
+                {t('dossiers.item.guidance')}: {it.guidance}
+              </p>
+              <FileField
+                id={`sup-${i}`}
+                label={it.component}
+                files={files[key] ?? []}
+                onChange={(f) => setFiles((all) => ({ ...all, [key]: f }))}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <label htmlFor="sup-note">{t('dossiers.detail.amendNote')}</label>
+      <textarea id="sup-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+      <ErrorAlert error={error} />
+      <Button type="button" onClick={() => void send()}>
+        {t('dossiers.detail.supplementSend')}
+      </Button>
+    </Card>
+  );
+}
+
+/** Until reception the applicant may replace attachments or withdraw (ND 45/2020 Đ12); earlier files are kept. */
+function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: string): void }) {
+  const { t } = useI18n();
+  const refresh = useRefresh(d.id);
+  const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const amend = async () => {
+    setError(null);
+    try {
+      const attachments = Object.entries(files)
+        .filter(([, f]) => f.length)
+        .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) }));
+      refresh(
+        await dossiersApi.amend(d.id, {
+          expectedVersion: d.version,
+          ...(attachments.length ? { attachments } : {}),
+          note: note || undefined,
+        }),
+      );
+      setFiles({});
+      onDone(t('dossiers.detail.amended'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const withdraw = async () => {
+    setError(null);
+    try {
+      refresh(await dossiersApi.withdraw(d.id, { expectedVersion: d.version, reason: reason || undefined }));
+      onDone(t('dossiers.detail.withdrawn'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <Card>
+        <h2>{t('dossiers.detail.amend')}</h2>
+        {d.attachments.map((a) => (
+          <FileField
+            key={a.componentCode}
+            id={`amend-${a.componentCode}`}
+            label={a.componentName}
+            files={files[a.componentCode] ?? []}
+            onChange={(f) => setFiles((all) => ({ ...all, [a.componentCode]: f }))}
+          />
+        ))}
+        <label htmlFor="amend-note">{t('dossiers.detail.amendNote')}</label>
+        <textarea id="amend-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <Button type="button" variant="secondary" onClick={() => void amend()}>
+          {t('dossiers.detail.amendSave')}
+        </Button>
+      </Card>
+      <Card>
+        <h2>{t('dossiers.detail.withdraw')}</h2>
+        <label htmlFor="withdraw-reason">{t('dossiers.detail.withdrawReason')}</label>
+        <textarea id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+        <Button type="button" variant="danger" onClick={() => void withdraw()}>
+          {t('dossiers.detail.withdrawConfirm')}
+        </Button>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import '../../features/dossiers/dossiers.css';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Spinner } from '../../components/ui';
+import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
+import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { formatDate, formatDateTime } from '../../features/dossiers/format';
+import { useDrafts, useMessages, useMyDossiers } from '../../features/dossiers/hooks';
+import { useI18n } from '../../i18n/i18n';
+
+/** /ho-so-cua-toi — "Hồ sơ của tôi": submitted dossiers with their status, drafts in progress, the portal inbox. */
+export function MyDossiersPage() {
+  return (
+    <RequireCitizen>
+      <MyDossiers />
+    </RequireCitizen>
+  );
+}
+
+function MyDossiers() {
+  const { t, locale } = useI18n();
+  const list = useMyDossiers(1);
+  const drafts = useDrafts();
+  const messages = useMessages();
+  return (
+    <>
+      <h1>{t('dossiers.mine.title')}</h1>
+      {list.isPending ? <Spinner label={t('app.loading')} /> : null}
+      {list.isError ? <Alert kind="error">{list.error.message}</Alert> : null}
+      {list.data && list.data.items.length === 0 ? <p>{t('dossiers.mine.empty')}</p> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <ul className="dossier-cards">
+          {list.data.items.map((d) => (
+            <li key={d.id} className="card">
+              <h2>
+                <Link to={`/ho-so-cua-toi/${d.id}`}>{d.procedure.name}</Link>
+              </h2>
+              <dl className="facts">
+                <dt>{t('dossiers.field.status')}</dt>
+                <dd>
+                  <StatusBadge status={d.status} />
+                </dd>
+                <dt>{d.code ? t('dossiers.field.code') : t('dossiers.field.submissionRef')}</dt>
+                <dd>{d.code ?? d.submissionRef}</dd>
+                <dt>{t('dossiers.field.submittedAt')}</dt>
+                <dd>{formatDateTime(d.submittedAt, locale)}</dd>
+                {d.appointmentAt ? (
+                  <>
+                    <dt>{t('dossiers.field.appointmentAt')}</dt>
+                    <dd>{formatDate(d.appointmentAt, locale)}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {drafts.data && drafts.data.items.length > 0 ? (
+        <Card>
+          <h2>{t('dossiers.mine.drafts')}</h2>
+          <ul>
+            {drafts.data.items.map((d) => (
+              <li key={d.id}>
+                {d.procedureName} ({formatDateTime(d.updatedAt, locale)}) —{' '}
+                <Link to={`/thu-tuc/${encodeURIComponent(d.procedureCode)}/nop-ho-so`}>
+                  {t('dossiers.mine.continue')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {messages.data && messages.data.items.length > 0 ? (
+        <Card>
+          <h2>{t('dossiers.mine.inbox')}</h2>
+          <ul className="inbox">
+            {messages.data.items.map((m) => (
+              <li key={m.id}>
+                <Link to={`/ho-so-cua-toi/${m.dossierId}`}>{m.subject}</Link>{' '}
+                <small>{formatDateTime(m.createdAt, locale)}</small>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </>
+  );
+}
