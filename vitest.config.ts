@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          // A busy 2-core CI machine runs the server, the browser and the tests at once.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,

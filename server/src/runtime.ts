@@ -61,7 +61,12 @@ export async function start(config: Config, log = createLogger(config)): Promise
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await app?.close();
+      if (app) {
+        // Keep-alive connections that finish their last request after close() began would otherwise hold the
+        // server open until their idle timeout; close each as soon as it goes idle.
+        const sweep = setInterval(() => app?.server.closeIdleConnections(), 50);
+        await app.close().finally(() => clearInterval(sweep));
+      }
       await worker?.stop();
       await db.close();
       log.flush();
