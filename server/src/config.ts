@@ -24,7 +24,6 @@ const ZEnv = z.object({
     .optional(),
   SMTP_FROM: z.string().default('Một Cửa <no-reply@motcua.local>'),
   SMS_GATEWAY_URL: z.url().optional(),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -48,7 +47,6 @@ export type Config = {
   smtpUrl: string | undefined;
   smtpFrom: string;
   smsGatewayUrl: string | undefined;
-  sessionSecret: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** Pins the official form set (TT 01/2018 or TT 03/2025); unset = chosen by the receipt date. */
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
@@ -87,7 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     smsGatewayUrl: e.SMS_GATEWAY_URL,
-    sessionSecret: e.SESSION_SECRET,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
