@@ -14,36 +14,17 @@ import { mailText, startSmtpCapture } from './intake.smtp';
  * receives it and prints the receipt; the QR/lookup page shows the status; a second clerk's stale accept gets the
  * conflict message; a supplement request reaches the captured email and the citizen completes it. Also counter intake.
  *
- * These need the server side of intake, the accounts log-in pages and demo accounts, and the catalogue's procedures;
- * each missing part is named in the skip message.
+ * They run on the catalogue's demo procedures, the accounts module's demo log-ins and a real SMTP capture.
  */
 const CITIZEN = { login: 'an.nguyen@example.vn', password: 'MotCua@2026' };
 const CLERK = { login: 'dothihoa.sxd', password: 'MotCua@2026' };
-/** Building permit, received at the SXD desk (demo procedure of the intake module until the catalogue is merged). */
-const API_PROCEDURE = { code: '1.009994', components: ['don', 'ban-ve'] };
+/** Fallback when a journey runs alone: the building permit received at the SXD desk (components by position). */
+const API_PROCEDURE = { code: '1.009994', components: ['1'] };
 
 const smtp = hasBrowser ? await startSmtpCapture() : null;
 const e2e = hasBrowser ? await startE2E(smtp ? { smtpUrl: smtp.url } : {}) : (undefined as never);
 
-async function routeExists(path: string): Promise<boolean> {
-  const res = await fetch(`${e2e.baseUrl}${path}`);
-  const body = (await res.json().catch(() => ({}))) as { code?: string };
-  return body.code !== 'ROUTE_NOT_FOUND';
-}
-const missing: string[] = [];
-if (hasBrowser) {
-  if (!(await routeExists('/api/lookup/000.00.00.H00-260101-0001')))
-    missing.push('branch intake (dossier API)');
-  if (!(await routeExists('/api/me'))) missing.push('branch accounts (log-in, demo accounts)');
-  if (missing.length) console.warn(`\n⚠ intake journeys waiting for: ${missing.join('; ')}\n`);
-}
-
-/** The procedure page, its search and its e-form come from the catalogue branch. */
-const hasCatalogue = hasBrowser && missing.length === 0 && (await routeExists('/api/procedures'));
-if (hasBrowser && !hasCatalogue)
-  console.warn('\n⚠ intake UI submission and counter intake wait for: branch catalogue\n');
-
-describe.skipIf(!hasBrowser || missing.length > 0)('intake journeys', () => {
+describe.skipIf(!hasBrowser)('intake journeys', () => {
   const worker = new Worker(e2e.deps.db, jobRegistry(), {
     pollMs: 50,
     concurrency: 2,
@@ -138,83 +119,76 @@ describe.skipIf(!hasBrowser || missing.length > 0)('intake journeys', () => {
     return citizen;
   }
 
-  it.skipIf(!hasCatalogue)(
-    'a citizen finds a procedure, submits with attachments on a phone, and sees it in "Hồ sơ của tôi"',
-    async () => {
-      const list = (await (await fetch(`${e2e.baseUrl}/api/procedures?pageSize=100`)).json()) as {
-        items: { code: string; name: string }[];
-      };
-      for (const item of list.items) {
-        // The catalogue's shape, read the way the submission page reads it; the clerk works at the SXD desk.
-        const raw = (await (
-          await fetch(`${e2e.baseUrl}/api/procedures/${encodeURIComponent(item.code)}`)
-        ).json()) as { agencies: { shortName: string }[]; onlineSubmission: boolean };
-        const p = toIntakeProcedure(raw as never);
-        const atSxd = raw.agencies[0]?.shortName === 'SXD' && raw.onlineSubmission;
-        if (atSxd && p.components?.some((c) => c.required)) {
-          procedure = p;
-          break;
-        }
+  it('a citizen finds a procedure, submits with attachments on a phone, and sees it in "Hồ sơ của tôi"', async () => {
+    const list = (await (await fetch(`${e2e.baseUrl}/api/procedures?pageSize=100`)).json()) as {
+      items: { code: string; name: string }[];
+    };
+    for (const item of list.items) {
+      // The catalogue's shape, read the way the submission page reads it; the clerk works at the SXD desk.
+      const raw = (await (
+        await fetch(`${e2e.baseUrl}/api/procedures/${encodeURIComponent(item.code)}`)
+      ).json()) as { agencies: { shortName: string }[]; onlineSubmission: boolean };
+      const p = toIntakeProcedure(raw as never);
+      const atSxd = raw.agencies[0]?.shortName === 'SXD' && raw.onlineSubmission;
+      if (atSxd && p.components?.some((c) => c.required)) {
+        procedure = p;
+        break;
       }
-      expect(procedure, 'a demo procedure with required components').toBeDefined();
+    }
+    expect(procedure, 'a demo procedure with required components').toBeDefined();
 
-      await citizenPage();
-      await citizen.goto(`/thu-tuc?q=${encodeURIComponent(procedure.name)}`);
-      await citizen.getByRole('link', { name: procedure.name }).first().click();
-      await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-      await citizen.waitForURL(`**/thu-tuc/${encodeURIComponent(procedure.code)}/nop-ho-so`);
-      await expect.poll(() => citizen.locator('h1').textContent()).toBe('Nộp hồ sơ trực tuyến');
-      await expectFitsViewport(citizen);
-      await expectAccessible(citizen);
+    await citizenPage();
+    await citizen.goto(`/thu-tuc?q=${encodeURIComponent(procedure.name)}`);
+    await citizen.getByRole('link', { name: procedure.name }).first().click();
+    await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await citizen.waitForURL(`**/thu-tuc/${encodeURIComponent(procedure.code)}/nop-ho-so`);
+    await expect.poll(() => citizen.locator('h1').textContent()).toBe('Nộp hồ sơ trực tuyến');
+    await expectFitsViewport(citizen);
+    await expectAccessible(citizen);
 
-      // Errors are announced and tied to their fields before anything is sent.
-      await citizen.getByLabel(/Số định danh cá nhân/).fill('');
-      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
-      await expect
-        .poll(() => citizen.getByRole('alert').first().textContent())
-        .toMatch(/Vui lòng sửa \d+ lỗi/);
-      expect(await citizen.getByLabel(/Số định danh cá nhân/).getAttribute('aria-invalid')).toBe('true');
-      await expectAccessible(citizen);
+    // Errors are announced and tied to their fields before anything is sent.
+    await citizen.getByLabel(/Số định danh cá nhân/).fill('');
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => citizen.getByRole('alert').first().textContent()).toMatch(/Vui lòng sửa \d+ lỗi/);
+    expect(await citizen.getByLabel(/Số định danh cá nhân/).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(citizen);
 
-      await citizen.getByLabel(/Số định danh cá nhân/).fill('001090012345');
-      await fillEForm(citizen, procedure);
-      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
-      await expect
-        .poll(() => citizen.getByRole('heading', { level: 2 }).first().textContent())
-        .toContain('Thành phần hồ sơ');
-      const pdf = await pdfBytes(2);
-      for (const c of procedure.components.filter((x) => x.required)) {
-        await citizen
-          .locator(`#file-${c.code}`)
-          .setInputFiles({ name: `${c.code}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-        await expect.poll(() => citizen.getByText(`${c.code}.pdf`).count()).toBe(1);
-      }
-      // The draft was saved on the server: it resumes on another device.
-      await expect.poll(() => citizen.getByText(/Đã lưu bản nháp/).count(), { timeout: 10_000 }).toBe(1);
-      await expectAccessible(citizen);
-      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
-      await expect.poll(() => citizen.getByRole('button', { name: 'Nộp hồ sơ' }).count()).toBe(1);
-      await expectFitsViewport(citizen);
-      await expectAccessible(citizen);
-      await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-      await citizen.waitForURL('**/ho-so-cua-toi/*?moi=1');
-      await expect
-        .poll(() => citizen.getByRole('status').filter({ hasText: 'Đã nộp hồ sơ' }).count())
-        .toBe(1);
-      dossierId = new URL(citizen.url()).pathname.split('/').pop()!;
-      submissionRef = (await citizen.locator('dt:has-text("Số tham chiếu") + dd').textContent())!;
-      await expectFitsViewport(citizen);
-      await expectAccessible(citizen);
+    await citizen.getByLabel(/Số định danh cá nhân/).fill('001090012345');
+    await fillEForm(citizen, procedure);
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect
+      .poll(() => citizen.getByRole('heading', { level: 2 }).first().textContent())
+      .toContain('Thành phần hồ sơ');
+    const pdf = await pdfBytes(2);
+    for (const c of procedure.components.filter((x) => x.required)) {
+      await citizen
+        .locator(`#file-${c.code}`)
+        .setInputFiles({ name: `${c.code}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+      await expect.poll(() => citizen.getByText(`${c.code}.pdf`).count()).toBe(1);
+    }
+    // The draft was saved on the server: it resumes on another device.
+    await expect.poll(() => citizen.getByText(/Đã lưu bản nháp/).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(citizen);
+    await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => citizen.getByRole('button', { name: 'Nộp hồ sơ' }).count()).toBe(1);
+    await expectFitsViewport(citizen);
+    await expectAccessible(citizen);
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await citizen.waitForURL('**/ho-so-cua-toi/*?moi=1');
+    await expect.poll(() => citizen.getByRole('status').filter({ hasText: 'Đã nộp hồ sơ' }).count()).toBe(1);
+    dossierId = new URL(citizen.url()).pathname.split('/').pop()!;
+    submissionRef = (await citizen.locator('dt:has-text("Số tham chiếu") + dd').textContent())!;
+    await expectFitsViewport(citizen);
+    await expectAccessible(citizen);
 
-      await citizen.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
-      await expect
-        .poll(() => citizen.getByRole('link', { name: procedure.name }).count())
-        .toBeGreaterThanOrEqual(1);
-      await expect.poll(() => citizen.getByText('Chờ tiếp nhận').count()).toBeGreaterThanOrEqual(1);
-      await expectFitsViewport(citizen);
-      await expectAccessible(citizen);
-    },
-  );
+    await citizen.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await expect
+      .poll(() => citizen.getByRole('link', { name: procedure.name }).count())
+      .toBeGreaterThanOrEqual(1);
+    await expect.poll(() => citizen.getByText('Chờ tiếp nhận').count()).toBeGreaterThanOrEqual(1);
+    await expectFitsViewport(citizen);
+    await expectAccessible(citizen);
+  });
 
   it('a clerk receives it and prints the receipt; a second clerk deciding on the stale version is told so', async () => {
     if (!dossierId) ({ id: dossierId, submissionRef } = await submitByApi(await citizenPage()));
@@ -318,34 +292,31 @@ describe.skipIf(!hasBrowser || missing.length > 0)('intake journeys', () => {
     expect(after.status).toBe('submitted');
   });
 
-  it.skipIf(!hasCatalogue)(
-    'counter intake: "Tiếp nhận → Thêm mới" registers a paper dossier and goes straight to the decision',
-    async () => {
-      const clerk = await clerkLogin();
-      await clerk.goto('/office/tiep-nhan');
-      await clerk.getByRole('link', { name: 'Thêm mới' }).click();
-      await expectAccessible(clerk);
-      await clerk.getByLabel('Họ và tên').fill('Lê Thị Cúc');
-      await clerk.getByLabel('Số định danh cá nhân (CCCD)').fill('038185004321');
-      await clerk.getByLabel('Địa chỉ').fill('Số 5 đường Trần Phú, phường Hòa Bình');
-      await clerk.getByLabel('Thủ tục', { exact: true }).fill(procedure.code);
-      await expect.poll(() => clerk.getByText(procedure.name).count()).toBeGreaterThanOrEqual(1);
-      const c = procedure.components[0]!;
-      await clerk.getByLabel(`Đã nhận “${c.name}”`).check();
-      await clerk.locator(`#rc-${c.code}-kind`).selectOption('certified_copy');
-      await clerk.locator(`#rc-${c.code}-shown`).check();
-      await clerk
-        .locator(`#rc-${c.code}-files`)
-        .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(3) });
-      await expect.poll(() => clerk.locator(`#rc-${c.code}-pages`).inputValue()).toBe('3');
-      await expectAccessible(clerk);
-      await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang quyết định' }).click();
-      await clerk.waitForURL('**/office/ho-so/*');
-      await expect.poll(() => clerk.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
-      await expect
-        .poll(() => clerk.getByText('Bản sao chứng thực', { exact: false }).count())
-        .toBeGreaterThanOrEqual(1);
-      await expectAccessible(clerk);
-    },
-  );
+  it('counter intake: "Tiếp nhận → Thêm mới" registers a paper dossier and goes straight to the decision', async () => {
+    const clerk = await clerkLogin();
+    await clerk.goto('/office/tiep-nhan');
+    await clerk.getByRole('link', { name: 'Thêm mới' }).click();
+    await expectAccessible(clerk);
+    await clerk.getByLabel('Họ và tên').fill('Lê Thị Cúc');
+    await clerk.getByLabel('Số định danh cá nhân (CCCD)').fill('038185004321');
+    await clerk.getByLabel('Địa chỉ').fill('Số 5 đường Trần Phú, phường Hòa Bình');
+    await clerk.getByLabel('Thủ tục', { exact: true }).fill(procedure.code);
+    await expect.poll(() => clerk.getByText(procedure.name).count()).toBeGreaterThanOrEqual(1);
+    const c = procedure.components[0]!;
+    await clerk.getByLabel(`Đã nhận “${c.name}”`).check();
+    await clerk.locator(`#rc-${c.code}-kind`).selectOption('certified_copy');
+    await clerk.locator(`#rc-${c.code}-shown`).check();
+    await clerk
+      .locator(`#rc-${c.code}-files`)
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(3) });
+    await expect.poll(() => clerk.locator(`#rc-${c.code}-pages`).inputValue()).toBe('3');
+    await expectAccessible(clerk);
+    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang quyết định' }).click();
+    await clerk.waitForURL('**/office/ho-so/*');
+    await expect.poll(() => clerk.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
+    await expect
+      .poll(() => clerk.getByText('Bản sao chứng thực', { exact: false }).count())
+      .toBeGreaterThanOrEqual(1);
+    await expectAccessible(clerk);
+  });
 });
