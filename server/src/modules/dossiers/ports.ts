@@ -48,6 +48,9 @@ export type ProcedureFacts = {
   maxTotalBytes: number;
 };
 
+/** Attachment size limits; the catalogue has no per-procedure limits yet, so every procedure gets these. */
+const ATTACHMENT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 };
+
 let fixtures: DemoProcedure[] = [];
 
 /** Tests only: serve these procedures before the catalogue (see procedures.fixtures.ts). */
@@ -107,8 +110,7 @@ export async function findProcedureInForce(
     onlineAllowed: p.onlineSubmission,
     formSchema: p.eform,
     fee: p.fees.reduce((sum, f) => sum + f.amount, 0),
-    maxFileBytes: 10 * 1024 * 1024,
-    maxTotalBytes: 50 * 1024 * 1024,
+    ...ATTACHMENT_LIMITS,
   };
 }
 
@@ -153,8 +155,7 @@ async function fromFixture(
     onlineAllowed: demo.onlineAllowed,
     formSchema: demo.formSchema,
     fee: demo.fee,
-    maxFileBytes: 10 * 1024 * 1024,
-    maxTotalBytes: 50 * 1024 * 1024,
+    ...ATTACHMENT_LIMITS,
   };
 }
 
