@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          globalSetup: ['server/src/test/global-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -17,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          globalSetup: ['e2e/global-setup.ts'],
+          globalSetup: ['server/src/test/global-setup.ts', 'e2e/global-setup.ts'],
           // A busy 2-core CI machine runs the server, the browser and the tests at once.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           environment: 'node',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
-import { afterAll } from 'vitest';
+import { afterAll, expect, onTestFinished } from 'vitest';
 import { loadConfig, type Config } from '../config';
 import { openDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -10,19 +10,30 @@ import { buildApp } from '../http/app';
 import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
 import type { AppDeps } from '../http/context';
 
+/** Runs `fn` when the current test ends if called inside a test, else when the file's tests end. */
+function cleanUpLater(fn: () => Promise<void> | void): void {
+  if (expect.getState().currentTestName !== undefined) onTestFinished(fn);
+  else afterAll(fn);
+}
+
+/** Prefix of this run's PostgreSQL test databases; the global teardown drops whatever a crash left behind. */
+export function testDbPrefix(): string {
+  return `motcua_t_${process.env.MOTCUA_TEST_RUN ?? 'x'}_`;
+}
+
 /**
  * Each test file gets its own database: a fresh in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (dropped when the file finishes).
+ * PostgreSQL server named by TEST_DATABASE_URL (dropped when the test or file that made it finishes).
  */
 export async function createTestDb(): Promise<Db & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const db = await openDb({ memory: true });
     await migrate(db);
-    afterAll(() => db.close());
+    cleanUpLater(() => db.close());
     return db;
   }
-  const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+  const name = `${testDbPrefix()}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -31,7 +42,7 @@ export async function createTestDb(): Promise<Db & { url?: string }> {
   url.pathname = `/${name}`;
   const db = await openDb({ databaseUrl: url.toString(), poolSize: 8 });
   await migrate(db);
-  afterAll(async () => {
+  cleanUpLater(async () => {
     await db.close();
     const cleanup = new pg.Client({ connectionString: adminUrl });
     await cleanup.connect();
