@@ -23,6 +23,7 @@ import {
   mergeUnit,
   reissueCode,
 } from './organisation.service';
+import { organisationAdminRoutes } from './organisation.admin-routes';
 
 const err = {
   400: ZErrorResponse,
@@ -125,4 +126,6 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       return getAgency(db(), req.params.id);
     },
   );
+
+  organisationAdminRoutes(app);
 };

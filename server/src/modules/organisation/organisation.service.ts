@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { isValidIdentifierCode } from './identifier-codes';
+import { checkParent } from './organisation.units';
 
 type Q = Kysely<Database>;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,6 +31,7 @@ export async function listUnits(db: Q, q: { level?: string; at?: string; all?: s
       'u.valid_from as validFrom',
       'u.valid_to as validTo',
       's.code as successorCode',
+      'u.version',
     ])
     .orderBy('u.code')
     .orderBy('u.valid_from');
@@ -65,7 +67,10 @@ async function agencyCodes(db: Q, ids: string[]) {
   return map;
 }
 
-export async function listAgencies(db: Q, q: { unit?: string; type?: string; all?: string; id?: string }) {
+export async function listAgencies(
+  db: Q,
+  q: { unit?: string; type?: string; q?: string; all?: string; id?: string },
+) {
   let qb = db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
@@ -81,13 +86,25 @@ export async function listAgencies(db: Q, q: { unit?: string; type?: string; all
       'a.hotline',
       'a.valid_from',
       'a.valid_to',
+      'a.successor_id',
+      'a.version',
     ])
     .orderBy('a.type')
     .orderBy('a.name');
   if (q.id) qb = qb.where('a.id', '=', q.id);
   if (q.unit) qb = qb.where('u.code', '=', q.unit);
   if (q.type) qb = qb.where('a.type', '=', q.type);
-  if (q.all !== 'true' && !q.id) qb = qb.where('a.valid_to', 'is', null);
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb = qb.where((eb) =>
+      eb.or([
+        eb(sql<string>`vn_fold(a.name)`, 'like', sql<string>`vn_fold(${pattern})`),
+        eb(sql<string>`vn_fold(a.short_name)`, 'like', sql<string>`vn_fold(${pattern})`),
+      ]),
+    );
+  }
+  if (q.all !== 'true' && !q.id)
+    qb = qb.where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', today())]));
   const rows = await qb.execute();
   const codes = await agencyCodes(
     db,
@@ -105,6 +122,8 @@ export async function listAgencies(db: Q, q: { unit?: string; type?: string; all
     hotline: r.hotline,
     validFrom: r.valid_from,
     validTo: r.valid_to,
+    successorId: r.successor_id,
+    version: r.version,
     codes: codes.get(r.id) ?? [],
   }));
 }
@@ -115,9 +134,11 @@ export async function getAgency(db: Q, id: string) {
   if (!a) throw new AppError('NOT_FOUND', { what: AGENCY });
   const departments = await db
     .selectFrom('departments')
-    .select(['name', 'kind'])
+    .select(['id', 'name', 'kind'])
     .where('agency_id', '=', id)
     .where('active', '=', true)
+    .orderBy('kind')
+    .orderBy('name')
     .execute();
   const deskStaff = await db
     .selectFrom('desk_staff_contacts')
@@ -150,7 +171,7 @@ async function unitId(db: Q, code: string): Promise<string> {
 
 export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
   return db.transaction().execute(async (trx) => {
-    const parentId = input.parentCode ? await unitId(trx, input.parentCode) : null;
+    const parentId = await checkParent(trx, input.level, input.parentCode);
     const dup = await trx
       .selectFrom('units')
       .select('id')
@@ -202,7 +223,11 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
           en: 'merger date must be after the unit began',
         },
       });
-    await trx.updateTable('units').set({ valid_to: date, successor_id: to }).where('id', '=', from).execute();
+    await trx
+      .updateTable('units')
+      .set((eb) => ({ valid_to: date, successor_id: to, version: eb('version', '+', 1) }))
+      .where('id', '=', from)
+      .execute();
     await appendAudit(trx, actor, {
       action: 'organisation.unit_merged',
       target: { type: 'unit', id: from },
@@ -280,6 +305,11 @@ export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c:
   await getAgency(db, agencyId);
   await db.transaction().execute(async (trx) => {
     await issueCode(trx, agencyId, c);
+    await trx
+      .updateTable('agencies')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', agencyId)
+      .execute();
     await appendAudit(trx, actor, {
       action: 'organisation.code_issued',
       target: { type: 'agency', id: agencyId },
