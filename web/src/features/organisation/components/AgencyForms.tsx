@@ -1,0 +1,231 @@
+import { useState, type FormEvent } from 'react';
+import { AGENCY_TYPES, type TAgencyDetail, type TAgencyUpdate } from '@motcua/contracts';
+import { Alert, Button } from '../../../components/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { ErrorBox, Field } from '../../accounts/components/Form';
+import { organisationApi, type AgencyType } from '../api';
+import { useAgencies, useOrganisationMutation } from '../hooks';
+
+type Fields = {
+  shortName: string;
+  name: string;
+  type: AgencyType;
+  unitCode: string;
+  address: string;
+  email: string;
+  hotline: string;
+};
+const fieldsOf = (a: TAgencyDetail): Fields => ({
+  shortName: a.shortName,
+  name: a.name,
+  type: a.type as AgencyType,
+  unitCode: a.unitCode,
+  address: a.address ?? '',
+  email: a.email ?? '',
+  hotline: a.hotline ?? '',
+});
+
+function TypeSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: AgencyType;
+  onChange: (v: AgencyType) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('organisation.type')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as AgencyType)}>
+        {AGENCY_TYPES.map((ty) => (
+          <option key={ty} value={ty}>
+            {t(`organisation.type.${ty}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Names, type, unit and contact data. Only changed fields are sent, so a unit administrator editing the hotline
+ * never touches what only the system administrator may change.
+ */
+export function AgencyContactForm({
+  agency,
+  onSaved,
+}: {
+  agency: TAgencyDetail;
+  onSaved: (m: string) => void;
+}) {
+  const { t } = useI18n();
+  const initial = fieldsOf(agency);
+  const [form, setForm] = useState(initial);
+  const set = (k: keyof Fields) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const save = useOrganisationMutation(() => {
+    const body: TAgencyUpdate = { expectedVersion: agency.version };
+    for (const k of Object.keys(form) as (keyof Fields)[]) {
+      if (form[k] === initial[k]) continue;
+      const v = form[k].trim();
+      (body as Record<string, unknown>)[k] = ['address', 'email', 'hotline'].includes(k) ? v || null : v;
+    }
+    return organisationApi.updateAgency(agency.id, body);
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined, { onSuccess: () => onSaved(t('organisation.saved')) });
+  };
+  return (
+    <form onSubmit={submit}>
+      <h2>{t('organisation.agencies.identity')}</h2>
+      <Field
+        label={t('organisation.shortName')}
+        value={form.shortName}
+        required
+        onChange={set('shortName')}
+      />
+      <Field label={t('organisation.name')} value={form.name} required onChange={set('name')} />
+      <TypeSelect id="agency-type" value={form.type} onChange={(v) => setForm({ ...form, type: v })} />
+      <Field label={t('organisation.unitCode')} value={form.unitCode} required onChange={set('unitCode')} />
+      <h2>{t('organisation.contact')}</h2>
+      <Field label={t('organisation.address')} value={form.address} onChange={set('address')} />
+      <Field label={t('organisation.email')} type="email" value={form.email} onChange={set('email')} />
+      <Field label={t('organisation.hotline')} type="tel" value={form.hotline} onChange={set('hotline')} />
+      <ErrorBox error={save.error} />
+      <Button type="submit" disabled={save.isPending}>
+        {t('organisation.save')}
+      </Button>
+    </form>
+  );
+}
+
+/** Ends the agency on a date; its current codes end too and may be re-issued to the successor. */
+export function AgencyRetire({ agency, onSaved }: { agency: TAgencyDetail; onSaved: (m: string) => void }) {
+  const { t } = useI18n();
+  const others = useAgencies({});
+  const [date, setDate] = useState('');
+  const [successorId, setSuccessorId] = useState('');
+  const retire = useOrganisationMutation(() =>
+    organisationApi.retireAgency(agency.id, {
+      date,
+      expectedVersion: agency.version,
+      successorId: successorId || null,
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    retire.mutate(undefined, { onSuccess: () => onSaved(t('organisation.agencies.retired')) });
+  };
+  return (
+    <form onSubmit={submit}>
+      <h2>{t('organisation.agencies.retire')}</h2>
+      <p className="muted">{t('organisation.agencies.retireHint')}</p>
+      <Field
+        label={t('organisation.agencies.retireDate')}
+        type="date"
+        value={date}
+        required
+        onChange={(e) => setDate(e.target.value)}
+      />
+      <div className="field">
+        <label htmlFor="agency-successor">{t('organisation.agencies.successor')}</label>
+        <select id="agency-successor" value={successorId} onChange={(e) => setSuccessorId(e.target.value)}>
+          <option value="">{t('organisation.agencies.noSuccessor')}</option>
+          {(others.data ?? [])
+            .filter((o) => o.id !== agency.id)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      <ErrorBox error={retire.error} />
+      <Button type="submit" variant="danger" disabled={retire.isPending}>
+        {t('organisation.agencies.retireAction')}
+      </Button>
+    </form>
+  );
+}
+
+/** A new agency with its first identifier code; the one-stop desk is created with it. */
+export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useI18n();
+  const empty = {
+    shortName: '',
+    name: '',
+    type: 'department' as AgencyType,
+    unitCode: '',
+    code: '',
+    format: 'qd20' as const,
+  };
+  const [form, setForm] = useState<typeof empty & { format: 'qd20' | 'legacy' }>(empty);
+  const create = useOrganisationMutation(() =>
+    organisationApi.createAgency({
+      shortName: form.shortName.trim(),
+      name: form.name.trim(),
+      type: form.type,
+      unitCode: form.unitCode.trim(),
+      address: null,
+      email: null,
+      hotline: null,
+      codes: form.code.trim() ? [{ code: form.code.trim(), format: form.format }] : [],
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(undefined, { onSuccess: (a) => onCreated(a.id) });
+  };
+  return (
+    <details>
+      <summary>{t('organisation.agencies.create')}</summary>
+      <form onSubmit={submit}>
+        <Field
+          label={t('organisation.shortName')}
+          hint={t('organisation.shortNameHint')}
+          value={form.shortName}
+          required
+          onChange={(e) => setForm({ ...form, shortName: e.target.value })}
+        />
+        <Field
+          label={t('organisation.name')}
+          value={form.name}
+          required
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+        <TypeSelect id="agency-new-type" value={form.type} onChange={(v) => setForm({ ...form, type: v })} />
+        <Field
+          label={t('organisation.unitCode')}
+          value={form.unitCode}
+          required
+          onChange={(e) => setForm({ ...form, unitCode: e.target.value })}
+        />
+        <Field
+          label={t('organisation.identifierCode')}
+          hint={t('organisation.codes.hint')}
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.target.value })}
+        />
+        <div className="field">
+          <label htmlFor="agency-new-format">{t('organisation.codes.format')}</label>
+          <select
+            id="agency-new-format"
+            value={form.format}
+            onChange={(e) => setForm({ ...form, format: e.target.value as 'qd20' })}
+          >
+            <option value="qd20">{t('organisation.codes.qd20')}</option>
+            <option value="legacy">{t('organisation.codes.legacy')}</option>
+          </select>
+        </div>
+        <ErrorBox error={create.error} />
+        {create.isSuccess && <Alert kind="success">{t('organisation.agencies.created')}</Alert>}
+        <Button type="submit" disabled={create.isPending}>
+          {t('organisation.agencies.createAction')}
+        </Button>
+      </form>
+    </details>
+  );
+}
