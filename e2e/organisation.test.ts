@@ -71,4 +71,32 @@ describe.skipIf(!hasBrowser)('organisation: admin edits an agency, the public pa
     await phone.waitForURL('**/thu-tuc?agency=SXD');
     await expect.poll(() => phone.locator('#f-agency').inputValue()).toBe('SXD');
   });
+
+  it('an admin creates a commune, renames it and ends it; the tree shows its dates', async () => {
+    const page = await s.adminPage();
+    await page.goto('/admin/don-vi');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Đơn vị hành chính');
+    await page.getByText('Thêm đơn vị hành chính').click();
+    await page.getByLabel('Mã đơn vị', { exact: true }).fill('99077');
+    await page.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
+    await page.getByLabel('Mã đơn vị cấp trên').fill('99');
+    await page.getByLabel('Hiệu lực từ').fill('2025-07-01');
+    await page.getByRole('button', { name: 'Tạo đơn vị' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã tạo đơn vị' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Sửa Xã Thử Nghiệm' }).click();
+    const editor = page.locator('section[aria-labelledby="unit-edit-title"]');
+    await editor.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm Mới');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('.org-tree').textContent()).toContain('Xã Thử Nghiệm Mới');
+    // Ending it before it began is refused with a message naming the start date.
+    await editor.getByLabel('Ngày kết thúc').fill('2025-01-01');
+    await editor.getByRole('button', { name: 'Kết thúc' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('2025-07-01');
+    await editor.getByLabel('Ngày kết thúc').fill('2026-01-01');
+    await editor.getByRole('button', { name: 'Kết thúc' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã kết thúc' }).count()).toBe(1);
+    await page.getByLabel('Hiện cả đơn vị đã hết hiệu lực').check();
+    await expect.poll(() => page.locator('.org-tree').textContent()).toContain('2025-07-01 – 2026-01-01');
+    await expectAccessible(page);
+  });
 });
