@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectFitsViewport, hasBrowser, startE2E } from './harness';
+import { expectAccessible, expectFitsViewport, hasBrowser, staffLogin, startE2E } from './harness';
 
 async function start() {
   const e2e = await startE2E();
@@ -9,11 +9,7 @@ async function start() {
     /** The demo system administrator logs in through the real staff log-in page. */
     async adminPage(): Promise<Page> {
       const page = await e2e.newPage();
-      await page.goto('/office/login');
-      await page.getByLabel('Tên đăng nhập').fill('dangvanhung.ubndt');
-      await page.getByLabel('Mật khẩu').fill('MotCua@2026');
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL('**/office');
+      await staffLogin(page, 'dangvanhung.ubndt');
       return page;
     },
   };

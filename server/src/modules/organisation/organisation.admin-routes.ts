@@ -26,7 +26,8 @@ import { getAgency, listUnits } from './organisation.service';
 import { retireUnit, updateUnit, UNIT_WHAT } from './organisation.units';
 import { AppError } from '../../http/errors';
 
-const err = {
+/** Error statuses every organisation route may answer with. */
+export const err = {
   400: ZErrorResponse,
   401: ZErrorResponse,
   403: ZErrorResponse,

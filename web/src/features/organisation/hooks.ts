@@ -1,3 +1,5 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { organisationApi, organisationKeys, type AgencyFilter } from './api';
 
@@ -22,4 +24,27 @@ export function useOrganisationMutation<A, R>(fn: (args: A) => Promise<R>) {
     mutationFn: fn,
     onSuccess: () => qc.invalidateQueries({ queryKey: organisationKeys.all }),
   });
+}
+
+/** Agency list filters kept in the URL (unit, type, name search, history), plus the search box's draft text. */
+export function useAgencyFilterParams() {
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    unit: params.get('unit') ?? '',
+    type: params.get('type') ?? '',
+    q: params.get('q') ?? '',
+    all: params.get('all') === 'true',
+  };
+  const [draft, setDraft] = useState(filter.q);
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    set('q', draft.trim());
+  };
+  return { filter, set, draft, setDraft, submit };
 }

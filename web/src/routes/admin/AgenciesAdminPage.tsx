@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { AgencyFilters } from '../../features/organisation/components/AgencyFilters';
 import { AgencyCreate } from '../../features/organisation/components/AgencyForms';
-import { useAgencies } from '../../features/organisation/hooks';
+import { useAgencies, useAgencyFilterParams } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 
@@ -11,25 +10,8 @@ import { useI18n } from '../../i18n/i18n';
 export function AgenciesAdminPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const filter = {
-    unit: params.get('unit') ?? '',
-    type: params.get('type') ?? '',
-    q: params.get('q') ?? '',
-    all: params.get('all') === 'true',
-  };
-  const [q, setQ] = useState(filter.q);
+  const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set('q', q.trim());
-  };
   return (
     <>
       <h1>{t('organisation.agencies.title')}</h1>

@@ -1,28 +1,15 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { Alert, Button, Spinner } from '../../components/ui';
 import { AgencyFilters } from '../../features/organisation/components/AgencyFilters';
-import { useAgencies } from '../../features/organisation/hooks';
+import { useAgencies, useAgencyFilterParams } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 
 /** /co-quan: the agencies of the province, filterable by unit and type, searchable by name. State lives in the URL. */
 export function AgenciesPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const filter = { unit: params.get('unit') ?? '', type: params.get('type') ?? '', q: params.get('q') ?? '' };
-  const [q, setQ] = useState(filter.q);
+  const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set('q', q.trim());
-  };
   return (
     <>
       <h1>{t('organisation.public.title')}</h1>

@@ -27,17 +27,40 @@ export function AgencyFilters({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="org-f-type">{t('organisation.type')}</label>
-        <select id="org-f-type" value={type} onChange={(e) => onChange('type', e.target.value)}>
-          <option value="">{t('organisation.all')}</option>
-          {AGENCY_TYPES.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`organisation.type.${ty}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TypeSelect
+        id="org-f-type"
+        value={type}
+        allLabel={t('organisation.all')}
+        onChange={(v) => onChange('type', v)}
+      />
+    </div>
+  );
+}
+
+/** The agency type select; with `allLabel`, an empty first option means "any type" (filters). */
+export function TypeSelect({
+  id,
+  value,
+  allLabel,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  allLabel?: string;
+  onChange: (v: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('organisation.type')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {allLabel && <option value="">{allLabel}</option>}
+        {AGENCY_TYPES.map((ty) => (
+          <option key={ty} value={ty}>
+            {t(`organisation.type.${ty}`)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { AGENCY_TYPES, type TAgencyDetail, type TAgencyUpdate } from '@motcua/contracts';
+import { type TAgencyDetail, type TAgencyUpdate } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type AgencyType } from '../api';
 import { useAgencies, useOrganisationMutation } from '../hooks';
+import { TypeSelect } from './AgencyFilters';
+import { CodeFormatSelect } from './AgencyLists';
 
 type Fields = {
   shortName: string;
@@ -24,30 +26,6 @@ const fieldsOf = (a: TAgencyDetail): Fields => ({
   email: a.email ?? '',
   hotline: a.hotline ?? '',
 });
-
-function TypeSelect({
-  id,
-  value,
-  onChange,
-}: {
-  id: string;
-  value: AgencyType;
-  onChange: (v: AgencyType) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('organisation.type')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as AgencyType)}>
-        {AGENCY_TYPES.map((ty) => (
-          <option key={ty} value={ty}>
-            {t(`organisation.type.${ty}`)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * Names, type, unit and contact data. Only changed fields are sent, so a unit administrator editing the hotline
@@ -88,7 +66,11 @@ export function AgencyContactForm({
         onChange={set('shortName')}
       />
       <Field label={t('organisation.name')} value={form.name} required onChange={set('name')} />
-      <TypeSelect id="agency-type" value={form.type} onChange={(v) => setForm({ ...form, type: v })} />
+      <TypeSelect
+        id="agency-type"
+        value={form.type}
+        onChange={(v) => setForm({ ...form, type: v as AgencyType })}
+      />
       <Field label={t('organisation.unitCode')} value={form.unitCode} required onChange={set('unitCode')} />
       <h2>{t('organisation.contact')}</h2>
       <Field label={t('organisation.address')} value={form.address} onChange={set('address')} />
@@ -160,9 +142,9 @@ export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void })
     type: 'department' as AgencyType,
     unitCode: '',
     code: '',
-    format: 'qd20' as const,
+    format: 'qd20' as 'qd20' | 'legacy',
   };
-  const [form, setForm] = useState<typeof empty & { format: 'qd20' | 'legacy' }>(empty);
+  const [form, setForm] = useState(empty);
   const create = useOrganisationMutation(() =>
     organisationApi.createAgency({
       shortName: form.shortName.trim(),
@@ -196,7 +178,11 @@ export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void })
           required
           onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
-        <TypeSelect id="agency-new-type" value={form.type} onChange={(v) => setForm({ ...form, type: v })} />
+        <TypeSelect
+          id="agency-new-type"
+          value={form.type}
+          onChange={(v) => setForm({ ...form, type: v as AgencyType })}
+        />
         <Field
           label={t('organisation.unitCode')}
           value={form.unitCode}
@@ -209,17 +195,11 @@ export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void })
           value={form.code}
           onChange={(e) => setForm({ ...form, code: e.target.value })}
         />
-        <div className="field">
-          <label htmlFor="agency-new-format">{t('organisation.codes.format')}</label>
-          <select
-            id="agency-new-format"
-            value={form.format}
-            onChange={(e) => setForm({ ...form, format: e.target.value as 'qd20' })}
-          >
-            <option value="qd20">{t('organisation.codes.qd20')}</option>
-            <option value="legacy">{t('organisation.codes.legacy')}</option>
-          </select>
-        </div>
+        <CodeFormatSelect
+          id="agency-new-format"
+          value={form.format}
+          onChange={(format) => setForm({ ...form, format })}
+        />
         <ErrorBox error={create.error} />
         {create.isSuccess && <Alert kind="success">{t('organisation.agencies.created')}</Alert>}
         <Button type="submit" disabled={create.isPending}>

@@ -6,6 +6,27 @@ import { ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi } from '../api';
 import { useOrganisationMutation } from '../hooks';
 
+export function CodeFormatSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: 'qd20' | 'legacy';
+  onChange: (v: 'qd20' | 'legacy') => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('organisation.codes.format')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as 'qd20' | 'legacy')}>
+        <option value="qd20">{t('organisation.codes.qd20')}</option>
+        <option value="legacy">{t('organisation.codes.legacy')}</option>
+      </select>
+    </div>
+  );
+}
+
 type Props = { agency: TAgencyDetail; onSaved: (m: string) => void };
 
 /** Identifier code history (valid from/to) and re-issuing a code, e.g. after a merger. */
@@ -56,17 +77,11 @@ export function CodesEditor({ agency, onSaved }: Props) {
           required
           onChange={(e) => setForm({ ...form, code: e.target.value })}
         />
-        <div className="field">
-          <label htmlFor="code-format">{t('organisation.codes.format')}</label>
-          <select
-            id="code-format"
-            value={form.format}
-            onChange={(e) => setForm({ ...form, format: e.target.value as 'qd20' })}
-          >
-            <option value="qd20">{t('organisation.codes.qd20')}</option>
-            <option value="legacy">{t('organisation.codes.legacy')}</option>
-          </select>
-        </div>
+        <CodeFormatSelect
+          id="code-format"
+          value={form.format}
+          onChange={(format) => setForm({ ...form, format })}
+        />
         <Field
           label={t('organisation.validFrom')}
           type="date"

@@ -6,6 +6,55 @@ import { ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type UnitLevel } from '../api';
 import { useOrganisationMutation } from '../hooks';
 
+type UnitFieldValues = { name: string; level: UnitLevel; parentCode: string; validFrom: string };
+
+function UnitFields({
+  idPrefix,
+  form,
+  onChange,
+}: {
+  idPrefix: string;
+  form: UnitFieldValues;
+  onChange: (f: Partial<UnitFieldValues>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field
+        label={t('organisation.name')}
+        value={form.name}
+        required
+        onChange={(e) => onChange({ name: e.target.value })}
+      />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-level`}>{t('organisation.level')}</label>
+        <select
+          id={`${idPrefix}-level`}
+          value={form.level}
+          onChange={(e) => onChange({ level: e.target.value as UnitLevel })}
+        >
+          {UNIT_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`organisation.level.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        label={t('organisation.parentCode')}
+        value={form.parentCode}
+        onChange={(e) => onChange({ parentCode: e.target.value.trim() })}
+      />
+      <Field
+        label={t('organisation.validFrom')}
+        type="date"
+        value={form.validFrom}
+        onChange={(e) => onChange({ validFrom: e.target.value })}
+      />
+    </>
+  );
+}
+
 /** Edit, merge or retire one unit. Every edit sends the version shown, so a concurrent change gets a clear 409. */
 export function UnitEditor({ unit, onDone }: { unit: TUnit; onDone: (message: string) => void }) {
   const { t } = useI18n();
@@ -39,37 +88,7 @@ export function UnitEditor({ unit, onDone }: { unit: TUnit; onDone: (message: st
     <section aria-labelledby="unit-edit-title">
       <h2 id="unit-edit-title">{t('organisation.units.editTitle', { code: unit.code, name: unit.name })}</h2>
       <form onSubmit={run(update, t('organisation.saved'))}>
-        <Field
-          label={t('organisation.name')}
-          value={form.name}
-          required
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-        />
-        <div className="field">
-          <label htmlFor="unit-level">{t('organisation.level')}</label>
-          <select
-            id="unit-level"
-            value={form.level}
-            onChange={(e) => setForm({ ...form, level: e.target.value as UnitLevel })}
-          >
-            {UNIT_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`organisation.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('organisation.parentCode')}
-          value={form.parentCode}
-          onChange={(e) => setForm({ ...form, parentCode: e.target.value.trim() })}
-        />
-        <Field
-          label={t('organisation.validFrom')}
-          type="date"
-          value={form.validFrom}
-          onChange={(e) => setForm({ ...form, validFrom: e.target.value })}
-        />
+        <UnitFields idPrefix="unit" form={form} onChange={(f) => setForm({ ...form, ...f })} />
         <ErrorBox error={update.error} />
         <Button type="submit" disabled={update.isPending}>
           {t('organisation.save')}
@@ -154,37 +173,7 @@ export function UnitCreate() {
           required
           onChange={(e) => setForm({ ...form, code: e.target.value.trim() })}
         />
-        <Field
-          label={t('organisation.name')}
-          value={form.name}
-          required
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-        />
-        <div className="field">
-          <label htmlFor="unit-new-level">{t('organisation.level')}</label>
-          <select
-            id="unit-new-level"
-            value={form.level}
-            onChange={(e) => setForm({ ...form, level: e.target.value as UnitLevel })}
-          >
-            {UNIT_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`organisation.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('organisation.parentCode')}
-          value={form.parentCode}
-          onChange={(e) => setForm({ ...form, parentCode: e.target.value.trim() })}
-        />
-        <Field
-          label={t('organisation.validFrom')}
-          type="date"
-          value={form.validFrom}
-          onChange={(e) => setForm({ ...form, validFrom: e.target.value })}
-        />
+        <UnitFields idPrefix="unit-new" form={form} onChange={(f) => setForm({ ...form, ...f })} />
         <ErrorBox error={create.error} />
         {saved && <Alert kind="success">{t('organisation.units.created')}</Alert>}
         <Button type="submit" disabled={create.isPending}>
