@@ -264,6 +264,15 @@ describe('editing agencies', () => {
     expect((await agency('SYT')).version).toBe(a.version + 1);
   });
 
+  it('answers two simultaneous creations of the same unit code with 201 and 409', async () => {
+    const body = { code: '99088', name: 'Xã Song Song', level: 'commune', parentCode: '99' };
+    const [a, b] = await Promise.all([
+      send('POST', '/api/admin/units', body),
+      send('POST', '/api/admin/units', body),
+    ]);
+    expect([a!.statusCode, b!.statusCode].sort()).toEqual([201, 409]);
+  });
+
   it('searches agencies by name without diacritics', async () => {
     const hits = (await get('/api/agencies?q=xay%20dung')).json<{ shortName: string }[]>();
     expect(hits.map((h) => h.shortName)).toContain('SXD');

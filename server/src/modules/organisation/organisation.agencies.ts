@@ -11,7 +11,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { agencyChangeOf, canEditAgency, type AgencyChange } from './organisation.policy';
-import { badRequest } from './organisation.units';
+import { badRequest, duplicateOnRace } from './organisation.errors';
 
 type Q = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -57,6 +57,10 @@ async function bump(trx: Trx, id: string) {
 
 export async function updateAgency(db: Q, who: Edit, id: string, input: TAgencyUpdate) {
   const touched = Object.keys(input).filter((k) => input[k as keyof TAgencyUpdate] !== undefined);
+  await duplicateOnRace(update(db, who, id, input, touched), `Cơ quan ${input.shortName ?? ''}`.trim());
+}
+
+async function update(db: Q, who: Edit, id: string, input: TAgencyUpdate, touched: string[]) {
   await db.transaction().execute(async (trx) => {
     const row = await lockAgency(trx, who, id, agencyChangeOf(touched), input.expectedVersion);
     let unitId = row.unit_id;

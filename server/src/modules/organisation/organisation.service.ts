@@ -10,6 +10,7 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { isValidIdentifierCode } from './identifier-codes';
 import { checkParent } from './organisation.units';
+import { badRequest, duplicateOnRace } from './organisation.errors';
 
 type Q = Kysely<Database>;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -170,6 +171,10 @@ async function unitId(db: Q, code: string): Promise<string> {
 }
 
 export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
+  return duplicateOnRace(insertUnit(db, actor, input), `Mã đơn vị ${input.code}`);
+}
+
+async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
   return db.transaction().execute(async (trx) => {
     const parentId = await checkParent(trx, input.level, input.parentCode);
     const dup = await trx
@@ -213,9 +218,12 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
       });
     const row = await trx
       .selectFrom('units')
-      .select('valid_from')
+      .select(['valid_from', 'valid_to'])
       .where('id', '=', from)
+      .forUpdate()
       .executeTakeFirstOrThrow();
+    // A concurrent merge or retirement may have ended it between the lookup and the lock.
+    if (row.valid_to) throw new AppError('CONFLICT');
     if (date <= row.valid_from)
       throw new AppError('BAD_REQUEST', {
         details: {
@@ -238,6 +246,10 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
 
 export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   input.codes.forEach(checkCode);
+  return duplicateOnRace(insertAgency(db, actor, input), `Cơ quan ${input.shortName}`);
+}
+
+async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   return db.transaction().execute(async (trx) => {
     const unit = await unitId(trx, input.unitCode);
     const dup = await trx
@@ -286,6 +298,18 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
     .where('valid_to', 'is', null)
     .executeTakeFirst();
   if (taken) throw new AppError('DUPLICATE', { what: `Mã định danh ${c.code}` });
+  const previous = await trx
+    .selectFrom('agency_codes')
+    .select(['code', 'valid_from'])
+    .where('agency_id', '=', agencyId)
+    .where('format', '=', c.format)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (previous && previous.valid_from >= from)
+    throw badRequest(
+      `mã mới phải có hiệu lực sau ngày ${previous.valid_from} của mã ${previous.code}`,
+      `the new code must start after ${previous.valid_from}, when ${previous.code} began`,
+    );
   await trx
     .updateTable('agency_codes')
     .set({ valid_to: from })
@@ -303,7 +327,18 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
 export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c: z.infer<typeof ZCodeInput>) {
   checkCode(c);
   await getAgency(db, agencyId);
-  await db.transaction().execute(async (trx) => {
+  const work = db.transaction().execute(async (trx) => {
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['short_name', 'valid_to'])
+      .where('id', '=', agencyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (agency.valid_to)
+      throw badRequest(
+        `cơ quan ${agency.short_name} đã ngừng hoạt động từ ${agency.valid_to}`,
+        `agency ${agency.short_name} ended on ${agency.valid_to}`,
+      );
     await issueCode(trx, agencyId, c);
     await trx
       .updateTable('agencies')
@@ -316,4 +351,5 @@ export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c:
       details: { ...c },
     });
   });
+  await duplicateOnRace(work, `Mã định danh ${c.code}`);
 }

@@ -7,14 +7,13 @@ import type { TUnitUpdate, UNIT_LEVELS } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { badRequest } from './organisation.errors';
 
 type Q = Kysely<Database>;
 type Level = (typeof UNIT_LEVELS)[number];
 const RANK: Record<Level, number> = { province: 0, district: 1, commune: 2 };
 const LEVEL_VI: Record<Level, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 export const UNIT_WHAT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
-
-export const badRequest = (vi: string, en: string) => new AppError('BAD_REQUEST', { details: { vi, en } });
 
 /** The unit carrying `code`: the one in force, else the one that ended last (codes are reused only after an end). */
 async function lockUnit(trx: Q, code: string, expectedVersion: number) {
