@@ -210,9 +210,36 @@ describe('editing agencies', () => {
     expect((await get('/api/agencies')).json<{ id: string }[]>().some((x) => x.id === a.id)).toBe(false);
     const edit = await send('PATCH', `/api/admin/agencies/${a.id}`, {
       expectedVersion: d.version,
-      hotline: '1',
+      hotline: '0299 1234',
     });
     expect(edit.statusCode).toBe(400);
+    expect(edit.json<{ message: string }>().message).toContain('2026-01-01');
+    const reissueEnded = await send('POST', `/api/admin/agencies/${a.id}/codes`, {
+      code: 'H99.77',
+      format: 'qd20',
+      validFrom: '2026-02-01',
+    });
+    expect(reissueEnded.statusCode).toBe(400);
+    // After the merger the successor is re-issued the ended legacy code; its own legacy code ends that day.
+    const legacy = d.codes.find((c) => c.code.startsWith('000.'))!;
+    expect(legacy.code).toBe('000.10.01.H99');
+    const early = await send('POST', `/api/admin/agencies/${succ.id}/codes`, {
+      code: legacy.code,
+      format: 'legacy',
+      validFrom: '1900-01-01',
+    });
+    expect(early.statusCode).toBe(400);
+    const re = await send('POST', `/api/admin/agencies/${succ.id}/codes`, {
+      code: legacy.code,
+      format: 'legacy',
+      validFrom: '2026-01-01',
+    });
+    expect(re.statusCode).toBe(200);
+    const current = re
+      .json<Detail>()
+      .codes.filter((c) => c.validTo === null)
+      .map((c) => c.code);
+    expect(current).toContain(legacy.code);
   });
 
   it('lets a unit administrator edit only their own agency’s contact data and desk staff', async () => {
