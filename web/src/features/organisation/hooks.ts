@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMe } from '../session/hooks';
 import { organisationApi, organisationKeys, type AgencyFilter } from './api';
 
 export const useUnits = (all = false) =>
@@ -47,4 +48,9 @@ export function useAgencyFilterParams() {
     set('q', draft.trim());
   };
   return { filter, set, draft, setDraft, submit };
+}
+
+/** The system administrator changes everything; a unit administrator only their agency's public contact data. */
+export function useIsSystemAdmin(): boolean {
+  return useMe().data?.roles.includes('system_admin') ?? false;
 }

@@ -2,7 +2,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { AgencyFilters } from '../../features/organisation/components/AgencyFilters';
 import { AgencyCreate } from '../../features/organisation/components/AgencyForms';
-import { useAgencies, useAgencyFilterParams } from '../../features/organisation/hooks';
+import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 
@@ -12,12 +12,15 @@ export function AgenciesAdminPage() {
   const navigate = useNavigate();
   const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
+  const full = useIsSystemAdmin();
   return (
     <>
       <h1>{t('organisation.agencies.title')}</h1>
-      <Card>
-        <AgencyCreate onCreated={(id) => navigate(`/admin/co-quan/${id}`)} />
-      </Card>
+      {full && (
+        <Card>
+          <AgencyCreate onCreated={(id) => navigate(`/admin/co-quan/${id}`)} />
+        </Card>
+      )}
       <form role="search" onSubmit={submit} className="org-row">
         <div className="field">
           <label htmlFor="org-admin-q">{t('organisation.searchLabel')}</label>

@@ -7,7 +7,7 @@ import {
   DepartmentsEditor,
   DeskStaffEditor,
 } from '../../features/organisation/components/AgencyLists';
-import { useAgency } from '../../features/organisation/hooks';
+import { useAgency, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 
@@ -17,6 +17,7 @@ export function AgencyAdminPage() {
   const { id = '' } = useParams();
   const agency = useAgency(id);
   const [message, setMessage] = useState('');
+  const full = useIsSystemAdmin();
   if (agency.isPending) return <Spinner label={t('organisation.loading')} />;
   if (agency.isError) return <Alert kind="error">{agency.error.message}</Alert>;
   const a = agency.data;
@@ -30,7 +31,7 @@ export function AgencyAdminPage() {
       {a.validTo && <Alert kind="warning">{t('organisation.public.ended', { date: a.validTo })}</Alert>}
       <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
       <Card>
-        <AgencyContactForm agency={a} onSaved={setMessage} />
+        <AgencyContactForm agency={a} full={full} onSaved={setMessage} />
       </Card>
       <Card>
         <DeskStaffEditor agency={a} onSaved={setMessage} />
@@ -38,10 +39,12 @@ export function AgencyAdminPage() {
       <Card>
         <DepartmentsEditor agency={a} onSaved={setMessage} />
       </Card>
-      <Card>
-        <CodesEditor agency={a} onSaved={setMessage} />
-      </Card>
-      {!a.validTo && (
+      {full && (
+        <Card>
+          <CodesEditor agency={a} onSaved={setMessage} />
+        </Card>
+      )}
+      {full && !a.validTo && (
         <Card>
           <AgencyRetire agency={a} onSaved={setMessage} />
         </Card>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TUnit } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { UnitCreate, UnitEditor } from '../../features/organisation/components/UnitEditor';
-import { useUnits } from '../../features/organisation/hooks';
+import { useIsSystemAdmin, useUnits } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 
@@ -26,6 +26,7 @@ export function UnitsAdminPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const units = useUnits(all);
+  const full = useIsSystemAdmin();
   const { roots, children } = tree(units.data ?? []);
   const chosen = units.data?.find((u) => u.id === selected);
   const item = (u: TUnit, depth: number) => (
@@ -37,16 +38,18 @@ export function UnitsAdminPage() {
           : t('organisation.units.since', { from: u.validFrom })}
         {u.successorCode && ` → ${u.successorCode}`}
       </span>{' '}
-      <Button
-        variant="secondary"
-        onClick={() => {
-          setSelected(u.id);
-          setMessage('');
-        }}
-        aria-label={t('organisation.units.editOne', { name: u.name })}
-      >
-        {t('organisation.edit')}
-      </Button>
+      {full && (
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setSelected(u.id);
+            setMessage('');
+          }}
+          aria-label={t('organisation.units.editOne', { name: u.name })}
+        >
+          {t('organisation.edit')}
+        </Button>
+      )}
       {depth < 4 && (children.get(u.code)?.length ?? 0) > 0 && (
         <ul>{children.get(u.code)!.map((c) => item(c, depth + 1))}</ul>
       )}
@@ -56,9 +59,11 @@ export function UnitsAdminPage() {
     <>
       <h1>{t('organisation.units.title')}</h1>
       <p>{t('organisation.units.lead')}</p>
-      <Card>
-        <UnitCreate />
-      </Card>
+      {full && (
+        <Card>
+          <UnitCreate />
+        </Card>
+      )}
       <label className="check">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
         {t('organisation.units.showHistory')}

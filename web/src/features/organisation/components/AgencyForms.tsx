@@ -33,9 +33,12 @@ const fieldsOf = (a: TAgencyDetail): Fields => ({
  */
 export function AgencyContactForm({
   agency,
+  full,
   onSaved,
 }: {
   agency: TAgencyDetail;
+  /** Names, type and unit too (system administrator); otherwise contact data only. */
+  full: boolean;
   onSaved: (m: string) => void;
 }) {
   const { t } = useI18n();
@@ -58,20 +61,29 @@ export function AgencyContactForm({
   };
   return (
     <form onSubmit={submit}>
-      <h2>{t('organisation.agencies.identity')}</h2>
-      <Field
-        label={t('organisation.shortName')}
-        value={form.shortName}
-        required
-        onChange={set('shortName')}
-      />
-      <Field label={t('organisation.name')} value={form.name} required onChange={set('name')} />
-      <TypeSelect
-        id="agency-type"
-        value={form.type}
-        onChange={(v) => setForm({ ...form, type: v as AgencyType })}
-      />
-      <Field label={t('organisation.unitCode')} value={form.unitCode} required onChange={set('unitCode')} />
+      {full && (
+        <>
+          <h2>{t('organisation.agencies.identity')}</h2>
+          <Field
+            label={t('organisation.shortName')}
+            value={form.shortName}
+            required
+            onChange={set('shortName')}
+          />
+          <Field label={t('organisation.name')} value={form.name} required onChange={set('name')} />
+          <TypeSelect
+            id="agency-type"
+            value={form.type}
+            onChange={(v) => setForm({ ...form, type: v as AgencyType })}
+          />
+          <Field
+            label={t('organisation.unitCode')}
+            value={form.unitCode}
+            required
+            onChange={set('unitCode')}
+          />
+        </>
+      )}
       <h2>{t('organisation.contact')}</h2>
       <Field label={t('organisation.address')} value={form.address} onChange={set('address')} />
       <Field label={t('organisation.email')} type="email" value={form.email} onChange={set('email')} />
