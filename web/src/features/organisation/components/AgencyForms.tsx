@@ -27,6 +27,48 @@ const fieldsOf = (a: TAgencyDetail): Fields => ({
   hotline: a.hotline ?? '',
 });
 
+type Identity = { shortName: string; name: string; type: AgencyType; unitCode: string };
+
+function IdentityFields({
+  idPrefix,
+  form,
+  onChange,
+}: {
+  idPrefix: string;
+  form: Identity;
+  onChange: (f: Partial<Identity>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field
+        label={t('organisation.shortName')}
+        hint={t('organisation.shortNameHint')}
+        value={form.shortName}
+        required
+        onChange={(e) => onChange({ shortName: e.target.value })}
+      />
+      <Field
+        label={t('organisation.name')}
+        value={form.name}
+        required
+        onChange={(e) => onChange({ name: e.target.value })}
+      />
+      <TypeSelect
+        id={`${idPrefix}-type`}
+        value={form.type}
+        onChange={(v) => onChange({ type: v as AgencyType })}
+      />
+      <Field
+        label={t('organisation.unitCode')}
+        value={form.unitCode}
+        required
+        onChange={(e) => onChange({ unitCode: e.target.value })}
+      />
+    </>
+  );
+}
+
 /**
  * Names, type, unit and contact data. Only changed fields are sent, so a unit administrator editing the hotline
  * never touches what only the system administrator may change.
@@ -64,24 +106,7 @@ export function AgencyContactForm({
       {full && (
         <>
           <h2>{t('organisation.agencies.identity')}</h2>
-          <Field
-            label={t('organisation.shortName')}
-            value={form.shortName}
-            required
-            onChange={set('shortName')}
-          />
-          <Field label={t('organisation.name')} value={form.name} required onChange={set('name')} />
-          <TypeSelect
-            id="agency-type"
-            value={form.type}
-            onChange={(v) => setForm({ ...form, type: v as AgencyType })}
-          />
-          <Field
-            label={t('organisation.unitCode')}
-            value={form.unitCode}
-            required
-            onChange={set('unitCode')}
-          />
+          <IdentityFields idPrefix="agency" form={form} onChange={(f) => setForm({ ...form, ...f })} />
         </>
       )}
       <h2>{t('organisation.contact')}</h2>
@@ -177,30 +202,7 @@ export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void })
     <details>
       <summary>{t('organisation.agencies.create')}</summary>
       <form onSubmit={submit}>
-        <Field
-          label={t('organisation.shortName')}
-          hint={t('organisation.shortNameHint')}
-          value={form.shortName}
-          required
-          onChange={(e) => setForm({ ...form, shortName: e.target.value })}
-        />
-        <Field
-          label={t('organisation.name')}
-          value={form.name}
-          required
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-        />
-        <TypeSelect
-          id="agency-new-type"
-          value={form.type}
-          onChange={(v) => setForm({ ...form, type: v as AgencyType })}
-        />
-        <Field
-          label={t('organisation.unitCode')}
-          value={form.unitCode}
-          required
-          onChange={(e) => setForm({ ...form, unitCode: e.target.value })}
-        />
+        <IdentityFields idPrefix="agency-new" form={form} onChange={(f) => setForm({ ...form, ...f })} />
         <Field
           label={t('organisation.identifierCode')}
           hint={t('organisation.codes.hint')}
