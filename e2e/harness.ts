@@ -71,6 +71,15 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   };
 }
 
+/** Logs a staff member in through the real staff log-in page (demo accounts: password MotCua@2026). */
+export async function staffLogin(page: Page, username: string, password = 'MotCua@2026') {
+  await page.goto('/office/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/office');
+}
+
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page. */
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page })

@@ -24,6 +24,11 @@ import { SubmitDossierPage } from './routes/portal/SubmitDossierPage';
 import { ReceptionDossierPage } from './routes/office/ReceptionDossierPage';
 import { ReceptionQueuePage } from './routes/office/ReceptionQueuePage';
 import { RegisterDossierPage } from './routes/office/RegisterDossierPage';
+import { AgenciesPage } from './routes/portal/AgenciesPage';
+import { AgencyPage } from './routes/portal/AgencyPage';
+import { UnitsAdminPage } from './routes/admin/UnitsAdminPage';
+import { AgenciesAdminPage } from './routes/admin/AgenciesAdminPage';
+import { AgencyAdminPage } from './routes/admin/AgencyAdminPage';
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -47,6 +52,8 @@ export const routes: RouteObject[] = [
       { path: 'ho-so-cua-toi/:id', element: <MyDossierPage /> },
       { path: 'tra-cuu', element: <LookupPage /> },
       { path: 'tra-cuu/:code', element: <LookupPage /> },
+      { path: 'co-quan', element: <AgenciesPage /> },
+      { path: 'co-quan/:id', element: <AgencyPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -71,6 +78,9 @@ export const routes: RouteObject[] = [
       { path: 'roles', element: <RolesPage /> },
       { path: 'outbox', element: <OutboxPage /> },
       { path: 'calendar', element: <CalendarAdminPage /> },
+      { path: 'don-vi', element: <UnitsAdminPage /> },
+      { path: 'co-quan', element: <AgenciesAdminPage /> },
+      { path: 'co-quan/:id', element: <AgencyAdminPage /> },
     ],
   },
 ];

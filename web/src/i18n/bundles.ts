@@ -8,6 +8,8 @@ import catalogueVi from '../features/catalogue/i18n/vi.json';
 import catalogueEn from '../features/catalogue/i18n/en.json';
 import dossiersVi from '../features/dossiers/i18n/vi.json';
 import dossiersEn from '../features/dossiers/i18n/en.json';
+import organisationVi from '../features/organisation/i18n/vi.json';
+import organisationEn from '../features/organisation/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -19,6 +21,7 @@ export const bundles = {
   calendar: { vi: calendarVi, en: calendarEn },
   catalogue: { vi: catalogueVi, en: catalogueEn },
   dossiers: { vi: dossiersVi, en: dossiersEn },
+  organisation: { vi: organisationVi, en: organisationEn },
 };
 
 type Bundles = typeof bundles;

@@ -4,16 +4,36 @@
  * Each state change is one transaction with its audit entry.
  */
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ZProcedureInput, type TProcedureInput, type TProcedureInputParsed } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { PROCEDURE_WHAT } from './catalogue.service';
+import { buildCalendar, type Calendar } from '../calendar';
+import { getCalendarForUnit } from '../calendar/calendar.service';
 import { publicationDeadline } from './working-days';
 
 type Trx = Transaction<Database>;
+
+/**
+ * The working calendar of the province an agency belongs to: the publication deadline of the catalogue is counted
+ * on the province's days (001 Đ6, Đ22.3). Without an agency, the national holidays alone.
+ */
+export async function provinceCalendar(q: Kysely<Database>, agencyId: string | null): Promise<Calendar> {
+  const row = agencyId
+    ? await q
+        .selectFrom('agencies')
+        .innerJoin('units', 'units.id', 'agencies.unit_id')
+        .select('units.province_code')
+        .where('agencies.id', '=', agencyId)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) return buildCalendar();
+  // A Kysely handle or an open transaction both run the calendar's queries; on PGlite it must be the transaction.
+  return getCalendarForUnit(q as Trx, row.province_code);
+}
 
 /** Resolves agency short names (current agencies) to ids; throws a 400 naming the unknown ones. */
 export async function resolveAgencies(trx: Trx, shortNames: string[]): Promise<Map<string, string>> {
@@ -143,7 +163,12 @@ export async function saveDraft(
       eform: input.eform ? JSON.stringify(input.eform) : null,
       decision_number: input.decisionNumber,
       decision_date: input.decisionDate,
-      publication_deadline: input.decisionDate ? publicationDeadline(input.decisionDate) : null,
+      publication_deadline: input.decisionDate
+        ? publicationDeadline(
+            await provinceCalendar(trx, agencies.get(input.agencies[0]!.toUpperCase()) ?? null),
+            input.decisionDate,
+          )
+        : null,
       change_note: input.changeNote,
       created_by: actor.name ?? actor.id ?? null,
     })

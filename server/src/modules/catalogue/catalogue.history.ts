@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { loadVersion, PROCEDURE_WHAT } from './catalogue.service';
-import { weekdaysBetween } from './working-days';
+import { localDateOf, type Calendar } from '../calendar';
+import { provinceCalendar } from './catalogue.editor';
+import { publicationDeadline, workingDaysBetween } from './working-days';
 
 type Q = Kysely<Database>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -76,36 +78,50 @@ export async function diffVersions(db: Q, code: string, from: number, to: number
 
 /**
  * Versions whose announcing decision has a publication deadline that was missed: published after the deadline,
- * or still unpublished after it (`today` is the reporting date, YYYY-MM-DD).
+ * or still unpublished after it (`today` is the reporting date, YYYY-MM-DD). Deadline and days late are counted on
+ * the province's calendar as it stands now, so a holiday schedule imported after the decision is taken into account.
  */
 export async function latePublications(db: Q, today: string) {
   const rows = await db
-    .selectFrom('procedure_versions')
+    .selectFrom('procedure_versions as v')
+    .leftJoin('procedure_version_agencies as pva', (j) =>
+      j.onRef('pva.version_id', '=', 'v.id').on('pva.role', '=', 'implementing').on('pva.position', '=', 0),
+    )
     .select([
-      'procedure_code',
-      'name',
-      'version_no',
-      'decision_number',
-      'decision_date',
-      'publication_deadline',
-      'published_at',
+      'v.procedure_code',
+      'v.name',
+      'v.version_no',
+      'v.decision_number',
+      'v.decision_date',
+      'v.published_at',
+      'pva.agency_id',
     ])
-    .where('publication_deadline', 'is not', null)
-    .orderBy('publication_deadline')
+    .where('v.decision_date', 'is not', null)
     .execute();
-  return rows
-    .map((r) => {
-      const publishedDay = r.published_at ? r.published_at.toISOString().slice(0, 10) : today;
-      return {
+  const calendars = new Map<string, Calendar>();
+  const calendarOf = async (agencyId: string | null) => {
+    const key = agencyId ?? '';
+    let cal = calendars.get(key);
+    if (!cal) calendars.set(key, (cal = await provinceCalendar(db, agencyId)));
+    return cal;
+  };
+  const out = [];
+  for (const r of rows) {
+    const cal = await calendarOf(r.agency_id);
+    const deadline = publicationDeadline(cal, r.decision_date!);
+    const publishedDay = r.published_at ? localDateOf(r.published_at) : today;
+    const daysLate = workingDaysBetween(cal, deadline, publishedDay);
+    if (daysLate > 0)
+      out.push({
         code: r.procedure_code,
         name: r.name,
         versionNo: r.version_no,
         decisionNumber: r.decision_number,
         decisionDate: r.decision_date,
-        publicationDeadline: r.publication_deadline!,
+        publicationDeadline: deadline,
         publishedAt: iso(r.published_at),
-        daysLate: weekdaysBetween(r.publication_deadline!, publishedDay),
-      };
-    })
-    .filter((r) => r.daysLate > 0);
+        daysLate,
+      });
+  }
+  return out.sort((a, b) => a.publicationDeadline.localeCompare(b.publicationDeadline));
 }

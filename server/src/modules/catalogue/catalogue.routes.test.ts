@@ -194,7 +194,7 @@ describe('editor routes', () => {
     expect((await get('/api/admin/procedures/T.3', editor)).statusCode).toBe(404);
   });
 
-  it('lists late publications (5 Mon–Fri working days after the decision)', async () => {
+  it('lists late publications (5 working days of the province calendar after the decision)', async () => {
     await t.app.inject({
       method: 'POST',
       url: '/api/admin/procedures',

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
 import { getProcedure, getProcedureVersion, getProcedureVersionInForce } from './catalogue.service';
 import { EDITOR_AUDIT, sampleProcedure, withOrganisation } from './catalogue.fixtures';
-import { addWeekdays, publicationDeadline } from './working-days';
 
 let db: Db;
 beforeAll(async () => {
@@ -79,13 +78,5 @@ describe('procedure versions', () => {
     await expect(
       getProcedureVersion(db.kysely, '00000000-0000-4000-8000-000000000000'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
-});
-
-describe('publication deadline (Mon–Fri until the calendar lands)', () => {
-  it('counts five weekdays after the decision', () => {
-    expect(publicationDeadline('2026-03-06')).toBe('2026-03-13'); // Friday → next Friday
-    expect(publicationDeadline('2026-03-09')).toBe('2026-03-16'); // Monday → next Monday
-    expect(addWeekdays('2026-03-07', 1)).toBe('2026-03-09'); // Saturday → Monday
   });
 });

@@ -1,34 +1,26 @@
 /**
  * Working-day arithmetic for the publication deadline (001 Đ6, Đ22.3: published within 5 working days of the
- * announcing decision). Counts Monday–Friday only; the calendar module's holiday-aware `addWorkingDays` is not
- * finished yet and will replace this one function when it lands.
+ * announcing decision), on the province's working calendar: public holidays, compensatory days off and swapped
+ * working Saturdays all count as the calendar says. Pure: the compiled calendar is passed in.
  */
-export function addWeekdays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left -= 1;
-  }
-  return d.toISOString().slice(0, 10);
-}
+import { addWorkingDays, dayFromIso, localDateOf, localDateTime, type Calendar } from '../calendar';
 
 export const PUBLICATION_WORKING_DAYS = 5;
 
-export function publicationDeadline(decisionDate: string): string {
-  return addWeekdays(decisionDate, PUBLICATION_WORKING_DAYS);
+/** The Nth working day after `isoDate`, the day itself not counted (Bộ luật Dân sự Đ147). */
+export function addCalendarWorkingDays(calendar: Calendar, isoDate: string, days: number): string {
+  return localDateOf(addWorkingDays(calendar, localDateTime(isoDate, '00:00'), days, 'civil'));
 }
 
-/** Weekdays strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function weekdaysBetween(from: string, to: string): number {
+export function publicationDeadline(calendar: Calendar, decisionDate: string): string {
+  return addCalendarWorkingDays(calendar, decisionDate, PUBLICATION_WORKING_DAYS);
+}
+
+/** Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(calendar: Calendar, from: string, to: string): number {
   let n = 0;
-  const d = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  while (d < end) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) n += 1;
-  }
+  const end = dayFromIso(to);
+  for (let day = dayFromIso(from) + 1; day <= end; day++)
+    if (calendar.resolveDay(day).hours.work.length > 0) n += 1;
   return n;
 }

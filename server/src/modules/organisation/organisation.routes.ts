@@ -23,14 +23,8 @@ import {
   mergeUnit,
   reissueCode,
 } from './organisation.service';
+import { err, organisationAdminRoutes } from './organisation.admin-routes';
 
-const err = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
 const admin = requireRole('system_admin');
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -125,4 +119,6 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       return getAgency(db(), req.params.id);
     },
   );
+
+  organisationAdminRoutes(app);
 };

@@ -9,6 +9,8 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { isValidIdentifierCode } from './identifier-codes';
+import { checkParent } from './organisation.units';
+import { badRequest, duplicateOnRace } from './organisation.errors';
 
 type Q = Kysely<Database>;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,6 +32,7 @@ export async function listUnits(db: Q, q: { level?: string; at?: string; all?: s
       'u.valid_from as validFrom',
       'u.valid_to as validTo',
       's.code as successorCode',
+      'u.version',
     ])
     .orderBy('u.code')
     .orderBy('u.valid_from');
@@ -65,7 +68,10 @@ async function agencyCodes(db: Q, ids: string[]) {
   return map;
 }
 
-export async function listAgencies(db: Q, q: { unit?: string; type?: string; all?: string; id?: string }) {
+export async function listAgencies(
+  db: Q,
+  q: { unit?: string; type?: string; q?: string; all?: string; id?: string },
+) {
   let qb = db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.id', 'a.unit_id')
@@ -81,13 +87,25 @@ export async function listAgencies(db: Q, q: { unit?: string; type?: string; all
       'a.hotline',
       'a.valid_from',
       'a.valid_to',
+      'a.successor_id',
+      'a.version',
     ])
     .orderBy('a.type')
     .orderBy('a.name');
   if (q.id) qb = qb.where('a.id', '=', q.id);
   if (q.unit) qb = qb.where('u.code', '=', q.unit);
   if (q.type) qb = qb.where('a.type', '=', q.type);
-  if (q.all !== 'true' && !q.id) qb = qb.where('a.valid_to', 'is', null);
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb = qb.where((eb) =>
+      eb.or([
+        eb(sql<string>`vn_fold(a.name)`, 'like', sql<string>`vn_fold(${pattern})`),
+        eb(sql<string>`vn_fold(a.short_name)`, 'like', sql<string>`vn_fold(${pattern})`),
+      ]),
+    );
+  }
+  if (q.all !== 'true' && !q.id)
+    qb = qb.where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', today())]));
   const rows = await qb.execute();
   const codes = await agencyCodes(
     db,
@@ -105,6 +123,8 @@ export async function listAgencies(db: Q, q: { unit?: string; type?: string; all
     hotline: r.hotline,
     validFrom: r.valid_from,
     validTo: r.valid_to,
+    successorId: r.successor_id,
+    version: r.version,
     codes: codes.get(r.id) ?? [],
   }));
 }
@@ -115,9 +135,11 @@ export async function getAgency(db: Q, id: string) {
   if (!a) throw new AppError('NOT_FOUND', { what: AGENCY });
   const departments = await db
     .selectFrom('departments')
-    .select(['name', 'kind'])
+    .select(['id', 'name', 'kind'])
     .where('agency_id', '=', id)
     .where('active', '=', true)
+    .orderBy('kind')
+    .orderBy('name')
     .execute();
   const deskStaff = await db
     .selectFrom('desk_staff_contacts')
@@ -149,8 +171,12 @@ async function unitId(db: Q, code: string): Promise<string> {
 }
 
 export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
+  return duplicateOnRace(insertUnit(db, actor, input), `Mã đơn vị ${input.code}`);
+}
+
+async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
   return db.transaction().execute(async (trx) => {
-    const parentId = input.parentCode ? await unitId(trx, input.parentCode) : null;
+    const parentId = await checkParent(trx, input.level, input.parentCode);
     const dup = await trx
       .selectFrom('units')
       .select('id')
@@ -192,9 +218,12 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
       });
     const row = await trx
       .selectFrom('units')
-      .select('valid_from')
+      .select(['valid_from', 'valid_to'])
       .where('id', '=', from)
+      .forUpdate()
       .executeTakeFirstOrThrow();
+    // A concurrent merge or retirement may have ended it between the lookup and the lock.
+    if (row.valid_to) throw new AppError('CONFLICT');
     if (date <= row.valid_from)
       throw new AppError('BAD_REQUEST', {
         details: {
@@ -202,7 +231,11 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
           en: 'merger date must be after the unit began',
         },
       });
-    await trx.updateTable('units').set({ valid_to: date, successor_id: to }).where('id', '=', from).execute();
+    await trx
+      .updateTable('units')
+      .set((eb) => ({ valid_to: date, successor_id: to, version: eb('version', '+', 1) }))
+      .where('id', '=', from)
+      .execute();
     await appendAudit(trx, actor, {
       action: 'organisation.unit_merged',
       target: { type: 'unit', id: from },
@@ -213,6 +246,10 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
 
 export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   input.codes.forEach(checkCode);
+  return duplicateOnRace(insertAgency(db, actor, input), `Cơ quan ${input.shortName}`);
+}
+
+async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   return db.transaction().execute(async (trx) => {
     const unit = await unitId(trx, input.unitCode);
     const dup = await trx
@@ -261,6 +298,18 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
     .where('valid_to', 'is', null)
     .executeTakeFirst();
   if (taken) throw new AppError('DUPLICATE', { what: `Mã định danh ${c.code}` });
+  const previous = await trx
+    .selectFrom('agency_codes')
+    .select(['code', 'valid_from'])
+    .where('agency_id', '=', agencyId)
+    .where('format', '=', c.format)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (previous && previous.valid_from >= from)
+    throw badRequest(
+      `mã mới phải có hiệu lực sau ngày ${previous.valid_from} của mã ${previous.code}`,
+      `the new code must start after ${previous.valid_from}, when ${previous.code} began`,
+    );
   await trx
     .updateTable('agency_codes')
     .set({ valid_to: from })
@@ -278,12 +327,29 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
 export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c: z.infer<typeof ZCodeInput>) {
   checkCode(c);
   await getAgency(db, agencyId);
-  await db.transaction().execute(async (trx) => {
+  const work = db.transaction().execute(async (trx) => {
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['short_name', 'valid_to'])
+      .where('id', '=', agencyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (agency.valid_to)
+      throw badRequest(
+        `cơ quan ${agency.short_name} đã ngừng hoạt động từ ${agency.valid_to}`,
+        `agency ${agency.short_name} ended on ${agency.valid_to}`,
+      );
     await issueCode(trx, agencyId, c);
+    await trx
+      .updateTable('agencies')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', agencyId)
+      .execute();
     await appendAudit(trx, actor, {
       action: 'organisation.code_issued',
       target: { type: 'agency', id: agencyId },
       details: { ...c },
     });
   });
+  await duplicateOnRace(work, `Mã định danh ${c.code}`);
 }

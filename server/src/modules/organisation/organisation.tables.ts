@@ -13,6 +13,7 @@ export type UnitsTable = {
   valid_from: Generated<string>;
   valid_to: string | null;
   successor_id: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 };
 
@@ -29,6 +30,7 @@ export type AgenciesTable = {
   valid_from: Generated<string>;
   valid_to: string | null;
   successor_id: string | null;
+  version: Generated<number>;
   created_at: Timestamp;
 };
 

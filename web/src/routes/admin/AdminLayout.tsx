@@ -9,6 +9,8 @@ export const adminNav: NavItem[] = [
   { to: '/admin/roles', label: 'accounts.nav.roles' },
   { to: '/admin/outbox', label: 'accounts.nav.outbox' },
   { to: '/admin/calendar', label: 'calendar.nav' },
+  { to: '/admin/don-vi', label: 'organisation.nav.units' },
+  { to: '/admin/co-quan', label: 'organisation.nav.agencies' },
 ];
 
 export function AdminLayout() {

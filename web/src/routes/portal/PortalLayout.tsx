@@ -4,6 +4,7 @@ import { Shell, type NavItem } from '../Shell';
 export const portalNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/thu-tuc', label: 'nav.procedures' },
+  { to: '/co-quan', label: 'organisation.nav.public' },
   { to: '/tra-cuu', label: 'nav.lookup' },
   { to: '/tai-khoan', label: 'accounts.nav.profile' },
   { to: '/ho-so-cua-toi', label: 'dossiers.nav.mine' },

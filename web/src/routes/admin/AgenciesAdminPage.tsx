@@ -1,0 +1,81 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { AgencyFilters } from '../../features/organisation/components/AgencyFilters';
+import { AgencyCreate } from '../../features/organisation/components/AgencyForms';
+import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../features/organisation/hooks';
+import '../../features/organisation/organisation.css';
+import { useI18n } from '../../i18n/i18n';
+
+/** /admin/co-quan: agencies filterable by unit and type (history on request); create one. */
+export function AgenciesAdminPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
+  const agencies = useAgencies(filter);
+  const full = useIsSystemAdmin();
+  return (
+    <>
+      <h1>{t('organisation.agencies.title')}</h1>
+      {full && (
+        <Card>
+          <AgencyCreate onCreated={(id) => navigate(`/admin/co-quan/${id}`)} />
+        </Card>
+      )}
+      <form role="search" onSubmit={submit} className="org-row">
+        <div className="field">
+          <label htmlFor="org-admin-q">{t('organisation.searchLabel')}</label>
+          <input id="org-admin-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <Button type="submit">{t('organisation.search')}</Button>
+      </form>
+      <AgencyFilters unit={filter.unit} type={filter.type} onChange={set} />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.all}
+          onChange={(e) => set('all', e.target.checked ? 'true' : '')}
+        />
+        {t('organisation.agencies.showEnded')}
+      </label>
+      {agencies.isPending && <Spinner label={t('organisation.loading')} />}
+      {agencies.isError && <Alert kind="error">{agencies.error.message}</Alert>}
+      {agencies.data && (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">
+              {t('organisation.count', { total: agencies.data.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisation.shortName')}</th>
+                <th scope="col">{t('organisation.name')}</th>
+                <th scope="col">{t('organisation.type')}</th>
+                <th scope="col">{t('organisation.unit')}</th>
+                <th scope="col">{t('organisation.identifierCode')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agencies.data.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.shortName}</td>
+                  <td>
+                    <Link to={`/admin/co-quan/${a.id}`}>{a.name}</Link>
+                    {a.validTo && ` (${t('organisation.agencies.endedOn', { date: a.validTo })})`}
+                  </td>
+                  <td>{t(`organisation.type.${a.type}` as 'organisation.type.department')}</td>
+                  <td>{a.unitName}</td>
+                  <td>
+                    {a.codes
+                      .filter((c) => c.validTo === null)
+                      .map((c) => c.code)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
