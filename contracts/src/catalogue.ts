@@ -204,3 +204,8 @@ export const ZImportRowError = z.object({
   message: z.string(),
 });
 export const ZImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export type TVersionSummary = z.infer<typeof ZVersionSummary>;
+export type TVersionDiff = z.infer<typeof ZVersionDiff>;
+export type TLatePublication = z.infer<typeof ZLatePublication>;
+export type TImportRowError = z.infer<typeof ZImportRowError>;
+export type TImportResult = z.infer<typeof ZImportResult>;

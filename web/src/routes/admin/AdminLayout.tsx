@@ -9,6 +9,7 @@ export const adminNav: NavItem[] = [
   { to: '/admin/roles', label: 'accounts.nav.roles' },
   { to: '/admin/outbox', label: 'accounts.nav.outbox' },
   { to: '/admin/calendar', label: 'calendar.nav' },
+  { to: '/admin/thu-tuc', label: 'catalogueAdmin.nav' },
 ];
 
 export function AdminLayout() {
