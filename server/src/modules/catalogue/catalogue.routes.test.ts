@@ -191,6 +191,7 @@ describe('editor routes', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('KHONGCO');
+    expect(res.json<{ details: unknown }>().details).toEqual([{ field: 'agencies' }]);
     expect((await get('/api/admin/procedures/T.3', editor)).statusCode).toBe(404);
   });
 
