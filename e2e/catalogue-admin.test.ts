@@ -48,7 +48,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByLabel('Mã thủ tục').fill(CODE);
     await page.getByLabel('Tên thủ tục').fill(NAME);
     await page.getByLabel('Lĩnh vực').fill('Văn hóa cơ sở');
-    await page.getByLabel('Cơ quan thực hiện').fill('UBNDT');
+    await page.getByLabel('Cơ quan thực hiện').fill('UBNDT, KHONGCO');
     await page.getByLabel('Cấp tỉnh').check();
     await page.getByLabel('Số ngày/giờ').fill('5');
     await page
@@ -88,7 +88,12 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
         JSON.stringify({ type: 'object', properties: { tenLeHoi: { type: 'string', title: 'Tên lễ hội' } } }),
       );
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
-    await page.waitForURL(`**/admin/thu-tuc/${CODE}`);
+    // An unknown agency is named at the agencies field.
+    await expect.poll(() => page.locator('#ce-agencies-error').textContent()).toContain('KHONGCO');
+    expect(await page.getByLabel('Cơ quan thực hiện').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Cơ quan thực hiện').fill('UBNDT');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.waitForURL((u) => u.pathname === `/admin/thu-tuc/${CODE}`);
     await notice(page, 'Đã lưu bản nháp phiên bản 1.');
 
     await publish(page, '1234/QĐ-UBND', '2026-11-02');
@@ -171,6 +176,16 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     });
     await page.getByRole('button', { name: 'Nhập danh mục' }).click();
     await notice(page, 'Đã nhập: 1 thủ tục mới, 0 thủ tục cập nhật.');
+
+    // The exported workbook imports again as it is (round trip).
+    const workbook = await streamBuffer(await xlsx.createReadStream());
+    await page.getByLabel('Tệp danh mục').setInputFiles({
+      name: 'danh-muc-thu-tuc.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
+    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+    await notice(page, `Đã nhập: 0 thủ tục mới, ${exported.length} thủ tục cập nhật.`);
   });
 
   it('the editor works on a phone', async () => {
@@ -178,12 +193,19 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await expectFitsViewport(page);
     await page.goto('/admin/thu-tuc/moi');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Thêm thủ tục hành chính');
+    await page.getByRole('button', { name: 'Thêm dòng — Thành phần hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Thêm dòng — Phí, lệ phí' }).click();
+    await expectFitsViewport(page);
+    await expectAccessible(page);
+    await page.goto('/admin/thu-tuc/1.001193');
+    await expect.poll(() => page.locator('tr[data-version]').count()).toBeGreaterThan(0);
     await expectFitsViewport(page);
   });
 });
 
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+async function streamBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+const streamText = async (stream: NodeJS.ReadableStream) => (await streamBuffer(stream)).toString('utf8');
