@@ -48,6 +48,8 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByLabel('Mã thủ tục').fill(CODE);
     await page.getByLabel('Tên thủ tục').fill(NAME);
     await page.getByLabel('Lĩnh vực').fill('Văn hóa cơ sở');
+    await page.getByText(/^Danh sách \d+ cơ quan/).click();
+    await expect.poll(() => page.locator('.ce-agencies li').filter({ hasText: 'UBNDT' }).count()).toBe(1);
     await page.getByLabel('Cơ quan thực hiện').fill('UBNDT, KHONGCO');
     await page.getByLabel('Cấp tỉnh').check();
     await page.getByLabel('Số ngày/giờ').fill('5');
@@ -112,6 +114,12 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByLabel('Ghi chú thay đổi').fill('Bổ sung lệ phí thẩm định');
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await notice(page, 'Đã lưu bản nháp phiên bản 2.');
+    await page.goto('/admin/thu-tuc');
+    await page.getByLabel('Tìm theo mã, tên, lĩnh vực').fill(CODE);
+    await expect
+      .poll(() => page.locator(`tr[data-code="${CODE}"]`).textContent())
+      .toContain('Đã công bố · có bản nháp chưa công bố');
+    await page.getByRole('link', { name: NAME }).click();
     await publish(page, '1300/QĐ-UBND', '2026-11-16');
     await notice(page, 'Đã công bố phiên bản 2.');
     await expect

@@ -1,16 +1,16 @@
 import type {
+  TAdminProcedureRow,
+  TAgency,
   TImportResult,
   TLatePublication,
   TProcedure,
   TProcedureInput,
-  TProcedureStatus,
   TVersionDiff,
   TVersionSummary,
 } from '@motcua/contracts';
 import { api } from '../../../lib/api';
 
-/** The catalogue editors' API (/api/admin/procedures…). */
-export type AdminProcedureRow = { code: string; name: string; field: string; status: TProcedureStatus };
+/** The catalogue editors' API (/api/admin/procedures…) and the agency list the editor picks from. */
 
 const base = '/api/admin/procedures';
 const one = (code: string) => `${base}/${encodeURIComponent(code)}`;
@@ -21,14 +21,16 @@ export const catalogueAdminKeys = {
   all: ['catalogue-admin'] as const,
   list: (status: string) => ['catalogue-admin', 'list', status] as const,
   late: ['catalogue-admin', 'late'] as const,
+  agencies: ['catalogue-admin', 'agencies'] as const,
   procedure: (code: string) => ['catalogue-admin', 'procedure', code] as const,
   versions: (code: string) => ['catalogue-admin', 'versions', code] as const,
   diff: (code: string, from: number, to: number) => ['catalogue-admin', 'diff', code, from, to] as const,
 };
 
 export const catalogueAdminApi = {
-  list: (status: string) => api<AdminProcedureRow[]>(status ? `${base}?status=${status}` : base),
+  list: (status: string) => api<TAdminProcedureRow[]>(status ? `${base}?status=${status}` : base),
   late: () => api<TLatePublication[]>(`${base}/late`),
+  agencies: () => api<TAgency[]>('/api/agencies'),
   get: (code: string) => api<TProcedure>(one(code)),
   create: (input: TProcedureInput) => api<TProcedure>(base, { method: 'POST', body: input }),
   save: (input: TProcedureInput) => api<TProcedure>(one(input.code), { method: 'PUT', body: input }),

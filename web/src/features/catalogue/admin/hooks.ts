@@ -4,6 +4,8 @@ import { catalogueAdminApi as a, catalogueAdminKeys as keys } from './api';
 
 export const useAdminProcedures = (status: string) =>
   useQuery({ queryKey: keys.list(status), queryFn: () => a.list(status) });
+export const useAgencies = () =>
+  useQuery({ queryKey: keys.agencies, queryFn: a.agencies, staleTime: 300_000 });
 export const useLatePublications = () => useQuery({ queryKey: keys.late, queryFn: a.late });
 export const useAdminProcedure = (code: string) =>
   useQuery({

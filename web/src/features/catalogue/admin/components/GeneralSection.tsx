@@ -5,6 +5,7 @@ import {
   type TProcessingTime,
 } from '@motcua/contracts';
 import { useI18n } from '../../../../i18n/i18n';
+import { AgencyList } from './AgencyList';
 import { CheckGroup, Section, TextField, type SectionProps } from './Fields';
 
 /** Identity, agencies, levels, methods, processing time, service level and the yes/no facts of a procedure. */
@@ -48,6 +49,7 @@ export function GeneralSection({ state: s, set, errors, isNew }: SectionProps & 
           onChange={(e) => set('agencies', e.target.value)}
           error={errors.agencies}
         />
+        <AgencyList />
         <label className="check">
           <input
             type="checkbox"

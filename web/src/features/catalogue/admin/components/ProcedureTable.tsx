@@ -62,7 +62,10 @@ export function ProcedureTable() {
                       <Link to={`/admin/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>
                     </td>
                     <td>{p.field}</td>
-                    <td>{t(`catalogueAdmin.status.${p.status}`)}</td>
+                    <td>
+                      {t(`catalogueAdmin.status.${p.status}`)}
+                      {p.hasDraft && p.status !== 'draft' && <> · {t('catalogueAdmin.list.hasDraft')}</>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
