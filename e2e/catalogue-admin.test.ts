@@ -42,6 +42,9 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByLabel('Tìm theo mã, tên, lĩnh vực').fill('giay phep xay dung');
     await expect.poll(() => page.locator('tbody tr[data-code]').count()).toBeGreaterThan(0);
     expect(await page.locator('tbody tr[data-code]').first().textContent()).toMatch(/[Gg]iấy phép xây dựng/);
+    await expect
+      .poll(() => page.locator('table[aria-labelledby="ce-late-title"] tbody tr').count())
+      .toBeGreaterThan(0);
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Thêm thủ tục' }).click();
@@ -82,6 +85,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await expect.poll(() => page.locator('#ce-legal-error').textContent()).toContain('legalBasis.0.date');
     expect(await page.locator('#ce-legal').getAttribute('aria-describedby')).toBe('ce-legal-error');
+    expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.id)).toBe('ce-legal');
     await expectAccessible(page);
     await page.getByLabel('Ngày ban hành', { exact: true }).fill('2018-08-29');
     await page
@@ -205,6 +209,15 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.getByRole('button', { name: 'Thêm dòng — Phí, lệ phí' }).click();
     await expectFitsViewport(page);
     await expectAccessible(page);
+    // Errors come in the person's language, next to the field they name.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Number of days/hours').fill('5');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.locator('#ce-name-error').textContent()).toMatch(/^name: Too small/);
+    expect(await page.getByRole('alert').first().textContent()).toBe(
+      'Not saved: please correct the marked sections.',
+    );
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.goto('/admin/thu-tuc/1.001193');
     await expect.poll(() => page.locator('tr[data-version]').count()).toBeGreaterThan(0);
     await expectFitsViewport(page);

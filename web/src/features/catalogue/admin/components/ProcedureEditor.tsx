@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TProcedureInput } from '@motcua/contracts';
 import { Alert, Button } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
@@ -16,6 +16,10 @@ import { DecisionSection } from './DecisionSection';
 import { GeneralSection } from './GeneralSection';
 import { ListSections } from './ListSections';
 import { PublishPanel } from './PublishPanel';
+
+const FIRST_ERROR = ['[aria-invalid="true"]', 'input', 'textarea', 'select', 'button']
+  .map((el, i) => (i === 0 ? el : `fieldset[aria-describedby] ${el}`))
+  .join(', ');
 
 export type EditorErrors = { fields: FieldErrors; general: string | null };
 
@@ -45,6 +49,12 @@ export function ProcedureEditor({
   const { t } = useI18n();
   const [state, setState] = useState(initial);
   const [errors, setErrors] = useState<EditorErrors>({ fields: {}, general: null });
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed save, keyboard and screen-reader users land on the first field or section with an error.
+  useEffect(() => {
+    if (!Object.keys(errors.fields).length) return;
+    formRef.current?.querySelector<HTMLElement>(FIRST_ERROR)?.focus();
+  }, [errors]);
   const set = <K extends keyof EditorState>(key: K, value: EditorState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
@@ -74,9 +84,14 @@ export function ProcedureEditor({
 
   return (
     <>
-      <form onSubmit={(e) => void submit(e)} className="ce-form" aria-labelledby="ce-form-title" noValidate>
+      <form
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        className="ce-form"
+        aria-labelledby="ce-form-title"
+        noValidate
+      >
         <h2 id="ce-form-title">{t(isNew ? 'catalogueAdmin.newTitle' : 'catalogueAdmin.editTitle')}</h2>
-        {errors.general && <Alert kind="error">{errors.general}</Alert>}
         <GeneralSection {...props} isNew={isNew} />
         <ListSections {...props} />
         <ComponentsSection {...props} />
