@@ -109,12 +109,24 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     const portal = await ctx.e2e.newPage();
     await portal.goto(`/thu-tuc/${CODE}`);
     await expect.poll(() => portal.locator('h1').textContent()).toBe(NAME);
+    const [form] = await Promise.all([
+      portal.waitForEvent('download'),
+      portal.getByRole('link', { name: 'Tải mẫu: mau-van-ban-de-nghi.pdf' }).click(),
+    ]);
+    expect((await streamBuffer(await form.createReadStream())).toString()).toBe('%PDF-1.4\n%%EOF\n');
 
     // Revise: version 2 with a fee, published with its own decision.
     await page.getByLabel('Tên thủ tục').fill(`${NAME} (sửa đổi)`);
     await page.getByRole('button', { name: 'Thêm dòng — Phí, lệ phí' }).click();
     await page.getByLabel('Tên khoản phí, lệ phí 1').fill('Lệ phí thẩm định');
     await page.getByLabel('Mức thu (đồng)').fill('150000');
+    // A second step, moved to the front.
+    await page.getByRole('button', { name: 'Thêm dòng — Trình tự thực hiện' }).click();
+    await page.getByLabel('Trình tự thực hiện 2').fill('Tra cứu thông tin lễ hội trên Cổng Dịch vụ công.');
+    await page.getByRole('button', { name: 'Chuyển lên — Trình tự thực hiện, dòng 2' }).click();
+    expect(await page.getByLabel('Trình tự thực hiện 1').inputValue()).toBe(
+      'Tra cứu thông tin lễ hội trên Cổng Dịch vụ công.',
+    );
     await page.getByLabel('Ghi chú thay đổi').fill('Bổ sung lệ phí thẩm định');
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await notice(page, 'Đã lưu bản nháp phiên bản 2.');
@@ -135,6 +147,9 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await expect.poll(() => nameRow.textContent()).toContain(`${NAME} (sửa đổi)`);
     expect(await page.locator('tr[data-field="fees"]').textContent()).toContain('Lệ phí thẩm định — 150000');
     expect(await page.locator('tr[data-field="decisionNumber"]').textContent()).toContain('1300/QĐ-UBND');
+    expect(await page.locator('tr[data-field="steps"] td').nth(1).locator('li').first().textContent()).toBe(
+      'Tra cứu thông tin lễ hội trên Cổng Dịch vụ công.',
+    );
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Bãi bỏ…' }).click();
