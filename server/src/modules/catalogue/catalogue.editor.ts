@@ -39,7 +39,9 @@ export async function resolveAgencies(
     );
     throw new AppError(
       'VALIDATION_FAILED',
-      { details: { vi: `không có cơ quan ${missing.join(', ')}`, en: `unknown agency ${missing.join(', ')}` } },
+      {
+        details: { vi: `không có cơ quan ${missing.join(', ')}`, en: `unknown agency ${missing.join(', ')}` },
+      },
       fields.map((field) => ({ field })),
     );
   }
