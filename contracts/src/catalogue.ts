@@ -169,6 +169,16 @@ export const ZProcedureSearchResponse = z.object({
 export const ZFacet = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 export const ZFacetsResponse = z.object({ fields: z.array(ZFacet), agencies: z.array(ZFacet) });
 
+/** A row of the editors' list (GET /api/admin/procedures). */
+export const ZAdminProcedureRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  status: z.enum(PROCEDURE_STATUSES),
+  hasDraft: z.boolean(),
+});
+export type TAdminProcedureRow = z.infer<typeof ZAdminProcedureRow>;
+
 export const ZVersionSummary = z.object({
   id: z.string(),
   versionNo: z.number().int(),
@@ -204,3 +214,8 @@ export const ZImportRowError = z.object({
   message: z.string(),
 });
 export const ZImportResult = z.object({ created: z.number().int(), updated: z.number().int() });
+export type TVersionSummary = z.infer<typeof ZVersionSummary>;
+export type TVersionDiff = z.infer<typeof ZVersionDiff>;
+export type TLatePublication = z.infer<typeof ZLatePublication>;
+export type TImportRowError = z.infer<typeof ZImportRowError>;
+export type TImportResult = z.infer<typeof ZImportResult>;

@@ -1,6 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminHome, AdminLayout } from './routes/admin/AdminLayout';
 import { CalendarAdminPage } from './routes/admin/CalendarAdminPage';
+import { NewProcedurePage, ProcedureEditPage } from './routes/admin/ProcedureEditPage';
+import { ProcedureListPage } from './routes/admin/ProcedureListPage';
+import { ProcedureTransferPage } from './routes/admin/ProcedureTransferPage';
 import { NotFound } from './routes/NotFound';
 import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
@@ -81,6 +84,10 @@ export const routes: RouteObject[] = [
       { path: 'don-vi', element: <UnitsAdminPage /> },
       { path: 'co-quan', element: <AgenciesAdminPage /> },
       { path: 'co-quan/:id', element: <AgencyAdminPage /> },
+      { path: 'thu-tuc', element: <ProcedureListPage /> },
+      { path: 'thu-tuc/moi', element: <NewProcedurePage /> },
+      { path: 'thu-tuc/nhap-xuat', element: <ProcedureTransferPage /> },
+      { path: 'thu-tuc/:code', element: <ProcedureEditPage /> },
     ],
   },
 ];

@@ -6,6 +6,8 @@ import calendarVi from '../features/calendar/i18n/vi.json';
 import calendarEn from '../features/calendar/i18n/en.json';
 import catalogueVi from '../features/catalogue/i18n/vi.json';
 import catalogueEn from '../features/catalogue/i18n/en.json';
+import catalogueAdminVi from '../features/catalogue/admin/i18n/vi.json';
+import catalogueAdminEn from '../features/catalogue/admin/i18n/en.json';
 import dossiersVi from '../features/dossiers/i18n/vi.json';
 import dossiersEn from '../features/dossiers/i18n/en.json';
 import organisationVi from '../features/organisation/i18n/vi.json';
@@ -20,6 +22,7 @@ export const bundles = {
   accounts: { vi: accountsVi, en: accountsEn },
   calendar: { vi: calendarVi, en: calendarEn },
   catalogue: { vi: catalogueVi, en: catalogueEn },
+  catalogueAdmin: { vi: catalogueAdminVi, en: catalogueAdminEn },
   dossiers: { vi: dossiersVi, en: dossiersEn },
   organisation: { vi: organisationVi, en: organisationEn },
 };

@@ -40,7 +40,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     ...opts.headers,
   };
   let body: BodyInit | undefined;
-  if (opts.body instanceof FormData) body = opts.body;
+  if (opts.body instanceof FormData || opts.body instanceof Blob) body = opts.body;
   else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);

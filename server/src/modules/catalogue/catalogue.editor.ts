@@ -35,9 +35,15 @@ export async function provinceCalendar(q: Kysely<Database>, agencyId: string | n
   return getCalendarForUnit(q as Trx, row.province_code);
 }
 
-/** Resolves agency short names (current agencies) to ids; throws a 400 naming the unknown ones. */
-export async function resolveAgencies(trx: Trx, shortNames: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(shortNames.map((s) => s.toUpperCase()))];
+/**
+ * Resolves agency short names (current agencies) to ids; throws a 400 naming the unknown ones, with the input
+ * fields that hold them as `details: [{field}]` so an editor can show the error at its section.
+ */
+export async function resolveAgencies(
+  trx: Trx,
+  lists: { agencies: string[]; interAgencies: string[] },
+): Promise<Map<string, string>> {
+  const wanted = [...new Set([...lists.agencies, ...lists.interAgencies].map((s) => s.toUpperCase()))];
   if (!wanted.length) return new Map();
   const rows = await trx
     .selectFrom('agencies')
@@ -47,10 +53,18 @@ export async function resolveAgencies(trx: Trx, shortNames: string[]): Promise<M
     .execute();
   const map = new Map(rows.map((r) => [r.short_name.toUpperCase(), r.id]));
   const missing = wanted.filter((w) => !map.has(w));
-  if (missing.length)
-    throw new AppError('VALIDATION_FAILED', {
-      details: { vi: `không có cơ quan ${missing.join(', ')}`, en: `unknown agency ${missing.join(', ')}` },
-    });
+  if (missing.length) {
+    const fields = (['agencies', 'interAgencies'] as const).filter((f) =>
+      lists[f].some((a) => missing.includes(a.toUpperCase())),
+    );
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        details: { vi: `không có cơ quan ${missing.join(', ')}`, en: `unknown agency ${missing.join(', ')}` },
+      },
+      fields.map((field) => ({ field })),
+    );
+  }
   return map;
 }
 
@@ -107,7 +121,7 @@ export async function saveDraft(
   opts: { mustBeNew?: boolean } = {},
 ): Promise<{ versionId: string; created: boolean }> {
   const input = ZProcedureInput.parse(raw);
-  const agencies = await resolveAgencies(trx, [...input.agencies, ...input.interAgencies]);
+  const agencies = await resolveAgencies(trx, input);
   const existing = await trx
     .selectFrom('procedures')
     .select(['code', 'status'])

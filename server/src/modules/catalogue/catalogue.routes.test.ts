@@ -160,6 +160,12 @@ describe('editor routes', () => {
       payload: { ...body, processingTime: { unit: 'working_hours', value: 8 } },
     });
     expect(edit.json()).toMatchObject({ versionNo: 2, versionStatus: 'draft' });
+    const row = async (status = '') =>
+      (await get(`/api/admin/procedures${status}`, editor))
+        .json<{ code: string; status: string; hasDraft: boolean }[]>()
+        .find((r) => r.code === 'T.2');
+    expect(await row()).toMatchObject({ status: 'published', hasDraft: true });
+    expect(await row('?status=draft')).toBeUndefined();
     expect((await get('/api/procedures/T.2')).json()).toMatchObject({ versionNo: 1 });
     await t.app.inject({ method: 'POST', url: '/api/admin/procedures/T.2/publish', headers: editor });
     expect((await get('/api/procedures/T.2')).json()).toMatchObject({
@@ -168,6 +174,7 @@ describe('editor routes', () => {
     });
     const versions = (await get('/api/admin/procedures/T.2/versions', editor)).json<{ status: string }[]>();
     expect(versions.map((v) => v.status)).toEqual(['published', 'superseded']);
+    expect(await row('?status=published')).toMatchObject({ hasDraft: false });
     const diff = (await get('/api/admin/procedures/T.2/diff?from=1&to=2', editor)).json<{
       changes: { field: string }[];
     }>();
@@ -191,6 +198,7 @@ describe('editor routes', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('KHONGCO');
+    expect(res.json<{ details: unknown }>().details).toEqual([{ field: 'agencies' }]);
     expect((await get('/api/admin/procedures/T.3', editor)).statusCode).toBe(404);
   });
 

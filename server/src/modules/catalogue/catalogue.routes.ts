@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZAdminProcedureRow,
   ZErrorResponse,
   ZFacetsResponse,
   ZImportResult,
@@ -18,7 +19,7 @@ import { AppError } from '../../http/errors';
 import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
 import { diffVersions, latePublications, listVersions } from './catalogue.history';
 import { catalogueFacets, searchProcedures } from './catalogue.search';
-import { getProcedure, getProcedureForEditor, getProcedureForm } from './catalogue.service';
+import { getProcedure, getProcedureForEditor, getProcedureForm, listForEditors } from './catalogue.service';
 import { exportCatalogue, fromXlsx, importCatalogue, toXlsx } from './catalogue.transfer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -100,22 +101,10 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalogue'],
         querystring: z.object({ status: z.enum(['draft', 'published', 'retired']).optional() }),
-        response: {
-          200: z.array(
-            z.object({ code: z.string(), name: z.string(), field: z.string(), status: z.string() }),
-          ),
-          ...err,
-        },
+        response: { 200: z.array(ZAdminProcedureRow), ...err },
       },
     },
-    async (req) => {
-      let q = db()
-        .kysely.selectFrom('procedures')
-        .select(['code', 'name', 'field', 'status'])
-        .orderBy('code');
-      if (req.query.status) q = q.where('status', '=', req.query.status);
-      return q.execute();
-    },
+    async (req) => listForEditors(db().kysely, req.query.status),
   );
 
   app.post(

@@ -15,7 +15,7 @@
  * Editing lives in catalogue.editor.ts, search in catalogue.search.ts.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { TProcedure } from '@motcua/contracts';
+import type { TAdminProcedureRow, TProcedure } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { ProcedureStatus, ProcedureVersionsTable } from './catalogue.tables';
@@ -25,6 +25,30 @@ type Q = Kysely<Database>;
 
 export const PROCEDURE_WHAT = { vi: 'thủ tục hành chính', en: 'Administrative procedure' };
 const notFound = () => new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
+
+/** Every procedure for the editors' list, with whether an unpublished draft is waiting. */
+export async function listForEditors(db: Q, status?: ProcedureStatus): Promise<TAdminProcedureRow[]> {
+  let q = db
+    .selectFrom('procedures as p')
+    .select((eb) => [
+      'p.code',
+      'p.name',
+      'p.field',
+      'p.status',
+      eb
+        .exists(
+          eb
+            .selectFrom('procedure_versions as v')
+            .select('v.id')
+            .whereRef('v.procedure_code', '=', 'p.code')
+            .where('v.status', '=', 'draft'),
+        )
+        .as('hasDraft'),
+    ])
+    .orderBy('p.code');
+  if (status) q = q.where('p.status', '=', status);
+  return (await q.execute()).map((r) => ({ ...r, hasDraft: Boolean(r.hasDraft) }));
+}
 
 export async function getProcedure(db: Q, code: string): Promise<TProcedure> {
   const p = await db

@@ -11,6 +11,7 @@ export const adminNav: NavItem[] = [
   { to: '/admin/calendar', label: 'calendar.nav' },
   { to: '/admin/don-vi', label: 'organisation.nav.units' },
   { to: '/admin/co-quan', label: 'organisation.nav.agencies' },
+  { to: '/admin/thu-tuc', label: 'catalogueAdmin.nav' },
 ];
 
 export function AdminLayout() {

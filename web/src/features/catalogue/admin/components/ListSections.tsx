@@ -1,0 +1,119 @@
+import { useI18n } from '../../../../i18n/i18n';
+import { blankFee, blankLegal } from '../editor-model';
+import { Rows, TextField, TextRows, type SectionProps } from './Fields';
+
+/** Steps, subjects, results, conditions, fees and the legal basis. */
+export function ListSections({ state: s, set, errors }: SectionProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextRows
+        id="ce-steps"
+        legend={t('catalogue.steps')}
+        items={s.steps}
+        onChange={(v) => set('steps', v)}
+        error={errors.steps}
+        multiline
+      />
+      <TextRows
+        id="ce-subjects"
+        legend={t('catalogue.subjects')}
+        items={s.subjects}
+        onChange={(v) => set('subjects', v)}
+        error={errors.subjects}
+      />
+      <TextRows
+        id="ce-results"
+        legend={t('catalogue.resultDocs')}
+        items={s.results}
+        onChange={(v) => set('results', v)}
+        error={errors.results}
+      />
+      <TextRows
+        id="ce-conditions"
+        legend={t('catalogue.conditions')}
+        items={s.conditions}
+        onChange={(v) => set('conditions', v)}
+        error={errors.conditions}
+        multiline
+      />
+      <Rows
+        id="ce-fees"
+        legend={t('catalogue.fees')}
+        items={s.fees}
+        onChange={(v) => set('fees', v)}
+        blank={blankFee}
+        error={errors.fees}
+        render={(f, setRow, i) => (
+          <div className="ce-grow ce-inline">
+            <TextField
+              id={`ce-fee-${i}-name`}
+              label={t('catalogueAdmin.fee.name', { n: i + 1 })}
+              value={f.name}
+              onChange={(e) => setRow({ ...f, name: e.target.value })}
+            />
+            <TextField
+              id={`ce-fee-${i}-amount`}
+              label={t('catalogueAdmin.fee.amount')}
+              type="number"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              value={f.amount}
+              onChange={(e) => setRow({ ...f, amount: e.target.value })}
+            />
+            <TextField
+              id={`ce-fee-${i}-collector`}
+              label={t('catalogueAdmin.fee.collector')}
+              value={f.collector}
+              onChange={(e) => setRow({ ...f, collector: e.target.value })}
+            />
+            <TextField
+              id={`ce-fee-${i}-due`}
+              label={t('catalogueAdmin.fee.due')}
+              value={f.due}
+              onChange={(e) => setRow({ ...f, due: e.target.value })}
+            />
+          </div>
+        )}
+      />
+      <Rows
+        id="ce-legal"
+        legend={t('catalogue.legalBasis')}
+        items={s.legalBasis}
+        onChange={(v) => set('legalBasis', v)}
+        blank={blankLegal}
+        error={errors.legalBasis}
+        render={(l, setRow, i) => (
+          <div className="ce-grow ce-inline">
+            <TextField
+              id={`ce-legal-${i}-number`}
+              label={t('catalogueAdmin.legal.number', { n: i + 1 })}
+              value={l.number}
+              onChange={(e) => setRow({ ...l, number: e.target.value })}
+            />
+            <TextField
+              id={`ce-legal-${i}-title`}
+              label={t('catalogueAdmin.legal.title')}
+              value={l.title}
+              onChange={(e) => setRow({ ...l, title: e.target.value })}
+            />
+            <TextField
+              id={`ce-legal-${i}-issuer`}
+              label={t('catalogueAdmin.legal.issuer')}
+              value={l.issuer}
+              onChange={(e) => setRow({ ...l, issuer: e.target.value })}
+            />
+            <TextField
+              id={`ce-legal-${i}-date`}
+              label={t('catalogueAdmin.legal.date')}
+              type="date"
+              value={l.date}
+              onChange={(e) => setRow({ ...l, date: e.target.value })}
+            />
+          </div>
+        )}
+      />
+    </>
+  );
+}

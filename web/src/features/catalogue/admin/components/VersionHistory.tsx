@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Alert, Card, Spinner } from '../../../../components/ui';
+import { useI18n } from '../../../../i18n/i18n';
+import { useVersions } from '../hooks';
+import { DiffView } from './DiffView';
+
+const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
+
+/** Every version of a procedure (newest first) and a comparison of any two of them. */
+export function VersionHistory({ code }: { code: string }) {
+  const { t } = useI18n();
+  const versions = useVersions(code);
+  const [pick, setPick] = useState<{ from: number; to: number } | null>(null);
+  if (versions.isPending) return <Spinner label={t('app.loading')} />;
+  if (versions.isError) return <Alert kind="error">{versions.error.message}</Alert>;
+  const list = versions.data;
+  const latest = list[0]?.versionNo ?? 0;
+  const { from, to } = pick ?? { from: list[1]?.versionNo ?? latest, to: latest };
+  const select = (id: string, label: string, value: number, onChange: (n: number) => void) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {list.map((v) => (
+          <option key={v.id} value={v.versionNo}>
+            {t('catalogueAdmin.history.version', { n: v.versionNo })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Card>
+      <h2 id="ce-history-title">{t('catalogueAdmin.history.title')}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby="ce-history-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('catalogueAdmin.history.no')}</th>
+              <th scope="col">{t('catalogueAdmin.history.status')}</th>
+              <th scope="col">{t('catalogueAdmin.history.publishedAt')}</th>
+              <th scope="col">{t('catalogueAdmin.history.decision')}</th>
+              <th scope="col">{t('catalogueAdmin.history.deadline')}</th>
+              <th scope="col">{t('catalogueAdmin.f.changeNote')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((v) => (
+              <tr key={v.id} data-version={v.versionNo}>
+                <td>{v.versionNo}</td>
+                <td>{t(`catalogueAdmin.vstatus.${v.status}`)}</td>
+                <td>{dateTime(v.publishedAt)}</td>
+                <td>{[v.decisionNumber, v.decisionDate].filter(Boolean).join(' · ') || '—'}</td>
+                <td>{v.publicationDeadline ?? '—'}</td>
+                <td>{v.changeNote ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.length > 1 ? (
+        <>
+          <h3>{t('catalogueAdmin.history.compare')}</h3>
+          <div className="ce-inline">
+            {select('ce-diff-from', t('catalogueAdmin.history.from'), from, (n) => setPick({ from: n, to }))}
+            {select('ce-diff-to', t('catalogueAdmin.history.to'), to, (n) => setPick({ from, to: n }))}
+          </div>
+          <DiffView code={code} from={from} to={to} />
+        </>
+      ) : (
+        <p className="muted">{t('catalogueAdmin.history.single')}</p>
+      )}
+    </Card>
+  );
+}
