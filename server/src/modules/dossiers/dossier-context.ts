@@ -7,11 +7,18 @@ import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { appendEvent, updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
-import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import type { Locale, TDossierEventType, TDossierStatus } from '@motcua/contracts';
 import { transition } from './dossier-state';
 
 /** Who acts, when, and with what: passed to every state change (time is passed in, never read inside rules). */
-export type IntakeCtx = { actor: Actor; audit: AuditActor; now: Date; config: Config };
+export type IntakeCtx = {
+  actor: Actor;
+  audit: AuditActor;
+  now: Date;
+  config: Config;
+  /** The language of the request (Accept-Language); absent = Vietnamese. */
+  locale?: Locale;
+};
 
 const stores = new Map<string, FileStore>();
 /** The content-addressed store under DATA_DIR (one per directory). */

@@ -122,6 +122,7 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
     appointment_at: null,
     handover_at: null,
     result_channel: input.resultChannel,
+    locale: ctx.locale ?? null,
     supplement_items: null,
     refusal: null,
     register_book: null,
