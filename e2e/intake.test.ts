@@ -18,8 +18,8 @@ import { mailText, startSmtpCapture } from './intake.smtp';
  */
 const CITIZEN = { login: 'an.nguyen@example.vn', password: 'MotCua@2026' };
 const CLERK = { login: 'dothihoa.sxd', password: 'MotCua@2026' };
-/** Fallback when a journey runs alone: the building permit received at the SXD desk (components by position). */
-const API_PROCEDURE = { code: '1.009994', components: ['1'] };
+/** Fallback when a journey runs alone: the building permit received at the SXD desk (its first component). */
+const API_PROCEDURE = { code: '1.009994', components: ['TP1'] };
 
 const smtp = hasBrowser ? await startSmtpCapture() : null;
 const e2e = hasBrowser ? await startE2E(smtp ? { smtpUrl: smtp.url } : {}) : (undefined as never);

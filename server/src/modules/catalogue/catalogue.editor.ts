@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { PROCEDURE_WHAT } from './catalogue.service';
 import { publicationDeadline } from './working-days';
+import { componentCodes } from './catalogue.components';
 
 type Trx = Transaction<Database>;
 
@@ -118,6 +119,7 @@ export async function saveDraft(
     .orderBy('version_no', 'desc')
     .execute();
   const draft = prior.find((p) => p.status === 'draft');
+  const codes = await componentCodes(trx, input.code, input.components);
   if (draft) await trx.deleteFrom('procedure_versions').where('id', '=', draft.id).execute();
   const versionNo = draft ? draft.version_no : (prior[0]?.version_no ?? 0) + 1;
   const { id } = await trx
@@ -170,6 +172,7 @@ export async function saveDraft(
       .values({
         version_id: id,
         position,
+        code: codes[position]!,
         name: c.name,
         originals: c.originals,
         copies: c.copies,
