@@ -190,6 +190,28 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expectAccessible(citizen);
   });
 
+  it('before reception the citizen amends the e-form; the timeline keeps the earlier value', async () => {
+    if (!dossierId) ({ id: dossierId, submissionRef } = await submitByApi(await citizenPage()));
+    const page = await citizenPage();
+    await page.goto(`/ho-so-cua-toi/${dossierId}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sửa hồ sơ' }).count()).toBe(1);
+    const text = Object.entries(procedure?.formSchema?.properties ?? {}).find(
+      ([, f]) => f.type === 'string' && !f.enum && !f.format && !f.pattern,
+    );
+    if (text) await page.locator(`#am-${text[0]}`).fill('Nội dung đã sửa đổi');
+    await page.getByLabel('Nội dung sửa đổi').fill('Sửa tờ khai trước khi tiếp nhận');
+    await page.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await expect.poll(() => page.getByText('Đã lưu sửa đổi.').count()).toBe(1);
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Sửa đổi hồ sơ');
+    if (text) {
+      await page.getByText('Sửa tờ khai', { exact: true }).click();
+      await expect
+        .poll(() => page.locator('.timeline ins').first().textContent())
+        .toBe('Nội dung đã sửa đổi');
+    }
+    await expectAccessible(page);
+  });
+
   it('a clerk receives it and prints the receipt; a second clerk deciding on the stale version is told so', async () => {
     if (!dossierId) ({ id: dossierId, submissionRef } = await submitByApi(await citizenPage()));
     const first = await clerkLogin();

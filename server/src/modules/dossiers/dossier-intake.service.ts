@@ -59,6 +59,20 @@ export function validateForm(p: ProcedureFacts, data: Record<string, unknown>): 
 }
 
 /**
+ * What an amendment or supplement changed in the e-form, field by field with the old and the new value: recorded in
+ * its event, so every earlier version of the data stays readable in the timeline (the dossier row holds the latest).
+ */
+export function formChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Array<{ field: string; from: unknown; to: unknown }> {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
+}
+
+/**
  * Which desk receives and which agency decides. Boundary-free procedures (phi địa giới) may be received at any desk
  * of the province; otherwise the desk is the authority's own.
  */
@@ -239,7 +253,7 @@ export async function amendDossier(
       ...eventActor(ctx),
       channel: 'online',
       reason: input.note ?? null,
-      data: { attachmentsRevision: revision },
+      data: { attachmentsRevision: revision, formChanges: formChanges(d.form_data, formData) },
     },
   );
   if (input.attachments) {
@@ -305,7 +319,7 @@ export async function submitSupplement(
       ...eventActor(ctx),
       channel: 'online',
       reason: input.note ?? null,
-      data: { attachmentsRevision: revision },
+      data: { attachmentsRevision: revision, formChanges: formChanges(d.form_data, formData) },
     },
   );
   const previous = await listAttachments(trx, d.id, d.attachments_revision);
