@@ -18,8 +18,8 @@ import { mailText, startSmtpCapture } from './intake.smtp';
  */
 const CITIZEN = { login: 'an.nguyen@example.vn', password: 'MotCua@2026' };
 const CLERK = { login: 'dothihoa.sxd', password: 'MotCua@2026' };
-/** Fallback when a journey runs alone: the building permit received at the SXD desk (components by position). */
-const API_PROCEDURE = { code: '1.009994', components: ['1'] };
+/** Fallback when a journey runs alone: the building permit received at the SXD desk (its first component). */
+const API_PROCEDURE = { code: '1.009994', components: ['TP1'] };
 
 const smtp = hasBrowser ? await startSmtpCapture() : null;
 const e2e = hasBrowser ? await startE2E(smtp ? { smtpUrl: smtp.url } : {}) : (undefined as never);
@@ -188,6 +188,28 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expect.poll(() => citizen.getByText('Chờ tiếp nhận').count()).toBeGreaterThanOrEqual(1);
     await expectFitsViewport(citizen);
     await expectAccessible(citizen);
+  });
+
+  it('before reception the citizen amends the e-form; the timeline keeps the earlier value', async () => {
+    if (!dossierId) ({ id: dossierId, submissionRef } = await submitByApi(await citizenPage()));
+    const page = await citizenPage();
+    await page.goto(`/ho-so-cua-toi/${dossierId}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sửa hồ sơ' }).count()).toBe(1);
+    const text = Object.entries(procedure?.formSchema?.properties ?? {}).find(
+      ([, f]) => f.type === 'string' && !f.enum && !f.format && !f.pattern,
+    );
+    if (text) await page.locator(`#am-${text[0]}`).fill('Nội dung đã sửa đổi');
+    await page.getByLabel('Nội dung sửa đổi').fill('Sửa tờ khai trước khi tiếp nhận');
+    await page.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await expect.poll(() => page.getByText('Đã lưu sửa đổi.').count()).toBe(1);
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Sửa đổi hồ sơ');
+    if (text) {
+      await page.getByText('Sửa tờ khai', { exact: true }).click();
+      await expect
+        .poll(() => page.locator('.timeline ins').first().textContent())
+        .toBe('Nội dung đã sửa đổi');
+    }
+    await expectAccessible(page);
   });
 
   it('a clerk receives it and prints the receipt; a second clerk deciding on the stale version is told so', async () => {

@@ -100,6 +100,8 @@ export const ZProfile = z.object({
   emailVerified: z.boolean(),
   phone: z.string().nullable(),
   phoneVerified: z.boolean(),
+  /** The language of emails, SMS and portal messages; null = the language of each request. */
+  preferredLocale: z.enum(['vi', 'en']).nullable(),
   organisations: z.array(ZOrganisation),
 });
 export type TProfile = z.infer<typeof ZProfile>;
@@ -116,6 +118,7 @@ export const ZUpdateProfileRequest = z.object({
   address: z.string().trim().max(500).nullable().optional(),
   email: ZEmail.nullable().optional(),
   phone: ZPhone.nullable().optional(),
+  preferredLocale: z.enum(['vi', 'en']).nullable().optional(),
 });
 export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequest>;
 

@@ -47,6 +47,15 @@ export const ZFormTemplateInput = z.object({
 });
 
 export const ZComponentInput = z.object({
+  /** Stable code intake keys attachments by; generated (`TP1`, `TP2`, …) when absent, kept across versions. */
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9A-Za-z._-]{1,20}$/,
+      'Mã thành phần: chữ, số, . _ - (tối đa 20) / letters, digits, . _ - (max 20)',
+    )
+    .optional(),
   name: z.string().min(1).max(1000),
   originals: z.number().int().min(0).max(50).default(0),
   copies: z.number().int().min(0).max(50).default(0),
@@ -96,6 +105,7 @@ export type TProcedureInputParsed = z.output<typeof ZProcedureInput>;
 export const ZAgencyRef = z.object({ id: z.string(), shortName: z.string(), name: z.string() });
 
 export const ZComponent = z.object({
+  code: z.string(),
   name: z.string(),
   originals: z.number(),
   copies: z.number(),

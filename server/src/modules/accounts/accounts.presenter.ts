@@ -32,6 +32,7 @@ export async function presentProfile(db: Kdb, user: UserRow): Promise<TProfile> 
     emailVerified: Boolean(user.email_verified_at),
     phone: user.phone,
     phoneVerified: Boolean(user.phone_verified_at),
+    preferredLocale: user.preferred_locale,
     organisations: orgs.map((o) => ({
       id: o.id,
       name: o.name,

@@ -24,6 +24,7 @@ const USER_COLUMNS = [
   'status',
   'must_change_password',
   'oidc_subject',
+  'preferred_locale',
   'created_at',
 ] as const;
 
@@ -57,6 +58,16 @@ type NewUser = Omit<Insertable<UsersTable>, 'id' | 'created_at' | 'updated_at'>;
 export async function insertUser(q: Q, u: NewUser): Promise<string> {
   const row = await q.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The language a person chose for their messages, or null when they have not chosen (or do not exist). */
+export async function findPreferredLocale(q: Q, userId: string): Promise<'vi' | 'en' | null> {
+  const row = await q
+    .selectFrom('users')
+    .select('preferred_locale')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.preferred_locale ?? null;
 }
 
 export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {

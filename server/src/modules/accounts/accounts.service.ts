@@ -342,6 +342,7 @@ export async function updateProfile(
       ...(input.dateOfBirth !== undefined ? { date_of_birth: input.dateOfBirth } : {}),
       ...(input.idNumber !== undefined ? { id_number: input.idNumber } : {}),
       ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.preferredLocale !== undefined ? { preferred_locale: input.preferredLocale } : {}),
       ...(emailChanged ? { email: input.email ?? null, email_verified_at: null } : {}),
       ...(phoneChanged ? { phone: input.phone ?? null, phone_verified_at: null } : {}),
     });

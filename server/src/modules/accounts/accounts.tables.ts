@@ -23,6 +23,8 @@ export type UsersTable = {
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
   password_changed_at: Date | null;
   oidc_subject: string | null;
+  /** The language messages are sent in; null = not chosen. */
+  preferred_locale: ColumnType<'vi' | 'en' | null, 'vi' | 'en' | null | undefined, 'vi' | 'en' | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

@@ -14,6 +14,7 @@ import { PROCEDURE_WHAT } from './catalogue.service';
 import { buildCalendar, type Calendar } from '../calendar';
 import { getCalendarForUnit } from '../calendar/calendar.service';
 import { publicationDeadline } from './working-days';
+import { componentCodes } from './catalogue.components';
 
 type Trx = Transaction<Database>;
 
@@ -152,6 +153,7 @@ export async function saveDraft(
     .orderBy('version_no', 'desc')
     .execute();
   const draft = prior.find((p) => p.status === 'draft');
+  const codes = await componentCodes(trx, input.code, input.components);
   if (draft) await trx.deleteFrom('procedure_versions').where('id', '=', draft.id).execute();
   const versionNo = draft ? draft.version_no : (prior[0]?.version_no ?? 0) + 1;
   const { id } = await trx
@@ -209,6 +211,7 @@ export async function saveDraft(
       .values({
         version_id: id,
         position,
+        code: codes[position]!,
         name: c.name,
         originals: c.originals,
         copies: c.copies,

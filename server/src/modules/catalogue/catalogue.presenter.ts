@@ -4,6 +4,7 @@ import type { ProcedureStatus, ProcedureVersionsTable } from './catalogue.tables
 
 export type AgencyRef = { id: string; shortName: string; name: string };
 export type ComponentRow = {
+  code: string;
   name: string;
   originals: number;
   copies: number;
@@ -47,6 +48,7 @@ export function presentProcedure(
     digitallySignedResult: v.digitally_signed_result,
     boundaryFree: v.boundary_free,
     components: components.map((c) => ({
+      code: c.code,
       name: c.name,
       originals: c.originals,
       copies: c.copies,

@@ -133,6 +133,7 @@ export async function loadVersion(db: Q, versionId: string, status: ProcedureSta
     .selectFrom('procedure_components as c')
     .leftJoin('procedure_forms as f', 'f.id', 'c.form_id')
     .select([
+      'c.code',
       'c.name',
       'c.originals',
       'c.copies',

@@ -70,6 +70,8 @@ export type ProcedureComponentsTable = {
   id: Generated<string>;
   version_id: string;
   position: number;
+  /** Stable across versions; intake keys attachments by it. */
+  code: string;
   name: string;
   originals: Generated<number>;
   copies: Generated<number>;

@@ -53,8 +53,9 @@ describe('catalogue import / export', () => {
     expect(res.json()).toEqual({ created: 2, updated: 0 });
     const exported = (
       await t.app.inject({ method: 'GET', url: '/api/admin/procedures/export', headers: editor })
-    ).json<{ code: string }[]>();
+    ).json<{ code: string; components: { code: string }[] }[]>();
     expect(exported.map((e) => e.code)).toEqual(['I.1', 'I.2']);
+    expect(exported[0]!.components.map((c) => c.code)).toEqual(['TP1', 'TP2']);
     const again = await importJson(exported);
     expect(again.json()).toEqual({ created: 0, updated: 2 });
     const p = (await t.app.inject({ method: 'GET', url: '/api/procedures/I.1' })).json<{
@@ -78,8 +79,10 @@ describe('catalogue import / export', () => {
     const after = (await t.app.inject({ method: 'GET', url: '/api/procedures/I.2' })).json<{
       name: string;
       versionNo: number;
+      components: { code: string }[];
     }>();
     expect(after).toMatchObject({ name: 'Thủ tục nhập thứ hai', versionNo: 3 });
+    expect(after.components.map((c) => c.code)).toEqual(['TP1', 'TP2']);
   });
 
   it('rejects a body that is not a list', async () => {

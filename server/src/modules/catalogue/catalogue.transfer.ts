@@ -37,6 +37,7 @@ function toInput(p: TProcedure, forms: Map<string, { fileName: string; mediaType
     components: p.components.map((c) => {
       const f = c.form && forms.get(c.form.id);
       return {
+        code: c.code,
         name: c.name,
         originals: c.originals,
         copies: c.copies,

@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors';
 import type { DossierAttachmentsTable } from './dossiers.tables';
 import type { listAttachments } from './dossiers.repo';
 import { findFiles, type FileRow } from './dossiers.repo';
-import type { ProcedureFacts } from './ports';
+import { currentComponentCode, type ProcedureFacts } from './ports';
 
 const FILE_WHAT = { vi: 'tệp đính kèm', en: 'Attachment' };
 
@@ -52,9 +52,10 @@ export async function onlineRevision(
   ownerId: string,
   dossierId: string,
   revision: number,
-  given: readonly TAttachmentInput[],
+  raw: readonly TAttachmentInput[],
   previous: Awaited<ReturnType<typeof listAttachments>> = [],
 ): Promise<Insertable<DossierAttachmentsTable>[]> {
+  const given = raw.map((a) => ({ ...a, componentCode: currentComponentCode(p, a.componentCode) }));
   const seen = new Set<string>();
   for (const a of given) {
     componentOf(p, a.componentCode);
@@ -85,8 +86,9 @@ export async function onlineRevision(
     file_ids: a.fileIds,
   }));
   for (const prev of previous) {
-    if (seen.has(prev.component_code)) continue;
-    rows.push({ ...prev, dossier_id: dossierId, revision });
+    const code = currentComponentCode(p, prev.component_code);
+    if (seen.has(code)) continue;
+    rows.push({ ...prev, component_code: code, dossier_id: dossierId, revision });
   }
   const missing = p.components.filter((c) => c.required && !rows.some((r) => r.component_code === c.code));
   if (missing.length)

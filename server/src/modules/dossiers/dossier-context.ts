@@ -6,12 +6,19 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { DOSSIER_WHAT } from './dossiers.policy';
-import { appendEvent, updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
-import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import { updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
+import type { Locale, TDossierEventType, TDossierStatus } from '@motcua/contracts';
 import { transition } from './dossier-state';
 
 /** Who acts, when, and with what: passed to every state change (time is passed in, never read inside rules). */
-export type IntakeCtx = { actor: Actor; audit: AuditActor; now: Date; config: Config };
+export type IntakeCtx = {
+  actor: Actor;
+  audit: AuditActor;
+  now: Date;
+  config: Config;
+  /** The language of the request (Accept-Language); absent = Vietnamese. */
+  locale?: Locale;
+};
 
 const stores = new Map<string, FileStore>();
 /** The content-addressed store under DATA_DIR (one per directory). */
@@ -57,22 +64,7 @@ export function nextStatus(
   return r.status;
 }
 
-/**
- * One step of the dossier's life: the version-guarded update (zero rows → 409 CONFLICT, nothing changed) and its
- * event, in the caller's transaction.
- */
-export async function step(
-  trx: Transaction<Database>,
-  d: DossierRow,
-  expectedVersion: number,
-  set: Parameters<typeof updateDossierAtVersion>[3],
-  event: NewEvent,
-): Promise<number> {
-  await guard(trx, d, expectedVersion, set);
-  return appendEvent(trx, d.id, event);
-}
-
-/** The version-guarded update alone, for steps whose event needs what is decided after winning (the code). */
+/** The version-guarded update: zero rows → 409 CONFLICT, nothing changed (see applyDossierAction). */
 export async function guard(
   trx: Transaction<Database>,
   d: DossierRow,

@@ -7,6 +7,7 @@ import {
   ZSubmitDossierRequest,
   ZSubmitSupplementRequest,
   ZWithdrawDossierRequest,
+  type TAttachmentInput,
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
@@ -14,11 +15,11 @@ import { appendAudit } from '../audit/audit.service';
 import { receptionDue } from '../calendar';
 import { codeDay } from './dossier-code';
 import { counterRevision, onlineRevision } from './dossier-attachments';
-import { eventActor, nextStatus, notFound, step, type IntakeCtx } from './dossier-context';
+import { applyDossierAction, type ActionPlan } from './dossier-action';
+import { eventActor, notFound, type IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
 import { closeDraft } from './dossier-drafts.service';
 import { dossierDetail } from './dossier-read.service';
-import { authorize } from './dossiers.policy';
 import {
   appendEvent,
   findAgency,
@@ -56,6 +57,20 @@ export function validateForm(p: ProcedureFacts, data: Record<string, unknown>): 
     const details = result.error.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
     throw new AppError('FORM_INVALID', { details }, result.error.issues);
   }
+}
+
+/**
+ * What an amendment or supplement changed in the e-form, field by field with the old and the new value: recorded in
+ * its event, so every earlier version of the data stays readable in the timeline (the dossier row holds the latest).
+ */
+export function formChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Array<{ field: string; from: unknown; to: unknown }> {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
 }
 
 /**
@@ -122,6 +137,7 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
     appointment_at: null,
     handover_at: null,
     result_channel: input.resultChannel,
+    locale: ctx.locale ?? null,
     supplement_items: null,
     refusal: null,
     register_book: null,
@@ -204,11 +220,39 @@ export async function registerDossier(
   return id;
 }
 
-async function ownDossier(trx: Trx, ctx: IntakeCtx, id: string): Promise<DossierRow> {
-  return authorize(ctx.actor, 'amend', await findDossier(trx, id));
+/**
+ * The applicant's new e-form data and files as the dossier's next version: the data checked against the version's
+ * e-form and recorded field by field in the event, the files as a new revision (earlier ones are kept).
+ */
+function newVersion(
+  trx: Trx,
+  ctx: IntakeCtx,
+  d: DossierRow,
+  p: ProcedureFacts,
+  input: { formData?: Record<string, unknown>; attachments?: readonly TAttachmentInput[]; note?: string },
+) {
+  const formData = input.formData ?? d.form_data;
+  validateForm(p, formData);
+  const attachments = input.attachments;
+  const revision = attachments ? d.attachments_revision + 1 : d.attachments_revision;
+  return {
+    set: { form_data: JSON.stringify(formData), attachments_revision: revision },
+    event: {
+      reason: input.note ?? null,
+      data: { attachmentsRevision: revision, formChanges: formChanges(d.form_data, formData) },
+    },
+    effects: async () => {
+      if (!attachments) return;
+      const previous = await listAttachments(trx, d.id, d.attachments_revision);
+      await insertAttachments(
+        trx,
+        await onlineRevision(trx, p, ctx.actor.userId, d.id, revision, attachments, previous),
+      );
+    },
+  } satisfies Omit<ActionPlan, 'audit'>;
 }
 
-/** The applicant changes a dossier not yet received (ND 45/2020 Đ12); earlier attachments stay as a revision. */
+/** The applicant changes a dossier not yet received (ND 45/2020 Đ12): e-form data, applicant details, files. */
 export async function amendDossier(
   trx: Trx,
   ctx: IntakeCtx,
@@ -216,39 +260,14 @@ export async function amendDossier(
   raw: z.input<typeof ZAmendDossierRequest>,
 ) {
   const input = ZAmendDossierRequest.parse(raw);
-  const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'amended', input.expectedVersion);
-  const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at);
-  const formData = input.formData ?? d.form_data;
-  validateForm(p, formData);
-  const revision = input.attachments ? d.attachments_revision + 1 : d.attachments_revision;
-  await step(
-    trx,
-    d,
-    input.expectedVersion,
-    {
-      status,
-      form_data: JSON.stringify(formData),
-      ...(input.applicant ? { applicant: JSON.stringify(input.applicant) } : {}),
-      attachments_revision: revision,
-    },
-    {
-      type: 'amended',
-      at: ctx.now,
-      ...eventActor(ctx),
-      channel: 'online',
-      reason: input.note ?? null,
-      data: { attachmentsRevision: revision },
-    },
-  );
-  if (input.attachments) {
-    const previous = await listAttachments(trx, d.id, d.attachments_revision);
-    await insertAttachments(
-      trx,
-      await onlineRevision(trx, p, ctx.actor.userId, d.id, revision, input.attachments, previous),
-    );
-  }
-  await appendAudit(trx, ctx.audit, { action: 'dossier.amend', target: { type: 'dossier', id } });
+  await applyDossierAction(trx, ctx, id, 'amended', input.expectedVersion, async (d) => {
+    const next = newVersion(trx, ctx, d, await procedureOrFail(trx, d.procedure_code, d.submitted_at), input);
+    return {
+      ...next,
+      set: { ...next.set, ...(input.applicant ? { applicant: JSON.stringify(input.applicant) } : {}) },
+      audit: { action: 'dossier.amend' },
+    };
+  });
 }
 
 export async function withdrawDossier(
@@ -258,16 +277,11 @@ export async function withdrawDossier(
   raw: z.input<typeof ZWithdrawDossierRequest>,
 ) {
   const input = ZWithdrawDossierRequest.parse(raw);
-  const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'withdrawn', input.expectedVersion);
-  await step(
-    trx,
-    d,
-    input.expectedVersion,
-    { status, reception_due_at: null },
-    { type: 'withdrawn', at: ctx.now, ...eventActor(ctx), channel: 'online', reason: input.reason ?? null },
-  );
-  await appendAudit(trx, ctx.audit, { action: 'dossier.withdraw', target: { type: 'dossier', id } });
+  await applyDossierAction(trx, ctx, id, 'withdrawn', input.expectedVersion, () => ({
+    set: { reception_due_at: null },
+    event: { reason: input.reason ?? null },
+    audit: { action: 'dossier.withdraw' },
+  }));
 }
 
 /** The applicant completes a dossier sent back (Mẫu 02); the 8-working-hour reception clock starts again. */
@@ -278,39 +292,16 @@ export async function submitSupplement(
   raw: z.input<typeof ZSubmitSupplementRequest>,
 ) {
   const input = ZSubmitSupplementRequest.parse(raw);
-  const d = await ownDossier(trx, ctx, id);
-  const status = nextStatus(d, 'supplement_submitted', input.expectedVersion);
-  const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at).catch(() => {
-    throw notFound();
+  await applyDossierAction(trx, ctx, id, 'supplement_submitted', input.expectedVersion, async (d) => {
+    const p = await procedureOrFail(trx, d.procedure_code, d.submitted_at).catch(() => {
+      throw notFound();
+    });
+    const next = newVersion(trx, ctx, d, p, input);
+    const cal = await calendarForAgency(trx, d.receiving_agency_id);
+    return {
+      ...next,
+      set: { ...next.set, reception_due_at: receptionDue(cal, ctx.now), supplement_items: null },
+      audit: { action: 'dossier.supplement' },
+    };
   });
-  const formData = input.formData ?? d.form_data;
-  validateForm(p, formData);
-  const cal = await calendarForAgency(trx, d.receiving_agency_id);
-  const revision = d.attachments_revision + 1;
-  await step(
-    trx,
-    d,
-    input.expectedVersion,
-    {
-      status,
-      form_data: JSON.stringify(formData),
-      attachments_revision: revision,
-      reception_due_at: receptionDue(cal, ctx.now),
-      supplement_items: null,
-    },
-    {
-      type: 'supplement_submitted',
-      at: ctx.now,
-      ...eventActor(ctx),
-      channel: 'online',
-      reason: input.note ?? null,
-      data: { attachmentsRevision: revision },
-    },
-  );
-  const previous = await listAttachments(trx, d.id, d.attachments_revision);
-  await insertAttachments(
-    trx,
-    await onlineRevision(trx, p, ctx.actor.userId, d.id, revision, input.attachments, previous),
-  );
-  await appendAudit(trx, ctx.audit, { action: 'dossier.supplement', target: { type: 'dossier', id } });
 }

@@ -6,6 +6,7 @@ import { Worker } from '../../jobs/queue';
 import { DELIVER_JOB, deliverMessage, useDeliverySettings } from '../notifications/notifications.service';
 import { renderTemplate } from '../notifications/notifications.templates';
 import './dossier-messages';
+import type { Actor } from '../../http/auth';
 import { detail, intakeFixture } from './dossiers.test-helpers';
 
 type Mail = { to: string; raw: string };
@@ -111,4 +112,94 @@ describe('notifications', async () => {
       kind: 'supplement_requested',
     });
   });
+
+  it('an applicant who chose English gets English email, SMS and inbox text; others fall back to their request', async () => {
+    // citizenB has an account that prefers English, chosen on /tai-khoan.
+    await f.db.kysely
+      .insertInto('users')
+      .values({
+        id: f.citizenB.userId,
+        kind: 'citizen',
+        email: 'binh@example.vn',
+        phone: '0987654321',
+        full_name: f.citizenB.name,
+        status: 'active',
+      })
+      .execute();
+    const pref = await f.inject(f.citizenB, 'PATCH', '/api/me/profile', { preferredLocale: 'en' });
+    expect(pref.statusCode, pref.body).toBe(200);
+    expect(pref.json<{ profile: { preferredLocale: string } }>().profile.preferredLocale).toBe('en');
+    const applicant = {
+      kind: 'citizen' as const,
+      name: f.citizenB.name,
+      idNumber: '099201009999',
+      address: 'Số 3 đường Trần Phú',
+      phone: '0987654321',
+      email: 'binh@example.vn',
+    };
+    // Her browser says Vietnamese; the account's choice wins.
+    const d = detail(await f.submit(f.citizenB, { applicant }, undefined), 201);
+    await f.inject(f.clerk('STTTT'), 'POST', `/api/reception/dossiers/${d.id}/accept`, {
+      expectedVersion: d.version,
+    });
+    // An applicant without a preference gets the language of the submission request.
+    const other = detail(
+      await f.inject(
+        f.citizenA,
+        'POST',
+        '/api/dossiers',
+        await submitBody(f, f.citizenA, 'english@example.vn'),
+        { 'accept-language': 'en-GB,en;q=0.9' },
+      ),
+      201,
+    );
+    await worker.drain();
+    const to = (addr: string) =>
+      io.mails
+        .filter((m) => m.to === addr)
+        .map((m) => m.raw)
+        .join('\n');
+    expect(to('binh@example.vn')).toContain('Subject: Online submission');
+    expect(to('binh@example.vn')).toMatch(/Subject: Dossier \S+ received/);
+    expect(to('binh@example.vn')).not.toContain('Subject: =?');
+    expect(to('english@example.vn')).toContain('Subject: Online submission');
+    const rows = await f.db.kysely
+      .selectFrom('messages')
+      .select(['recipient', 'locale', 'body'])
+      .where('recipient', 'in', ['binh@example.vn', '0987654321', 'english@example.vn'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.every((r) => r.locale === 'en')).toBe(true);
+    const inbox = await f.inject(f.citizenB, 'GET', '/api/dossier-messages');
+    expect(inbox.json<{ items: Array<{ body: string }> }>().items[0]!.body).toContain('Your dossier');
+    expect(other.status).toBe('submitted');
+    // Her request's language is recorded too; the account's choice came first.
+    const mine = await f.db.kysely
+      .selectFrom('dossiers')
+      .select('locale')
+      .where('id', '=', d.id)
+      .executeTakeFirst();
+    expect(mine?.locale).toBe('vi');
+  });
 });
+
+/** An online submission body for `who` with its own email address (uploads two scans). */
+async function submitBody(f: Awaited<ReturnType<typeof intakeFixture>>, who: Actor, email: string) {
+  const [a, b] = [await f.upload(who), await f.upload(who)];
+  return {
+    procedureCode: '1.004227',
+    applicant: {
+      kind: 'citizen',
+      name: who.name,
+      idNumber: '099201001111',
+      address: 'Số 1',
+      phone: null,
+      email,
+    },
+    formData: { tenTrang: 'Tin tức', tenMien: 'tintuc.anhoa.vn' },
+    attachments: [
+      { componentCode: 'don', fileIds: [a.id] },
+      { componentCode: 'quyet-dinh', fileIds: [b.id] },
+    ],
+  };
+}

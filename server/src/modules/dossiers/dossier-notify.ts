@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
-import type { TApplicant } from '@motcua/contracts';
+import type { Locale, TApplicant } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
+import { findPreferredLocale } from '../accounts';
 import { queueMessage } from '../notifications';
 import { renderTemplate } from '../notifications/notifications.templates';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
@@ -16,6 +17,18 @@ function vnDateTime(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3_600_000);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())} ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
+
+/**
+ * The language of the applicant's messages: the one chosen in their account, else the language of their submission
+ * request, else Vietnamese (always for people at the counter without an account).
+ */
+export async function applicantLocale(
+  trx: Transaction<Database>,
+  d: Pick<DossierRow, 'applicant_user_id' | 'locale'>,
+): Promise<Locale> {
+  if (!d.applicant_user_id) return 'vi';
+  return (await findPreferredLocale(trx, d.applicant_user_id)) ?? d.locale ?? 'vi';
 }
 
 /**
@@ -41,8 +54,9 @@ export async function notifyApplicant(
     lookupUrl: d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code) : '',
   };
   const template = `dossier.${kind}`;
+  const locale = await applicantLocale(trx, d);
   if (d.applicant_user_id) {
-    const vi = renderTemplate(template, 'vi', params);
+    const text = renderTemplate(template, locale, params);
     await trx
       .insertInto('dossier_messages')
       .values({
@@ -51,9 +65,9 @@ export async function notifyApplicant(
         kind,
         channel: 'portal',
         recipient: null,
-        locale: 'vi',
-        subject: vi.subject,
-        body: vi.text,
+        locale,
+        subject: text.subject,
+        body: text.text,
         status: 'sent',
         sent_at: now,
         last_error: null,
@@ -61,6 +75,8 @@ export async function notifyApplicant(
       })
       .execute();
   }
-  if (applicant.email) await queueMessage(trx, { channel: 'email', to: applicant.email, template, params });
-  if (applicant.phone) await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params });
+  if (applicant.email)
+    await queueMessage(trx, { channel: 'email', to: applicant.email, template, params, locale });
+  if (applicant.phone)
+    await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params, locale });
 }

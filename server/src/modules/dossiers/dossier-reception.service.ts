@@ -4,20 +4,17 @@ import { ZAcceptDossierRequest, ZRefuseDossierRequest, ZRequestSupplementRequest
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
-import { appendAudit } from '../audit/audit.service';
 import { handoverTime, processingDue, type ProcessingTime } from '../calendar';
 import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
 import { codeDate, formatDossierCode } from './dossier-code';
 import { nextDossierSequence } from './dossier-code.repo';
-import { eventActor, guard, nextStatus, step, type IntakeCtx } from './dossier-context';
+import { applyDossierAction } from './dossier-action';
+import type { IntakeCtx } from './dossier-context';
 import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
 import { lookupUrl, notifyApplicant } from './dossier-notify';
-import { authorize } from './dossiers.policy';
 import {
   agencyCodesOn,
-  appendEvent,
-  findDossier,
   listAttachments,
   nextRegisterEntry,
   updateDossier,
@@ -26,10 +23,6 @@ import {
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
 
 type Trx = Transaction<Database>;
-
-async function decidable(trx: Trx, ctx: IntakeCtx, id: string): Promise<DossierRow> {
-  return authorize(ctx.actor, 'decide', await findDossier(trx, id));
-}
 
 /** The agency's identifier code for dossier codes: its current legacy-format code if it has one, else QĐ 20. */
 async function agencyIdentifier(trx: Trx, agencyId: string, at: Date): Promise<string> {
@@ -72,85 +65,84 @@ export async function acceptDossier(
   raw: z.input<typeof ZAcceptDossierRequest>,
 ) {
   const input = ZAcceptDossierRequest.parse(raw);
-  const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'received', input.expectedVersion);
   const receivedAt = ctx.now;
-  const p = await procedureOf(trx, d);
-  const time = calendarTime(p);
-  const appointmentAt = time
-    ? processingDue(await calendarForAgency(trx, d.authority_agency_id), receivedAt, time)
-    : receivedAt;
-  const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
-  // The version guard first: the loser of two concurrent accepts stops here, before taking a number.
-  await guard(trx, d, input.expectedVersion, {
-    status,
-    received_at: receivedAt,
-    appointment_at: appointmentAt,
-    reception_due_at: null,
-  });
-  const identifier = await agencyIdentifier(trx, d.authority_agency_id, receivedAt);
-  const code = formatDossierCode(
-    identifier,
-    receivedAt,
-    await nextDossierSequence(trx, identifier, receivedAt),
-  );
-  const entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
-  const book = `Sổ theo dõi hồ sơ năm ${year}`;
-  await updateDossier(trx, d.id, { code, register_book: book, register_entry: entry });
-  await appendEvent(trx, d.id, {
-    type: 'received',
-    at: receivedAt,
-    ...eventActor(ctx),
-    channel: d.channel,
-    reason: input.note ?? null,
-    data: { code, appointmentAt: appointmentAt.toISOString(), register: { book, entry } },
-  });
-  const row = (await findDossier(trx, d.id))!;
-  const immediate = p.processingTime.kind === 'immediate';
-  if (!immediate || input.receiptRequested) {
-    const attachments = await listAttachments(trx, d.id, d.attachments_revision);
-    await issueForm(
-      trx,
-      ctx,
-      d.id,
-      'receipt',
-      {
-        issuer: await issuerOf(trx, d.receiving_agency_id),
-        dossierCode: code,
-        lookupUrl: lookupUrl(ctx.config, code),
-        applicant: applicantOf(row),
-        procedureName: p.name,
-        components: attachments.map((a) => ({
-          name: a.component_name,
-          copies: a.copies ?? 1,
-          kind: (a.copy_kind ?? 'photocopy') as CopyKind,
-        })),
-        sets: row.sets,
-        processingTime: formTime(p),
-        receivedAt,
-        appointmentAt,
-        returnPlace: (await issuerOf(trx, d.result_agency_id)).desk,
-        returnChannel: row.result_channel as 'counter' | 'post' | 'online',
-        fee: p.fee,
-        register: { book, entry },
-        receivingOfficer: { name: ctx.actor.name },
+  let code = '';
+  await applyDossierAction(trx, ctx, id, 'received', input.expectedVersion, async (d) => {
+    const p = await procedureOf(trx, d);
+    const time = calendarTime(p);
+    const appointmentAt = time
+      ? processingDue(await calendarForAgency(trx, d.authority_agency_id), receivedAt, time)
+      : receivedAt;
+    const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
+    const book = `Sổ theo dõi hồ sơ năm ${year}`;
+    let entry = 0;
+    return {
+      set: { received_at: receivedAt, appointment_at: appointmentAt, reception_due_at: null },
+      // Numbers are taken only by the winner of the version guard.
+      event: async () => {
+        const identifier = await agencyIdentifier(trx, d.authority_agency_id, receivedAt);
+        code = formatDossierCode(
+          identifier,
+          receivedAt,
+          await nextDossierSequence(trx, identifier, receivedAt),
+        );
+        entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
+        await updateDossier(trx, d.id, { code, register_book: book, register_entry: entry });
+        return {
+          reason: input.note ?? null,
+          data: { code, appointmentAt: appointmentAt.toISOString(), register: { book, entry } },
+        };
       },
-      receivedAt,
-    );
-  }
-  await appendAudit(trx, ctx.audit, {
-    action: 'dossier.accept',
-    target: { type: 'dossier', id },
-    details: { code, appointmentAt: appointmentAt.toISOString() },
+      effects: async (row) => {
+        if (p.processingTime.kind === 'immediate' && !input.receiptRequested) return;
+        const attachments = await listAttachments(trx, d.id, d.attachments_revision);
+        await issueForm(
+          trx,
+          ctx,
+          d.id,
+          'receipt',
+          {
+            issuer: await issuerOf(trx, d.receiving_agency_id),
+            dossierCode: code,
+            lookupUrl: lookupUrl(ctx.config, code),
+            applicant: applicantOf(row),
+            procedureName: p.name,
+            components: attachments.map((a) => ({
+              name: a.component_name,
+              copies: a.copies ?? 1,
+              kind: (a.copy_kind ?? 'photocopy') as CopyKind,
+            })),
+            sets: row.sets,
+            processingTime: formTime(p),
+            receivedAt,
+            appointmentAt,
+            returnPlace: (await issuerOf(trx, d.result_agency_id)).desk,
+            returnChannel: row.result_channel as 'counter' | 'post' | 'online',
+            fee: p.fee,
+            register: { book, entry },
+            receivingOfficer: { name: ctx.actor.name },
+          },
+          receivedAt,
+        );
+      },
+      audit: { action: 'dossier.accept', details: { code, appointmentAt: appointmentAt.toISOString() } },
+      afterAudit: async (row) => {
+        await notifyApplicant(trx, row, 'received', ctx.now, { publicUrl: ctx.config.publicUrl });
+        const cal = await calendarForAgency(trx, d.receiving_agency_id);
+        const handAt = handoverTime(cal, receivedAt);
+        if (d.channel !== 'online' && codeDate(handAt) !== codeDate(receivedAt)) {
+          await enqueue(
+            trx,
+            HANDOVER_JOB,
+            { dossierId: d.id },
+            { runAt: handAt, dedupeKey: `handover:${d.id}` },
+          );
+        } else {
+          await handOverDossier(trx, d.id, receivedAt);
+        }
+      },
+    };
   });
-  await notifyApplicant(trx, row, 'received', ctx.now, { publicUrl: ctx.config.publicUrl });
-  const cal = await calendarForAgency(trx, d.receiving_agency_id);
-  const handAt = handoverTime(cal, receivedAt);
-  if (d.channel !== 'online' && codeDate(handAt) !== codeDate(receivedAt)) {
-    await enqueue(trx, HANDOVER_JOB, { dossierId: d.id }, { runAt: handAt, dedupeKey: `handover:${d.id}` });
-  } else {
-    await handOverDossier(trx, d.id, receivedAt);
-  }
   return code;
 }
 
@@ -163,45 +155,39 @@ export async function requestSupplement(
 ) {
   const input = ZRequestSupplementRequest.parse(raw);
   if (input.items.length === 0) throw new AppError('BAD_REQUEST', { details: 'items' });
-  const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'supplement_requested', input.expectedVersion);
-  const p = await procedureOf(trx, d);
-  await step(
-    trx,
-    d,
-    input.expectedVersion,
-    { status, supplement_items: JSON.stringify(input.items), reception_due_at: null },
-    {
-      type: 'supplement_requested',
-      at: ctx.now,
-      ...eventActor(ctx),
-      channel: d.channel,
-      data: { items: input.items },
-    },
-  );
-  const row = (await findDossier(trx, d.id))!;
-  await issueForm(
-    trx,
-    ctx,
-    d.id,
-    'supplement_request',
-    {
-      issuer: await issuerOf(trx, d.receiving_agency_id),
-      applicant: applicantOf(row),
-      procedureName: p.name,
-      items: input.items.map((i) => ({ component: i.component, reason: i.reason, guidance: i.guidance })),
-      officer: { name: ctx.actor.name },
-      issuedAt: ctx.now,
-    },
-    ctx.now,
-  );
-  await appendAudit(trx, ctx.audit, {
-    action: 'dossier.request_supplement',
-    target: { type: 'dossier', id },
-    details: { items: input.items.length },
+  await applyDossierAction(trx, ctx, id, 'supplement_requested', input.expectedVersion, async (d) => {
+    const p = await procedureOf(trx, d);
+    return {
+      set: { supplement_items: JSON.stringify(input.items), reception_due_at: null },
+      event: { data: { items: input.items } },
+      effects: async (row) => {
+        await issueForm(
+          trx,
+          ctx,
+          d.id,
+          'supplement_request',
+          {
+            issuer: await issuerOf(trx, d.receiving_agency_id),
+            applicant: applicantOf(row),
+            procedureName: p.name,
+            items: input.items.map((i) => ({
+              component: i.component,
+              reason: i.reason,
+              guidance: i.guidance,
+            })),
+            officer: { name: ctx.actor.name },
+            issuedAt: ctx.now,
+          },
+          ctx.now,
+        );
+      },
+      audit: { action: 'dossier.request_supplement', details: { items: input.items.length } },
+      afterAudit: (row) =>
+        notifyApplicant(trx, row, 'supplement_requested', ctx.now, {
+          reason: input.items.map((i) => `${i.component}: ${i.reason}`).join('; '),
+        }),
+    };
   });
-  const reason = input.items.map((i) => `${i.component}: ${i.reason}`).join('; ');
-  await notifyApplicant(trx, row, 'supplement_requested', ctx.now, { reason });
 }
 
 /** Mẫu 03: refusal with the reason, naming the competent agency when it is not this one's. */
@@ -212,50 +198,40 @@ export async function refuseDossier(
   raw: z.input<typeof ZRefuseDossierRequest>,
 ) {
   const input = ZRefuseDossierRequest.parse(raw);
-  const d = await decidable(trx, ctx, id);
-  const status = nextStatus(d, 'refused', input.expectedVersion);
-  const p = await procedureOf(trx, d);
-  const refusal = {
-    reason: input.reason,
-    competentAgency: input.competentAgency ?? null,
-    refusedAt: ctx.now.toISOString(),
-  };
-  await step(
-    trx,
-    d,
-    input.expectedVersion,
-    { status, refusal: JSON.stringify(refusal), reception_due_at: null },
-    {
-      type: 'refused',
-      at: ctx.now,
-      ...eventActor(ctx),
-      channel: d.channel,
+  await applyDossierAction(trx, ctx, id, 'refused', input.expectedVersion, async (d) => {
+    const p = await procedureOf(trx, d);
+    const refusal = {
       reason: input.reason,
-      data: { competentAgency: refusal.competentAgency },
-    },
-  );
-  const row = (await findDossier(trx, d.id))!;
-  await issueForm(
-    trx,
-    ctx,
-    d.id,
-    'refusal',
-    {
-      issuer: await issuerOf(trx, d.receiving_agency_id),
-      applicant: applicantOf(row),
-      procedureName: p.name,
-      reason: input.reason,
-      ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
-      ...(input.competentAgency ? { competentAgency: input.competentAgency } : {}),
-      officer: { name: ctx.actor.name },
-      issuedAt: ctx.now,
-    },
-    ctx.now,
-  );
-  await appendAudit(trx, ctx.audit, {
-    action: 'dossier.refuse',
-    target: { type: 'dossier', id },
-    details: { reason: input.reason, competentAgency: refusal.competentAgency },
+      competentAgency: input.competentAgency ?? null,
+      refusedAt: ctx.now.toISOString(),
+    };
+    return {
+      set: { refusal: JSON.stringify(refusal), reception_due_at: null },
+      event: { reason: input.reason, data: { competentAgency: refusal.competentAgency } },
+      effects: async (row) => {
+        await issueForm(
+          trx,
+          ctx,
+          d.id,
+          'refusal',
+          {
+            issuer: await issuerOf(trx, d.receiving_agency_id),
+            applicant: applicantOf(row),
+            procedureName: p.name,
+            reason: input.reason,
+            ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
+            ...(input.competentAgency ? { competentAgency: input.competentAgency } : {}),
+            officer: { name: ctx.actor.name },
+            issuedAt: ctx.now,
+          },
+          ctx.now,
+        );
+      },
+      audit: {
+        action: 'dossier.refuse',
+        details: { reason: input.reason, competentAgency: refusal.competentAgency },
+      },
+      afterAudit: (row) => notifyApplicant(trx, row, 'refused', ctx.now, { reason: input.reason }),
+    };
   });
-  await notifyApplicant(trx, row, 'refused', ctx.now, { reason: input.reason });
 }

@@ -46,6 +46,7 @@ export const DOSSIER_COLUMNS = [
   'refusal',
   'register_book',
   'register_entry',
+  'locale',
 ] as const;
 
 export type DossierRow = Omit<Selectable<DossiersTable>, 'created_at' | 'updated_at'>;

@@ -54,7 +54,7 @@ import {
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { requestActor } from '../../http/context';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../http/errors';
+import { AppError, localeOf } from '../../http/errors';
 import { idempotent } from '../../http/idempotency';
 import type { IntakeCtx } from './dossier-context';
 import { closeDraft, getDraft, listDrafts, saveDraft } from './dossier-drafts.service';
@@ -105,6 +105,7 @@ function ctxOf(req: FastifyRequest): IntakeCtx {
     }),
     now: new Date(),
     config: req.server.deps.config,
+    locale: localeOf(req),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { TDossierChannel, TDossierEventType, TDossierStatus } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
@@ -46,6 +46,8 @@ export type DossiersTable = {
   refusal: Json<{ reason: string; competentAgency: string | null; refusedAt: string }> | null;
   register_book: string | null;
   register_entry: number | null;
+  /** The language of the submission request; null for counter and postal dossiers. */
+  locale: ColumnType<'vi' | 'en' | null, 'vi' | 'en' | null | undefined, 'vi' | 'en' | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

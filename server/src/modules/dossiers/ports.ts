@@ -48,6 +48,15 @@ export type ProcedureFacts = {
   maxTotalBytes: number;
 };
 
+/**
+ * Dossiers submitted before catalogue components had codes hold their position ("1", "2", …); this is the code that
+ * component has now, so their attachments carry over on amendment or supplement.
+ */
+export function currentComponentCode(p: Pick<ProcedureFacts, 'components'>, stored: string): string {
+  if (!/^\d+$/.test(stored) || p.components.some((c) => c.code === stored)) return stored;
+  return p.components[Number(stored) - 1]?.code ?? stored;
+}
+
 /** Attachment size limits; the catalogue has no per-procedure limits yet, so every procedure gets these. */
 const ATTACHMENT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 };
 
@@ -88,9 +97,8 @@ export async function findProcedureInForce(
     versionId: p.versionId,
     code: p.code,
     name: p.name,
-    // Catalogue components have no codes of their own; their position in the version is stable.
-    components: p.components.map((c, i) => ({
-      code: String(i + 1),
+    components: p.components.map((c) => ({
+      code: c.code,
       name: c.name,
       copies: Math.max(1, c.originals + c.copies),
       originalRequired: c.originalRequired,

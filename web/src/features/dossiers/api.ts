@@ -41,7 +41,7 @@ type CatalogueProcedure = {
   name: string;
   eform?: Record<string, unknown> | null;
   formSchema?: FormSchema | null;
-  components?: { code?: string; name: string; required: boolean; originalRequired?: boolean }[];
+  components?: { code: string; name: string; required: boolean; originalRequired?: boolean }[];
 };
 
 export function toIntakeProcedure(p: CatalogueProcedure): IntakeProcedure {
@@ -49,8 +49,8 @@ export function toIntakeProcedure(p: CatalogueProcedure): IntakeProcedure {
     code: p.code,
     name: p.name,
     formSchema: p.formSchema ?? (p.eform as FormSchema | null | undefined) ?? null,
-    components: (p.components ?? []).map((c, i) => ({
-      code: c.code ?? String(i + 1),
+    components: (p.components ?? []).map((c) => ({
+      code: c.code,
       name: c.name,
       required: c.required,
       originalRequired: c.originalRequired,

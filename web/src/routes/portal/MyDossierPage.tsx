@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TDossierDetail, TUploadedFile } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
+import { AmendCard } from '../../features/dossiers/components/AmendCard';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
@@ -12,7 +13,7 @@ import { RequireCitizen } from '../../features/dossiers/components/RequireCitize
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { formatDate, formatDateTime } from '../../features/dossiers/format';
-import { useDossier } from '../../features/dossiers/hooks';
+import { useDossier, useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 
 /** /ho-so-cua-toi/:id — one dossier: status, timeline, documents; amend/withdraw before reception; supplement. */
@@ -31,6 +32,10 @@ function MyDossier({ id }: { id: string }) {
   const [params] = useSearchParams();
   // Kept here: a decision changes the status, which unmounts the section that made it.
   const [notice, setNotice] = useState<string | null>(null);
+  const schema = useProcedure(dossier.data?.procedure.code ?? '').data?.formSchema;
+  const formLabels = Object.fromEntries(
+    Object.entries(schema?.properties ?? {}).map(([name, f]) => [name, f.title ?? name]),
+  );
   if (dossier.isPending) return <Spinner label={t('app.loading')} />;
   if (dossier.isError) return <ErrorAlert error={dossier.error} />;
   const d = dossier.data;
@@ -83,7 +88,7 @@ function MyDossier({ id }: { id: string }) {
       </Card>
       <Card>
         <h2>{t('dossiers.timeline')}</h2>
-        <Timeline events={d.events} />
+        <Timeline events={d.events} fieldLabels={formLabels} />
       </Card>
     </>
   );
@@ -160,33 +165,12 @@ function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: st
   );
 }
 
-/** Until reception the applicant may replace attachments or withdraw (ND 45/2020 Đ12); earlier files are kept. */
+/** Until reception the applicant may amend (e-form and files) or withdraw (ND 45/2020 Đ12); earlier versions are kept. */
 function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: string): void }) {
   const { t } = useI18n();
   const refresh = useRefresh(d.id);
-  const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
-  const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const amend = async () => {
-    setError(null);
-    try {
-      const attachments = Object.entries(files)
-        .filter(([, f]) => f.length)
-        .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) }));
-      refresh(
-        await dossiersApi.amend(d.id, {
-          expectedVersion: d.version,
-          ...(attachments.length ? { attachments } : {}),
-          note: note || undefined,
-        }),
-      );
-      setFiles({});
-      onDone(t('dossiers.detail.amended'));
-    } catch (err) {
-      setError(err);
-    }
-  };
   const withdraw = async () => {
     setError(null);
     try {
@@ -199,23 +183,14 @@ function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: str
   return (
     <>
       <ErrorAlert error={error} />
-      <Card>
-        <h2>{t('dossiers.detail.amend')}</h2>
-        {d.attachments.map((a) => (
-          <FileField
-            key={a.componentCode}
-            id={`amend-${a.componentCode}`}
-            label={a.componentName}
-            files={files[a.componentCode] ?? []}
-            onChange={(f) => setFiles((all) => ({ ...all, [a.componentCode]: f }))}
-          />
-        ))}
-        <label htmlFor="amend-note">{t('dossiers.detail.amendNote')}</label>
-        <textarea id="amend-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-        <Button type="button" variant="secondary" onClick={() => void amend()}>
-          {t('dossiers.detail.amendSave')}
-        </Button>
-      </Card>
+      <AmendCard
+        d={d}
+        onError={setError}
+        onSaved={(saved) => {
+          refresh(saved);
+          onDone(t('dossiers.detail.amended'));
+        }}
+      />
       <Card>
         <h2>{t('dossiers.detail.withdraw')}</h2>
         <label htmlFor="withdraw-reason">{t('dossiers.detail.withdrawReason')}</label>

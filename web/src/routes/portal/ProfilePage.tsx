@@ -16,6 +16,7 @@ type Draft = {
   address: string;
   email: string;
   phone: string;
+  preferredLocale: '' | 'vi' | 'en';
 };
 const draftOf = (p: TProfile): Draft => ({
   fullName: p.fullName,
@@ -24,6 +25,7 @@ const draftOf = (p: TProfile): Draft => ({
   address: p.address ?? '',
   email: p.email ?? '',
   phone: p.phone ?? '',
+  preferredLocale: p.preferredLocale ?? '',
 });
 
 export function ProfilePage() {
@@ -45,6 +47,7 @@ export function ProfilePage() {
         address: d.address || null,
         ...(d.email ? { email: d.email } : {}),
         ...(d.phone ? { phone: d.phone } : {}),
+        preferredLocale: d.preferredLocale || null,
       }),
     onSuccess: (r) => qc.setQueryData(accountsKeys.profile(), r.profile),
   });
@@ -93,6 +96,14 @@ export function ProfilePage() {
             value={draft.phone}
             onChange={set('phone')}
           />
+          <div className="field">
+            <label htmlFor="preferred-locale">{t('accounts.field.preferredLocale')}</label>
+            <select id="preferred-locale" value={draft.preferredLocale} onChange={set('preferredLocale')}>
+              <option value="">{t('accounts.locale.request')}</option>
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          </div>
           <ErrorBox error={save.error} />
           {save.isSuccess && <Alert kind="success">{t('accounts.profile.saved')}</Alert>}
           {save.data?.codesSent.map((c) => (
