@@ -1,37 +1,19 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { AdminHome, AdminLayout } from './routes/admin/AdminLayout';
-import { CalendarAdminPage } from './routes/admin/CalendarAdminPage';
-import { NewProcedurePage, ProcedureEditPage } from './routes/admin/ProcedureEditPage';
-import { ProcedureListPage } from './routes/admin/ProcedureListPage';
-import { ProcedureTransferPage } from './routes/admin/ProcedureTransferPage';
 import { NotFound } from './routes/NotFound';
-import { OfficeHome, OfficeLayout } from './routes/office/OfficeLayout';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
-import { LoginPage } from './routes/portal/LoginPage';
-import { RegisterPage } from './routes/portal/RegisterPage';
-import { VerifyPage } from './routes/portal/VerifyPage';
-import { ForgotPasswordPage } from './routes/portal/ForgotPasswordPage';
-import { ProfilePage } from './routes/portal/ProfilePage';
-import { OfficeLoginPage } from './routes/office/OfficeLoginPage';
-import { StaffPage } from './routes/admin/StaffPage';
-import { RolesPage } from './routes/admin/RolesPage';
-import { OutboxPage } from './routes/admin/OutboxPage';
-import { CataloguePage } from './routes/portal/CataloguePage';
-import { ProcedurePage } from './routes/portal/ProcedurePage';
-import { KioskPage } from './routes/kiosk/KioskPage';
-import { LookupPage } from './routes/portal/LookupPage';
-import { MyDossierPage } from './routes/portal/MyDossierPage';
-import { MyDossiersPage } from './routes/portal/MyDossiersPage';
-import { SubmitDossierPage } from './routes/portal/SubmitDossierPage';
-import { ReceptionDossierPage } from './routes/office/ReceptionDossierPage';
-import { ReceptionQueuePage } from './routes/office/ReceptionQueuePage';
-import { RegisterDossierPage } from './routes/office/RegisterDossierPage';
-import { AgenciesPage } from './routes/portal/AgenciesPage';
-import { AgencyPage } from './routes/portal/AgencyPage';
-import { UnitsAdminPage } from './routes/admin/UnitsAdminPage';
-import { AgenciesAdminPage } from './routes/admin/AgenciesAdminPage';
-import { AgencyAdminPage } from './routes/admin/AgencyAdminPage';
+
+/**
+ * A page loaded on first visit: each becomes its own chunk, so a citizen's phone downloads the portal's home page,
+ * not the office and administration screens.
+ */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): NonNullable<RouteObject['lazy']> {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
@@ -43,51 +25,78 @@ export const routes: RouteObject[] = [
     element: <PortalLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'dang-nhap', element: <LoginPage /> },
-      { path: 'dang-ky', element: <RegisterPage /> },
-      { path: 'xac-thuc', element: <VerifyPage /> },
-      { path: 'quen-mat-khau', element: <ForgotPasswordPage /> },
-      { path: 'tai-khoan', element: <ProfilePage /> },
-      { path: 'thu-tuc', element: <CataloguePage /> },
-      { path: 'thu-tuc/:code', element: <ProcedurePage /> },
-      { path: 'thu-tuc/:code/nop-ho-so', element: <SubmitDossierPage /> },
-      { path: 'ho-so-cua-toi', element: <MyDossiersPage /> },
-      { path: 'ho-so-cua-toi/:id', element: <MyDossierPage /> },
-      { path: 'tra-cuu', element: <LookupPage /> },
-      { path: 'tra-cuu/:code', element: <LookupPage /> },
-      { path: 'co-quan', element: <AgenciesPage /> },
-      { path: 'co-quan/:id', element: <AgencyPage /> },
+      { path: 'dang-nhap', lazy: page(() => import('./routes/portal/LoginPage'), 'LoginPage') },
+      { path: 'dang-ky', lazy: page(() => import('./routes/portal/RegisterPage'), 'RegisterPage') },
+      { path: 'xac-thuc', lazy: page(() => import('./routes/portal/VerifyPage'), 'VerifyPage') },
+      {
+        path: 'quen-mat-khau',
+        lazy: page(() => import('./routes/portal/ForgotPasswordPage'), 'ForgotPasswordPage'),
+      },
+      { path: 'tai-khoan', lazy: page(() => import('./routes/portal/ProfilePage'), 'ProfilePage') },
+      { path: 'thu-tuc', lazy: page(() => import('./routes/portal/CataloguePage'), 'CataloguePage') },
+      { path: 'thu-tuc/:code', lazy: page(() => import('./routes/portal/ProcedurePage'), 'ProcedurePage') },
+      {
+        path: 'thu-tuc/:code/nop-ho-so',
+        lazy: page(() => import('./routes/portal/SubmitDossierPage'), 'SubmitDossierPage'),
+      },
+      { path: 'ho-so-cua-toi', lazy: page(() => import('./routes/portal/MyDossiersPage'), 'MyDossiersPage') },
+      {
+        path: 'ho-so-cua-toi/:id',
+        lazy: page(() => import('./routes/portal/MyDossierPage'), 'MyDossierPage'),
+      },
+      { path: 'tra-cuu', lazy: page(() => import('./routes/portal/LookupPage'), 'LookupPage') },
+      { path: 'tra-cuu/:code', lazy: page(() => import('./routes/portal/LookupPage'), 'LookupPage') },
+      { path: 'co-quan', lazy: page(() => import('./routes/portal/AgenciesPage'), 'AgenciesPage') },
+      { path: 'co-quan/:id', lazy: page(() => import('./routes/portal/AgencyPage'), 'AgencyPage') },
       { path: '*', element: <NotFound /> },
     ],
   },
-  { path: '/office/login', element: <OfficeLoginPage /> },
+  { path: '/office/login', lazy: page(() => import('./routes/office/OfficeLoginPage'), 'OfficeLoginPage') },
   {
     path: '/office',
-    element: <OfficeLayout />,
+    lazy: page(() => import('./routes/office/OfficeLayout'), 'OfficeLayout'),
     children: [
-      { index: true, element: <OfficeHome /> },
-      { path: 'tiep-nhan', element: <ReceptionQueuePage /> },
-      { path: 'tiep-nhan/them-moi', element: <RegisterDossierPage /> },
-      { path: 'ho-so/:id', element: <ReceptionDossierPage /> },
+      { index: true, lazy: page(() => import('./routes/office/OfficeLayout'), 'OfficeHome') },
+      {
+        path: 'tiep-nhan',
+        lazy: page(() => import('./routes/office/ReceptionQueuePage'), 'ReceptionQueuePage'),
+      },
+      {
+        path: 'tiep-nhan/them-moi',
+        lazy: page(() => import('./routes/office/RegisterDossierPage'), 'RegisterDossierPage'),
+      },
+      {
+        path: 'ho-so/:id',
+        lazy: page(() => import('./routes/office/ReceptionDossierPage'), 'ReceptionDossierPage'),
+      },
     ],
   },
-  { path: '/kiosk', element: <KioskPage /> },
+  { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },
   {
     path: '/admin',
-    element: <AdminLayout />,
+    lazy: page(() => import('./routes/admin/AdminLayout'), 'AdminLayout'),
     children: [
-      { index: true, element: <AdminHome /> },
-      { path: 'staff', element: <StaffPage /> },
-      { path: 'roles', element: <RolesPage /> },
-      { path: 'outbox', element: <OutboxPage /> },
-      { path: 'calendar', element: <CalendarAdminPage /> },
-      { path: 'don-vi', element: <UnitsAdminPage /> },
-      { path: 'co-quan', element: <AgenciesAdminPage /> },
-      { path: 'co-quan/:id', element: <AgencyAdminPage /> },
-      { path: 'thu-tuc', element: <ProcedureListPage /> },
-      { path: 'thu-tuc/moi', element: <NewProcedurePage /> },
-      { path: 'thu-tuc/nhap-xuat', element: <ProcedureTransferPage /> },
-      { path: 'thu-tuc/:code', element: <ProcedureEditPage /> },
+      { index: true, lazy: page(() => import('./routes/admin/AdminLayout'), 'AdminHome') },
+      { path: 'staff', lazy: page(() => import('./routes/admin/StaffPage'), 'StaffPage') },
+      { path: 'roles', lazy: page(() => import('./routes/admin/RolesPage'), 'RolesPage') },
+      { path: 'outbox', lazy: page(() => import('./routes/admin/OutboxPage'), 'OutboxPage') },
+      { path: 'calendar', lazy: page(() => import('./routes/admin/CalendarAdminPage'), 'CalendarAdminPage') },
+      { path: 'don-vi', lazy: page(() => import('./routes/admin/UnitsAdminPage'), 'UnitsAdminPage') },
+      { path: 'co-quan', lazy: page(() => import('./routes/admin/AgenciesAdminPage'), 'AgenciesAdminPage') },
+      { path: 'co-quan/:id', lazy: page(() => import('./routes/admin/AgencyAdminPage'), 'AgencyAdminPage') },
+      { path: 'thu-tuc', lazy: page(() => import('./routes/admin/ProcedureListPage'), 'ProcedureListPage') },
+      {
+        path: 'thu-tuc/moi',
+        lazy: page(() => import('./routes/admin/ProcedureEditPage'), 'NewProcedurePage'),
+      },
+      {
+        path: 'thu-tuc/nhap-xuat',
+        lazy: page(() => import('./routes/admin/ProcedureTransferPage'), 'ProcedureTransferPage'),
+      },
+      {
+        path: 'thu-tuc/:code',
+        lazy: page(() => import('./routes/admin/ProcedureEditPage'), 'ProcedureEditPage'),
+      },
     ],
   },
 ];
