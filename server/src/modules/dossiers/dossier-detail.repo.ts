@@ -59,12 +59,12 @@ export async function dossierSurroundings(
         eb
           .selectFrom('agencies')
           .select(['id', 'name'])
-          .where('id', 'in', agencyIds.length ? agencyIds : [null!]),
+          .where((w) => (agencyIds.length ? w('id', 'in', agencyIds) : w.lit(false))),
       ).as('agencies'),
       eb
         .selectFrom('departments')
         .select('name')
-        .where('id', '=', row.holding_department_id ?? null!)
+        .where((w) => (row.holding_department_id ? w('id', '=', row.holding_department_id) : w.lit(false)))
         .as('department'),
     ])
     .executeTakeFirstOrThrow();
