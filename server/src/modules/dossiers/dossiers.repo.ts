@@ -1,5 +1,7 @@
 import {
+  CompiledQuery,
   sql,
+  type InferResult,
   type Insertable,
   type Kysely,
   type Selectable,
@@ -315,7 +317,7 @@ export async function receptionQueue(
 export type SummaryRow = Awaited<ReturnType<typeof receptionQueue>>['items'][number];
 
 /** The public lookup: one indexed select by code. */
-export async function lookupByCode(q: Q, code: string) {
+function lookupQuery(q: Q, code: string) {
   return q
     .selectFrom('dossiers as d')
     .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
@@ -333,6 +335,13 @@ export async function lookupByCode(q: Q, code: string) {
       'h.name as holding_name',
       'hd.name as holding_department_name',
     ])
-    .where('d.code', '=', code)
-    .executeTakeFirst();
+    .where('d.code', '=', code);
+}
+let lookupSql: string | undefined;
+/** The SQL text does not depend on the code (a parameter): built and compiled once, not on every public request. */
+export async function lookupByCode(q: Q, code: string) {
+  lookupSql ??= lookupQuery(q, code).compile().sql;
+  type Row = InferResult<ReturnType<typeof lookupQuery>>[number];
+  const { rows } = await q.executeQuery<Row>(CompiledQuery.raw(lookupSql, [code]));
+  return rows[0];
 }
