@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema';
-import type { DossierRow } from './dossiers.repo';
+import { ATTACHMENT_COLUMNS, type DossierRow } from './dossiers.repo';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -21,20 +21,7 @@ export async function dossierSurroundings(
       .where('revision', '=', row.attachments_revision);
   const r = await q
     .selectNoFrom((eb) => [
-      jsonArrayFrom(
-        current(eb)
-          .select([
-            'revision',
-            'component_code',
-            'component_name',
-            'copy_kind',
-            'copies',
-            'original_shown',
-            'page_count',
-            'file_ids',
-          ])
-          .orderBy('id'),
-      ).as('attachments'),
+      jsonArrayFrom(current(eb).select(ATTACHMENT_COLUMNS).orderBy('id')).as('attachments'),
       jsonArrayFrom(
         eb
           .selectFrom('dossier_files')

@@ -135,19 +135,22 @@ export async function insertAttachments(
   if (rows.length) await trx.insertInto('dossier_attachments').values(rows).execute();
 }
 
+/** What a dossier's attachment rows show (one row per component of a revision). */
+export const ATTACHMENT_COLUMNS = [
+  'revision',
+  'component_code',
+  'component_name',
+  'copy_kind',
+  'copies',
+  'original_shown',
+  'page_count',
+  'file_ids',
+] as const;
+
 export async function listAttachments(q: Q, dossierId: string, revision: number) {
   return q
     .selectFrom('dossier_attachments')
-    .select([
-      'revision',
-      'component_code',
-      'component_name',
-      'copy_kind',
-      'copies',
-      'original_shown',
-      'page_count',
-      'file_ids',
-    ])
+    .select(ATTACHMENT_COLUMNS)
     .where('dossier_id', '=', dossierId)
     .where('revision', '=', revision)
     .orderBy('id')
