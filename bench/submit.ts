@@ -18,7 +18,8 @@ const actor = JSON.stringify({
 });
 const submission = (fileId: string) =>
   JSON.stringify({
-    procedureCode: '1.004227',
+    // A demo catalogue procedure (Cấp giấy phép xây dựng nhà ở riêng lẻ): its e-form filled, its required components.
+    procedureCode: '1.009994',
     applicant: {
       kind: 'citizen',
       name: 'Nguyễn Văn An',
@@ -27,10 +28,21 @@ const submission = (fileId: string) =>
       phone: null,
       email: null,
     },
-    formData: { tenTrang: 'Tin tức An Hòa', tenMien: 'tintuc.anhoa.vn' },
+    formData: {
+      hoTenNguoiYeuCau: 'Nguyễn Văn An',
+      soDinhDanh: '099201001234',
+      noiCuTru: 'Số 12 đường Lê Lợi, phường Hòa Bình',
+      soDienThoai: '0912345678',
+      diaDiem: 'Thửa đất số 15, tờ bản đồ số 3',
+      dienTichXayDung: 80,
+      tongDienTichSan: 240,
+      soTang: 3,
+      chieuCao: 12,
+    },
     attachments: [
-      { componentCode: 'don', fileIds: [fileId] },
-      { componentCode: 'quyet-dinh', fileIds: [fileId] },
+      { componentCode: '1', fileIds: [fileId] },
+      { componentCode: '2', fileIds: [fileId] },
+      { componentCode: '3', fileIds: [fileId] },
     ],
   });
 

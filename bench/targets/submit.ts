@@ -4,17 +4,18 @@ import { loadConfig } from '../../server/src/config';
 import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { buildApp } from '../../server/src/http/app';
-import { loadDemoOrganisation } from '../../server/src/modules/organisation/organisation.demo';
+import { seedDemo } from '../../server/src/db/seed';
 import { createLogger } from '../../server/src/runtime';
 import { createBenchDatabase } from './intake-db';
 
-// The full app (trusting the test actor header, as tests do, so no log-in flow is measured) and a bare Fastify + pg
-// route that stores the same JSON body in one transaction, over a dedicated PostgreSQL database.
+// The full app (trusting the test actor header, as tests do, so no log-in flow is measured) over the demo data (the
+// catalogue's procedures, as in production), and a bare Fastify + pg route that stores the same JSON body in one
+// transaction, over a dedicated PostgreSQL database.
 const bench = await createBenchDatabase();
 const config = loadConfig({ ...process.env, DATABASE_URL: bench.url });
 const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
 await migrate(db);
-await db.kysely.transaction().execute(loadDemoOrganisation);
+await seedDemo({ db, config, log: createLogger({ logLevel: 'warn' }) });
 const app = await buildApp(
   { db, config, log: createLogger(config) },
   { webDist: null, trustTestActorHeader: true },

@@ -44,7 +44,15 @@ export type AuditLogTable = {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** Which chain the row belongs to, and its predecessor there (null: first of its stream). */
+  stream: Generated<number>;
+  prev_seq: number | null;
+  /** 1: written before streams (linked by seq - 1, hash without stream fields); 2: current format. */
+  chain_version: Generated<number>;
 };
+
+/** The last entry of each audit stream; its row lock is what an appender holds until commit. */
+export type AuditHeadsTable = { stream: number; seq: number | null; hash: string };
 
 export type IdempotencyKeysTable = {
   scope: string;
@@ -62,6 +70,7 @@ export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
 export type CoreTables = {
   jobs: JobsTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   seed_runs: SeedRunsTable;
   schema_migrations: SchemaMigrationsTable;

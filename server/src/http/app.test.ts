@@ -53,6 +53,22 @@ describe('HTTP foundation', async () => {
     expect(res.body).toMatch(/jobs_queue_depth\{state="pending"\} 0/);
   });
 
+  it('counts every request under its own method, route and status', async () => {
+    const count = async (line: RegExp) =>
+      Number(line.exec((await app.inject({ method: 'GET', url: '/metrics' })).body)?.[1] ?? 0);
+    const ok = /http_requests_total\{method="GET",route="\/api\/health",status="200"\} (\d+)/;
+    const missing = /http_requests_total\{method="GET",route="unmatched",status="404"\} (\d+)/;
+    const timed = /http_request_duration_seconds_count\{method="GET",route="\/api\/health"\} (\d+)/;
+    const before = [await count(ok), await count(missing), await count(timed)];
+    for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: '/api/health' });
+    await app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect([await count(ok), await count(missing), await count(timed)]).toEqual([
+      before[0]! + 3,
+      before[1]! + 1,
+      before[2]! + 3,
+    ]);
+  });
+
   it('returns 503 from health when the database does not answer', async () => {
     const broken = await createTestApp();
     await broken.db.close();

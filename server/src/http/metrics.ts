@@ -36,12 +36,25 @@ export function registerMetrics(app: FastifyInstance, db: Db) {
     return registry.metrics();
   });
 
+  // Per-request work is one Map lookup: the labelled children are resolved once per (method, route, status)
+  // instead of hashing a fresh labels object for every request.
+  type Children = { count: ReturnType<typeof requests.labels>; time: ReturnType<typeof latency.labels> };
+  const children = new Map<string, Children>();
   return {
     observe(req: FastifyRequest, reply: FastifyReply) {
       // Unmatched URLs share one label, so scanners cannot blow up the label set.
       const route = req.routeOptions.url ?? 'unmatched';
-      requests.inc({ method: req.method, route, status: reply.statusCode });
-      latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+      const key = `${req.method} ${reply.statusCode} ${route}`;
+      let c = children.get(key);
+      if (!c) {
+        c = {
+          count: requests.labels({ method: req.method, route, status: reply.statusCode }),
+          time: latency.labels({ method: req.method, route }),
+        };
+        children.set(key, c);
+      }
+      c.count.inc();
+      c.time.observe(reply.elapsedTime / 1000);
     },
   };
 }

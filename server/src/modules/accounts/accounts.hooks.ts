@@ -20,17 +20,21 @@ function allowedBeforePasswordChange(req: FastifyRequest): boolean {
  * cookie-authenticated state-changing requests, and hold people who must change their password.
  */
 export async function registerSessionHooks(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (req) => {
+  const hold = (req: FastifyRequest) =>
+    req.actor?.mustChangePassword && !allowedBeforePasswordChange(req)
+      ? new AppError('PASSWORD_CHANGE_REQUIRED')
+      : undefined;
+  // A callback hook: requests without a session cookie (public pages, lookups, health) pay no promise for it.
+  app.addHook('onRequest', (req, _reply, done) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      const resolved = await resolveSession(app.deps.db.kysely, token);
+    if (!token) return done(hold(req));
+    resolveSession(app.deps.db.kysely, token).then((resolved) => {
       if (resolved) {
         req.actor = resolved.actor;
         if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken)
-          throw new AppError('CSRF_FAILED');
+          return done(new AppError('CSRF_FAILED'));
       }
-    }
-    if (req.actor?.mustChangePassword && !allowedBeforePasswordChange(req))
-      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      done(hold(req));
+    }, done);
   });
 }

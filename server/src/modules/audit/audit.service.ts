@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../../db/client';
-import type { Database } from '../../db/schema';
+import type { AuditLogTable, Database } from '../../db/schema';
 
-const AUDIT_LOCK = 734_002;
 const GENESIS = '0'.repeat(64);
+/**
+ * Independent chains. A writer takes the head of the first stream no other transaction holds, so up to this many
+ * transactions append (and commit) at once; beyond that, writers queue on a head row instead of on one global lock.
+ */
+export const AUDIT_STREAMS = 32;
 
 /** Who did it and from where; built once per request by the HTTP layer. */
 export type AuditActor = {
@@ -24,6 +28,9 @@ export type AuditEntry = {
 
 type ChainedFields = {
   seq: number;
+  /** Only in chain_version 2 rows: the stream and the predecessor's seq there (null for a stream's first row). */
+  stream?: number;
+  prevSeq?: number | null;
   at: string;
   actorType: string;
   actorId: string | null;
@@ -51,25 +58,50 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
+type Head = { stream: number; seq: number | null; hash: string; next: number };
+
+/** The stream a transaction already holds: a second entry in the same transaction goes on the same chain. */
+const held = new WeakMap<Transaction<Database>, number>();
+
 /**
- * Appends one entry inside the caller's transaction. The advisory lock serialises writers across processes,
- * so each entry links to exactly one predecessor.
+ * Locks the head of a stream until commit and draws the new entry's seq (after the lock, so seq grows along each
+ * stream). First choice: the lowest-numbered stream nobody holds (SKIP LOCKED; in READ COMMITTED the row read is the
+ * latest committed head). When every stream is busy, or the heads do not exist yet, create them and wait for one.
+ */
+async function lockHead(trx: Transaction<Database>): Promise<Head> {
+  const own = held.get(trx);
+  const pick = (where: ReturnType<typeof sql>) =>
+    sql<Head>`SELECT h.stream, h.seq, h.hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS next
+      FROM (SELECT stream, seq, hash FROM audit_heads ${where}) h`.execute(trx);
+  const free = async () => (await pick(sql`ORDER BY stream LIMIT 1 FOR UPDATE SKIP LOCKED`)).rows[0];
+  const wait = async (stream: number) => (await pick(sql`WHERE stream = ${stream} FOR UPDATE`)).rows[0];
+  let head = own === undefined ? await free() : await wait(own);
+  if (!head) {
+    await sql`INSERT INTO audit_heads (stream, seq, hash)
+      SELECT s, NULL, ${GENESIS} FROM generate_series(0, ${AUDIT_STREAMS - 1}) AS s ON CONFLICT DO NOTHING`.execute(
+      trx,
+    );
+    head = (await free()) ?? (await wait(Math.floor(Math.random() * AUDIT_STREAMS)))!;
+  }
+  held.set(trx, head.stream);
+  return { ...head, next: Number(head.next) };
+}
+
+/**
+ * Appends one entry inside the caller's transaction: two statements, the head of one stream locked until commit
+ * (ADR 0010). Entries of one stream are linked by prev_seq and prev_hash; concurrent transactions use other streams.
  */
 export async function appendAudit(
   trx: Transaction<Database>,
   actor: AuditActor,
   entry: AuditEntry,
 ): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await lockHead(trx);
   const at = new Date();
   const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: head.next,
+    stream: head.stream,
+    prevSeq: head.seq,
     at: at.toISOString(),
     actorType: actor.type,
     actorId: actor.id ?? null,
@@ -82,11 +114,17 @@ export async function appendAudit(
     userAgent: actor.userAgent ?? null,
     requestId: actor.requestId ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS;
+  const hash = chainHash(head.hash, fields);
   await trx
+    .with('head', (db) =>
+      db.updateTable('audit_heads').set({ seq: fields.seq, hash }).where('stream', '=', head.stream),
+    )
     .insertInto('audit_log')
     .values({
       seq: fields.seq,
+      stream: head.stream,
+      prev_seq: head.seq,
+      chain_version: 2,
       at,
       actor_type: fields.actorType,
       actor_id: fields.actorId,
@@ -98,8 +136,8 @@ export async function appendAudit(
       ip: fields.ip,
       user_agent: fields.userAgent,
       request_id: fields.requestId,
-      prev_hash: prevHash,
-      hash: chainHash(prevHash, fields),
+      prev_hash: head.hash,
+      hash,
     })
     .execute();
 }
@@ -114,50 +152,76 @@ export type AuditVerification =
   | { ok: false; entries: number; brokenAt: number; reason: 'edited' | 'missing' | 'relinked' };
 
 /**
- * Walks the chain in pages and reports the first broken link: a row whose content no longer matches its hash
- * (edited), a gap in the sequence (deleted), or a row pointing at a hash other than its predecessor's.
+ * Walks the log in seq order, following each stream's chain, and reports the first broken link: a row whose content
+ * no longer matches its hash (edited), a row whose predecessor is gone or a stream whose tail is shorter than its
+ * head says (missing), or a row pointing at a predecessor or hash other than its stream's previous row (relinked).
  */
+function fieldsOf(r: Selectable<AuditLogTable>, legacy: boolean): ChainedFields {
+  return {
+    seq: r.seq,
+    ...(legacy ? {} : { stream: r.stream, prevSeq: r.prev_seq }),
+    at: r.at.toISOString(),
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: r.details,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    requestId: r.request_id,
+  };
+}
+
 export async function verifyAuditChain(
   db: Db,
   onProgress: (checked: number) => void = () => undefined,
 ): Promise<AuditVerification> {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
+  // Heads first: each one read here is committed, so its row is among those the walk below reads.
+  const heads = await db.kysely
+    .selectFrom('audit_heads')
+    .select(['stream', 'seq'])
+    .where('seq', 'is not', null)
+    .execute();
+  const last = new Map<number, { seq: number; hash: string }>();
+  let legacyNext = 1;
   let checked = 0;
+  let after = 0;
+  const broken = (brokenAt: number, reason: 'edited' | 'missing' | 'relinked') =>
+    ({ ok: false, entries: checked, brokenAt, reason }) as const;
   for (;;) {
     const rows = await db.kysely
       .selectFrom('audit_log')
       .selectAll()
-      .where('seq', '>=', expectedSeq)
+      .where('seq', '>', after)
       .orderBy('seq')
       .limit(5_000)
       .execute();
-    if (rows.length === 0) return { ok: true, entries: checked };
+    if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.seq !== expectedSeq)
-        return { ok: false, entries: checked, brokenAt: expectedSeq, reason: 'missing' };
-      if (r.prev_hash !== prevHash)
-        return { ok: false, entries: checked, brokenAt: r.seq, reason: 'relinked' };
-      const fields: ChainedFields = {
-        seq: r.seq,
-        at: r.at.toISOString(),
-        actorType: r.actor_type,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        details: r.details,
-        ip: r.ip,
-        userAgent: r.user_agent,
-        requestId: r.request_id,
-      };
-      if (chainHash(prevHash, fields) !== r.hash)
-        return { ok: false, entries: checked, brokenAt: r.seq, reason: 'edited' };
-      prevHash = r.hash;
-      expectedSeq += 1;
+      after = r.seq;
+      const prev = last.get(r.stream);
+      const legacy = r.chain_version === 1;
+      // Rows from before streams are gapless from 1 in stream 0; later rows name their predecessor.
+      const prevSeq = legacy ? (r.seq > 1 ? r.seq - 1 : null) : r.prev_seq;
+      if (legacy && (r.stream !== 0 || r.seq !== legacyNext)) return broken(legacyNext, 'missing');
+      // Content first: a row changed by hand is "edited" whichever field (its stream, its links) was changed.
+      if (chainHash(r.prev_hash, fieldsOf(r, legacy)) !== r.hash) return broken(r.seq, 'edited');
+      if (prevSeq !== (prev?.seq ?? null)) {
+        if (prevSeq !== null && (prev === undefined || prevSeq > prev.seq)) return broken(prevSeq, 'missing');
+        return broken(r.seq, 'relinked');
+      }
+      if (r.prev_hash !== (prev?.hash ?? GENESIS)) return broken(r.seq, 'relinked');
+      last.set(r.stream, { seq: r.seq, hash: r.hash });
+      if (legacy) legacyNext += 1;
       checked += 1;
     }
     onProgress(checked);
   }
+  // Deleting the newest rows of a stream leaves no dangling link; its head still names the last one.
+  for (const h of heads) {
+    if (h.seq !== null && (last.get(h.stream)?.seq ?? 0) < h.seq) return broken(h.seq, 'missing');
+  }
+  return { ok: true, entries: checked };
 }

@@ -26,9 +26,27 @@ export async function findUnitById(q: Q, id: string): Promise<UnitRow | undefine
     .executeTakeFirst();
 }
 
-export async function findAgencyUnitId(q: Q, agencyId: string): Promise<string | undefined> {
-  const row = await q.selectFrom('agencies').select('unit_id').where('id', '=', agencyId).executeTakeFirst();
-  return row?.unit_id;
+/** An agency's unit and the calendar version in one round trip (every dossier deadline starts here). */
+export async function findAgencyUnit(
+  q: Q,
+  agencyId: string,
+): Promise<{ unit: UnitRow; version: number } | undefined> {
+  const row = await q
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select((eb) => [
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.parent_id',
+      eb.selectFrom('calendar_state').select('version').where('id', '=', 1).as('version'),
+    ])
+    .where('a.id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { version, ...unit } = row;
+  // No state row yet: nothing was ever changed (version 0, as readState says).
+  return { unit, version: Number(version ?? 0) };
 }
 
 /** The unit and its ancestors, nearest first (units are a shallow tree; a loop guard stops cycles). */

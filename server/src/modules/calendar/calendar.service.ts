@@ -118,6 +118,18 @@ function compile(rules: Compiled): Calendar {
 export async function getCalendarForUnit(db: DbOrTrx, unitIdOrCode: string): Promise<Calendar> {
   const unit = await resolveUnit(db, unitIdOrCode);
   const { version } = await repo.readState(qOf(db));
+  return calendarOf(db, unit, version);
+}
+
+/** The calendar of an agency's administrative unit (agencies.unit_id). */
+export async function getCalendarForAgency(db: DbOrTrx, agencyId: string): Promise<Calendar> {
+  const found = UUID.test(agencyId) ? await repo.findAgencyUnit(qOf(db), agencyId) : undefined;
+  if (!found)
+    throw new AppError('NOT_FOUND', { what: { vi: `cơ quan "${agencyId}"`, en: `Agency "${agencyId}"` } });
+  return calendarOf(db, found.unit, found.version);
+}
+
+async function calendarOf(db: DbOrTrx, unit: repo.UnitRow, version: number): Promise<Calendar> {
   const hit = cache.get(unit.id);
   if (hit && hit.version === version) return hit.calendar;
   const calendar = compile(await loadRules(db, unit));
@@ -125,14 +137,6 @@ export async function getCalendarForUnit(db: DbOrTrx, unitIdOrCode: string): Pro
   // Read before loading: a change racing the load leaves an older version here, so the next lookup recompiles.
   cache.set(unit.id, { version, calendar });
   return calendar;
-}
-
-/** The calendar of an agency's administrative unit (agencies.unit_id). */
-export async function getCalendarForAgency(db: DbOrTrx, agencyId: string): Promise<Calendar> {
-  const unitId = UUID.test(agencyId) ? await repo.findAgencyUnitId(qOf(db), agencyId) : undefined;
-  if (!unitId)
-    throw new AppError('NOT_FOUND', { what: { vi: `cơ quan "${agencyId}"`, en: `Agency "${agencyId}"` } });
-  return getCalendarForUnit(db, unitId);
 }
 
 // ---------- reading for the API ----------

@@ -14,11 +14,12 @@
  * `boundaryFree`, `agencies`/`interAgencies` (ids and short names), `components` and the `eform` JSON schema.
  * Editing lives in catalogue.editor.ts, search in catalogue.search.ts.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { TAdminProcedureRow, TProcedure } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import type { ProcedureStatus, ProcedureVersionsTable } from './catalogue.tables';
+import type { ProcedureStatus } from './catalogue.tables';
 import { presentProcedure, type AgencyRef } from './catalogue.presenter';
 
 type Q = Kysely<Database>;
@@ -61,23 +62,28 @@ export async function getProcedure(db: Q, code: string): Promise<TProcedure> {
 }
 
 export async function getProcedureVersionInForce(db: Q, code: string, at: Date): Promise<TProcedure> {
+  // One round trip: the procedure and the id of its version in force (a submission runs this on every request).
   const p = await db
-    .selectFrom('procedures')
-    .select(['status', 'retired_at'])
-    .where('code', '=', code)
+    .selectFrom('procedures as p')
+    .select((eb) => [
+      'p.status',
+      'p.retired_at',
+      eb
+        .selectFrom('procedure_versions as v')
+        .select('v.id')
+        .whereRef('v.procedure_code', '=', 'p.code')
+        .where('v.published_at', '<=', at)
+        .where((w) => w.or([w('v.superseded_at', 'is', null), w('v.superseded_at', '>', at)]))
+        .orderBy('v.version_no', 'desc')
+        .limit(1)
+        .as('version_id'),
+    ])
+    .where('p.code', '=', code)
     .executeTakeFirst();
   if (!p) throw notFound();
   if (p.retired_at && p.retired_at <= at) throw new AppError('PROCEDURE_RETIRED', { code });
-  const v = await db
-    .selectFrom('procedure_versions')
-    .select('id')
-    .where('procedure_code', '=', code)
-    .where('published_at', '<=', at)
-    .where((eb) => eb.or([eb('superseded_at', 'is', null), eb('superseded_at', '>', at)]))
-    .orderBy('version_no', 'desc')
-    .executeTakeFirst();
-  if (!v) throw new AppError('PROCEDURE_NOT_PUBLISHED', { code, at: at.toISOString() });
-  return loadVersion(db, v.id, p.status);
+  if (!p.version_id) throw new AppError('PROCEDURE_NOT_PUBLISHED', { code, at: at.toISOString() });
+  return loadVersion(db, p.version_id, p.status);
 }
 
 export async function getProcedureVersion(db: Q, versionId: string): Promise<TProcedure> {
@@ -112,40 +118,46 @@ export async function getProcedureForEditor(db: Q, code: string): Promise<TProce
 }
 
 export async function loadVersion(db: Q, versionId: string, status: ProcedureStatus): Promise<TProcedure> {
-  const v: Selectable<ProcedureVersionsTable> | undefined = await db
-    .selectFrom('procedure_versions')
-    .selectAll()
-    .where('id', '=', versionId)
+  // One round trip: the version with its agencies and components as JSON arrays.
+  const row = await db
+    .selectFrom('procedure_versions as v')
+    .selectAll('v')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('procedure_version_agencies as pva')
+          .innerJoin('agencies as a', 'a.id', 'pva.agency_id')
+          .select(['a.id', 'a.short_name', 'a.name', 'pva.role'])
+          .whereRef('pva.version_id', '=', 'v.id')
+          .orderBy('pva.position'),
+      ).as('agency_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('procedure_components as c')
+          .leftJoin('procedure_forms as f', 'f.id', 'c.form_id')
+          .select([
+            'c.code',
+            'c.name',
+            'c.originals',
+            'c.copies',
+            'c.original_required',
+            'c.required',
+            'c.form_id',
+            'f.name as form_name',
+            'f.file_name as form_file_name',
+          ])
+          .whereRef('c.version_id', '=', 'v.id')
+          .orderBy('c.position'),
+      ).as('component_rows'),
+    ])
+    .where('v.id', '=', versionId)
     .executeTakeFirst();
-  if (!v) throw notFound();
-  const agencyRows = await db
-    .selectFrom('procedure_version_agencies as pva')
-    .innerJoin('agencies as a', 'a.id', 'pva.agency_id')
-    .select(['a.id', 'a.short_name', 'a.name', 'pva.role'])
-    .where('pva.version_id', '=', versionId)
-    .orderBy('pva.position')
-    .execute();
+  if (!row) throw notFound();
+  const { agency_rows: agencyRows, component_rows: components, ...v } = row;
   const ref = (role: string): AgencyRef[] =>
     agencyRows
       .filter((a) => a.role === role)
       .map((a) => ({ id: a.id, shortName: a.short_name, name: a.name }));
-  const components = await db
-    .selectFrom('procedure_components as c')
-    .leftJoin('procedure_forms as f', 'f.id', 'c.form_id')
-    .select([
-      'c.code',
-      'c.name',
-      'c.originals',
-      'c.copies',
-      'c.original_required',
-      'c.required',
-      'c.form_id',
-      'f.name as form_name',
-      'f.file_name as form_file_name',
-    ])
-    .where('c.version_id', '=', versionId)
-    .orderBy('c.position')
-    .execute();
   return presentProcedure(status, v, ref('implementing'), ref('inter_agency'), components);
 }
 

@@ -93,8 +93,11 @@ export async function onlineRevision(
   const missing = p.components.filter((c) => c.required && !rows.some((r) => r.component_code === c.code));
   if (missing.length)
     throw new AppError('MISSING_COMPONENTS', { components: missing.map((c) => c.name).join('; ') });
-  const all = await findFiles(trx, [...new Set(rows.flatMap((r) => r.file_ids))]);
-  checkDossierSizes(p, all);
+  // Only files carried over from `previous` are not read yet.
+  const ids = [...new Set(rows.flatMap((r) => r.file_ids))];
+  const unread = ids.filter((id) => !files.has(id));
+  const carried = unread.length ? await findFiles(trx, unread) : [];
+  checkDossierSizes(p, [...ids.flatMap((id) => files.get(id) ?? []), ...carried]);
   return rows;
 }
 

@@ -14,18 +14,16 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { isDossierCode, maskName } from './dossier-code';
 import { fileStoreFor, notFound } from './dossier-context';
+import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
 import { instant, presentDetail, presentFile, presentSummary } from './dossiers.presenter';
 import {
   agencyNames,
-  departmentName,
   dossierHasFile,
   findDossier,
   findFiles,
   insertFile,
-  listAttachments,
   listDocuments,
-  listEvents,
   listForApplicant,
   lookupByCode,
   receptionQueue,
@@ -43,28 +41,21 @@ export async function getDossierDetail(q: Q, actor: Actor, id: string, now: Date
 export async function dossierDetail(q: Q, id: string, now: Date): Promise<TDossierDetail> {
   const row = await findDossier(q, id);
   if (!row) throw notFound();
-  const [attachments, documents, events] = await Promise.all([
-    listAttachments(q, id, row.attachments_revision),
-    listDocuments(q, id),
-    listEvents(q, id),
-  ]);
   const agencyIds = [row.receiving_agency_id, row.authority_agency_id, row.result_agency_id];
   if (row.holding_agency_id) agencyIds.push(row.holding_agency_id);
-  const [agencies, files, deptName] = await Promise.all([
-    agencyNames(q, [...new Set(agencyIds)]),
-    findFiles(q, [...new Set(attachments.flatMap((a) => a.file_ids))]),
-    row.holding_department_id ? departmentName(q, row.holding_department_id) : Promise.resolve(null),
-  ]);
+  const s = await dossierSurroundings(q, row, [...new Set(agencyIds)]);
   return presentDetail(
     {
       row,
-      agencies,
+      agencies: s.agencies,
       holdingDepartment:
-        row.holding_department_id && deptName ? { id: row.holding_department_id, name: deptName } : null,
-      attachments,
-      files: new Map(files.map((f) => [f.id, f])),
-      documents,
-      events,
+        row.holding_department_id && s.departmentName
+          ? { id: row.holding_department_id, name: s.departmentName }
+          : null,
+      attachments: s.attachments,
+      files: new Map(s.files.map((f) => [f.id, f])),
+      documents: s.documents,
+      events: s.events,
     },
     now,
   );

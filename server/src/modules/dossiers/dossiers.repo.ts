@@ -1,5 +1,7 @@
 import {
+  CompiledQuery,
   sql,
+  type InferResult,
   type Insertable,
   type Kysely,
   type Selectable,
@@ -134,19 +136,22 @@ export async function insertAttachments(
   if (rows.length) await trx.insertInto('dossier_attachments').values(rows).execute();
 }
 
+/** What a dossier's attachment rows show (one row per component of a revision). */
+export const ATTACHMENT_COLUMNS = [
+  'revision',
+  'component_code',
+  'component_name',
+  'copy_kind',
+  'copies',
+  'original_shown',
+  'page_count',
+  'file_ids',
+] as const;
+
 export async function listAttachments(q: Q, dossierId: string, revision: number) {
   return q
     .selectFrom('dossier_attachments')
-    .select([
-      'revision',
-      'component_code',
-      'component_name',
-      'copy_kind',
-      'copies',
-      'original_shown',
-      'page_count',
-      'file_ids',
-    ])
+    .select(ATTACHMENT_COLUMNS)
     .where('dossier_id', '=', dossierId)
     .where('revision', '=', revision)
     .orderBy('id')
@@ -316,7 +321,7 @@ export async function receptionQueue(
 export type SummaryRow = Awaited<ReturnType<typeof receptionQueue>>['items'][number];
 
 /** The public lookup: one indexed select by code. */
-export async function lookupByCode(q: Q, code: string) {
+function lookupQuery(q: Q, code: string) {
   return q
     .selectFrom('dossiers as d')
     .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
@@ -334,6 +339,13 @@ export async function lookupByCode(q: Q, code: string) {
       'h.name as holding_name',
       'hd.name as holding_department_name',
     ])
-    .where('d.code', '=', code)
-    .executeTakeFirst();
+    .where('d.code', '=', code);
+}
+let lookupSql: string | undefined;
+/** The SQL text does not depend on the code (a parameter): built and compiled once, not on every public request. */
+export async function lookupByCode(q: Q, code: string) {
+  lookupSql ??= lookupQuery(q, code).compile().sql;
+  type Row = InferResult<ReturnType<typeof lookupQuery>>[number];
+  const { rows } = await q.executeQuery<Row>(CompiledQuery.raw(lookupSql, [code]));
+  return rows[0];
 }
