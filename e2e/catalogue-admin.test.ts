@@ -103,7 +103,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await notice(page, 'Đã lưu bản nháp phiên bản 1.');
 
     await publish(page, '1234/QĐ-UBND', '2026-11-02');
-    await notice(page, 'Đã công bố phiên bản 1. Hạn công khai: 2026-11-09.');
+    await notice(page, 'Đã công bố phiên bản 1. Hạn công khai: 09/11/2026.');
     await expect.poll(() => page.getByTestId('ce-status').textContent()).toContain('Đã công bố');
 
     const portal = await ctx.e2e.newPage();

@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser)('organisation: admin edits an agency, the public pa
     await editor.getByRole('button', { name: 'Kết thúc' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã kết thúc' }).count()).toBe(1);
     await page.getByLabel('Hiện cả đơn vị đã hết hiệu lực').check();
-    await expect.poll(() => page.locator('.org-tree').textContent()).toContain('2025-07-01 – 2026-01-01');
+    await expect.poll(() => page.locator('.org-tree').textContent()).toContain('01/07/2025 – 01/01/2026');
     await expectAccessible(page);
   });
 });

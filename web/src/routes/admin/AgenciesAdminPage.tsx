@@ -5,6 +5,7 @@ import { AgencyCreate } from '../../features/organisation/components/AgencyForms
 import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 /** /admin/co-quan: agencies filterable by unit and type (history on request); create one. */
 export function AgenciesAdminPage() {
@@ -60,7 +61,7 @@ export function AgenciesAdminPage() {
                   <td>{a.shortName}</td>
                   <td>
                     <Link to={`/admin/co-quan/${a.id}`}>{a.name}</Link>
-                    {a.validTo && ` (${t('organisation.agencies.endedOn', { date: a.validTo })})`}
+                    {a.validTo && ` (${t('organisation.agencies.endedOn', { date: formatDay(a.validTo) })})`}
                   </td>
                   <td>{t(`organisation.type.${a.type}` as 'organisation.type.department')}</td>
                   <td>{a.unitName}</td>

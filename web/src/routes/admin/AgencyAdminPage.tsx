@@ -10,6 +10,7 @@ import {
 import { useAgency, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 /** /admin/co-quan/:id: one agency — identity and contact, codes history, departments, desk staff, retirement. */
 export function AgencyAdminPage() {
@@ -28,7 +29,9 @@ export function AgencyAdminPage() {
         <Link to={`/co-quan/${a.id}`}>{t('organisation.agencies.publicPage')}</Link>
       </p>
       <h1>{a.name}</h1>
-      {a.validTo && <Alert kind="warning">{t('organisation.public.ended', { date: a.validTo })}</Alert>}
+      {a.validTo && (
+        <Alert kind="warning">{t('organisation.public.ended', { date: formatDay(a.validTo) })}</Alert>
+      )}
       <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
       <Card>
         <AgencyContactForm agency={a} full={full} onSaved={setMessage} />

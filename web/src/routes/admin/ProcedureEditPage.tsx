@@ -15,6 +15,7 @@ import {
   useSaveDraft,
 } from '../../features/catalogue/admin/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 /** /admin/thu-tuc/moi: a new procedure, saved as a draft; then its page. */
 export function NewProcedurePage() {
@@ -61,7 +62,7 @@ export function ProcedureEditPage() {
     setNotice(
       t('catalogueAdmin.published', {
         n: v.versionNo,
-        deadline: v.publicationDeadline ?? '—',
+        deadline: formatDay(v.publicationDeadline),
       }),
     );
   return (
@@ -77,7 +78,9 @@ export function ProcedureEditPage() {
           n: p.versionNo,
           status: t(`catalogueAdmin.vstatus.${p.versionStatus}`),
         })}
-        {p.publicationDeadline && <> · {t('catalogueAdmin.deadline', { date: p.publicationDeadline })}</>}
+        {p.publicationDeadline && (
+          <> · {t('catalogueAdmin.deadline', { date: formatDay(p.publicationDeadline) })}</>
+        )}
       </p>
       {p.status === 'published' && (
         <p>

@@ -5,6 +5,7 @@ import { UnitCreate, UnitEditor } from '../../features/organisation/components/U
 import { useIsSystemAdmin, useUnits } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 /** Units as a tree (parent → children); with history shown, ended units appear with their successor. */
 function tree(units: TUnit[]) {
@@ -34,8 +35,8 @@ export function UnitsAdminPage() {
       <span className={u.validTo ? 'ended' : undefined}>
         <strong>{u.code}</strong> {u.name} · {t(`organisation.level.${u.level}`)} ·{' '}
         {u.validTo
-          ? t('organisation.units.period', { from: u.validFrom, to: u.validTo })
-          : t('organisation.units.since', { from: u.validFrom })}
+          ? t('organisation.units.period', { from: formatDay(u.validFrom), to: formatDay(u.validTo) })
+          : t('organisation.units.since', { from: formatDay(u.validFrom) })}
         {u.successorCode && ` → ${u.successorCode}`}
       </span>{' '}
       {full && (

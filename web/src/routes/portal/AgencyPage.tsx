@@ -3,6 +3,7 @@ import { Alert, Card, Spinner } from '../../components/ui';
 import { useAgency } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 const tel = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
@@ -26,7 +27,9 @@ export function AgencyPage() {
       <p>
         {t(`organisation.type.${a.type}` as 'organisation.type.department')} · {a.unitName}
       </p>
-      {a.validTo && <Alert kind="warning">{t('organisation.public.ended', { date: a.validTo })}</Alert>}
+      {a.validTo && (
+        <Alert kind="warning">{t('organisation.public.ended', { date: formatDay(a.validTo) })}</Alert>
+      )}
       <Card>
         <h2>{t('organisation.contact')}</h2>
         <dl className="org-contact">

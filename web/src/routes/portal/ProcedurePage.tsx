@@ -4,6 +4,7 @@ import { Alert, Card, Spinner } from '../../components/ui';
 import { money, processingTimeText } from '../../features/catalogue/format';
 import { useProcedure } from '../../features/catalogue/hooks';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { formatDay } from '../../lib/dates';
 
 /** A procedure with every section citizens must see (SPEC §3), its forms and the online-submission call to action. */
 export function ProcedurePage() {
@@ -103,8 +104,7 @@ export function ProcedurePage() {
         <ul>
           {p.legalBasis.map((l) => (
             <li key={l.number}>
-              {l.title} số {l.number} ngày {l.date.split('-').reverse().join('/')}{' '}
-              {l.issuer && `(${l.issuer})`}
+              {l.title} số {l.number} ngày {formatDay(l.date)} {l.issuer && `(${l.issuer})`}
             </li>
           ))}
         </ul>,

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi } from '../api';
 import { useOrganisationMutation } from '../hooks';
+import { formatDay } from '../../../lib/dates';
 
 export function CodeFormatSelect({
   id,
@@ -62,8 +63,8 @@ export function CodesEditor({ agency, onSaved }: Props) {
               <tr key={`${c.code}-${c.validFrom}`}>
                 <td>{c.code}</td>
                 <td>{t(`organisation.codes.${c.format}`)}</td>
-                <td>{c.validFrom}</td>
-                <td>{c.validTo ?? t('organisation.codes.current')}</td>
+                <td>{formatDay(c.validFrom)}</td>
+                <td>{formatDay(c.validTo, t('organisation.codes.current'))}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useLatePublications } from '../hooks';
+import { formatDay } from '../../../../lib/dates';
 
 /** Versions whose 5-working-day publication deadline after the announcing decision was missed (001 Đ6, Đ22.3). */
 export function LatePanel() {
@@ -33,8 +34,10 @@ export function LatePanel() {
                       <Link to={`/admin/thu-tuc/${encodeURIComponent(r.code)}`}>{r.code}</Link> — {r.name} (
                       {t('catalogueAdmin.history.version', { n: r.versionNo })})
                     </td>
-                    <td>{[r.decisionNumber, r.decisionDate].filter(Boolean).join(' · ') || '—'}</td>
-                    <td>{r.publicationDeadline}</td>
+                    <td>
+                      {[r.decisionNumber, formatDay(r.decisionDate, '')].filter(Boolean).join(' · ') || '—'}
+                    </td>
+                    <td>{formatDay(r.publicationDeadline)}</td>
                     <td>{r.daysLate}</td>
                   </tr>
                 ))}

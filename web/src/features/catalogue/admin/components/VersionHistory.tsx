@@ -3,6 +3,7 @@ import { Alert, Card, Spinner } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useVersions } from '../hooks';
 import { DiffView } from './DiffView';
+import { formatDay } from '../../../../lib/dates';
 
 const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
 
@@ -49,8 +50,12 @@ export function VersionHistory({ code }: { code: string }) {
                 <td>{v.versionNo}</td>
                 <td>{t(`catalogueAdmin.vstatus.${v.status}`)}</td>
                 <td>{dateTime(v.publishedAt)}</td>
-                <td>{[v.decisionNumber, v.decisionDate].filter(Boolean).join(' · ') || '—'}</td>
-                <td>{v.publicationDeadline ?? '—'}</td>
+                <td>
+                  {[v.decisionNumber, v.decisionDate && formatDay(v.decisionDate)]
+                    .filter(Boolean)
+                    .join(' · ') || '—'}
+                </td>
+                <td>{formatDay(v.publicationDeadline)}</td>
                 <td>{v.changeNote ?? '—'}</td>
               </tr>
             ))}
