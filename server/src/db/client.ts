@@ -14,8 +14,15 @@ export type Kdb = Kysely<Database>;
 export type Db = {
   engine: Engine;
   kysely: Kdb;
+  /** Closes the connections; a second call does nothing. */
   close(): Promise<void>;
 };
+
+/** `close` made safe to call twice (a test that closes its database early, then the harness at the end). */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
 
 // Both engines parse values the same way, so code and tests never see engine differences.
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
@@ -45,7 +52,7 @@ function openPostgres(url: string, max: number): Db {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', kysely, close: () => kysely.destroy() };
+  return { engine: 'postgres', kysely, close: once(() => kysely.destroy()) };
 }
 
 async function openPglite(dir: string | undefined): Promise<Db> {
@@ -65,10 +72,10 @@ async function openPglite(dir: string | undefined): Promise<Db> {
   return {
     engine: 'pglite',
     kysely,
-    close: async () => {
+    close: once(async () => {
       await kysely.destroy();
       await lite.close();
-    },
+    }),
   };
 }
 
