@@ -166,8 +166,19 @@ describe('editor routes', () => {
         .find((r) => r.code === 'T.2');
     expect(await row()).toMatchObject({ status: 'published', hasDraft: true });
     expect(await row('?status=draft')).toBeUndefined();
-    expect((await get('/api/procedures/T.2')).json()).toMatchObject({ versionNo: 1 });
+    const v1 = (await get('/api/procedures/T.2')).json<{ versionNo: number; versionId: string }>();
+    expect(v1.versionNo).toBe(1);
+    const draftId = edit.json<{ versionId: string }>().versionId;
+    expect((await get(`/api/procedures/T.2?version=${draftId}`)).statusCode).toBe(404); // drafts are not public
     await t.app.inject({ method: 'POST', url: '/api/admin/procedures/T.2/publish', headers: editor });
+    // A dossier keeps its version: the superseded one is still served by id, for this procedure only.
+    expect((await get(`/api/procedures/T.2?version=${v1.versionId}`)).json()).toMatchObject({
+      versionNo: 1,
+      versionStatus: 'superseded',
+      processingTime: body.processingTime,
+    });
+    expect((await get(`/api/procedures/1.001193?version=${v1.versionId}`)).statusCode).toBe(404);
+    expect((await get('/api/procedures/T.2?version=abc')).statusCode).toBe(400);
     expect((await get('/api/procedures/T.2')).json()).toMatchObject({
       versionNo: 2,
       processingTime: { unit: 'working_hours', value: 8 },

@@ -19,7 +19,13 @@ import { AppError } from '../../http/errors';
 import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
 import { diffVersions, latePublications, listVersions } from './catalogue.history';
 import { catalogueFacets, searchProcedures } from './catalogue.search';
-import { getProcedure, getProcedureForEditor, getProcedureForm, listForEditors } from './catalogue.service';
+import {
+  getProcedure,
+  getProcedureForEditor,
+  getProcedureForm,
+  getPublishedVersion,
+  listForEditors,
+} from './catalogue.service';
 import { exportCatalogue, fromXlsx, importCatalogue, toXlsx } from './catalogue.transfer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,8 +75,20 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/procedures/:code',
-    { schema: { tags: ['catalogue'], params: ZCode, response: { 200: ZProcedure, ...err } } },
-    async (req) => getProcedure(db().kysely, req.params.code),
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'A published procedure: the version in force, or a given published version (a dossier keeps its own)',
+        params: ZCode,
+        querystring: z.object({ version: z.uuid().optional() }),
+        response: { 200: ZProcedure, ...err },
+      },
+    },
+    async (req) =>
+      req.query.version
+        ? getPublishedVersion(db().kysely, req.params.code, req.query.version)
+        : getProcedure(db().kysely, req.params.code),
   );
 
   app.get(

@@ -86,6 +86,16 @@ export async function getProcedureVersionInForce(db: Q, code: string, at: Date):
   return loadVersion(db, p.version_id, p.status);
 }
 
+/**
+ * A version of a procedure that was published (in force now or superseded since), as the public saw it: what a
+ * dossier submitted under it must satisfy. Drafts and other procedures' versions are not found.
+ */
+export async function getPublishedVersion(db: Q, code: string, versionId: string): Promise<TProcedure> {
+  const p = await getProcedureVersion(db, versionId);
+  if (p.code !== code || p.versionStatus === 'draft') throw notFound();
+  return p;
+}
+
 export async function getProcedureVersion(db: Q, versionId: string): Promise<TProcedure> {
   if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw notFound();
   const row = await db

@@ -66,7 +66,8 @@ export const dossierKeys = {
   lookup: (code: string) => ['dossiers', 'lookup', code] as const,
   drafts: ['dossiers', 'drafts'] as const,
   messages: ['dossiers', 'messages'] as const,
-  procedure: (code: string) => ['dossiers', 'procedure', code] as const,
+  procedure: (code: string, versionId?: string) =>
+    ['dossiers', 'procedure', code, versionId ?? 'in-force'] as const,
   procedureSearch: (q: string) => ['dossiers', 'procedure-search', q] as const,
 };
 
@@ -74,8 +75,13 @@ const enc = encodeURIComponent;
 const json = (method: string, body: unknown) => ({ method, body });
 
 export const dossiersApi = {
-  procedure: async (code: string): Promise<IntakeProcedure> =>
-    toIntakeProcedure(await api<CatalogueProcedure>(`/api/procedures/${enc(code)}`)),
+  /** The version in force, or with `versionId` the published version a dossier was submitted under. */
+  procedure: async (code: string, versionId?: string): Promise<IntakeProcedure> =>
+    toIntakeProcedure(
+      await api<CatalogueProcedure>(
+        `/api/procedures/${enc(code)}${versionId ? `?version=${enc(versionId)}` : ''}`,
+      ),
+    ),
   searchProcedures: async (q: string): Promise<ProcedureOption[]> => {
     const res = await api<{ items: ProcedureOption[] }>(`/api/procedures?q=${enc(q)}&pageSize=20`);
     return res.items;

@@ -27,9 +27,9 @@ export const useQueue = (page: number) =>
     queryFn: () => dossiersApi.queue(page),
     refetchInterval: 60_000,
   });
-export const useProcedure = (code: string) =>
+export const useProcedure = (code: string, versionId?: string) =>
   useQuery({
-    queryKey: dossierKeys.procedure(code),
-    queryFn: () => dossiersApi.procedure(code),
+    queryKey: dossierKeys.procedure(code, versionId),
+    queryFn: () => dossiersApi.procedure(code, versionId),
     enabled: !!code,
   });

@@ -32,7 +32,8 @@ function MyDossier({ id }: { id: string }) {
   const [params] = useSearchParams();
   // Kept here: a decision changes the status, which unmounts the section that made it.
   const [notice, setNotice] = useState<string | null>(null);
-  const schema = useProcedure(dossier.data?.procedure.code ?? '').data?.formSchema;
+  const schema = useProcedure(dossier.data?.procedure.code ?? '', dossier.data?.procedure.versionId).data
+    ?.formSchema;
   const formLabels = Object.fromEntries(
     Object.entries(schema?.properties ?? {}).map(([name, f]) => [name, f.title ?? name]),
   );

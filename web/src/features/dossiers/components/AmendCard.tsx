@@ -16,7 +16,7 @@ type Props = { d: TDossierDetail; onSaved(d: TDossierDetail): void; onError(erro
  */
 export function AmendCard({ d, onSaved, onError }: Props) {
   const { t } = useI18n();
-  const schema = useProcedure(d.procedure.code).data?.formSchema ?? null;
+  const schema = useProcedure(d.procedure.code, d.procedure.versionId).data?.formSchema ?? null;
   const [formData, setFormData] = useState<FormValues>(d.formData);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
