@@ -120,15 +120,6 @@ export async function appendEvent(
   return rows[0]!.seq;
 }
 
-export async function listEvents(q: Q, dossierId: string) {
-  return q
-    .selectFrom('dossier_events')
-    .select(['seq', 'type', 'at', 'actor_type', 'actor_name', 'channel', 'reason', 'data'])
-    .where('dossier_id', '=', dossierId)
-    .orderBy('seq')
-    .execute();
-}
-
 export async function insertAttachments(
   trx: Transaction<Database>,
   rows: Insertable<DossierAttachmentsTable>[],
@@ -207,11 +198,6 @@ export async function agencyNames(q: Q, ids: readonly string[]): Promise<Map<str
   if (ids.length === 0) return new Map();
   const rows = await q.selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function departmentName(q: Q, id: string): Promise<string | null> {
-  const row = await q.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? null;
 }
 
 export async function findAgency(q: Q, id: string) {
