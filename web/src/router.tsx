@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { Spinner } from './components/ui';
+import { useI18n } from './i18n/i18n';
 import { NotFound } from './routes/NotFound';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
@@ -15,11 +17,17 @@ function page<K extends string>(
   return async () => ({ Component: (await load())[name] });
 }
 
+/** Shown while the first page's chunk loads. */
+function PageLoading() {
+  const { t } = useI18n();
+  return <Spinner label={t('app.loading')} />;
+}
+
 /**
  * Three areas, each with its own layout and guard: the public portal (/), the staff office (/office)
  * and administration (/admin). Feature routes are added to the area they belong to.
  */
-export const routes: RouteObject[] = [
+const areas: RouteObject[] = [
   {
     path: '/',
     element: <PortalLayout />,
@@ -100,5 +108,7 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+export const routes: RouteObject[] = areas.map((r) => ({ ...r, hydrateFallbackElement: <PageLoading /> }));
 
 export const router = createBrowserRouter(routes);

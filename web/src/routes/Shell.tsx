@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router-dom';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
 export type NavItem = { to: string; label: MessageKey; end?: boolean };
@@ -15,6 +15,14 @@ export function Shell({
   children: ReactNode;
 }) {
   const { t, locale, setLocale } = useI18n();
+  const navRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the menu is one sideways strip: keep the current page's item in view.
+  useEffect(() => {
+    const nav = navRef.current;
+    const active = nav?.querySelector<HTMLElement>('a.active');
+    if (nav && active) nav.scrollLeft = active.offsetLeft - nav.offsetLeft - 12;
+  }, [pathname]);
   return (
     <div className={`shell shell-${area}`}>
       <a className="skip-link" href="#main">
@@ -30,7 +38,7 @@ export function Shell({
             </small>
           </span>
         </Link>
-        <nav aria-label={t('nav.main')}>
+        <nav aria-label={t('nav.main')} ref={navRef}>
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
