@@ -9,7 +9,7 @@ import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks'
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDate, formatDateTime } from '../../features/dossiers/format';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 

@@ -2,7 +2,7 @@ import '../../features/dossiers/dossiers.css';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
-import { formatDateTime } from '../../features/dossiers/format';
+import { formatDateTime } from '../../lib/dates';
 import { useQueue } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 

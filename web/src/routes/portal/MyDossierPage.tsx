@@ -12,7 +12,7 @@ import { FileField } from '../../features/dossiers/components/FileField';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDate, formatDateTime } from '../../features/dossiers/format';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier, useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 

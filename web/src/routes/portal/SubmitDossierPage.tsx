@@ -16,7 +16,8 @@ import {
   type FormSchema,
   type FormValues,
 } from '../../features/dossiers/components/schema-form-model';
-import { formatDateTime, newIdempotencyKey } from '../../features/dossiers/format';
+import { formatDateTime } from '../../lib/dates';
+import { newIdempotencyKey } from '../../features/dossiers/format';
 import { useProcedure } from '../../features/dossiers/hooks';
 import { useDraft } from '../../features/dossiers/useDraft';
 import { useMe } from '../../features/session/hooks';

@@ -1,6 +1,6 @@
 import type { TDossierDocument } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../lib/dates';
 
 export function DocumentLinks({ documents }: { documents: TDossierDocument[] }) {
   const { t, locale } = useI18n();

@@ -1,6 +1,6 @@
 import type { TLookupResponse } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../../../lib/dates';
 import { StatusBadge } from './StatusBadge';
 
 /** The public view of a dossier: the same state the office sees, nothing personal beyond the masked name. */

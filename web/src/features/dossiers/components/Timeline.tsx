@@ -1,6 +1,6 @@
 import type { TDossierEvent } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../lib/dates';
 
 type FormChange = { field: string; from: unknown; to: unknown };
 

@@ -3,13 +3,11 @@ import { Alert, Card, Spinner } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useVersions } from '../hooks';
 import { DiffView } from './DiffView';
-import { formatDay } from '../../../../lib/dates';
-
-const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
+import { formatDateTime, formatDay } from '../../../../lib/dates';
 
 /** Every version of a procedure (newest first) and a comparison of any two of them. */
 export function VersionHistory({ code }: { code: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const versions = useVersions(code);
   const [pick, setPick] = useState<{ from: number; to: number } | null>(null);
   if (versions.isPending) return <Spinner label={t('app.loading')} />;
@@ -49,7 +47,7 @@ export function VersionHistory({ code }: { code: string }) {
               <tr key={v.id} data-version={v.versionNo}>
                 <td>{v.versionNo}</td>
                 <td>{t(`catalogueAdmin.vstatus.${v.status}`)}</td>
-                <td>{dateTime(v.publishedAt)}</td>
+                <td>{formatDateTime(v.publishedAt, locale)}</td>
                 <td>
                   {[v.decisionNumber, v.decisionDate && formatDay(v.decisionDate)]
                     .filter(Boolean)
