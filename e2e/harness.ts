@@ -7,7 +7,8 @@ import { afterAll, expect } from 'vitest';
 import { seedDemo } from '../server/src/db/seed';
 import { buildApp } from '../server/src/http/app';
 import type { AppDeps } from '../server/src/http/context';
-import { createTestDb, testConfig } from '../server/src/test/harness';
+import { clockStartingAt } from '../server/src/clock';
+import { createTestDb, TEST_NOW, testConfig } from '../server/src/test/harness';
 import type { Config } from '../server/src/config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +33,8 @@ export type E2E = {
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const db = await createTestDb();
   const config = testConfig(overrides);
-  const deps: AppDeps = { db, config, log: pino({ level: 'silent' }) };
+  // A working morning in Việt Nam whatever the hour of the run, ticking from there so sessions and timers behave.
+  const deps: AppDeps = { db, config, log: pino({ level: 'silent' }), clock: clockStartingAt(TEST_NOW) };
   await seedDemo(deps);
   const app = await buildApp(deps, { logger: false, strictResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -49,6 +51,10 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
       '--disable-component-update',
       '--disable-sync',
     ],
+    // CI runs the suite under libfaketime to prove it passes at any hour; the browser keeps the real clock.
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')),
+    ) as Record<string, string>,
   });
   const contexts: BrowserContext[] = [];
   afterAll(async () => {

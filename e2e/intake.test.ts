@@ -29,6 +29,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     pollMs: 50,
     concurrency: 2,
     log: pino({ level: 'silent' }),
+    clock: e2e.deps.clock,
   });
   worker.start();
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock } from '../../server/src/clock';
 import { loadConfig } from '../../server/src/config';
 import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
@@ -16,9 +17,9 @@ const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmp
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir, poolSize: 10 });
 await migrate(db);
 await db.kysely.transaction().execute(loadDemoOrganisation);
-await loadDemoCatalogue(db);
+await loadDemoCatalogue(db, systemClock.now());
 await cloneProceduresTo(db, 5000);
-const app = await buildApp({ db, config, log: createLogger(config) }, { webDist: null });
+const app = await buildApp({ db, config, log: createLogger(config), clock: systemClock }, { webDist: null });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 process.send?.({ app: (app.server.address() as { port: number }).port });

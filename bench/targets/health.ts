@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
+import { systemClock } from '../../server/src/clock';
 import { loadConfig } from '../../server/src/config';
 import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
@@ -14,7 +15,7 @@ const config = loadConfig();
 const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir, poolSize: 10 });
 await migrate(db);
-const app = await buildApp({ db, config, log: createLogger(config) }, { webDist: null });
+const app = await buildApp({ db, config, log: createLogger(config), clock: systemClock }, { webDist: null });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const bare = Fastify();

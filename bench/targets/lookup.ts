@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { systemClock } from '../../server/src/clock';
 import { loadConfig } from '../../server/src/config';
 import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
@@ -16,7 +17,7 @@ const config = { ...loadConfig({ ...process.env, DATABASE_URL: bench.url }), loo
 const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
 await migrate(db);
 await db.kysely.transaction().execute(loadDemoOrganisation);
-const app = await buildApp({ db, config, log: createLogger(config) }, { webDist: null });
+const app = await buildApp({ db, config, log: createLogger(config), clock: systemClock }, { webDist: null });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const pool = new pg.Pool({ connectionString: bench.url, max: 10 });

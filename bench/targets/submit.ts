@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import pg from 'pg';
+import { systemClock } from '../../server/src/clock';
 import { loadConfig } from '../../server/src/config';
 import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
@@ -15,9 +16,9 @@ const bench = await createBenchDatabase();
 const config = loadConfig({ ...process.env, DATABASE_URL: bench.url });
 const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
 await migrate(db);
-await seedDemo({ db, config, log: createLogger({ logLevel: 'warn' }) });
+await seedDemo({ db, config, log: createLogger({ logLevel: 'warn' }), clock: systemClock });
 const app = await buildApp(
-  { db, config, log: createLogger(config) },
+  { db, config, log: createLogger(config), clock: systemClock },
   { webDist: null, trustTestActorHeader: true },
 );
 await app.listen({ port: 0, host: '127.0.0.1' });

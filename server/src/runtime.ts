@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDb, type Db } from './db/client';
 import { migrate } from './db/migrate';
@@ -37,9 +38,13 @@ export async function openAndMigrate(config: Config, log: Logger): Promise<Db> {
  * Boots the roles asked for: the API, the job worker, or both in one process (the default).
  * stop() is the graceful shutdown: stop accepting, finish in-flight requests and jobs, close the database.
  */
-export async function start(config: Config, log = createLogger(config)): Promise<Running> {
+export async function start(
+  config: Config,
+  log = createLogger(config),
+  clock: Clock = systemClock,
+): Promise<Running> {
   const db = await openAndMigrate(config, log);
-  const deps: AppDeps = { db, config, log };
+  const deps: AppDeps = { db, config, log, clock };
   if (config.seedDemo && config.role !== 'worker') {
     const loaded = await seedDemo(deps, (name) => log.info({ module: name }, 'loading demo data'));
     if (loaded.length) log.info({ modules: loaded }, 'demo data loaded');
@@ -55,6 +60,7 @@ export async function start(config: Config, log = createLogger(config)): Promise
       pollMs: config.workerPollMs,
       concurrency: config.workerConcurrency,
       log: log.child({ role: 'worker' }),
+      clock,
     });
     worker.start();
   }

@@ -1,3 +1,4 @@
+import { systemClock } from '../clock';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { backup, restore } from '../db/backup';
 import { openDb } from '../db/client';
@@ -60,7 +61,9 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'seed':
       return withDb(config, async (db) => {
-        const loaded = await seedDemo({ db, config, log }, (name) => console.error(`seeding ${name}…`));
+        const loaded = await seedDemo({ db, config, log, clock: systemClock }, (name) =>
+          console.error(`seeding ${name}…`),
+        );
         console.log(loaded.length ? `loaded: ${loaded.join(', ')}` : 'demo data already loaded');
         return 0;
       });
@@ -103,7 +106,7 @@ async function run(argv: string[]): Promise<number> {
       const extra = cliCommands.find((c) => c.name === `${cmd} ${args[0] ?? ''}`.trim() || c.name === cmd);
       if (extra)
         return withDb(config, (db) =>
-          extra.run({ db, config, log }, args.slice(extra.name.split(' ').length - 1)),
+          extra.run({ db, config, log, clock: systemClock }, args.slice(extra.name.split(' ').length - 1)),
         );
       console.error(`Unknown command "${cmd}".\n\n${HELP}`);
       return 2;

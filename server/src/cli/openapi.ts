@@ -1,3 +1,4 @@
+import { systemClock } from '../clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ export async function generateOpenApi(): Promise<string> {
   const db = await openDb({ memory: true });
   try {
     const app = await buildApp(
-      { db, config: loadConfig({}), log: pino({ level: 'silent' }) },
+      { db, config: loadConfig({}), log: pino({ level: 'silent' }), clock: systemClock },
       { logger: false, webDist: null },
     );
     await app.ready();

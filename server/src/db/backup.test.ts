@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../test/harness';
+import { createTestDb, TEST_NOW as AT } from '../test/harness';
 import { enqueue } from '../jobs/queue';
 import { audit, verifyAuditChain } from '../modules/audit/audit.service';
 import type { Db } from './client';
@@ -27,15 +28,18 @@ async function snapshot(db: Db) {
 describe('backup and restore', async () => {
   const source = await createTestDb();
   for (let i = 0; i < 2_345; i++)
-    await enqueue(source.kysely, 'demo.job', { i, text: 'Giấy phép xây dựng "đặc biệt"\n' });
+    await enqueue(source.kysely, 'demo.job', { i, text: 'Giấy phép xây dựng "đặc biệt"\n' }, { runAt: AT });
   for (let i = 0; i < 30; i++)
     await audit(
       source,
-      { type: 'system' },
+      { type: 'system', at: AT },
       { action: 'demo', details: { i, when: new Date(0).toISOString() } },
     );
   await source.kysely.insertInto('seed_runs').values({ name: 'demo' }).execute();
-  const file = path.join(os.tmpdir(), `motcua-backup-${process.pid}-${Date.now()}.jsonl.gz`);
+  const file = path.join(
+    os.tmpdir(),
+    `motcua-backup-${process.pid}-${randomBytes(4).toString('hex')}.jsonl.gz`,
+  );
   afterAll(() => fs.rmSync(file, { force: true }));
 
   it('round-trips every row into an empty database', async () => {
@@ -48,7 +52,7 @@ describe('backup and restore', async () => {
     expect(await snapshot(target)).toEqual(await snapshot(source));
     expect(await verifyAuditChain(target)).toEqual({ ok: true, entries: 30 });
     // Sequences continue after the restored ids.
-    await enqueue(target.kysely, 'after.restore', {});
+    await enqueue(target.kysely, 'after.restore', {}, { runAt: AT });
     const last = await target.kysely
       .selectFrom('jobs')
       .select('id')
@@ -59,7 +63,7 @@ describe('backup and restore', async () => {
 
   it('refuses to restore over existing data and changes nothing', async () => {
     const target = await createTestDb();
-    await enqueue(target.kysely, 'existing', {});
+    await enqueue(target.kysely, 'existing', {}, { runAt: AT });
     await expect(restore(target, file)).rejects.toThrow(/empty database.*jobs/);
     expect((await snapshot(target)).jobs).toHaveLength(1);
   });
@@ -71,8 +75,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('backup across engines', () => {
     const { migrate } = await import('./migrate');
     const lite = await openDb({ memory: true });
     await migrate(lite);
-    for (let i = 0; i < 50; i++) await enqueue(lite.kysely, 'cross.engine', { i, note: 'Đăng ký khai sinh' });
-    await audit(lite, { type: 'system' }, { action: 'demo' });
+    for (let i = 0; i < 50; i++)
+      await enqueue(lite.kysely, 'cross.engine', { i, note: 'Đăng ký khai sinh' }, { runAt: AT });
+    await audit(lite, { type: 'system', at: AT }, { action: 'demo' });
     const file = path.join(os.tmpdir(), `motcua-cross-${process.pid}.jsonl.gz`);
     await backup(lite, file);
     const pgDb = await createTestDb();

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -62,7 +63,12 @@ async function tables(k: Kysely<Database>): Promise<TableInfo[]> {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-export async function backup(db: Db, file: string, onProgress: Progress = () => undefined): Promise<Header> {
+export async function backup(
+  db: Db,
+  file: string,
+  onProgress: Progress = () => undefined,
+  clock: Clock = systemClock,
+): Promise<Header> {
   const k = db.kysely;
   const infos = await tables(k);
   const migrations = (await k.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map(
@@ -79,7 +85,7 @@ export async function backup(db: Db, file: string, onProgress: Progress = () => 
   const header: Header = {
     format: FORMAT,
     version: 1,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.now().toISOString(),
     engine: db.engine,
     migrations,
     tables: counts,

@@ -1,14 +1,17 @@
 import os from 'node:os';
 import { sql, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
+import type { Clock } from '../clock';
 import type { Db, Kdb } from '../db/client';
 import type { Database } from '../db/schema';
 
-export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number };
+/** `now` is the worker's clock when the job started: handlers read the time from it, never from the wall. */
+export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number; now: Date };
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 export type JobRegistry = Record<string, JobHandler>;
 
-export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; dedupeKey?: string };
+/** `runAt` is when the job is due on the business clock: the caller's `now` for at once, later to schedule. */
+export type EnqueueOptions = { runAt: Date; maxAttempts?: number; dedupeKey?: string };
 
 /**
  * Adds a job. Pass the business transaction, so the job exists exactly when the change that caused it
@@ -18,14 +21,14 @@ export async function enqueue(
   trx: Kdb | Transaction<Database>,
   type: string,
   payload: Record<string, unknown>,
-  opts: EnqueueOptions = {},
+  opts: EnqueueOptions,
 ): Promise<void> {
   await trx
     .insertInto('jobs')
     .values({
       type,
       payload: JSON.stringify(payload),
-      run_at: opts.runAt ?? new Date(),
+      run_at: opts.runAt,
       max_attempts: opts.maxAttempts ?? 8,
       dedupe_key: opts.dedupeKey ?? null,
       locked_at: null,
@@ -61,7 +64,13 @@ type ClaimedJob = {
   max_attempts: number;
 };
 
-export type WorkerOptions = { pollMs: number; concurrency: number; leaseMs?: number; log: Logger };
+export type WorkerOptions = {
+  pollMs: number;
+  concurrency: number;
+  leaseMs?: number;
+  log: Logger;
+  clock: Clock;
+};
 
 /** Claims due jobs with FOR UPDATE SKIP LOCKED, so any number of workers in any number of processes can share the table. */
 export class Worker {
@@ -122,12 +131,15 @@ export class Worker {
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
     const leaseMs = this.opts.leaseMs ?? 300_000;
+    // Due and lease times are on the worker's clock (not the database's now()), the same clock that scheduled them.
+    const now = this.opts.clock.now();
+    const leaseExpired = new Date(now.getTime() - leaseMs);
     const { rows } = await sql<ClaimedJob>`
-      UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${this.id}, attempts = attempts + 1
+      UPDATE jobs SET status = 'running', locked_at = ${now}, locked_by = ${this.id}, attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM jobs
-        WHERE (status = 'pending' AND run_at <= now())
-           OR (status = 'running' AND locked_at < now() - make_interval(secs => ${leaseMs / 1000}))
+        WHERE (status = 'pending' AND run_at <= ${now})
+           OR (status = 'running' AND locked_at < ${leaseExpired})
         ORDER BY run_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
@@ -140,24 +152,31 @@ export class Worker {
     const handler = this.registry[job.type];
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler(job.payload, { db: this.db, log, jobId: job.id, attempt: job.attempts });
+      await handler(job.payload, {
+        db: this.db,
+        log,
+        jobId: job.id,
+        attempt: job.attempts,
+        now: this.opts.clock.now(),
+      });
       await this.db.kysely
         .updateTable('jobs')
-        .set({ status: 'done', finished_at: new Date(), locked_at: null, last_error: null })
+        .set({ status: 'done', finished_at: this.opts.clock.now(), locked_at: null, last_error: null })
         .where('id', '=', job.id)
         .execute();
     } catch (err) {
       const dead = !handler || job.attempts >= job.max_attempts;
       const message = err instanceof Error ? err.message : String(err);
       log.warn({ err, attempt: job.attempts, dead }, 'job failed');
+      const now = this.opts.clock.now();
       await this.db.kysely
         .updateTable('jobs')
         .set({
           status: dead ? 'dead' : 'pending',
           last_error: message.slice(0, 2000),
           locked_at: null,
-          run_at: new Date(Date.now() + backoffMs(job.attempts)),
-          finished_at: dead ? new Date() : null,
+          run_at: new Date(now.getTime() + backoffMs(job.attempts)),
+          finished_at: dead ? now : null,
         })
         .where('id', '=', job.id)
         .execute();

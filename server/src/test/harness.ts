@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, expect, onTestFinished } from 'vitest';
+import { fixedClock, type ManualClock } from '../clock';
 import { loadConfig, type Config } from '../config';
 import { openDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -56,11 +57,21 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/motcua-test-unused' }), ...overrides };
 }
 
-export type TestApp = { app: FastifyInstance; db: Db; deps: AppDeps };
+/**
+ * The instant test apps stand still at unless a test passes its own clock: Wednesday 25 November 2026, 09:00 in
+ * Việt Nam — a working morning after the demo data's dates. Tests move it with `clock.set()` / `clock.advance()`.
+ */
+export const TEST_NOW = new Date('2026-11-25T09:00:00+07:00');
 
-export async function createTestApp(overrides: Partial<Config> = {}, db?: Db): Promise<TestApp> {
+export type TestApp = { app: FastifyInstance; db: Db; deps: AppDeps; clock: ManualClock };
+
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  db?: Db,
+  clock: ManualClock = fixedClock(TEST_NOW),
+): Promise<TestApp> {
   const theDb = db ?? (await createTestDb());
-  const deps: AppDeps = { db: theDb, config: testConfig(overrides), log: pino({ level: 'silent' }) };
+  const deps: AppDeps = { db: theDb, config: testConfig(overrides), log: pino({ level: 'silent' }), clock };
   const app = await buildApp(deps, {
     logger: false,
     webDist: null,
@@ -69,7 +80,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, db?: Db): P
   });
   await app.ready();
   afterAll(() => app.close());
-  return { app, db: theDb, deps };
+  return { app, db: theDb, deps, clock };
 }
 
 /** Builds an actor for the x-test-actor header (tests of modules that do not own log-in). */

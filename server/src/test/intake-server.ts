@@ -1,3 +1,4 @@
+import { systemClock } from '../clock';
 import { loadConfig } from '../config';
 import { seedDemo } from '../db/seed';
 import { buildApp } from '../http/app';
@@ -13,6 +14,7 @@ useProcedureFixtures(INTAKE_TEST_PROCEDURES);
 const config = loadConfig();
 const log = createLogger(config);
 const db = await openAndMigrate(config, log);
-await seedDemo({ db, config, log });
-const app = await buildApp({ db, config, log }, { webDist: null, trustTestActorHeader: true });
+const deps = { db, config, log, clock: systemClock };
+await seedDemo(deps);
+const app = await buildApp(deps, { webDist: null, trustTestActorHeader: true });
 await app.listen({ port: config.port, host: config.host });

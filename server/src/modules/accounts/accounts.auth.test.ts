@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from './accounts.demo';
 const PW = 'Hoa-sen-no-2026';
 
 describe('citizen accounts: registration, verification, log-in, sessions', async () => {
-  const { app, db, deps } = await createTestApp();
+  const { app, db, deps, clock } = await createTestApp();
   beforeAll(async () => {
     await seedDemo(deps);
   });
@@ -26,7 +26,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     expect(early.statusCode).toBe(403);
     expect(early.json().code).toBe('ACCOUNT_NOT_ACTIVE');
 
-    const code = await latestCode(db, 'khai@example.vn');
+    const code = await latestCode(deps, 'khai@example.vn');
     const wrong = await c.post('/api/auth/verify', {
       login: 'khai@example.vn',
       code: code === '000000' ? '111111' : '000000',
@@ -71,7 +71,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     });
     expect(reg.statusCode).toBe(201);
     expect(reg.json()).toMatchObject({ channel: 'sms', sentTo: '09******11' });
-    const code = await latestCode(db, '0977000111');
+    const code = await latestCode(deps, '0977000111');
     expect((await c.post('/api/auth/verify', { login: '0977000111', code })).statusCode).toBe(200);
     expect((await c.post('/api/auth/login', { login: '0977 000 111', password: PW })).statusCode).toBe(200);
     const msg = await db.kysely
@@ -140,7 +140,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
   it('burns a code after five wrong guesses and rejects an expired code', async () => {
     const c = new Client(app);
     await c.post('/api/auth/register', { fullName: 'Hồ Văn Sơn', email: 'son@example.vn', password: PW });
-    const code = await latestCode(db, 'son@example.vn');
+    const code = await latestCode(deps, 'son@example.vn');
     const wrong = code === '123456' ? '654321' : '123456';
     for (let i = 0; i < 5; i += 1) await c.post('/api/auth/verify', { login: 'son@example.vn', code: wrong });
     expect((await c.post('/api/auth/verify', { login: 'son@example.vn', code })).json().code).toBe(
@@ -148,10 +148,10 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     );
 
     await c.post('/api/auth/register', { fullName: 'Hồ Văn Sáng', email: 'sang@example.vn', password: PW });
-    const code2 = await latestCode(db, 'sang@example.vn');
+    const code2 = await latestCode(deps, 'sang@example.vn');
     await db.kysely
       .updateTable('one_time_codes')
-      .set({ expires_at: new Date(Date.now() - 1000) })
+      .set({ expires_at: new Date(clock.now().getTime() - 1000) })
       .where('destination', '=', 'sang@example.vn')
       .execute();
     expect((await c.post('/api/auth/verify', { login: 'sang@example.vn', code: code2 })).json().code).toBe(
@@ -189,14 +189,14 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     const me = (await c.get('/api/me')).json();
     await db.kysely
       .updateTable('sessions')
-      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+      .set({ last_seen_at: new Date(clock.now().getTime() - 31 * 60_000) })
       .where('user_id', '=', me.id)
       .execute();
     expect((await c.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
     await c.login('phong.le@example.vn', DEMO_PASSWORD);
     await db.kysely
       .updateTable('sessions')
-      .set({ expires_at: new Date(Date.now() - 1000) })
+      .set({ expires_at: new Date(clock.now().getTime() - 1000) })
       .where('user_id', '=', me.id)
       .execute();
     expect((await c.get('/api/me')).statusCode).toBe(401);
@@ -207,7 +207,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     await c.post('/api/auth/register', { fullName: 'Tạ Văn Lực', email: 'luc@example.vn', password: PW });
     await c.post('/api/auth/verify', {
       login: 'luc@example.vn',
-      code: await latestCode(db, 'luc@example.vn'),
+      code: await latestCode(deps, 'luc@example.vn'),
     });
     for (let i = 0; i < 5; i += 1) {
       const r = await new Client(app).post('/api/auth/login', {
@@ -230,7 +230,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
     // One more failure once the lock ends doubles the wait.
     await db.kysely
       .updateTable('auth_throttle')
-      .set({ locked_until: new Date(Date.now() - 1) })
+      .set({ locked_until: new Date(clock.now().getTime() - 1) })
       .where('key', '=', row.key)
       .execute();
     await new Client(app).post('/api/auth/login', { login: 'luc@example.vn', password: 'Sai-mat-khau-1' });
@@ -274,7 +274,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
       202,
     );
     expect((await c.post('/api/auth/password-reset', { login: '0912345678' })).statusCode).toBe(202);
-    const code = await latestCode(db, '0912345678');
+    const code = await latestCode(deps, '0912345678');
     const weak = await c.post('/api/auth/password-reset/confirm', {
       login: '0912345678',
       code,
@@ -343,7 +343,7 @@ describe('citizen accounts: registration, verification, log-in, sessions', async
       phoneVerified: true,
     });
     expect(r.json().codesSent).toHaveLength(1);
-    const code = await latestCode(db, 'thu.dinh@example.vn');
+    const code = await latestCode(deps, 'thu.dinh@example.vn');
     expect((await c.post('/api/auth/verify', { login: 'thu.dinh@example.vn', code })).statusCode).toBe(200);
     expect((await c.get('/api/me/profile')).json().emailVerified).toBe(true);
     const bad = await c.req('PATCH', '/api/me/profile', { idNumber: '12' });

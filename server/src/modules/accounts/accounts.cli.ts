@@ -54,7 +54,7 @@ export const createAdminCommand: CliCommand = {
       const created = await deps.db.kysely.transaction().execute((trx) =>
         insertStaff(
           trx,
-          { type: 'system', name: 'motcua user create-admin' },
+          { type: 'system', name: 'motcua user create-admin', at: deps.clock.now() },
           {
             fullName: name,
             agencyId: agency.id,

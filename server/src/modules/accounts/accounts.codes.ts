@@ -47,7 +47,7 @@ export function maskDestination(channel: 'email' | 'sms', to: string): string {
 export async function issueCode(
   trx: Transaction<Database>,
   input: { userId: string; purpose: CodePurpose; channel: 'email' | 'sms'; to: string; locale: Locale },
-  now = new Date(),
+  now: Date,
 ): Promise<TCodeSentResponse> {
   const recent = await recentCodes(trx, input.to, new Date(now.getTime() - 3600_000));
   const last = recent[0];
@@ -69,6 +69,7 @@ export async function issueCode(
     destination: input.to,
     codeHash: hashCode(input.userId, code),
     expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    now,
   });
   await queueMessage(trx, {
     channel: input.channel,
@@ -76,6 +77,7 @@ export async function issueCode(
     template: input.purpose === 'verify' ? 'accounts.verify' : 'accounts.reset_password',
     params: { code, minutes: CODE_TTL_MS / 60_000 },
     locale: input.locale,
+    now,
   });
   return {
     channel: input.channel,
@@ -93,15 +95,15 @@ export async function consumeCode(
   userId: string,
   purpose: CodePurpose,
   code: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ channel: 'email' | 'sms'; destination: string } | null> {
   const live = await findLiveCode(trx, userId, purpose, now);
   if (!live) return null;
   const ok = timingSafeEqual(Buffer.from(live.code_hash), Buffer.from(hashCode(userId, code)));
   if (!ok) {
-    await countCodeAttempt(trx, live.id, live.attempts + 1 >= CODE_MAX_ATTEMPTS);
+    await countCodeAttempt(trx, live.id, live.attempts + 1 >= CODE_MAX_ATTEMPTS, now);
     return null;
   }
-  if (!(await useCode(trx, live.id))) return null;
+  if (!(await useCode(trx, live.id, now))) return null;
   return { channel: live.channel, destination: live.destination };
 }

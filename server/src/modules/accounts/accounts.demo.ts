@@ -95,9 +95,8 @@ export const DEMO_ORGANISATION = {
   members: ['mai.tran@example.vn'],
 };
 
-const SYSTEM: AuditActor = { type: 'system', name: 'demo data' };
-
-export async function loadDemoAccounts(trx: Transaction<Database>): Promise<void> {
+export async function loadDemoAccounts(trx: Transaction<Database>, now: Date): Promise<void> {
+  const SYSTEM: AuditActor = { type: 'system', name: 'demo data', at: now };
   for (const s of DEMO_STAFF) {
     if (await repo.findUserByLogin(trx, { email: s.email })) continue; // re-runnable
     const agency = await repo.findAgencyByShortName(trx, s.agency);
@@ -132,8 +131,8 @@ export async function loadDemoAccounts(trx: Transaction<Database>): Promise<void
           username: null,
           email: c.email,
           phone: c.phone,
-          email_verified_at: new Date(),
-          phone_verified_at: new Date(),
+          email_verified_at: now,
+          phone_verified_at: now,
           password_hash: hash,
           full_name: c.fullName,
           date_of_birth: c.dateOfBirth,
@@ -142,7 +141,7 @@ export async function loadDemoAccounts(trx: Transaction<Database>): Promise<void
           agency_id: null,
           department_id: null,
           status: 'active',
-          password_changed_at: new Date(),
+          password_changed_at: now,
           oidc_subject: null,
         })),
     );

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/errors';
+import { requestNow } from '../../http/context';
 import { CSRF_HEADER, SESSION_COOKIE } from './accounts.settings';
 import { resolveSession } from './accounts.sessions';
 
@@ -28,7 +29,7 @@ export async function registerSessionHooks(app: FastifyInstance): Promise<void> 
   app.addHook('onRequest', (req, _reply, done) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return done(hold(req));
-    resolveSession(app.deps.db.kysely, token).then((resolved) => {
+    resolveSession(app.deps.db.kysely, token, requestNow(req)).then((resolved) => {
       if (resolved) {
         req.actor = resolved.actor;
         if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken)

@@ -13,7 +13,7 @@ export const accountsModule: Module = {
     await app.register(staffRoutes);
     await app.register(oidcRoutes);
   },
-  seed: async ({ db }) => {
-    await db.kysely.transaction().execute(loadDemoAccounts);
+  seed: async ({ db, clock }) => {
+    await db.kysely.transaction().execute((trx) => loadDemoAccounts(trx, clock.now()));
   },
 };

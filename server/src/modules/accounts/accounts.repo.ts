@@ -73,7 +73,7 @@ export async function findPreferredLocale(q: Q, userId: string): Promise<'vi' | 
 export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {
   await q
     .updateTable('users')
-    .set({ ...set, updated_at: new Date() })
+    .set({ ...set, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -86,7 +86,7 @@ export async function register(deps: AppDeps, input: TRegisterRequest, ctx: Ctx)
       agency_id: null,
       department_id: null,
       status: 'pending',
-      password_changed_at: new Date(),
+      password_changed_at: ctx.audit.at,
       oidc_subject: null,
     });
     if (input.organisation) {
@@ -100,7 +100,7 @@ export async function register(deps: AppDeps, input: TRegisterRequest, ctx: Ctx)
       target: { type: 'user', id: userId },
       details: { channel, organisation: input.organisation?.taxCode ?? null },
     });
-    return issueCode(trx, { userId, purpose: 'verify', channel, to, locale: ctx.locale });
+    return issueCode(trx, { userId, purpose: 'verify', channel, to, locale: ctx.locale }, ctx.audit.at);
   });
 }
 
@@ -115,10 +115,10 @@ export async function verify(deps: AppDeps, input: { login: string; code: string
   // The attempt counter must survive a wrong guess, so the check commits on its own.
   const used = await deps.db.kysely
     .transaction()
-    .execute((trx) => consumeCode(trx, user.id, 'verify', input.code));
+    .execute((trx) => consumeCode(trx, user.id, 'verify', input.code, ctx.audit.at));
   if (!used) throw new AppError('CODE_INVALID');
   await deps.db.kysely.transaction().execute(async (trx) => {
-    const now = new Date();
+    const now = ctx.audit.at;
     await repo.updateUser(trx, user.id, {
       ...(used.channel === 'email' && used.destination === user.email ? { email_verified_at: now } : {}),
       ...(used.channel === 'sms' && used.destination === user.phone ? { phone_verified_at: now } : {}),
@@ -150,7 +150,7 @@ export async function resendVerification(deps: AppDeps, login: string, ctx: Ctx)
   return deps.db.kysely
     .transaction()
     .execute((trx) =>
-      issueCode(trx, { userId: user.id, purpose: 'verify', channel, to, locale: ctx.locale }),
+      issueCode(trx, { userId: user.id, purpose: 'verify', channel, to, locale: ctx.locale }, ctx.audit.at),
     );
 }
 
@@ -165,7 +165,7 @@ export async function login(
   const db = deps.db.kysely;
   const user = await userForLogin(deps, input.login);
   const keys = [ipKey(req.ip), ...(user ? [accountKey(user.id)] : [])];
-  const wait = await lockedFor(db, keys);
+  const wait = await lockedFor(db, keys, ctx.audit.at);
   if (wait > 0) {
     await audit(deps.db, ctx.audit, {
       action: 'auth.login_refused_locked',
@@ -176,8 +176,8 @@ export async function login(
   }
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!ok) {
-    const ip = await recordFailure(db, ipKey(req.ip));
-    const acc = user ? await recordFailure(db, accountKey(user.id)) : null;
+    const ip = await recordFailure(db, ipKey(req.ip), ctx.audit.at);
+    const acc = user ? await recordFailure(db, accountKey(user.id), ctx.audit.at) : null;
     await deps.db.kysely.transaction().execute(async (trx) => {
       await appendAudit(trx, ctx.audit, {
         action: 'auth.login_failed',
@@ -201,7 +201,7 @@ export async function login(
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
   await recordSuccess(db, accountKey(user.id));
   await db.transaction().execute(async (trx) => {
-    await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'));
+    await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'), ctx.audit.at);
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
       action: 'auth.login',
       target: { type: 'user', id: user.id },
@@ -213,8 +213,8 @@ export async function login(
 
 export async function logout(deps: AppDeps, actor: Actor, allDevices: boolean, ctx: Ctx): Promise<void> {
   await deps.db.kysely.transaction().execute(async (trx) => {
-    if (allDevices) await revokeUserSessions(trx, actor.userId);
-    else if (actor.sessionId) await revokeSession(trx, actor.sessionId);
+    if (allDevices) await revokeUserSessions(trx, actor.userId, ctx.audit.at);
+    else if (actor.sessionId) await revokeSession(trx, actor.sessionId, ctx.audit.at);
     await appendAudit(
       trx,
       auditActorFor(ctx.audit, { id: actor.userId, kind: actor.kind, name: actor.name }),
@@ -236,7 +236,11 @@ export async function requestPasswordReset(deps: AppDeps, login: string, ctx: Ct
   const to = channel === 'sms' ? user.phone : user.email;
   if (!to) return;
   await deps.db.kysely.transaction().execute(async (trx) => {
-    await issueCode(trx, { userId: user.id, purpose: 'reset_password', channel, to, locale: ctx.locale });
+    await issueCode(
+      trx,
+      { userId: user.id, purpose: 'reset_password', channel, to, locale: ctx.locale },
+      ctx.audit.at,
+    );
     await appendAudit(trx, ctx.audit, {
       action: 'auth.password_reset_requested',
       target: { type: 'user', id: user.id },
@@ -255,18 +259,18 @@ export async function confirmPasswordReset(
   enforcePolicy(input.newPassword, [user.full_name, user.email, user.phone, user.username]);
   const used = await deps.db.kysely
     .transaction()
-    .execute((trx) => consumeCode(trx, user.id, 'reset_password', input.code));
+    .execute((trx) => consumeCode(trx, user.id, 'reset_password', input.code, ctx.audit.at));
   if (!used) throw new AppError('CODE_INVALID');
   const hash = await hashPassword(input.newPassword);
   await deps.db.kysely.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, {
       password_hash: hash,
-      password_changed_at: new Date(),
+      password_changed_at: ctx.audit.at,
       must_change_password: false,
       // The code proved control of the address; a pending citizen is thereby activated.
       ...(user.status === 'pending' ? { status: 'active' as const } : {}),
     });
-    await revokeUserSessions(trx, user.id);
+    await revokeUserSessions(trx, user.id, ctx.audit.at);
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
       action: 'auth.password_reset',
       target: { type: 'user', id: user.id },
@@ -298,10 +302,10 @@ export async function changePassword(
   await deps.db.kysely.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, {
       password_hash: hash,
-      password_changed_at: new Date(),
+      password_changed_at: ctx.audit.at,
       must_change_password: false,
     });
-    await revokeUserSessions(trx, user.id, actor.sessionId);
+    await revokeUserSessions(trx, user.id, ctx.audit.at, actor.sessionId);
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
       action: 'auth.password_changed',
       target: { type: 'user', id: user.id },
@@ -354,23 +358,31 @@ export async function updateProfile(
     const sent: TCodeSentResponse[] = [];
     if (emailChanged && input.email)
       sent.push(
-        await issueCode(trx, {
-          userId: user.id,
-          purpose: 'verify',
-          channel: 'email',
-          to: input.email,
-          locale: ctx.locale,
-        }),
+        await issueCode(
+          trx,
+          {
+            userId: user.id,
+            purpose: 'verify',
+            channel: 'email',
+            to: input.email,
+            locale: ctx.locale,
+          },
+          ctx.audit.at,
+        ),
       );
     if (phoneChanged && input.phone)
       sent.push(
-        await issueCode(trx, {
-          userId: user.id,
-          purpose: 'verify',
-          channel: 'sms',
-          to: input.phone,
-          locale: ctx.locale,
-        }),
+        await issueCode(
+          trx,
+          {
+            userId: user.id,
+            purpose: 'verify',
+            channel: 'sms',
+            to: input.phone,
+            locale: ctx.locale,
+          },
+          ctx.audit.at,
+        ),
       );
     return sent;
   });

@@ -22,6 +22,7 @@ export async function startSession(
   req: FastifyRequest,
   reply: FastifyReply,
   secureCookies: boolean,
+  now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
@@ -30,7 +31,8 @@ export async function startSession(
     id,
     userId,
     csrfToken: csrf,
-    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    now,
     ip: req.ip,
     userAgent: req.headers['user-agent'] ?? null,
   });
@@ -54,11 +56,7 @@ export function clearSessionCookies(reply: FastifyReply) {
 export type ResolvedSession = { actor: Actor; csrfToken: string };
 
 /** The person behind a session token, or null when the session is unknown, revoked, expired or idle too long. */
-export async function resolveSession(
-  db: Kdb,
-  token: string,
-  now = new Date(),
-): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Kdb, token: string, now: Date): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const s = await findSessionActor(db, id);
   if (!s || s.revoked_at || s.expires_at <= now || s.status !== 'active') return null;

@@ -292,7 +292,10 @@ describe('staff accounts, roles, forced password change, organisations', async (
       },
     });
     expect(r.statusCode).toBe(201);
-    await c.post('/api/auth/verify', { login: 'hanh@anphu.vn', code: await latestCode(db, 'hanh@anphu.vn') });
+    await c.post('/api/auth/verify', {
+      login: 'hanh@anphu.vn',
+      code: await latestCode(deps, 'hanh@anphu.vn'),
+    });
     const me = await c.login('hanh@anphu.vn', 'Cong-ty-An-Phu-1');
     expect(me.statusCode).toBe(200);
     expect((await c.get('/api/me/profile')).json().organisations[0]).toMatchObject({

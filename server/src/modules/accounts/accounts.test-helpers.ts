@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { pino } from 'pino';
+import type { AppDeps } from '../../http/context';
 import type { Db } from '../../db/client';
 import { jobRegistry } from '../registry';
 import { Worker } from '../../jobs/queue';
@@ -36,7 +37,10 @@ export class Client {
       ...(payload !== undefined ? { payload: payload as InjectOptions['payload'] } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const gone = c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0;
+      const gone =
+        c.value === '' ||
+        (c.expires && c.expires.getTime() < this.app.deps.clock.now().getTime()) ||
+        c.maxAge === 0;
       if (gone) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -53,13 +57,15 @@ export class Client {
   }
 }
 
-export function worker(db: Db) {
-  return new Worker(db, jobRegistry(), { pollMs: 50, concurrency: 2, log: pino({ level: 'silent' }) });
+/** A worker on the app's clock: it runs what is due at the test's `now`. */
+export function worker({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
+  return new Worker(db, jobRegistry(), { pollMs: 50, concurrency: 2, log: pino({ level: 'silent' }), clock });
 }
 
 /** Delivers queued messages, then reads the newest code sent to `to` from the local gateway. */
-export async function latestCode(db: Db, to: string): Promise<string> {
-  await worker(db).drain();
+export async function latestCode(deps: Pick<AppDeps, 'db' | 'clock'>, to: string): Promise<string> {
+  const { db } = deps;
+  await worker(deps).drain();
   const row = await db.kysely
     .selectFrom('local_outbox')
     .select('body')

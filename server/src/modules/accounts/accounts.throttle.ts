@@ -11,7 +11,7 @@ export const accountKey = (userId: string) => `user:${userId}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
 /** Seconds until log-in is allowed again for this account or address, or 0. */
-export async function lockedFor(db: Kdb, keys: string[], now = new Date()): Promise<number> {
+export async function lockedFor(db: Kdb, keys: string[], now: Date): Promise<number> {
   const rows = await findThrottle(db, keys);
   const until = Math.max(0, ...rows.map((r) => r.locked_until?.getTime() ?? 0));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
@@ -21,13 +21,13 @@ export async function lockedFor(db: Kdb, keys: string[], now = new Date()): Prom
 export async function recordFailure(
   db: Kdb,
   key: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ failures: number; lockMs: number }> {
   const [row] = await findThrottle(db, [key]);
   const fresh = !row || now.getTime() - row.last_failure_at.getTime() > FAILURE_WINDOW_MS;
   const failures = (fresh ? 0 : row.failures) + 1;
   const lockMs = lockDelayMs(failures, key.startsWith('ip:') ? IP_LOCK_THRESHOLD : ACCOUNT_LOCK_THRESHOLD);
-  await upsertThrottle(db, key, failures, lockMs ? new Date(now.getTime() + lockMs) : null);
+  await upsertThrottle(db, key, failures, lockMs ? new Date(now.getTime() + lockMs) : null, now);
   return { failures, lockMs };
 }
 

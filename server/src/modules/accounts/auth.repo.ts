@@ -15,6 +15,7 @@ export async function insertSession(
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
+    now: Date;
   },
 ) {
   await q
@@ -27,6 +28,8 @@ export async function insertSession(
       revoked_at: null,
       ip: s.ip,
       user_agent: s.userAgent,
+      created_at: s.now,
+      last_seen_at: s.now,
     })
     .execute();
 }
@@ -35,20 +38,20 @@ export async function touchSession(q: Q, id: string, at: Date) {
   await q.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function revokeSession(q: Q, id: string) {
+export async function revokeSession(q: Q, id: string, now: Date) {
   await q
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: now })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
 }
 
 /** Ends every session of a person, optionally keeping one (the device that changed the password). */
-export async function revokeUserSessions(q: Q, userId: string, keep?: string | null) {
+export async function revokeUserSessions(q: Q, userId: string, now: Date, keep?: string | null) {
   let u = q
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: now })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null);
   if (keep) u = u.where('id', '!=', keep);
@@ -65,12 +68,13 @@ export async function insertCode(
     destination: string;
     codeHash: string;
     expiresAt: Date;
+    now: Date;
   },
 ) {
   // A new code replaces older unused ones of the same purpose.
   await q
     .updateTable('one_time_codes')
-    .set({ used_at: new Date() })
+    .set({ used_at: c.now })
     .where('user_id', '=', c.userId)
     .where('purpose', '=', c.purpose)
     .where('used_at', 'is', null)
@@ -85,6 +89,7 @@ export async function insertCode(
       code_hash: c.codeHash,
       expires_at: c.expiresAt,
       used_at: null,
+      created_at: c.now,
     })
     .execute();
 }
@@ -112,18 +117,18 @@ export function findLiveCode(q: Q, userId: string, purpose: CodePurpose, now: Da
     .executeTakeFirst();
 }
 
-export async function countCodeAttempt(q: Q, id: string, exhausted: boolean) {
+export async function countCodeAttempt(q: Q, id: string, exhausted: boolean, now: Date) {
   await q
     .updateTable('one_time_codes')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), ...(exhausted ? { used_at: new Date() } : {}) }))
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), ...(exhausted ? { used_at: now } : {}) }))
     .where('id', '=', id)
     .execute();
 }
 
-export async function useCode(q: Q, id: string) {
+export async function useCode(q: Q, id: string, now: Date) {
   const r = await q
     .updateTable('one_time_codes')
-    .set({ used_at: new Date() })
+    .set({ used_at: now })
     .where('id', '=', id)
     .where('used_at', 'is', null)
     .executeTakeFirst();
@@ -138,12 +143,18 @@ export function findThrottle(q: Q, keys: string[]) {
     .execute();
 }
 
-export async function upsertThrottle(q: Q, key: string, failures: number, lockedUntil: Date | null) {
+export async function upsertThrottle(
+  q: Q,
+  key: string,
+  failures: number,
+  lockedUntil: Date | null,
+  now: Date,
+) {
   await q
     .insertInto('auth_throttle')
-    .values({ key, failures, last_failure_at: new Date(), locked_until: lockedUntil })
+    .values({ key, failures, last_failure_at: now, locked_until: lockedUntil })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures, last_failure_at: new Date(), locked_until: lockedUntil }),
+      oc.column('key').doUpdateSet({ failures, last_failure_at: now, locked_until: lockedUntil }),
     )
     .execute();
 }
@@ -155,23 +166,30 @@ export async function clearThrottle(q: Q, key: string) {
 export async function insertOidcLogin(
   q: Q,
   row: { state: string; nonce: string; codeVerifier: string; returnTo: string },
+  now: Date,
 ) {
   await q
     .insertInto('oidc_logins')
-    .values({ state: row.state, nonce: row.nonce, code_verifier: row.codeVerifier, return_to: row.returnTo })
+    .values({
+      state: row.state,
+      nonce: row.nonce,
+      code_verifier: row.codeVerifier,
+      return_to: row.returnTo,
+      created_at: now,
+    })
     .execute();
   // Abandoned attempts are swept here rather than by a job: there are few, and this runs on every new attempt.
   await q
     .deleteFrom('oidc_logins')
-    .where('created_at', '<', sql<Date>`now() - interval '1 hour'`)
+    .where('created_at', '<', new Date(now.getTime() - 3_600_000))
     .execute();
 }
 
-export function takeOidcLogin(q: Q, state: string) {
+export function takeOidcLogin(q: Q, state: string, now: Date) {
   return q
     .deleteFrom('oidc_logins')
     .where('state', '=', state)
-    .where('created_at', '>', sql<Date>`now() - interval '15 minutes'`)
+    .where('created_at', '>', new Date(now.getTime() - 15 * 60_000))
     .returning(['nonce', 'code_verifier', 'return_to'])
     .executeTakeFirst();
 }

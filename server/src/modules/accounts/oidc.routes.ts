@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZErrorResponse, ZOidcConfigResponse } from '@motcua/contracts';
 import type { Config } from '../../config';
 import { AppError } from '../../http/errors';
+import { requestNow } from '../../http/context';
 import { appendAudit } from '../audit/audit.service';
 import * as repo from './accounts.repo';
 import { insertOidcLogin, takeOidcLogin } from './auth.repo';
@@ -72,12 +73,16 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       const state = client.randomState();
       const nonce = client.randomNonce();
       const codeVerifier = client.randomPKCECodeVerifier();
-      await insertOidcLogin(deps.db.kysely, {
-        state,
-        nonce,
-        codeVerifier,
-        returnTo: safeReturn(req.query.returnTo),
-      });
+      await insertOidcLogin(
+        deps.db.kysely,
+        {
+          state,
+          nonce,
+          codeVerifier,
+          returnTo: safeReturn(req.query.returnTo),
+        },
+        requestNow(req),
+      );
       const url = client.buildAuthorizationUrl(cfg, {
         redirect_uri: redirectUri(),
         scope: 'openid email profile phone',
@@ -102,7 +107,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const cfg = await oidcConfig(deps.config);
-      const pending = await takeOidcLogin(deps.db.kysely, req.query.state);
+      const pending = await takeOidcLogin(deps.db.kysely, req.query.state, requestNow(req));
       if (!pending)
         throw new AppError('OIDC_FAILED', {
           details: 'phiên đăng nhập đã hết hạn / the sign-in attempt expired',
@@ -132,7 +137,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
           if (byEmail && byEmail.kind === 'citizen') {
             await repo.updateUser(trx, byEmail.id, {
               oidc_subject: claims.sub,
-              email_verified_at: new Date(),
+              email_verified_at: requestNow(req),
               ...(byEmail.status === 'pending' ? { status: 'active' as const } : {}),
             });
             user = await repo.findUserById(trx, byEmail.id);
@@ -146,7 +151,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
             username: null,
             email: taken ? null : (email ?? null),
             phone: null,
-            email_verified_at: email && !taken && claims.email_verified ? new Date() : null,
+            email_verified_at: email && !taken && claims.email_verified ? requestNow(req) : null,
             phone_verified_at: null,
             password_hash: null,
             full_name: claims.name ?? email ?? 'Người dùng',
@@ -163,7 +168,14 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
           how = 'created';
         }
         if (!user || user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
-        await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'));
+        await startSession(
+          trx,
+          user.id,
+          req,
+          reply,
+          deps.config.publicUrl.startsWith('https:'),
+          requestNow(req),
+        );
         const who = auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name });
         if (how === 'created')
           await appendAudit(trx, who, {

@@ -108,7 +108,7 @@ export async function setStaffStatus(
     if (user.status === 'revoked') throw new AppError('CONFLICT');
     const status = action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'active';
     await repo.updateUser(trx, id, { status });
-    if (status !== 'active') await revokeUserSessions(trx, id);
+    if (status !== 'active') await revokeUserSessions(trx, id, who.at);
     await appendAudit(trx, who, {
       action: `account.${action === 'suspend' ? 'suspended' : action === 'revoke' ? 'revoked' : 'reactivated'}`,
       target: { type: 'user', id },
@@ -133,7 +133,7 @@ export async function resetStaffPassword(
       must_change_password: true,
       password_changed_at: null,
     });
-    await revokeUserSessions(trx, id);
+    await revokeUserSessions(trx, id, who.at);
     await appendAudit(trx, who, {
       action: 'account.password_reset_by_admin',
       target: { type: 'user', id },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/harness';
 import { appendAudit, audit, chainHash, verifyAuditChain, type AuditActor } from './audit.service';
 
-const system: AuditActor = { type: 'system' };
+const system: AuditActor = { type: 'system', at: new Date('2026-11-25T02:00:00Z') };
 
 describe('audit streams (ADR 0010)', () => {
   it('a second entry in one transaction follows the first on the same stream', async () => {

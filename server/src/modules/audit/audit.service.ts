@@ -18,6 +18,8 @@ export type AuditActor = {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
+  /** When the actor acted, from the clock of the request, job or seed. */
+  at: Date;
 };
 
 export type AuditEntry = {
@@ -97,7 +99,7 @@ export async function appendAudit(
   entry: AuditEntry,
 ): Promise<void> {
   const head = await lockHead(trx);
-  const at = new Date();
+  const at = actor.at;
   const fields: ChainedFields = {
     seq: head.next,
     stream: head.stream,

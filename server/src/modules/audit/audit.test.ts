@@ -12,6 +12,7 @@ const clerk: AuditActor = {
   name: 'Nguyễn Văn An',
   ip: '10.0.0.5',
   userAgent: 'test',
+  at: new Date('2026-11-25T02:00:00Z'),
 };
 
 describe('audit log', async () => {

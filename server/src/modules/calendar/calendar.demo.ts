@@ -68,8 +68,8 @@ export const DEMO_UNIT_DAYS: Array<UnitDay & { unitCode: string; announcedBy: st
   },
 ];
 
-export async function loadDemoCalendar(trx: Transaction<Database>): Promise<void> {
-  const system = { type: 'system' as const, name: 'Dữ liệu mẫu' };
+export async function loadDemoCalendar(trx: Transaction<Database>, now: Date): Promise<void> {
+  const system = { type: 'system' as const, name: 'Dữ liệu mẫu', at: now };
   for (const schedule of [OFFICIAL_SCHEDULE_2025, OFFICIAL_SCHEDULE_2026]) {
     if (await repo.scheduleOf(trx, schedule.year)) continue;
     await repo.upsertSchedule(trx, schedule, system.name);

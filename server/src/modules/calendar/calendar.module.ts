@@ -5,7 +5,7 @@ import { calendarRoutes } from './calendar.routes';
 export const calendarModule: Module = {
   name: 'calendar',
   routes: calendarRoutes,
-  seed: async ({ db }) => {
-    await db.kysely.transaction().execute(loadDemoCalendar);
+  seed: async ({ db, clock }) => {
+    await db.kysely.transaction().execute((trx) => loadDemoCalendar(trx, clock.now()));
   },
 };

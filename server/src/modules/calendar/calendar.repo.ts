@@ -1,5 +1,5 @@
 // SQL of the calendar module only; rules live in calendar.service.ts.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { DayCountMode, DayHours, OfficialSchedule, UnitDayKind, WeeklyHours } from '.';
 
@@ -78,11 +78,11 @@ export async function readState(q: Q): Promise<{ version: number; dayCountMode: 
 export async function bumpVersion(trx: Transaction<Database>, dayCountMode?: DayCountMode): Promise<void> {
   await trx
     .insertInto('calendar_state')
-    .values({ id: 1, version: 1, day_count_mode: dayCountMode ?? 'hours', updated_at: new Date() })
+    .values({ id: 1, version: 1, day_count_mode: dayCountMode ?? 'hours', updated_at: sql<Date>`now()` })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         version: eb('calendar_state.version', '+', 1),
-        updated_at: new Date(),
+        updated_at: sql<Date>`now()`,
         ...(dayCountMode ? { day_count_mode: dayCountMode } : {}),
       })),
     )
@@ -111,7 +111,7 @@ export async function upsertHours(
     .onConflict((oc) =>
       oc
         .column('unit_id')
-        .doUpdateSet({ weekly: JSON.stringify(weekly), updated_by: by, updated_at: new Date() }),
+        .doUpdateSet({ weekly: JSON.stringify(weekly), updated_by: by, updated_at: sql<Date>`now()` }),
     )
     .execute();
 }
@@ -147,7 +147,7 @@ export async function upsertSchedule(
     .insertInto('calendar_official_schedules')
     .values({ year: schedule.year, schedule: json, imported_by: by })
     .onConflict((oc) =>
-      oc.column('year').doUpdateSet({ schedule: json, imported_by: by, imported_at: new Date() }),
+      oc.column('year').doUpdateSet({ schedule: json, imported_by: by, imported_at: sql<Date>`now()` }),
     )
     .execute();
 }

@@ -352,7 +352,7 @@ export async function addUnitDay(
         target: { type: 'unit', id: unit.id },
         details: { unitCode: unit.code, ...input },
       });
-      return { status: 201, body: presentUnitDay({ ...row, created_at: new Date(), unitCode: unit.code }) };
+      return { status: 201, body: presentUnitDay({ ...row, created_at: actor.at, unitCode: unit.code }) };
     },
   );
   return result.body;

@@ -6,8 +6,6 @@ import { BOUNDARY_FREE, DEMO_PROCEDURES, INTER_AGENCY, type DemoRow } from './de
 import { eform } from './demo/eforms.data';
 import { formTemplateRtf, RTF_MEDIA_TYPE, slugFileName } from './form-template';
 
-const SYSTEM = { type: 'system' as const, name: 'Dữ liệu mẫu' };
-
 const STEPS = {
   full: [
     'Tổ chức, cá nhân nộp hồ sơ trực tuyến trên Cổng Dịch vụ công tỉnh An Hòa, qua dịch vụ bưu chính công ích hoặc trực tiếp tại Bộ phận Một cửa.',
@@ -101,7 +99,8 @@ export function demoProcedureInput(row: DemoRow, i: number): TProcedureInput {
 }
 
 /** Loads the demo catalogue; one procedure gets a second version (and a late publication) to show history. */
-export async function loadDemoCatalogue(db: Db): Promise<void> {
+export async function loadDemoCatalogue(db: Db, now: Date): Promise<void> {
+  const SYSTEM = { type: 'system' as const, name: 'Dữ liệu mẫu', at: now };
   await db.kysely.transaction().execute(async (trx) => {
     for (const [i, row] of DEMO_PROCEDURES.entries()) {
       const input = demoProcedureInput(row, i);

@@ -234,7 +234,7 @@ export async function publishDraft(
   trx: Trx,
   actor: AuditActor,
   code: string,
-  now = new Date(),
+  now: Date = actor.at,
 ): Promise<string> {
   const p = await trx
     .selectFrom('procedures')
@@ -303,7 +303,7 @@ export async function retireProcedure(
   trx: Trx,
   actor: AuditActor,
   code: string,
-  now = new Date(),
+  now: Date = actor.at,
 ): Promise<void> {
   const p = await trx
     .selectFrom('procedures')

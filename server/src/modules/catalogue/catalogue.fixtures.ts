@@ -7,7 +7,12 @@ export async function withOrganisation(db: Db): Promise<void> {
   await db.kysely.transaction().execute(loadDemoOrganisation);
 }
 
-export const EDITOR_AUDIT = { type: 'staff' as const, id: 'editor', name: 'Biên tập viên' };
+export const EDITOR_AUDIT = {
+  type: 'staff' as const,
+  id: 'editor',
+  name: 'Biên tập viên',
+  at: new Date('2026-11-25T02:00:00Z'),
+};
 
 export function sampleProcedure(overrides: Partial<TProcedureInput> = {}): TProcedureInput {
   return {

@@ -9,7 +9,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await withOrganisation(t.db);
-  await loadDemoCatalogue(t.db);
+  await loadDemoCatalogue(t.db, t.clock.now());
   await cloneProceduresTo(t.db, 5000);
 }, 180_000);
 

@@ -5,5 +5,5 @@ import { loadDemoCatalogue } from './catalogue.demo';
 export const catalogueModule: Module = {
   name: 'catalogue',
   routes: catalogueRoutes,
-  seed: async ({ db }) => loadDemoCatalogue(db),
+  seed: async ({ db, clock }) => loadDemoCatalogue(db, clock.now()),
 };

@@ -21,7 +21,7 @@ const draft = (code: string, decisionDate: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   await withOrganisation(t.db);
-  await t.db.kysely.transaction().execute(loadDemoCalendar);
+  await t.db.kysely.transaction().execute((trx) => loadDemoCalendar(trx, t.clock.now()));
 }, 120_000);
 
 describe('publication deadline through the province calendar', () => {

@@ -11,7 +11,7 @@ const get = (url: string, headers: Record<string, string> = {}) =>
 beforeAll(async () => {
   t = await createTestApp();
   await withOrganisation(t.db);
-  await loadDemoCatalogue(t.db);
+  await loadDemoCatalogue(t.db, t.clock.now());
 }, 120_000);
 
 describe('GET /api/procedures (search)', () => {

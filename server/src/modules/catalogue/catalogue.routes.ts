@@ -14,8 +14,9 @@ import {
   ZVersionSummary,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { requestActor, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { localDateOf } from '../calendar';
 import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
 import { diffVersions, latePublications, listVersions } from './catalogue.history';
 import { catalogueFacets, searchProcedures } from './catalogue.search';
@@ -150,7 +151,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ZLatePublication), ...err },
       },
     },
-    async (req) => latePublications(db().kysely, req.query.today ?? new Date().toISOString().slice(0, 10)),
+    async (req) => latePublications(db().kysely, req.query.today ?? localDateOf(requestNow(req))),
   );
 
   app.get(

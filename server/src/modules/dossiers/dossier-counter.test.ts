@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { TDossierDetail, TRegisterDossierRequest } from '@motcua/contracts';
 import { pdfBytes } from '../../files/files.fixtures';
 import { handoverTime } from '../calendar';
@@ -137,7 +138,7 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
   it('paper received after 15:00 is handed over at the start of the next working day (003 Đ12.2)', async () => {
     const ctx = (now: Date): IntakeCtx => ({
       actor: clerk,
-      audit: { type: 'staff', id: clerk.userId, name: clerk.name },
+      audit: { type: 'staff', id: clerk.userId, name: clerk.name, at: now },
       now,
       config: f.deps.config,
     });
@@ -161,16 +162,19 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('received');
     expect(row.code).toBe('000.00.17.H99-260303-0001');
+    // This dossier's own job, not "the first one": the demo data may have queued others.
     const job = await f.db.kysely
       .selectFrom('jobs')
       .select(['run_at', 'payload'])
       .where('type', '=', 'dossiers.hand-over')
+      .where(sql<string>`payload->>'dossierId'`, '=', id)
       .executeTakeFirstOrThrow();
     const cal = await f.db.kysely.transaction().execute((trx) => calendarForAgency(trx, f.agency('SXD')));
     expect(job.run_at.toISOString()).toBe(handoverTime(cal, late).toISOString());
     expect(job.run_at.toISOString()).toBe('2026-03-04T00:00:00.000Z'); // 07:00 Wednesday
-    await handoverJob(job.payload, { db: f.db, log: f.deps.log, jobId: 1, attempt: 1 });
-    await handoverJob(job.payload, { db: f.db, log: f.deps.log, jobId: 1, attempt: 2 });
+    const jobCtx = { db: f.db, log: f.deps.log, jobId: 1, now: job.run_at };
+    await handoverJob(job.payload, { ...jobCtx, attempt: 1 });
+    await handoverJob(job.payload, { ...jobCtx, attempt: 2 });
     const after = await f.db.kysely
       .selectFrom('dossier_events')
       .select('type')
@@ -202,7 +206,7 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
   it('reception queue: own agency only, ordered by the 8-hour deadline, overdue flagged', async () => {
     const citizenCtx = (now: Date): IntakeCtx => ({
       actor: f.citizenA,
-      audit: { type: 'user', id: f.citizenA.userId },
+      audit: { type: 'user', id: f.citizenA.userId, at: now },
       now,
       config: f.deps.config,
     });

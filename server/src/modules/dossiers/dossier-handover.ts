@@ -53,7 +53,7 @@ export async function handOverDossier(
   });
   await appendAudit(
     trx,
-    { type: 'system', name: 'intake' },
+    { type: 'system', name: 'intake', at },
     {
       action: 'dossier.hand_over',
       target: { type: 'dossier', id: row.id },
@@ -64,6 +64,6 @@ export async function handOverDossier(
 }
 
 /** Paper received after 15:00 is handed over at the start of the next working day (003 Đ12.2). */
-export const handoverJob: JobHandler = async (payload, { db }) => {
-  await db.kysely.transaction().execute((trx) => handOverDossier(trx, String(payload.dossierId), new Date()));
+export const handoverJob: JobHandler = async (payload, { db, now }) => {
+  await db.kysely.transaction().execute((trx) => handOverDossier(trx, String(payload.dossierId), now));
 };

@@ -60,7 +60,7 @@ describe('notifications', async () => {
   const worker = new Worker(
     f.db,
     { [DELIVER_JOB]: deliverMessage },
-    { pollMs: 10, concurrency: 4, log: f.deps.log },
+    { pollMs: 10, concurrency: 4, log: f.deps.log, clock: f.deps.clock },
   );
 
   it('templates exist in Vietnamese and English for every message', () => {
@@ -74,6 +74,7 @@ describe('notifications', async () => {
 
   it('a supplement request reaches the applicant by email (real SMTP) and SMS (retried), logged with status', async () => {
     const d = detail(await f.submit(f.citizenA), 201);
+    f.clock.advance(20 * 60_000); // the desk looks at it twenty minutes later
     await f.inject(f.clerk('STTTT'), 'POST', `/api/reception/dossiers/${d.id}/request-supplement`, {
       expectedVersion: d.version,
       items: [
@@ -96,7 +97,7 @@ describe('notifications', async () => {
     expect(failed.some((m) => m.status === 'failed' && m.last_error)).toBe(true);
     await f.db.kysely
       .updateTable('jobs')
-      .set({ run_at: new Date() })
+      .set({ run_at: f.deps.clock.now() })
       .where('status', '=', 'pending')
       .execute();
     await worker.drain();

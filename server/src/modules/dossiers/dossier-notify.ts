@@ -76,7 +76,7 @@ export async function notifyApplicant(
       .execute();
   }
   if (applicant.email)
-    await queueMessage(trx, { channel: 'email', to: applicant.email, template, params, locale });
+    await queueMessage(trx, { channel: 'email', to: applicant.email, template, params, locale, now });
   if (applicant.phone)
-    await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params, locale });
+    await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params, locale, now });
 }

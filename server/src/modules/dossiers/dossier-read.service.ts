@@ -173,6 +173,7 @@ export async function listMessages(q: Q, actor: Actor): Promise<TDossierMessage[
     .where('user_id', '=', actor.userId)
     .where('channel', '=', 'portal')
     .orderBy('created_at', 'desc')
+    .orderBy('seq', 'desc')
     .limit(100)
     .execute();
   return rows.map((r) => ({

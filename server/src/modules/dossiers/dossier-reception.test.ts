@@ -13,7 +13,7 @@ describe('reception decisions', async () => {
   it('accept: the code from the authority identifier, receipt day and sequence; appointment; receipt PDF; handover', async () => {
     const d = detail(await f.submit(f.citizenA), 201);
     const a = detail(await accept(d));
-    expect(a.code).toBe(`000.00.15.H99-${codeDay(new Date())}-0001`);
+    expect(a.code).toBe(`000.00.15.H99-${codeDay(f.deps.clock.now())}-0001`);
     expect(a.status).toBe('in_processing');
     expect(a.appointmentAt).not.toBeNull();
     expect(new Date(a.appointmentAt!).getTime()).toBeGreaterThan(

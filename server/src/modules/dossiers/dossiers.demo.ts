@@ -40,7 +40,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
     if (!an || !mai || !phong || !hoa) return; // the accounts demo did not run (SEED_DEMO off for it)
     const ctx = (actor: Actor, now: Date): IntakeCtx => ({
       actor,
-      audit: { type: actor.kind === 'staff' ? 'staff' : 'user', id: actor.userId, name: actor.name },
+      audit: { type: actor.kind === 'staff' ? 'staff' : 'user', id: actor.userId, name: actor.name, at: now },
       now,
       config: deps.config,
       locale: 'vi',
@@ -125,7 +125,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
     });
     // Waiting for reception: one past the 8-working-hour clock (flagged overdue), one just in.
     await online(an.actor, an.person, RENEWAL, at('2026-11-20T10:00:00'));
-    await online(mai.actor, mai.person, PERMIT, new Date());
+    await online(mai.actor, mai.person, PERMIT, deps.clock.now());
   });
 }
 

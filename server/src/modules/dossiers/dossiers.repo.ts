@@ -75,7 +75,8 @@ export async function updateDossierAtVersion(
 ): Promise<boolean> {
   const res = await trx
     .updateTable('dossiers')
-    .set({ ...set, version: sql<number>`version + 1`, updated_at: new Date() })
+    // updated_at is row bookkeeping (when it was written, database time); rules read the events' times.
+    .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -89,7 +90,7 @@ export async function updateDossier(
 ): Promise<void> {
   await trx
     .updateTable('dossiers')
-    .set({ ...set, updated_at: new Date() })
+    .set({ ...set, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -52,7 +52,7 @@ import {
   ZWithdrawDossierRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { requestActor, requestNow } from '../../http/context';
 import type { Database } from '../../db/schema';
 import { AppError, localeOf } from '../../http/errors';
 import { idempotent } from '../../http/idempotency';
@@ -103,7 +103,7 @@ function ctxOf(req: FastifyRequest): IntakeCtx {
       id: actor.userId,
       name: actor.name,
     }),
-    now: new Date(),
+    now: requestNow(req),
     config: req.server.deps.config,
     locale: localeOf(req),
   };
@@ -161,7 +161,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       schema: { tags: TAGS, body: ZSaveDraftRequest, response: { 201: ZDraft, ...errors } },
     },
     async (req, reply) =>
-      reply.status(201).send(await saveDraft(db(), requireActor(req), null, req.body, new Date())),
+      reply.status(201).send(await saveDraft(db(), requireActor(req), null, req.body, requestNow(req))),
   );
   api.get(
     '/dossier-drafts/:id',
@@ -177,7 +177,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, body: ZSaveDraftRequest, response: { 200: ZDraft, ...errors } },
     },
-    async (req) => saveDraft(db(), requireActor(req), req.params.id, req.body, new Date()),
+    async (req) => saveDraft(db(), requireActor(req), req.params.id, req.body, requestNow(req)),
   );
   api.delete(
     '/dossier-drafts/:id',
@@ -188,7 +188,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
     async (req, reply) => {
       const actor = requireActor(req);
       await getDraft(db(), actor, req.params.id);
-      await closeDraft(db(), actor.userId, req.params.id, new Date());
+      await closeDraft(db(), actor.userId, req.params.id, requestNow(req));
       return reply.status(204).send(null);
     },
   );
@@ -225,7 +225,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       preValidation: requireLogin,
       schema: { tags: TAGS, querystring: ZDossierListQuery, response: { 200: ZDossierList, ...errors } },
     },
-    async (req) => listMyDossiers(db(), requireActor(req), req.query, new Date()),
+    async (req) => listMyDossiers(db(), requireActor(req), req.query, requestNow(req)),
   );
   api.get(
     '/dossiers/:id',
@@ -233,7 +233,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       preValidation: requireLogin,
       schema: { tags: TAGS, params: IdParams, response: { 200: ZDossierDetail, ...errors } },
     },
-    async (req) => getDossierDetail(db(), requireActor(req), req.params.id, new Date()),
+    async (req) => getDossierDetail(db(), requireActor(req), req.params.id, requestNow(req)),
   );
 
   /** A state change in one transaction, answered with the dossier as it now stands. */
@@ -321,7 +321,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       preValidation: receptionist,
       schema: { tags: TAGS, querystring: ZDossierListQuery, response: { 200: ZDossierList, ...errors } },
     },
-    async (req) => listReceptionQueue(db(), requireActor(req), req.query, new Date()),
+    async (req) => listReceptionQueue(db(), requireActor(req), req.query, requestNow(req)),
   );
   api.post(
     '/reception/dossiers',
@@ -378,6 +378,6 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZLookupResponse, 400: ZErrorResponse, 404: ZErrorResponse, 429: ZErrorResponse },
       },
     },
-    async (req) => lookupDossier(db(), req.params.code, new Date()),
+    async (req) => lookupDossier(db(), req.params.code, requestNow(req)),
   );
 };

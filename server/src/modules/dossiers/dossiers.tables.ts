@@ -116,6 +116,8 @@ export type DossierRegisterCountersTable = { agency_id: string; year: number; la
 
 export type DossierMessagesTable = {
   id: Generated<string>;
+  /** Write order, the tiebreak of messages with the same created_at. */
+  seq: Generated<string>;
   dossier_id: string;
   user_id: string | null;
   kind: string;

@@ -15,6 +15,8 @@ export type QueueMessageInput = {
   template: string;
   params: Record<string, string | number>;
   locale?: Locale;
+  /** The caller's time: delivery is due from then. */
+  now: Date;
 };
 
 /**
@@ -36,10 +38,11 @@ export async function queueMessage(trx: Transaction<Database>, input: QueueMessa
       last_error: null,
       gateway: null,
       sent_at: null,
+      created_at: input.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await enqueue(trx, DELIVER_JOB, { messageId: row.id }, { maxAttempts: 6 });
+  await enqueue(trx, DELIVER_JOB, { messageId: row.id }, { maxAttempts: 6, runAt: input.now });
   return row.id;
 }
 
@@ -89,7 +92,7 @@ export const deliverMessage: JobHandler = async (payload, ctx) => {
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
       status: 'sent',
-      sent_at: new Date(),
+      sent_at: ctx.now,
       last_error: null,
       gateway: gateway.name,
     }))

@@ -54,7 +54,7 @@ describe('notifications: SMTP and HTTP SMS gateway delivery through the outbox',
     await smtp.close();
     await new Promise((r) => smsServer.close(r));
   });
-  const { app, db } = await createTestApp({ smtpUrl: smtp.url, smsGatewayUrl: smsUrl });
+  const { app, db, deps } = await createTestApp({ smtpUrl: smtp.url, smsGatewayUrl: smsUrl });
 
   it('sends the activation code by email to the SMTP server, and the code from the mail activates the account', async () => {
     const c = new Client(app);
@@ -65,7 +65,7 @@ describe('notifications: SMTP and HTTP SMS gateway delivery through the outbox',
     });
     expect(reg.statusCode).toBe(201);
     expect(smtp.mails).toHaveLength(0); // nothing leaves before the worker runs the outbox
-    await worker(db).drain();
+    await worker(deps).drain();
     expect(smtp.mails).toHaveLength(1);
     const mail = smtp.mails[0]!;
     expect(mail.to).toEqual(['nam@example.vn']);
@@ -94,15 +94,19 @@ describe('notifications: SMTP and HTTP SMS gateway delivery through the outbox',
       phone: '0966123123',
       password: 'Song-Hong-2026',
     });
-    await worker(db).drain();
+    await worker(deps).drain();
     const failed = await db.kysely
       .selectFrom('messages')
       .selectAll()
       .where('recipient', '=', '0966123123')
       .executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, last_error: 'SMS gateway answered 503' });
-    await db.kysely.updateTable('jobs').set({ run_at: new Date() }).where('status', '=', 'pending').execute();
-    await worker(db).drain();
+    await db.kysely
+      .updateTable('jobs')
+      .set({ run_at: deps.clock.now() })
+      .where('status', '=', 'pending')
+      .execute();
+    await worker(deps).drain();
     expect(sms).toHaveLength(1);
     expect(sms[0]!.to).toBe('0966123123');
     const code = /\b(\d{6})\b/.exec(sms[0]!.text)?.[1];

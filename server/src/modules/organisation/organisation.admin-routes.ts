@@ -49,7 +49,7 @@ export function organisationAdminRoutes(root: FastifyInstance) {
     audit: requestActor(req, { type: 'staff', id: req.actor?.userId ?? null, name: req.actor?.name ?? null }),
   });
   const unitOut = async (code: string) => {
-    const rows = await listUnits(db(), { all: 'true' });
+    const rows = await listUnits(db(), { all: 'true' }, null);
     const u = rows.filter((r) => r.code === code).at(-1);
     if (!u) throw new AppError('NOT_FOUND', { what: UNIT_WHAT });
     return u;

@@ -13,7 +13,7 @@ import {
   ZUnitsQuery,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { requestActor, requestNow } from '../../http/context';
 import {
   createAgency,
   createUnit,
@@ -41,7 +41,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ZUnit), 400: ZErrorResponse },
       },
     },
-    async (req) => listUnits(db(), req.query),
+    async (req) => listUnits(db(), req.query, requestNow(req)),
   );
   app.get(
     '/agencies',
@@ -52,7 +52,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ZAgency), 400: ZErrorResponse },
       },
     },
-    async (req) => listAgencies(db(), req.query),
+    async (req) => listAgencies(db(), req.query, requestNow(req)),
   );
   app.get(
     '/agencies/:id',

@@ -8,17 +8,20 @@ import type { ZAgencyInput, ZCodeInput, ZUnitInput } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { localDateOf } from '../calendar';
 import { isValidIdentifierCode } from './identifier-codes';
 import { checkParent } from './organisation.units';
 import { badRequest, duplicateOnRace } from './organisation.errors';
 
 type Q = Kysely<Database>;
-const today = () => new Date().toISOString().slice(0, 10);
+/** The calendar date in Việt Nam at `now` (not the UTC date, which lags until 07:00). */
+const today = (now: Date) => localDateOf(now);
 const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 const AGENCY = { vi: 'cơ quan', en: 'Agency' };
 
-export async function listUnits(db: Q, q: { level?: string; at?: string; all?: string }) {
-  const at = q.at ?? today();
+/** Units in force on `q.at` (default: today at `now`), or every version with `all`. */
+export async function listUnits(db: Q, q: { level?: string; at?: string; all?: string }, now: Date | null) {
+  const at = q.at ?? (now ? today(now) : null);
   let qb = db
     .selectFrom('units as u')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
@@ -37,7 +40,7 @@ export async function listUnits(db: Q, q: { level?: string; at?: string; all?: s
     .orderBy('u.code')
     .orderBy('u.valid_from');
   if (q.level) qb = qb.where('u.level', '=', q.level as 'province');
-  if (q.all !== 'true')
+  if (q.all !== 'true' && at)
     qb = qb
       .where('u.valid_from', '<=', at)
       .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', at)]));
@@ -71,6 +74,8 @@ async function agencyCodes(db: Q, ids: string[]) {
 export async function listAgencies(
   db: Q,
   q: { unit?: string; type?: string; q?: string; all?: string; id?: string },
+  /** Only agencies in force on this day, unless `all` or `id` is asked for. */
+  now: Date | null,
 ) {
   let qb = db
     .selectFrom('agencies as a')
@@ -104,8 +109,8 @@ export async function listAgencies(
       ]),
     );
   }
-  if (q.all !== 'true' && !q.id)
-    qb = qb.where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', today())]));
+  if (q.all !== 'true' && !q.id && now)
+    qb = qb.where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', today(now))]));
   const rows = await qb.execute();
   const codes = await agencyCodes(
     db,
@@ -131,7 +136,7 @@ export async function listAgencies(
 
 export async function getAgency(db: Q, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', { what: AGENCY });
-  const [a] = await listAgencies(db, { id });
+  const [a] = await listAgencies(db, { id }, null);
   if (!a) throw new AppError('NOT_FOUND', { what: AGENCY });
   const departments = await db
     .selectFrom('departments')
@@ -192,7 +197,7 @@ async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitI
         level: input.level,
         parent_id: parentId,
         province_code: input.code.slice(0, 2),
-        valid_from: input.validFrom ?? today(),
+        valid_from: input.validFrom ?? today(actor.at),
         valid_to: null,
         successor_id: null,
       })
@@ -275,7 +280,7 @@ async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAge
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const c of input.codes) await issueCode(trx, id, c);
+    for (const c of input.codes) await issueCode(trx, id, c, actor.at);
     await trx
       .insertInto('departments')
       .values({ agency_id: id, name: 'Bộ phận Một cửa', kind: 'one_stop_desk' })
@@ -289,8 +294,8 @@ async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAge
   });
 }
 
-async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>) {
-  const from = c.validFrom ?? today();
+async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>, now: Date) {
+  const from = c.validFrom ?? today(now);
   const taken = await trx
     .selectFrom('agency_codes')
     .select('agency_id')
@@ -339,7 +344,7 @@ export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c:
         `cơ quan ${agency.short_name} đã ngừng hoạt động từ ${agency.valid_to}`,
         `agency ${agency.short_name} ended on ${agency.valid_to}`,
       );
-    await issueCode(trx, agencyId, c);
+    await issueCode(trx, agencyId, c, actor.at);
     await trx
       .updateTable('agencies')
       .set((eb) => ({ version: eb('version', '+', 1) }))

@@ -6,12 +6,13 @@ import { UnitDays } from '../../features/calendar/components/UnitDays';
 import { YearCalendar } from '../../features/calendar/components/YearCalendar';
 import { useCalendarDays, useUnitCalendar } from '../../features/calendar/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { vietnamYear } from '../../lib/clock';
 
 /** /admin/calendar: a unit's year at a glance, its hours, the national schedule import and unit announcements. */
 export function CalendarAdminPage() {
   const { t } = useI18n();
   const [unitCode, setUnitCode] = useState('99');
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => vietnamYear());
   const [draft, setDraft] = useState({ unitCode: '99', year: String(year) });
   const unit = useUnitCalendar(unitCode);
   const days = useCalendarDays(unitCode, year);
