@@ -1,7 +1,9 @@
 import type { Kdb } from '../../db/client';
+import { AppError } from '../../http/errors';
 import { clearThrottle, findThrottle, upsertThrottle } from './auth.repo';
 import {
   ACCOUNT_LOCK_THRESHOLD,
+  CODE_RESEND_MS,
   FAILURE_WINDOW_MS,
   IP_LOCK_THRESHOLD,
   lockDelayMs,
@@ -27,10 +29,23 @@ export async function recordFailure(
   const fresh = !row || now.getTime() - row.last_failure_at.getTime() > FAILURE_WINDOW_MS;
   const failures = (fresh ? 0 : row.failures) + 1;
   const lockMs = lockDelayMs(failures, key.startsWith('ip:') ? IP_LOCK_THRESHOLD : ACCOUNT_LOCK_THRESHOLD);
-  await upsertThrottle(db, key, failures, lockMs ? new Date(now.getTime() + lockMs) : null);
+  await upsertThrottle(db, key, failures, lockMs ? new Date(now.getTime() + lockMs) : null, now);
   return { failures, lockMs };
 }
 
 export async function recordSuccess(db: Kdb, key: string): Promise<void> {
   await clearThrottle(db, key);
+}
+
+/**
+ * One code-sending request per destination per minute, counted whether or not an account owns the destination
+ * (registration and "send the code again" both take the slot), so the 429 reveals nothing about accounts.
+ */
+export async function claimSendSlot(db: Kdb, destination: string, now: Date): Promise<void> {
+  const key = `send:${destination.toLowerCase()}`;
+  const [row] = await findThrottle(db, [key]);
+  const since = row ? now.getTime() - row.last_failure_at.getTime() : Infinity;
+  if (since < CODE_RESEND_MS)
+    throw new AppError('RATE_LIMITED', { retryAfter: Math.ceil((CODE_RESEND_MS - since) / 1000) });
+  await upsertThrottle(db, key, (row?.failures ?? 0) + 1, null, now);
 }

@@ -138,12 +138,18 @@ export function findThrottle(q: Q, keys: string[]) {
     .execute();
 }
 
-export async function upsertThrottle(q: Q, key: string, failures: number, lockedUntil: Date | null) {
+export async function upsertThrottle(
+  q: Q,
+  key: string,
+  failures: number,
+  lockedUntil: Date | null,
+  now: Date,
+) {
   await q
     .insertInto('auth_throttle')
-    .values({ key, failures, last_failure_at: new Date(), locked_until: lockedUntil })
+    .values({ key, failures, last_failure_at: now, locked_until: lockedUntil })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures, last_failure_at: new Date(), locked_until: lockedUntil }),
+      oc.column('key').doUpdateSet({ failures, last_failure_at: now, locked_until: lockedUntil }),
     )
     .execute();
 }
