@@ -109,7 +109,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await svc.login(deps, req.body, req, reply, ctxOf(req));
+      const user = await svc.login(deps, req.body, req, reply, ctxOf(req), new Date());
       return presentMe(db, user, await repo.rolesOf(db, user.id));
     },
   );

@@ -18,7 +18,7 @@ import { revokeSession, revokeUserSessions } from './auth.repo';
 import { consumeCode, issueCode } from './accounts.codes';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './accounts.password';
 import { startSession } from './accounts.sessions';
-import { accountKey, ipKey, lockedFor, recordFailure, recordSuccess } from './accounts.throttle';
+import { clearAccountLock, lockedFor, loginKeys, recordFailure, recordSuccess } from './accounts.throttle';
 
 export type Ctx = { audit: AuditActor; locale: Locale };
 
@@ -94,36 +94,41 @@ export async function login(
   req: FastifyRequest,
   reply: FastifyReply,
   ctx: Ctx,
+  now: Date,
 ) {
   const db = deps.db.kysely;
   const user = await userForLogin(deps, input.login);
-  const keys = [ipKey(req.ip), ...(user ? [accountKey(user.id)] : [])];
-  const wait = await lockedFor(db, keys);
-  if (wait > 0) {
+  const keys = loginKeys(req.ip, user?.id ?? null);
+  const lock = await lockedFor(db, keys, now);
+  if (lock.seconds > 0) {
     await audit(deps.db, ctx.audit, {
       action: 'auth.login_refused_locked',
       target: user ? { type: 'user', id: user.id } : undefined,
-      details: { login: input.login, retryAfter: wait },
+      details: { login: input.login, retryAfter: lock.seconds, scope: lock.scope },
     });
-    throw new AppError('ACCOUNT_LOCKED', { retryAfter: wait });
+    throw new AppError('ACCOUNT_LOCKED', { retryAfter: lock.seconds });
   }
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!ok) {
-    const ip = await recordFailure(db, ipKey(req.ip));
-    const acc = user ? await recordFailure(db, accountKey(user.id)) : null;
+    const counted: Partial<Record<'ip' | 'pair' | 'account', { failures: number; lockMs: number }>> = {};
+    for (const scope of ['ip', 'pair', 'account'] as const) {
+      const key = keys[scope];
+      if (key) counted[scope] = await recordFailure(db, key, now);
+    }
+    const locked = (['pair', 'account', 'ip'] as const).filter((k) => (counted[k]?.lockMs ?? 0) > 0);
     await deps.db.kysely.transaction().execute(async (trx) => {
       await appendAudit(trx, ctx.audit, {
         action: 'auth.login_failed',
         target: user ? { type: 'user', id: user.id } : undefined,
-        details: { login: input.login, failures: acc?.failures ?? null },
+        details: { login: input.login, failures: counted.pair?.failures ?? null },
       });
-      if ((acc?.lockMs ?? 0) > 0 || ip.lockMs > 0)
+      if (locked.length > 0)
         await appendAudit(trx, ctx.audit, {
           action: 'auth.locked',
           target: user ? { type: 'user', id: user.id } : undefined,
           details: {
-            scope: (acc?.lockMs ?? 0) > 0 ? 'account' : 'ip',
-            seconds: Math.max(acc?.lockMs ?? 0, ip.lockMs) / 1000,
+            scope: locked[0],
+            seconds: Math.max(...locked.map((k) => counted[k]!.lockMs)) / 1000,
           },
         });
     });
@@ -132,7 +137,7 @@ export async function login(
   if (!user) throw new AppError('INVALID_CREDENTIALS');
   if (user.status === 'pending') throw new AppError('ACCOUNT_NOT_ACTIVE');
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
-  await recordSuccess(db, accountKey(user.id));
+  await recordSuccess(db, user.id, req.ip, now);
   await db.transaction().execute(async (trx) => {
     await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'));
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
@@ -190,7 +195,7 @@ export async function confirmPasswordReset(
       target: { type: 'user', id: user.id },
     });
   });
-  await recordSuccess(deps.db.kysely, accountKey(user.id));
+  await clearAccountLock(deps.db.kysely, user.id);
 }
 
 /** Changes the password; other devices are logged out. Clears the first-login obligation (001 Đ25.1). */
