@@ -19,6 +19,10 @@ export const ERROR_MESSAGES = {
     en: 'You need to log in to do this.',
   },
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  STAFF_ACTION_FORBIDDEN: {
+    vi: 'Bạn không được thực hiện thao tác này: {reason}.',
+    en: 'You may not do this: {reason}.',
+  },
   CONFLICT: {
     vi: 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại và thử lại.',
     en: 'Someone else changed this first. Reload and try again.',

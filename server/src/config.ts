@@ -29,6 +29,7 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
+  MESSAGES_PER_DESTINATION_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
   /** Public dossier lookups per IP per minute. */
   lookupRateLimit: number;
+  /** Emails/SMS to one address per 24 hours, per sending module (accounts, dossiers); more are not sent. */
+  messagesPerDestinationPerDay: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
+    messagesPerDestinationPerDay: e.MESSAGES_PER_DESTINATION_PER_DAY,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actor } from '../../test/harness';
-import { can, grantableRoles } from './accounts.policy';
+import { can } from './accounts.policy';
+import { grantRefusal, mayGrant, ROLE_GRANTS, type RoleGrantRule } from './role-grants';
 import { canAccessDossier } from './access';
 import { lockDelayMs } from './accounts.settings';
 import { checkPasswordPolicy } from './accounts.password';
@@ -48,15 +49,31 @@ describe('accounts policy (001 Đ4.3)', () => {
     expect(can(unitAdmin, 'staff.create', { type: 'agency', agencyId: A })).toBe(true);
     expect(can(unitAdmin, 'staff.create', { type: 'agency', agencyId: B })).toBe(false);
     expect(can(unitAdmin, 'staff.list', { type: 'agency', agencyId: null })).toBe(false);
-    expect(can(unitAdmin, 'staff.manage', { type: 'staff', agencyId: A, roles: ['specialist'] })).toBe(true);
-    expect(can(unitAdmin, 'staff.manage', { type: 'staff', agencyId: B, roles: ['specialist'] })).toBe(false);
-    expect(can(unitAdmin, 'staff.manage', { type: 'staff', agencyId: A, roles: ['system_admin'] })).toBe(
+    const here = { sameAgency: true, inUnitSubtree: true };
+    const below = { sameAgency: false, inUnitSubtree: true };
+    expect(mayGrant(['unit_admin'], 'specialist', here)).toBe(true);
+    expect(mayGrant(['unit_admin'], 'specialist', below)).toBe(false);
+    for (const role of ['system_admin', 'unit_admin', 'catalogue_editor', 'leader'] as const)
+      expect(mayGrant(['unit_admin'], role, here), role).toBe(false);
+    expect(grantRefusal(unitAdmin, { id: B, roles: ['catalogue_editor'] }, here)?.en).toMatch(
+      /may not grant/,
+    );
+    expect(grantRefusal(unitAdmin, { id: B, roles: ['unit_admin'] }, here)?.en).toMatch(/equal or higher/);
+    expect(grantRefusal(unitAdmin, { id: unitAdmin.userId, roles: ['unit_admin'] }, here)?.en).toMatch(/own/);
+  });
+  it('a unit-subtree scope covers the agency and the agencies below it, nothing else', () => {
+    const subtree: RoleGrantRule = { rank: 0, grantedBy: { unit_admin: 'unit_subtree' } };
+    const r = { ...ROLE_GRANTS, specialist: subtree };
+    expect(mayGrant(['unit_admin'], 'specialist', { sameAgency: false, inUnitSubtree: true }, r)).toBe(true);
+    expect(mayGrant(['unit_admin'], 'specialist', { sameAgency: false, inUnitSubtree: false }, r)).toBe(
       false,
     );
-    expect(grantableRoles(unitAdmin, ['system_admin'])).toBe(false);
   });
   it('system administrators manage all; others nothing', () => {
-    expect(can(sysAdmin, 'staff.manage', { type: 'staff', agencyId: A, roles: ['system_admin'] })).toBe(true);
+    const far = { sameAgency: false, inUnitSubtree: false };
+    expect(grantRefusal(sysAdmin, { id: C, roles: ['unit_admin'], newRoles: ['leader'] }, far)).toBeNull();
+    expect(grantRefusal(sysAdmin, { id: C, roles: ['system_admin'] }, far)?.en).toMatch(/equal or higher/);
+    expect(grantRefusal(clerk, { id: null, roles: [], newRoles: ['specialist'] }, far)).not.toBeNull();
     expect(can(sysAdmin, 'staff.list', { type: 'agency', agencyId: null })).toBe(true);
     expect(can(clerk, 'staff.list', { type: 'agency', agencyId: A })).toBe(false);
     expect(can(null, 'staff.list', { type: 'agency', agencyId: A })).toBe(false);

@@ -70,6 +70,22 @@ export async function findPreferredLocale(q: Q, userId: string): Promise<'vi' | 
   return row?.preferred_locale ?? null;
 }
 
+/** The email and phone of an account that its owner proved by code; null where unverified or absent. */
+export async function findVerifiedContacts(
+  q: Q,
+  userId: string,
+): Promise<{ email: string | null; phone: string | null }> {
+  const row = await q
+    .selectFrom('users')
+    .select(['email', 'phone', 'email_verified_at', 'phone_verified_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return {
+    email: row?.email && row.email_verified_at ? row.email : null,
+    phone: row?.phone && row.phone_verified_at ? row.phone : null,
+  };
+}
+
 export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {
   await q
     .updateTable('users')

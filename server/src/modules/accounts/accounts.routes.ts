@@ -21,10 +21,11 @@ import {
   ZVerifyRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { requestActor, requestNow } from '../../http/context';
 import { AppError, localeOf } from '../../http/errors';
 import * as repo from './accounts.repo';
 import * as svc from './accounts.service';
+import * as registration from './registration.service';
 import { presentMe, presentProfile } from './accounts.presenter';
 import { clearSessionCookies } from './accounts.sessions';
 import { addMember, listMembers, removeMember } from './organisations.service';
@@ -55,12 +56,14 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: limit(10),
       schema: {
         tags: ['accounts'],
-        summary: 'Register a citizen (optionally with an organisation); sends an activation code',
+        summary:
+          'Register a citizen (optionally with an organisation); sends an activation code. Answers the same when the email or phone already has an account (its owner is told by message)',
         body: ZRegisterRequest,
         response: { 201: ZCodeSentResponse, 400: E, 409: E, 429: E },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.register(deps, req.body, ctxOf(req))),
+    async (req, reply) =>
+      reply.status(201).send(await registration.register(deps, req.body, ctxOf(req), requestNow(req))),
   );
 
   app.post(
@@ -86,12 +89,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: limit(10),
       schema: {
         tags: ['accounts'],
-        summary: 'Send a new activation code',
+        summary: 'Send a new activation code (same answer whether or not an account awaits one)',
         body: ZResendCodeRequest,
-        response: { 200: ZCodeSentResponse, 404: E, 429: E },
+        response: { 200: ZCodeSentResponse, 400: E, 429: E },
       },
     },
-    async (req) => svc.resendVerification(deps, req.body.login, ctxOf(req)),
+    async (req) => registration.resendVerification(deps, req.body.login, ctxOf(req), requestNow(req)),
   );
 
   app.post(
@@ -106,7 +109,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await svc.login(deps, req.body, req, reply, ctxOf(req));
+      const user = await svc.login(deps, req.body, req, reply, ctxOf(req), requestNow(req));
       return presentMe(db, user, await repo.rolesOf(db, user.id));
     },
   );
@@ -141,7 +144,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await svc.requestPasswordReset(deps, req.body.login, ctxOf(req));
+      await registration.requestPasswordReset(deps, req.body.login, ctxOf(req));
       return reply.status(202).send(ok);
     },
   );

@@ -6,7 +6,6 @@ import {
   type Locale,
   type TCodeSentResponse,
   type TOrganisationInput,
-  type TRegisterRequest,
   type TUpdateProfileRequest,
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
@@ -19,7 +18,7 @@ import { revokeSession, revokeUserSessions } from './auth.repo';
 import { consumeCode, issueCode } from './accounts.codes';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './accounts.password';
 import { startSession } from './accounts.sessions';
-import { accountKey, ipKey, lockedFor, recordFailure, recordSuccess } from './accounts.throttle';
+import { clearAccountLock, lockedFor, loginKeys, recordFailure, recordSuccess } from './accounts.throttle';
 
 export type Ctx = { audit: AuditActor; locale: Locale };
 
@@ -42,14 +41,14 @@ export function auditActorFor(
   return { ...base, type: who.kind === 'staff' ? 'staff' : 'user', id: who.id, name: who.name };
 }
 
-function enforcePolicy(password: string, personal: (string | null | undefined)[]) {
+export function enforcePolicy(password: string, personal: (string | null | undefined)[]) {
   const problem = checkPasswordPolicy(password, personal);
   if (problem) throw new AppError('WEAK_PASSWORD', { reason: problem });
 }
 
-const duplicate = (vi: string, en: string) => new AppError('DUPLICATE', { what: { vi, en } });
+export const duplicate = (vi: string, en: string) => new AppError('DUPLICATE', { what: { vi, en } });
 
-async function ensureFree(trx: Transaction<Database>, login: ParsedLogin, exceptUserId?: string) {
+export async function ensureFree(trx: Transaction<Database>, login: ParsedLogin, exceptUserId?: string) {
   if (login.email) {
     const u = await repo.findUserByLogin(trx, { email: login.email });
     if (u && u.id !== exceptUserId) throw duplicate(`Email ${login.email}`, `Email ${login.email}`);
@@ -58,50 +57,6 @@ async function ensureFree(trx: Transaction<Database>, login: ParsedLogin, except
     const u = await repo.findUserByLogin(trx, { phone: login.phone });
     if (u && u.id !== exceptUserId) throw duplicate(`Số điện thoại ${login.phone}`, `Phone ${login.phone}`);
   }
-}
-
-/** Registers a citizen (and optionally their organisation); the account stays pending until the code is entered. */
-export async function register(deps: AppDeps, input: TRegisterRequest, ctx: Ctx): Promise<TCodeSentResponse> {
-  enforcePolicy(input.password, [input.fullName, input.email, input.phone]);
-  const passwordHash = await hashPassword(input.password);
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    await ensureFree(trx, { email: input.email, phone: input.phone });
-    if (input.organisation && (await repo.findOrganisationByTaxCode(trx, input.organisation.taxCode)))
-      throw duplicate(
-        `Tổ chức có mã số thuế ${input.organisation.taxCode}`,
-        `Organisation with tax code ${input.organisation.taxCode}`,
-      );
-    const userId = await repo.insertUser(trx, {
-      kind: 'citizen',
-      username: null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      email_verified_at: null,
-      phone_verified_at: null,
-      password_hash: passwordHash,
-      full_name: input.fullName,
-      date_of_birth: null,
-      id_number: null,
-      address: null,
-      agency_id: null,
-      department_id: null,
-      status: 'pending',
-      password_changed_at: ctx.audit.at,
-      oidc_subject: null,
-    });
-    if (input.organisation) {
-      const orgId = await repo.insertOrganisation(trx, input.organisation);
-      await repo.insertMember(trx, orgId, userId, 'owner');
-    }
-    const channel = input.channel ?? (input.email ? 'email' : 'sms');
-    const to = channel === 'email' ? input.email! : input.phone!;
-    await appendAudit(trx, auditActorFor(ctx.audit, { id: userId, kind: 'citizen', name: input.fullName }), {
-      action: 'account.registered',
-      target: { type: 'user', id: userId },
-      details: { channel, organisation: input.organisation?.taxCode ?? null },
-    });
-    return issueCode(trx, { userId, purpose: 'verify', channel, to, locale: ctx.locale }, ctx.audit.at);
-  });
 }
 
 async function userForLogin(deps: AppDeps, login: string) {
@@ -132,28 +87,6 @@ export async function verify(deps: AppDeps, input: { login: string; code: string
   });
 }
 
-/** Sends a new activation code to a pending account (or to an unverified address of an active one). */
-export async function resendVerification(deps: AppDeps, login: string, ctx: Ctx): Promise<TCodeSentResponse> {
-  const parsed = parseLogin(login);
-  const user = await repo.findUserByLogin(deps.db.kysely, parsed);
-  const channel = parsed.phone ? 'sms' : 'email';
-  const to = parsed.phone ?? parsed.email;
-  const unverified =
-    user &&
-    to &&
-    (channel === 'email' ? !user.email_verified_at : !user.phone_verified_at) &&
-    user.kind === 'citizen';
-  if (!user || !to || !unverified)
-    throw new AppError('NOT_FOUND', {
-      what: { vi: 'Tài khoản chờ xác thực', en: 'Account awaiting verification' },
-    });
-  return deps.db.kysely
-    .transaction()
-    .execute((trx) =>
-      issueCode(trx, { userId: user.id, purpose: 'verify', channel, to, locale: ctx.locale }, ctx.audit.at),
-    );
-}
-
 /** Checks the password with lockout per account and per address; on success starts a session. */
 export async function login(
   deps: AppDeps,
@@ -161,36 +94,41 @@ export async function login(
   req: FastifyRequest,
   reply: FastifyReply,
   ctx: Ctx,
+  now: Date,
 ) {
   const db = deps.db.kysely;
   const user = await userForLogin(deps, input.login);
-  const keys = [ipKey(req.ip), ...(user ? [accountKey(user.id)] : [])];
-  const wait = await lockedFor(db, keys, ctx.audit.at);
-  if (wait > 0) {
+  const keys = loginKeys(req.ip, user?.id ?? null);
+  const lock = await lockedFor(db, keys, now);
+  if (lock.seconds > 0) {
     await audit(deps.db, ctx.audit, {
       action: 'auth.login_refused_locked',
       target: user ? { type: 'user', id: user.id } : undefined,
-      details: { login: input.login, retryAfter: wait },
+      details: { login: input.login, retryAfter: lock.seconds, scope: lock.scope },
     });
-    throw new AppError('ACCOUNT_LOCKED', { retryAfter: wait });
+    throw new AppError('ACCOUNT_LOCKED', { retryAfter: lock.seconds });
   }
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!ok) {
-    const ip = await recordFailure(db, ipKey(req.ip), ctx.audit.at);
-    const acc = user ? await recordFailure(db, accountKey(user.id), ctx.audit.at) : null;
+    const counted: Partial<Record<'ip' | 'pair' | 'account', { failures: number; lockMs: number }>> = {};
+    for (const scope of ['ip', 'pair', 'account'] as const) {
+      const key = keys[scope];
+      if (key) counted[scope] = await recordFailure(db, key, now);
+    }
+    const locked = (['pair', 'account', 'ip'] as const).filter((k) => (counted[k]?.lockMs ?? 0) > 0);
     await deps.db.kysely.transaction().execute(async (trx) => {
       await appendAudit(trx, ctx.audit, {
         action: 'auth.login_failed',
         target: user ? { type: 'user', id: user.id } : undefined,
-        details: { login: input.login, failures: acc?.failures ?? null },
+        details: { login: input.login, failures: counted.pair?.failures ?? null },
       });
-      if ((acc?.lockMs ?? 0) > 0 || ip.lockMs > 0)
+      if (locked.length > 0)
         await appendAudit(trx, ctx.audit, {
           action: 'auth.locked',
           target: user ? { type: 'user', id: user.id } : undefined,
           details: {
-            scope: (acc?.lockMs ?? 0) > 0 ? 'account' : 'ip',
-            seconds: Math.max(acc?.lockMs ?? 0, ip.lockMs) / 1000,
+            scope: locked[0],
+            seconds: Math.max(...locked.map((k) => counted[k]!.lockMs)) / 1000,
           },
         });
     });
@@ -199,7 +137,7 @@ export async function login(
   if (!user) throw new AppError('INVALID_CREDENTIALS');
   if (user.status === 'pending') throw new AppError('ACCOUNT_NOT_ACTIVE');
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
-  await recordSuccess(db, accountKey(user.id));
+  await recordSuccess(db, user.id, req.ip, now);
   await db.transaction().execute(async (trx) => {
     await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'), ctx.audit.at);
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
@@ -227,33 +165,14 @@ export async function logout(deps: AppDeps, actor: Actor, allDevices: boolean, c
   });
 }
 
-/** Always answers the same, whether or not the account exists, so the form cannot probe for accounts. */
-export async function requestPasswordReset(deps: AppDeps, login: string, ctx: Ctx): Promise<void> {
-  const parsed = parseLogin(login);
-  const user = await repo.findUserByLogin(deps.db.kysely, parsed);
-  if (!user || user.status === 'revoked') return;
-  const channel = parsed.phone || (!user.email && user.phone) ? 'sms' : 'email';
-  const to = channel === 'sms' ? user.phone : user.email;
-  if (!to) return;
-  await deps.db.kysely.transaction().execute(async (trx) => {
-    await issueCode(
-      trx,
-      { userId: user.id, purpose: 'reset_password', channel, to, locale: ctx.locale },
-      ctx.audit.at,
-    );
-    await appendAudit(trx, ctx.audit, {
-      action: 'auth.password_reset_requested',
-      target: { type: 'user', id: user.id },
-      details: { channel },
-    });
-  });
-}
-
 export async function confirmPasswordReset(
   deps: AppDeps,
   input: { login: string; code: string; newPassword: string },
   ctx: Ctx,
 ): Promise<void> {
+  // The general policy is checked before the account is looked up, so a weak password gets the same answer
+  // whether or not the account exists.
+  enforcePolicy(input.newPassword, [input.login]);
   const user = await userForLogin(deps, input.login);
   if (!user) throw new AppError('CODE_INVALID');
   enforcePolicy(input.newPassword, [user.full_name, user.email, user.phone, user.username]);
@@ -276,7 +195,7 @@ export async function confirmPasswordReset(
       target: { type: 'user', id: user.id },
     });
   });
-  await recordSuccess(deps.db.kysely, accountKey(user.id));
+  await clearAccountLock(deps.db.kysely, user.id);
 }
 
 /** Changes the password; other devices are logged out. Clears the first-login obligation (001 Đ25.1). */

@@ -14,9 +14,16 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_RESEND_MS = 60_000;
 export const CODE_MAX_PER_HOUR = 5;
 
-/** After this many failures in a row the account (or IP address) waits 30 s, then 60 s, 120 s … up to one hour. */
-export const ACCOUNT_LOCK_THRESHOLD = 5;
+/**
+ * After this many failures in a row a key waits 30 s, then 60 s, 120 s … up to one hour. Keys: one account from one
+ * address (the lock a guesser meets), one address across accounts, and one account across all addresses — the
+ * account-wide slow-down, which spares the addresses its owner has logged in from (KNOWN_ADDRESS_MS).
+ */
+export const PAIR_LOCK_THRESHOLD = 5;
 export const IP_LOCK_THRESHOLD = 20;
+export const ACCOUNT_LOCK_THRESHOLD = 30;
+/** An address from which the account logged in successfully within this time is its owner's. */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 export const LOCK_BASE_MS = 30_000;
 export const LOCK_MAX_MS = 3600_000;
 /** Failures older than this are forgotten. */

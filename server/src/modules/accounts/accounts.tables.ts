@@ -79,6 +79,8 @@ export type AuthThrottleTable = {
   failures: number;
   last_failure_at: Timestamp;
   locked_until: Date | null;
+  /** Set on pair keys (`pair:<user>@<address>`) by a successful log-in. */
+  last_success_at: Date | null;
 };
 
 export type OidcLoginsTable = {

@@ -138,7 +138,7 @@ export async function useCode(q: Q, id: string, now: Date) {
 export function findThrottle(q: Q, keys: string[]) {
   return q
     .selectFrom('auth_throttle')
-    .select(['key', 'failures', 'last_failure_at', 'locked_until'])
+    .select(['key', 'failures', 'last_failure_at', 'locked_until', 'last_success_at'])
     .where('key', 'in', keys)
     .execute();
 }
@@ -155,6 +155,17 @@ export async function upsertThrottle(
     .values({ key, failures, last_failure_at: now, locked_until: lockedUntil })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({ failures, last_failure_at: now, locked_until: lockedUntil }),
+    )
+    .execute();
+}
+
+/** A successful log-in on a pair key: failures forgotten, the address remembered as the owner's. */
+export async function markThrottleSuccess(q: Q, key: string, now: Date) {
+  await q
+    .insertInto('auth_throttle')
+    .values({ key, failures: 0, last_failure_at: now, locked_until: null, last_success_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ failures: 0, locked_until: null, last_success_at: now }),
     )
     .execute();
 }

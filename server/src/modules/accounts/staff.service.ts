@@ -7,7 +7,8 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import * as repo from './accounts.repo';
 import { revokeUserSessions } from './auth.repo';
-import { can, grantableRoles } from './accounts.policy';
+import { can } from './accounts.policy';
+import { grantRefusal, type Placement } from './role-grants';
 import { generateTemporaryPassword, hashPassword } from './accounts.password';
 import { pickUsername, staffUsernameBase } from './accounts.username';
 
@@ -72,25 +73,53 @@ export async function insertStaff(
   return { id, username, password };
 }
 
-export async function createStaff(db: Kdb, actor: Actor, who: AuditActor, input: TCreateStaffRequest) {
-  if (!can(actor, 'staff.create', { type: 'agency', agencyId: input.agencyId }))
-    throw new AppError('FORBIDDEN');
-  if (!grantableRoles(actor, input.roles)) throw new AppError('FORBIDDEN');
-  return db.transaction().execute((trx) => insertStaff(trx, who, input));
+/** Where `agencyId` lies relative to the actor's agency (same agency, below its administrative unit). */
+async function placementOf(
+  q: Kdb | Transaction<Database>,
+  actor: Actor,
+  agencyId: string,
+): Promise<Placement> {
+  if (!actor.agencyId) return { sameAgency: false, inUnitSubtree: false };
+  if (agencyId === actor.agencyId) return { sameAgency: true, inUnitSubtree: true };
+  const own = await repo.findAgency(q, actor.agencyId);
+  const subtree = own ? await repo.agencyIdsInUnitSubtree(q, own.unit_id) : [];
+  return { sameAgency: false, inUnitSubtree: subtree.includes(agencyId) };
 }
 
-/** Loads a staff account the actor may manage; accounts of other agencies answer 404 to unit administrators. */
-async function manageable(trx: Transaction<Database>, actor: Actor, id: string) {
+/** Applies the grant rules (role-grants.ts): a refusal is a 403 that says why. */
+async function ensureGrantable(
+  q: Kdb | Transaction<Database>,
+  actor: Actor,
+  agencyId: string,
+  target: Parameters<typeof grantRefusal>[1],
+) {
+  if (actor.kind !== 'staff') throw new AppError('FORBIDDEN');
+  const reason = grantRefusal(actor, target, await placementOf(q, actor, agencyId));
+  if (reason) throw new AppError('STAFF_ACTION_FORBIDDEN', { reason });
+}
+
+export async function createStaff(db: Kdb, actor: Actor, who: AuditActor, input: TCreateStaffRequest) {
+  return db.transaction().execute(async (trx) => {
+    await ensureGrantable(trx, actor, input.agencyId, { id: null, roles: [], newRoles: input.roles });
+    return insertStaff(trx, who, input);
+  });
+}
+
+/**
+ * Loads a staff account the actor may manage. Accounts the actor cannot see (another agency, for a unit
+ * administrator) answer 404; visible accounts the grant rules put out of reach answer 403 with the reason.
+ */
+async function manageable(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  newRoles?: readonly TStaffRole[],
+) {
   const user = await repo.findUserById(trx, id);
   if (!user || user.kind !== 'staff' || !user.agency_id) throw staffNotFound();
   const roles = await repo.rolesOf(trx, id);
   if (!can(actor, 'staff.list', { type: 'agency', agencyId: user.agency_id })) throw staffNotFound();
-  if (!can(actor, 'staff.manage', { type: 'staff', agencyId: user.agency_id, roles }))
-    throw new AppError('FORBIDDEN');
-  if (user.id === actor.userId)
-    throw new AppError('BAD_REQUEST', {
-      details: 'không tự thao tác trên tài khoản của mình / not on your own account',
-    });
+  await ensureGrantable(trx, actor, user.agency_id, { id: user.id, roles, newRoles });
   return { user, roles };
 }
 
@@ -145,8 +174,7 @@ export async function resetStaffPassword(
 
 export async function setStaffRoles(db: Kdb, actor: Actor, who: AuditActor, id: string, roles: TStaffRole[]) {
   await db.transaction().execute(async (trx) => {
-    const { roles: before } = await manageable(trx, actor, id);
-    if (!grantableRoles(actor, roles)) throw new AppError('FORBIDDEN');
+    const { roles: before } = await manageable(trx, actor, id, roles);
     await repo.setRoles(trx, id, roles);
     await appendAudit(trx, who, {
       action: 'account.roles_changed',

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Locale, TApplicant } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { findPreferredLocale } from '../accounts';
+import { findPreferredLocale, findVerifiedContacts } from '../accounts';
 import { queueMessage } from '../notifications';
 import { renderTemplate } from '../notifications/notifications.templates';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
@@ -32,6 +32,21 @@ export async function applicantLocale(
 }
 
 /**
+ * Where email and SMS about a dossier go (issue #11). A dossier submitted online by a citizen account notifies only
+ * the contacts that account verified by code: an email or phone typed into the dossier is applicant data, not a
+ * destination, since nobody proved it. A dossier received at the counter or by post keeps the contacts the officer
+ * recorded with the applicant in front of them.
+ */
+export async function applicantDestinations(
+  trx: Transaction<Database>,
+  d: Pick<DossierRow, 'applicant_user_id' | 'channel' | 'applicant'>,
+): Promise<{ email: string | null; phone: string | null }> {
+  if (d.channel === 'online' && d.applicant_user_id) return findVerifiedContacts(trx, d.applicant_user_id);
+  const applicant = d.applicant as TApplicant;
+  return { email: applicant.email ?? null, phone: applicant.phone ?? null };
+}
+
+/**
  * Tells the applicant about a state change on every channel they have, inside the caller's transaction: the portal
  * inbox (a row here, if they have an account) and email/SMS through the notifications outbox, which logs each
  * message's delivery status and retries through the job queue.
@@ -44,7 +59,6 @@ export async function notifyApplicant(
   extra: { reason?: string; publicUrl?: string } = {},
 ): Promise<void> {
   void DOSSIER_TEMPLATES; // registered on import
-  const applicant = d.applicant as TApplicant;
   const params: MessageParams = {
     ref: d.submission_ref,
     code: d.code ?? '',
@@ -75,8 +89,7 @@ export async function notifyApplicant(
       })
       .execute();
   }
-  if (applicant.email)
-    await queueMessage(trx, { channel: 'email', to: applicant.email, template, params, locale, now });
-  if (applicant.phone)
-    await queueMessage(trx, { channel: 'sms', to: applicant.phone, template, params, locale, now });
+  const to = await applicantDestinations(trx, d);
+  if (to.email) await queueMessage(trx, { channel: 'email', to: to.email, template, params, locale, now });
+  if (to.phone) await queueMessage(trx, { channel: 'sms', to: to.phone, template, params, locale, now });
 }

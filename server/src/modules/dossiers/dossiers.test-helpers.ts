@@ -33,6 +33,22 @@ export async function intakeFixture(overrides: Parameters<typeof createTestApp>[
     userId: '00000000-0000-4000-8000-00000000000b',
     name: 'Trần Thị Bình',
   });
+  // citizenA's account, with the email and phone `submit` types into the form, both verified: online
+  // submissions notify only an account's verified contacts.
+  const verifiedAt = new Date('2026-01-05T02:00:00Z');
+  await t.db.kysely
+    .insertInto('users')
+    .values({
+      id: citizenA.userId,
+      kind: 'citizen',
+      email: 'an@example.vn',
+      phone: '0912345678',
+      email_verified_at: verifiedAt,
+      phone_verified_at: verifiedAt,
+      full_name: citizenA.name,
+      status: 'active',
+    })
+    .execute();
   const clerk = (short: string, n = 1): Actor =>
     actor({
       kind: 'staff',

@@ -26,6 +26,8 @@ export type QueueMessageInput = {
 export async function queueMessage(trx: Transaction<Database>, input: QueueMessageInput): Promise<string> {
   const locale = input.locale ?? 'vi';
   const { subject, text } = renderTemplate(input.template, locale, input.params);
+  const cap = currentCap();
+  const capped = (await sentToday(trx, input.to, sourceOf(input.template), input.now)) >= cap;
   const row = await trx
     .insertInto('messages')
     .values({
@@ -35,15 +37,43 @@ export async function queueMessage(trx: Transaction<Database>, input: QueueMessa
       locale,
       subject: input.channel === 'email' ? subject : null,
       body: text,
-      last_error: null,
+      // Kept, not sent, so support sees what was held back and why.
+      ...(capped ? { status: 'failed' as const } : {}),
+      last_error: capped ? `${CAP_REACHED} (${cap})` : null,
       gateway: null,
       sent_at: null,
       created_at: input.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await enqueue(trx, DELIVER_JOB, { messageId: row.id }, { maxAttempts: 6, runAt: input.now });
+  if (!capped) await enqueue(trx, DELIVER_JOB, { messageId: row.id }, { maxAttempts: 6, runAt: input.now });
   return row.id;
+}
+
+export const CAP_REACHED = 'daily limit for this address reached';
+
+/** The module a template belongs to (`accounts.verify` → `accounts`): each has its own daily allowance. */
+const sourceOf = (template: string) => template.split('.')[0] ?? template;
+
+/**
+ * Messages of one module to one address in the last 24 hours (the database's clock, the one created_at uses).
+ * Counted per module so that messages anyone can trigger (registration notices, codes) cannot use up the
+ * allowance of an applicant's dossier messages.
+ */
+async function sentToday(
+  trx: Transaction<Database>,
+  to: string,
+  source: string,
+  now: Date,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('recipient', '=', to)
+    .where('template', 'like', `${source}.%`)
+    .where('created_at', '>', new Date(now.getTime() - 86_400_000))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Alias under the name other modules look for. */
@@ -54,8 +84,13 @@ export const sendNotification = queueMessage;
  * a worker-only process reads it from the environment through config.ts.
  */
 let settings: DeliverySettings | undefined;
-export function useDeliverySettings(s: DeliverySettings): void {
+let dailyCap: number | undefined;
+export function useDeliverySettings(s: DeliverySettings & { messagesPerDestinationPerDay?: number }): void {
   settings = { smtpUrl: s.smtpUrl, smtpFrom: s.smtpFrom, smsGatewayUrl: s.smsGatewayUrl };
+  dailyCap = s.messagesPerDestinationPerDay ?? dailyCap;
+}
+function currentCap(): number {
+  return dailyCap ?? loadConfig().messagesPerDestinationPerDay;
 }
 function currentSettings(): DeliverySettings {
   return settings ?? loadConfig();
