@@ -29,6 +29,8 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Config = {
@@ -52,6 +54,8 @@ export type Config = {
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
   /** Public dossier lookups per IP per minute. */
   lookupRateLimit: number;
+  /** Per person, counted in the database: bytes accepted in any 24 hours, upload attempts in any minute. */
+  uploadLimits: { bytesPerDay: number; perMinute: number };
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
+    uploadLimits: {
+      bytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
+      perMinute: e.UPLOAD_RATE_PER_MINUTE,
+    },
   };
 }
