@@ -33,11 +33,12 @@ export async function checkFormTemplate(
 ): Promise<{ mediaType: string; fileName: string }> {
   const shown = safeFileName(rawName, '');
   const detected = await fileTypeFromBuffer(content);
-  const label = detected ? `${detected.ext.toUpperCase()} (${detected.mime})` : 'không xác định / unknown';
+  const known = detected ? `${detected.ext.toUpperCase()} (${detected.mime})` : null;
+  const label = { vi: known ?? 'không xác định', en: known ?? 'unknown' };
   if (!detected || !(detected.mime in FORM_TEMPLATE_TYPES)) {
     throw new AppError('FORM_TEMPLATE_TYPE', {
       file: shown,
-      reason: { vi: `nội dung là ${label}`, en: `its content is ${label}` },
+      reason: { vi: `nội dung là ${label.vi}`, en: `its content is ${label.en}` },
     });
   }
   const claim = (claimed ?? '').trim().toLowerCase();
@@ -46,8 +47,8 @@ export async function checkFormTemplate(
     throw new AppError('FORM_TEMPLATE_TYPE', {
       file: shown,
       reason: {
-        vi: `khai là ${claim} nhưng nội dung là ${label}`,
-        en: `declared as ${claim} but its content is ${label}`,
+        vi: `khai là ${claim} nhưng nội dung là ${label.vi}`,
+        en: `declared as ${claim} but its content is ${label.en}`,
       },
     });
   }
