@@ -112,7 +112,7 @@ describe('file names', () => {
 });
 
 describe('serving', () => {
-  it('serves an attachment as a download under a sandbox CSP, nosniff, with an RFC 5987 name', async () => {
+  it('serves attachments and generated documents as downloads under a sandbox CSP, nosniff, with an RFC 5987 name', async () => {
     const who = f.citizenA;
     const mine = (await send(who, await pdfBytes(1), 'Đơn xin phép\u202Efdp.exe')).json<{ id: string }>();
     const other = await f.upload(who);
@@ -134,6 +134,20 @@ describe('serving', () => {
       'attachment; filename="Don xin phepfdp.exe.pdf"; ' +
         "filename*=UTF-8''%C4%90%C6%A1n%20xin%20ph%C3%A9pfdp.exe.pdf",
     );
+
+    // The documents the system generates go out the same way (no more `inline`).
+    const accepted = detail(
+      await f.inject(f.clerk('STTTT'), 'POST', `/api/reception/dossiers/${d.id}/accept`, {
+        expectedVersion: d.version,
+      }),
+    );
+    const receipt = accepted.documents.find((x) => x.kind === 'receipt')!;
+    const pdf = await f.inject(who, 'GET', receipt.url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-disposition']).toBe(
+      'attachment; filename="receipt.pdf"; filename*=UTF-8\'\'receipt.pdf',
+    );
+    expect(pdf.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
   });
 });
 
