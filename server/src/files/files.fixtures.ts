@@ -220,6 +220,11 @@ export function docxDeclaringGigabyte(): Buffer {
   return declareSize(docxBytes(), 'word/document.xml', 1024 * 1024 * 1024);
 }
 
+/** The same on a workbook (`xl/workbook.xml` declared at 1 GB): what an Excel import is handed. */
+export function xlsxDeclaringGigabyte(): Buffer {
+  return declareSize(xlsxBytes(), 'xl/workbook.xml', 1024 * 1024 * 1024);
+}
+
 /** A DOCX that under-declares: `word/document.xml` claims 10 bytes and inflates to more. */
 export function docxUnderDeclared(): Buffer {
   return declareSize(docxBytes(), 'word/document.xml', 10);

@@ -6,6 +6,7 @@ import {
   pdfBytes,
   pdfWithOpenActionJs,
   pngBytes,
+  xlsxDeclaringGigabyte,
 } from '../../files/files.fixtures';
 import { actor, asActor, createTestApp, type TestApp } from '../../test/harness';
 import { sampleProcedure, withOrganisation } from './catalogue.fixtures';
@@ -99,5 +100,23 @@ describe('form templates', () => {
     expect((await withTemplate(rtf, 'text/rtf', 'to-khai.rtf')).res.statusCode).toBe(201);
     const ole = Buffer.from('{\\rtf1\\ansi{\\object\\objemb{\\*\\objdata 0105000002000000}}}');
     expect((await withTemplate(ole, 'application/rtf', 'x.rtf')).res.statusCode).toBe(422);
+  });
+});
+
+describe('catalogue import from Excel', () => {
+  it('refuses a workbook whose archive declares a 1 GB member before the workbook library opens it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/procedures/import',
+      headers: {
+        ...editor,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'accept-language': 'en',
+      },
+      payload: xlsxDeclaringGigabyte(),
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'FILE_CONTENT_REFUSED' });
+    expect(res.json().message).toContain('“xl/workbook.xml” expands to 1024 MB');
   });
 });
