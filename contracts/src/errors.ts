@@ -45,6 +45,18 @@ export const ERROR_MESSAGES = {
     vi: 'Tổng dung lượng các tệp của hồ sơ là {size} MB, vượt quá giới hạn {limit} MB cho mỗi hồ sơ.',
     en: 'The files of this dossier total {size} MB, over the limit of {limit} MB per dossier.',
   },
+  FILE_CONTENT_REFUSED: {
+    vi: 'Tệp “{file}” không được chấp nhận: {reason}.',
+    en: 'File “{file}” is not accepted: {reason}.',
+  },
+  FORM_TEMPLATE_TYPE: {
+    vi: 'Mẫu “{file}” không được chấp nhận: {reason}. Mẫu đơn, tờ khai chỉ nhận PDF, DOCX, XLSX, ODT, ODS hoặc RTF, đúng định dạng đã khai.',
+    en: 'Template “{file}” is not accepted: {reason}. Form templates are PDF, DOCX, XLSX, ODT, ODS or RTF files of the type they declare.',
+  },
+  UPLOAD_QUOTA_EXCEEDED: {
+    vi: 'Bạn đã tải lên {used} MB trong 24 giờ qua, hạn mức là {limit} MB. Vui lòng thử lại sau.',
+    en: 'You uploaded {used} MB in the last 24 hours; the limit is {limit} MB. Try again later.',
+  },
   DOSSIER_STATE: {
     vi: 'Hồ sơ đang ở trạng thái “{status}”, không thể {action}.',
     en: 'The dossier is “{status}”; it cannot be {action}.',

@@ -30,6 +30,8 @@ const ZEnv = z.object({
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
   MESSAGES_PER_DESTINATION_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Config = {
@@ -55,6 +57,8 @@ export type Config = {
   lookupRateLimit: number;
   /** Emails/SMS to one address per 24 hours, per sending module (accounts, dossiers); more are not sent. */
   messagesPerDestinationPerDay: number;
+  /** Per person, counted in the database: bytes accepted in any 24 hours, upload attempts in any minute. */
+  uploadLimits: { bytesPerDay: number; perMinute: number };
 };
 
 export class ConfigError extends Error {}
@@ -95,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formTemplateSet: e.FORM_TEMPLATE_SET,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     messagesPerDestinationPerDay: e.MESSAGES_PER_DESTINATION_PER_DAY,
+    uploadLimits: {
+      bytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
+      perMinute: e.UPLOAD_RATE_PER_MINUTE,
+    },
   };
 }

@@ -3,14 +3,20 @@ import * as client from 'openid-client';
 import { z } from 'zod';
 import { ZErrorResponse, ZOidcConfigResponse } from '@motcua/contracts';
 import type { Config } from '../../config';
-import { AppError } from '../../http/errors';
 import { requestNow } from '../../http/context';
-import { appendAudit } from '../audit/audit.service';
-import * as repo from './accounts.repo';
+import { AppError } from '../../http/errors';
 import { insertOidcLogin, takeOidcLogin } from './auth.repo';
-import { auditActorFor } from './accounts.service';
 import { startSession } from './accounts.sessions';
 import { ctxOf } from './accounts.routes';
+import {
+  bindingCookieValue,
+  bindingMatches,
+  boundState,
+  OIDC_BINDING_COOKIE,
+  OIDC_BINDING_PATH,
+  OIDC_BINDING_TTL_S,
+} from './oidc-binding';
+import { signInWithOidc, type OidcClaims } from './oidc.service';
 
 const discovered = new Map<string, Promise<client.Configuration>>();
 
@@ -34,12 +40,23 @@ function oidcConfig(config: Config): Promise<client.Configuration> {
 /** Only paths on this site, so the callback cannot be turned into an open redirect. */
 const safeReturn = (s: string | undefined) => (s && /^\/(?!\/)[^\s\\]*$/.test(s) ? s : '/');
 
-type Claims = { sub: string; email?: string; email_verified?: boolean; name?: string; phone_number?: string };
+const otherBrowser = () =>
+  new AppError('OIDC_FAILED', {
+    details: {
+      vi: 'lượt đăng nhập này không được bắt đầu từ trình duyệt này; vui lòng đăng nhập lại',
+      en: 'this sign-in was not started in this browser; please sign in again',
+    },
+  });
 
-/** Single sign-on with a national identity provider over OpenID Connect (SPEC §4): code flow with PKCE, state and nonce. */
+/**
+ * Single sign-on with a national identity provider over OpenID Connect (SPEC §4): code flow with PKCE, state and
+ * nonce bound to the browser (oidc-binding.ts). Which account a sign-in lands in is oidc.service.ts.
+ */
 export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
   const redirectUri = () => `${deps.config.publicUrl}/api/auth/oidc/callback`;
+  const secure = () => deps.config.publicUrl.startsWith('https:');
+  const secret = () => deps.config.oidc?.clientSecret ?? '';
 
   app.get(
     '/auth/oidc',
@@ -75,14 +92,16 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       const codeVerifier = client.randomPKCECodeVerifier();
       await insertOidcLogin(
         deps.db.kysely,
-        {
-          state,
-          nonce,
-          codeVerifier,
-          returnTo: safeReturn(req.query.returnTo),
-        },
+        { state, nonce, codeVerifier, returnTo: safeReturn(req.query.returnTo) },
         requestNow(req),
       );
+      reply.setCookie(OIDC_BINDING_COOKIE, bindingCookieValue(secret(), state, nonce), {
+        path: OIDC_BINDING_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(),
+        maxAge: OIDC_BINDING_TTL_S,
+      });
       const url = client.buildAuthorizationUrl(cfg, {
         redirect_uri: redirectUri(),
         scope: 'openid email profile phone',
@@ -107,12 +126,17 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const cfg = await oidcConfig(deps.config);
+      const cookie = req.cookies[OIDC_BINDING_COOKIE];
+      reply.clearCookie(OIDC_BINDING_COOKIE, { path: OIDC_BINDING_PATH });
+      // Checked before the attempt is taken: a callback from another browser leaves the real attempt usable.
+      if (boundState(cookie) !== req.query.state) throw otherBrowser();
       const pending = await takeOidcLogin(deps.db.kysely, req.query.state, requestNow(req));
       if (!pending)
         throw new AppError('OIDC_FAILED', {
-          details: 'phiên đăng nhập đã hết hạn / the sign-in attempt expired',
+          details: { vi: 'phiên đăng nhập đã hết hạn', en: 'the sign-in attempt expired' },
         });
-      let claims: Claims;
+      if (!bindingMatches(secret(), cookie, req.query.state, pending.nonce)) throw otherBrowser();
+      let claims: OidcClaims;
       try {
         const tokens = await client.authorizationCodeGrant(cfg, new URL(req.url, deps.config.publicUrl), {
           pkceCodeVerifier: pending.code_verifier,
@@ -122,72 +146,15 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         const idClaims = tokens.claims();
         if (!idClaims) throw new Error('no ID token');
         const info = await client.fetchUserInfo(cfg, tokens.access_token, idClaims.sub);
-        claims = { ...(idClaims as Claims), ...(info as Claims) };
+        claims = { ...(idClaims as OidcClaims), ...(info as OidcClaims) };
       } catch (err) {
         req.log.warn({ err }, 'OIDC code exchange failed');
         throw new AppError('OIDC_FAILED', { details: err instanceof Error ? err.message : 'unknown' });
       }
       const ctx = ctxOf(req);
       await deps.db.kysely.transaction().execute(async (trx) => {
-        let user = await repo.findUserByOidcSubject(trx, claims.sub);
-        let how: 'existing' | 'linked' | 'created' = 'existing';
-        const email = claims.email?.toLowerCase();
-        if (!user && email && claims.email_verified) {
-          const byEmail = await repo.findUserByLogin(trx, { email });
-          if (byEmail && byEmail.kind === 'citizen') {
-            await repo.updateUser(trx, byEmail.id, {
-              oidc_subject: claims.sub,
-              email_verified_at: requestNow(req),
-              ...(byEmail.status === 'pending' ? { status: 'active' as const } : {}),
-            });
-            user = await repo.findUserById(trx, byEmail.id);
-            how = 'linked';
-          }
-        }
-        if (!user) {
-          const taken = email ? await repo.findUserByLogin(trx, { email }) : undefined;
-          const id = await repo.insertUser(trx, {
-            kind: 'citizen',
-            username: null,
-            email: taken ? null : (email ?? null),
-            phone: null,
-            email_verified_at: email && !taken && claims.email_verified ? requestNow(req) : null,
-            phone_verified_at: null,
-            password_hash: null,
-            full_name: claims.name ?? email ?? 'Người dùng',
-            date_of_birth: null,
-            id_number: null,
-            address: null,
-            agency_id: null,
-            department_id: null,
-            status: 'active',
-            password_changed_at: null,
-            oidc_subject: claims.sub,
-          });
-          user = await repo.findUserById(trx, id);
-          how = 'created';
-        }
-        if (!user || user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
-        await startSession(
-          trx,
-          user.id,
-          req,
-          reply,
-          deps.config.publicUrl.startsWith('https:'),
-          requestNow(req),
-        );
-        const who = auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name });
-        if (how === 'created')
-          await appendAudit(trx, who, {
-            action: 'account.created',
-            target: { type: 'user', id: user.id },
-            details: { via: 'oidc' },
-          });
-        await appendAudit(trx, who, {
-          action: 'auth.login',
-          target: { type: 'user', id: user.id },
-          details: { method: 'oidc', account: how },
-        });
+        const { user } = await signInWithOidc(trx, ctx.audit, claims, ctx.audit.at);
+        await startSession(trx, user.id, req, reply, secure(), ctx.audit.at);
       });
       return reply.redirect(pending.return_to);
     },

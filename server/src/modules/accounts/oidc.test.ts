@@ -156,6 +156,80 @@ describe('single sign-on with a local OpenID Connect provider', async () => {
     expect(bad.json().code).toBe('OIDC_FAILED');
   });
 
+  it('binds the attempt to the browser with a short-lived HttpOnly, SameSite=Lax cookie', async () => {
+    const start = await new Client(app).get('/api/auth/oidc/start');
+    const cookie = start.cookies.find((c) => c.name === 'mc_oidc');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc', maxAge: 900 });
+    const state = new URL(String(start.headers.location)).searchParams.get('state');
+    expect(cookie?.value.startsWith(`${state}.`)).toBe(true);
+  });
+
+  it('refuses a callback carrying a state another browser started (login CSRF); it still works in its own', async () => {
+    person.current = { sub: 'cccd-099300000666', email: 'ke.gian@example.vn', name: 'Kẻ Gian' };
+    const attacker = new Client(app);
+    const start = await attacker.get('/api/auth/oidc/start?returnTo=/ho-so');
+    const callback = await throughProvider(String(start.headers.location));
+
+    const victim = new Client(app);
+    await victim.get('/api/auth/oidc/start'); // the victim's own attempt: a binding cookie, for another state
+    const refused = await victim.get(callback);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'OIDC_FAILED' });
+    expect(refused.json().message).toContain('không được bắt đầu từ trình duyệt này');
+    expect((await new Client(app).get(callback)).statusCode).toBe(400); // no cookie at all
+    expect((await victim.get('/api/me')).statusCode).toBe(401);
+
+    const own = await attacker.get(callback);
+    expect(own.statusCode).toBe(302);
+    expect((await attacker.get('/api/me')).json()).toMatchObject({ name: 'Kẻ Gian' });
+  });
+
+  it('refuses a cookie naming the right state with a MAC this server did not make', async () => {
+    person.current = { sub: 'cccd-099300000667', email: 'ke.gian.2@example.vn', name: 'Kẻ Gian Hai' };
+    const attacker = new Client(app);
+    const start = await attacker.get('/api/auth/oidc/start');
+    const callback = await throughProvider(String(start.headers.location));
+    const state = new URL(callback, PUBLIC_URL).searchParams.get('state');
+    const victim = new Client(app);
+    victim.cookies.set('mc_oidc', `${state}.${Buffer.alloc(32, 7).toString('base64url')}`);
+    const refused = await victim.get(callback);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('OIDC_FAILED');
+    expect((await victim.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('does not link to an account whose own e-mail is unverified (pre-registration takeover)', async () => {
+    const password = 'Chiem-tai-khoan-2026!';
+    const attacker = new Client(app);
+    const reg = await attacker.post('/api/auth/register', {
+      fullName: 'Kẻ Chiếm Chỗ',
+      email: 'nan.nhan@example.vn',
+      password,
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const squat = await db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nan.nhan@example.vn')
+      .executeTakeFirstOrThrow();
+
+    person.current = { sub: 'cccd-099300000777', email: 'nan.nhan@example.vn', name: 'Phạm Thị Nạn Nhân' };
+    const victim = new Client(app);
+    expect((await signIn(victim)).statusCode).toBe(302);
+    const me = (await victim.get('/api/me')).json();
+    expect(me.id).not.toBe(squat.id);
+    expect(me).toMatchObject({ name: 'Phạm Thị Nạn Nhân' });
+    const row = await db.kysely
+      .selectFrom('users')
+      .select(['oidc_subject', 'email_verified_at', 'status'])
+      .where('id', '=', squat.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ oidc_subject: null, email_verified_at: null, status: 'pending' });
+    const login = await attacker.post('/api/auth/login', { login: 'nan.nhan@example.vn', password });
+    expect(login.statusCode).not.toBe(200);
+    expect(await auditActions(db, me.id)).toEqual(['account.created', 'auth.login']);
+  });
+
   it('says whether single sign-on is configured', async () => {
     expect((await new Client(app).get('/api/auth/oidc')).json()).toEqual({ enabled: true });
   });

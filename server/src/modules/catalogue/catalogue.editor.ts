@@ -15,6 +15,7 @@ import { buildCalendar, type Calendar } from '../calendar';
 import { getCalendarForUnit } from '../calendar/calendar.service';
 import { publicationDeadline } from './working-days';
 import { componentCodes } from './catalogue.components';
+import { checkFormTemplate } from './form-file';
 
 type Trx = Transaction<Database>;
 
@@ -90,6 +91,7 @@ async function storeForm(
       },
     });
   const content = Buffer.from(form.contentBase64, 'base64');
+  const checked = await checkFormTemplate(content, form.mediaType, form.fileName);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const existing = await trx
     .selectFrom('procedure_forms')
@@ -101,8 +103,8 @@ async function storeForm(
     .insertInto('procedure_forms')
     .values({
       name: form.name,
-      file_name: form.fileName,
-      media_type: form.mediaType ?? 'application/octet-stream',
+      file_name: checked.fileName,
+      media_type: checked.mediaType,
       sha256,
       content,
     })

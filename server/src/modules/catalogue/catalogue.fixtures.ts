@@ -1,6 +1,7 @@
 import type { TProcedureInput } from '@motcua/contracts';
 import type { Db } from '../../db/client';
 import { loadDemoOrganisation } from '../organisation/organisation.demo';
+import { formTemplateRtf } from './form-template';
 
 /** Test data: the demo organisation plus a valid procedure input to vary. */
 export async function withOrganisation(db: Db): Promise<void> {
@@ -44,9 +45,12 @@ export function sampleProcedure(overrides: Partial<TProcedureInput> = {}): TProc
         originalRequired: true,
         form: {
           name: 'Mẫu số 01',
-          fileName: 'mau-01.txt',
-          mediaType: 'text/plain',
-          contentBase64: Buffer.from('ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG').toString('base64'),
+          fileName: 'mau-01.rtf',
+          mediaType: 'application/rtf',
+          contentBase64: formTemplateRtf(
+            'Đơn đề nghị cấp giấy phép xây dựng',
+            'Cấp giấy phép xây dựng',
+          ).toString('base64'),
         },
       },
       { name: 'Bản vẽ thiết kế xây dựng', copies: 2 },

@@ -15,6 +15,8 @@ import {
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
+import { safeFileName } from '../../files/file-name';
+import { sendStoredFile } from '../../files/serve';
 import { AppError } from '../../http/errors';
 import { localDateOf } from '../calendar';
 import { publishDraft, retireProcedure, saveDraft } from './catalogue.editor';
@@ -103,12 +105,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const f = await getProcedureForm(db().kysely, req.params.code, req.params.formId);
-      reply
-        .header('content-type', f.mediaType)
-        .header('etag', `"${f.sha256}"`)
-        .header('cache-control', 'public, max-age=86400')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
-      return reply.send(Buffer.from(f.content));
+      reply.header('etag', `"${f.sha256}"`);
+      return sendStoredFile(reply, {
+        body: Buffer.from(f.content),
+        mediaType: f.mediaType,
+        name: safeFileName(f.fileName, f.mediaType),
+        cacheControl: 'public, max-age=86400',
+      });
     },
   );
 

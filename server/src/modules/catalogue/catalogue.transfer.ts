@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { ZProcedureInput, type TProcedure, type TProcedureInput } from '@motcua/contracts';
 import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
+import { zipProblem } from '../../files/archive';
 import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { publishDraft, saveDraft } from './catalogue.editor';
@@ -105,6 +106,9 @@ export async function toXlsx(list: TProcedureInput[]): Promise<Buffer> {
 }
 
 export async function fromXlsx(buf: Buffer): Promise<unknown[]> {
+  // The workbook library inflates every member in memory: check the archive's sizes before it does.
+  const problem = zipProblem(buf);
+  if (problem) throw new AppError('FILE_CONTENT_REFUSED', { file: 'Excel', reason: problem });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

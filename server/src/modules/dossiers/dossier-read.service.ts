@@ -1,28 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  TDossierDetail,
-  TDossierList,
-  TDossierMessage,
-  TLookupResponse,
-  TUploadedFile,
-} from '@motcua/contracts';
+import type { TDossierDetail, TDossierList, TDossierMessage, TLookupResponse } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { countPages } from '../../files/pages';
-import { checkSizes } from '../../files/limits';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { isDossierCode, maskName } from './dossier-code';
 import { fileStoreFor, notFound } from './dossier-context';
 import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
-import { instant, presentDetail, presentFile, presentSummary } from './dossiers.presenter';
+import { instant, presentDetail, presentSummary } from './dossiers.presenter';
 import {
   agencyNames,
   dossierHasFile,
   findDossier,
   findFiles,
-  insertFile,
   listDocuments,
   listForApplicant,
   lookupByCode,
@@ -135,33 +126,6 @@ export async function openDossierFile(q: Q, actor: Actor, config: Config, id: st
     throw new AppError('NOT_FOUND', { what: { vi: 'tệp', en: 'File' } });
   }
   return { stream: await fileStoreFor(config).get(file.sha256), file };
-}
-
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-/** Stores an upload by content (type checked on the bytes) and records its pages; the id goes into a dossier. */
-export async function uploadFile(
-  q: Q,
-  actor: Actor,
-  config: Config,
-  bytes: Buffer,
-  name: string,
-): Promise<TUploadedFile> {
-  checkSizes([{ name, size: bytes.length }], {
-    maxFileBytes: MAX_UPLOAD_BYTES,
-    maxTotalBytes: MAX_UPLOAD_BYTES,
-  });
-  const stored = await fileStoreFor(config).put(bytes, { name, maxBytes: MAX_UPLOAD_BYTES });
-  const pages = await countPages(bytes, stored.mediaType);
-  const row = await insertFile(q, {
-    owner_user_id: actor.userId,
-    sha256: stored.sha256,
-    name,
-    media_type: stored.mediaType,
-    size: stored.size,
-    pages,
-  });
-  return presentFile(row);
 }
 
 /** The portal inbox: messages about the applicant's dossiers, newest first. */

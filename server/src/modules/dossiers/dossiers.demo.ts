@@ -6,7 +6,8 @@ import type { AppDeps } from '../../http/context';
 import { DEMO_CITIZENS, DEMO_STAFF, findUserByLogin } from '../accounts';
 import type { IntakeCtx } from './dossier-context';
 import { registerDossier, submitDossier } from './dossier-intake.service';
-import { dossierDetail, uploadFile } from './dossier-read.service';
+import { dossierDetail } from './dossier-read.service';
+import { uploadFile } from './dossier-uploads.service';
 import { acceptDossier, refuseDossier, requestSupplement } from './dossier-reception.service';
 
 type Trx = Transaction<Database>;

@@ -3,7 +3,7 @@
  *
  * | method | path                                                  | who                         | request → response                              |
  * |--------|-------------------------------------------------------|-----------------------------|-------------------------------------------------|
- * | POST   | /api/dossier-files                                    | logged in                   | raw bytes (X-File-Name, URL-encoded) → 201 ZUploadedFile |
+ * | POST   | /api/dossier-files                                    | logged in (rate, quota)     | raw bytes (X-File-Name, URL-encoded) → 201 ZUploadedFile |
  * | GET    | /api/dossier-drafts                                   | citizen                     | → ZDraftList                                    |
  * | POST   | /api/dossier-drafts                                   | citizen                     | ZSaveDraftRequest → 201 ZDraft                  |
  * | GET    | /api/dossier-drafts/{id}                              | owner                       | → ZDraft                                        |
@@ -72,11 +72,12 @@ import {
   listMyDossiers,
   listReceptionQueue,
   lookupDossier,
-  MAX_UPLOAD_BYTES,
   openDocument,
   openDossierFile,
-  uploadFile,
 } from './dossier-read.service';
+import { MAX_UPLOAD_BYTES, uploadWithinLimits } from './dossier-uploads.service';
+import { safeFileName } from '../../files/file-name';
+import { sendStoredFile } from '../../files/serve';
 import { acceptDossier, refuseDossier, requestSupplement } from './dossier-reception.service';
 
 const errors = {
@@ -128,7 +129,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         tags: TAGS,
         summary: 'Upload one attachment (raw bytes; X-File-Name header, URL-encoded)',
         headers: z.object({ 'x-file-name': z.string().min(1).max(600).optional() }),
-        response: { 201: ZUploadedFile, ...errors },
+        response: { 201: ZUploadedFile, ...errors, 429: ZErrorResponse },
       },
     },
     async (req, reply) => {
@@ -144,7 +145,14 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
       } catch {
         /* keep the default name */
       }
-      const file = await uploadFile(db(), requireActor(req), api.deps.config, body, name);
+      const file = await uploadWithinLimits(
+        db(),
+        requireActor(req),
+        api.deps.config,
+        body,
+        name,
+        requestNow(req),
+      );
       return reply.status(201).send(file);
     },
   );
@@ -274,11 +282,11 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         req.params.id,
         req.params.documentId,
       );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${doc.kind}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(doc.stream);
+      return sendStoredFile(reply, {
+        body: doc.stream,
+        mediaType: 'application/pdf',
+        name: `${doc.kind}.pdf`,
+      });
     },
   );
   api.get(
@@ -299,11 +307,9 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         req.params.id,
         req.params.fileId,
       );
-      return reply
-        .type(f.file.media_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.file.name)}`)
-        .header('cache-control', 'private, no-store')
-        .send(f.stream);
+      // Rows stored before names were cleaned are cleaned on the way out too.
+      const name = safeFileName(f.file.name, f.file.media_type);
+      return sendStoredFile(reply, { body: f.stream, mediaType: f.file.media_type, name });
     },
   );
   api.get(

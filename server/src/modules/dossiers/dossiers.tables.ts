@@ -133,6 +133,15 @@ export type DossierMessagesTable = {
   created_at: Timestamp;
 };
 
+/** One upload attempt (rate and quota per person, shared by all processes). */
+export type UploadAttemptsTable = {
+  id: Generated<string>;
+  user_id: string;
+  bytes: number;
+  status: Generated<'pending' | 'accepted' | 'refused'>;
+  created_at: Date;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
@@ -143,4 +152,5 @@ export type DossierTables = {
   dossier_drafts: DossierDraftsTable;
   dossier_register_counters: DossierRegisterCountersTable;
   dossier_messages: DossierMessagesTable;
+  upload_attempts: UploadAttemptsTable;
 };

@@ -1,0 +1,53 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** Upload attempts: written outside any transaction, so concurrent attempts of one person see each other. */
+export async function insertUploadAttempt(db: Kysely<Database>, userId: string, bytes: number, now: Date) {
+  // Sweep this person's old rows first: the windows below never look back further than a day.
+  await db
+    .deleteFrom('upload_attempts')
+    .where('user_id', '=', userId)
+    .where('created_at', '<', new Date(now.getTime() - 2 * 24 * 3600_000))
+    .execute();
+  const row = await db
+    .insertInto('upload_attempts')
+    .values({ user_id: userId, bytes, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export async function finishUploadAttempt(
+  db: Kysely<Database>,
+  id: string,
+  status: 'accepted' | 'refused',
+  bytes?: number,
+) {
+  await db
+    .updateTable('upload_attempts')
+    .set({ status, ...(bytes !== undefined ? { bytes } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Within the windows ending at `now`: attempts in the last minute (any outcome: refused ones cost work too), and
+ * bytes of the last 24 hours that were accepted or are still in flight (so two parallel uploads cannot both slip in).
+ * `exceptId` leaves out the attempt being judged.
+ */
+export async function uploadUsage(db: Kysely<Database>, userId: string, now: Date, exceptId: string) {
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  const row = await db
+    .selectFrom('upload_attempts')
+    .select([
+      sql<string>`count(*) FILTER (WHERE created_at > ${minuteAgo})`.as('attempts'),
+      sql<string>`coalesce(sum(bytes) FILTER (WHERE status <> 'refused' AND id <> ${exceptId}), 0)`.as(
+        'bytes',
+      ),
+    ])
+    .where('user_id', '=', userId)
+    .where('created_at', '>', dayAgo)
+    .executeTakeFirstOrThrow();
+  return { attempts: Number(row.attempts), bytes: Number(row.bytes) };
+}
