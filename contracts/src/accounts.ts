@@ -166,8 +166,14 @@ export const ZTemporaryPasswordResponse = z.object({
 });
 export type TTemporaryPasswordResponse = z.infer<typeof ZTemporaryPasswordResponse>;
 export const ZSetRolesRequest = z.object({ roles: z.array(ZStaffRole).min(1) });
-export const ZRoleSummary = z.object({ role: ZStaffRole, holders: z.number().int() });
+export const ZRoleSummary = z.object({
+  role: ZStaffRole,
+  holders: z.number().int(),
+  /** Whether the asking administrator may grant this role (in their own agency; a system administrator anywhere). */
+  grantable: z.boolean(),
+});
 export const ZRoleList = z.object({ items: z.array(ZRoleSummary) });
+export type TRoleList = z.infer<typeof ZRoleList>;
 
 export const ZAgencyOption = z.object({
   id: z.string(),

@@ -87,7 +87,10 @@ export async function verify(deps: AppDeps, input: { login: string; code: string
   });
 }
 
-/** Checks the password with lockout per account and per address; on success starts a session. */
+/**
+ * Checks the password with lockout per (account, address), per address, and account-wide except from the owner's
+ * known addresses (accounts.throttle.ts, ADR 0009); on success starts a session.
+ */
 export async function login(
   deps: AppDeps,
   input: { login: string; password: string },

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { TCodeSentResponse, TRegisterRequest } from '@motcua/contracts';
+import type { Locale, TCodeSentResponse, TRegisterRequest } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../http/context';
 import type { JobHandler } from '../../jobs/queue';
@@ -40,12 +40,10 @@ const sentAnswer = (channel: 'email' | 'sms', to: string): TCodeSentResponse => 
   expiresInSeconds: CODE_TTL_MS / 1000,
 });
 
+type Owner = { id: string; channel: 'email' | 'sms'; to: string; locale: Locale };
+
 /** Tells the owners of addresses typed into a registration that their address was used; creates nothing. */
-async function notifyExistingOwners(
-  trx: Transaction<Database>,
-  ctx: Ctx,
-  owners: { id: string; channel: 'email' | 'sms'; to: string; locale: 'vi' | 'en' }[],
-) {
+async function notifyExistingOwners(trx: Transaction<Database>, ctx: Ctx, owners: Owner[]) {
   for (const o of owners) {
     await queueMessage(trx, {
       channel: o.channel,
@@ -81,7 +79,7 @@ export async function register(
   // Hashed on both paths, so the time taken does not tell them apart either.
   const passwordHash = await hashPassword(input.password);
   return deps.db.kysely.transaction().execute(async (trx) => {
-    const owners = [];
+    const owners: Owner[] = [];
     for (const [c, value] of [
       ['email', input.email],
       ['sms', input.phone],

@@ -134,6 +134,21 @@ describe('who may grant what: the whole grant matrix', async () => {
         }
       });
 
+  it('GET /admin/roles tells each administrator which roles they may grant, from the same rules', async () => {
+    for (const [granterRole, g] of Object.entries(granters)) {
+      const c = new Client(app);
+      await c.login(g.login, DEMO_PASSWORD);
+      const items = (await c.get('/api/admin/roles')).json().items as {
+        role: TStaffRole;
+        grantable: boolean;
+      }[];
+      for (const role of STAFF_ROLES)
+        expect(items.find((i) => i.role === role)?.grantable, `${granterRole} ${role}`).toBe(
+          grantOutcome(granterRole as keyof typeof granters, role, 'own') === 'allowed',
+        );
+    }
+  });
+
   it('staff without an administrator role reach no staff-management operation', async () => {
     const holder = await target('specialist', 'STTTT');
     for (const login of [

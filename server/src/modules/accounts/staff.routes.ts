@@ -16,6 +16,7 @@ import { requireActor, requireRole } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import * as repo from './accounts.repo';
 import { can } from './accounts.policy';
+import { rolesGrantableBy } from './role-grants';
 import { presentStaff } from './accounts.presenter';
 import { ctxOf } from './accounts.routes';
 import * as staff from './staff.service';
@@ -153,7 +154,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: admins,
       schema: {
         tags: ['staff accounts'],
-        summary: 'Roles and how many active accounts hold each',
+        summary: 'Roles, how many active accounts hold each, and which the asking administrator may grant',
         response: { 200: ZRoleList, 401: E, 403: E },
       },
     },
@@ -161,10 +162,12 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const all = can(actor, 'roles.read', { type: 'agency', agencyId: null });
       const counts = await repo.roleHolderCounts(db, all ? undefined : (actor.agencyId ?? undefined));
+      const grantable = rolesGrantableBy(actor.roles);
       return {
         items: STAFF_ROLES.map((role) => ({
           role,
           holders: Number(counts.find((c) => c.role === role)?.n ?? 0),
+          grantable: grantable.includes(role),
         })),
       };
     },

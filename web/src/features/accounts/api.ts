@@ -4,8 +4,8 @@ import type {
   TMeResponse,
   TProfile,
   TRegisterRequest,
+  TRoleList,
   TStaffAccount,
-  TStaffRole,
   TTemporaryPasswordResponse,
   TUpdateProfileRequest,
 } from '@motcua/contracts';
@@ -53,7 +53,7 @@ export const accountsApi = {
     api<TStaffAccount>(`/api/admin/staff/${id}/${action}`, { method: 'POST', body: {} }),
   resetStaffPassword: (id: string) =>
     api<TTemporaryPasswordResponse>(`/api/admin/staff/${id}/reset-password`, { method: 'POST', body: {} }),
-  roles: () => api<{ items: { role: TStaffRole; holders: number }[] }>('/api/admin/roles'),
+  roles: () => api<TRoleList>('/api/admin/roles'),
   agencies: () => api<{ items: AgencyOption[] }>('/api/admin/agencies'),
   outbox: () => api<{ items: OutboxItem[]; total: number }>('/api/admin/local-outbox?pageSize=50'),
 };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { STAFF_ROLES, type TStaffRole } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { ErrorBox, Field } from '../../features/accounts/components/Form';
-import { useAgencies, useStaff, useStaffMutations } from '../../features/accounts/hooks';
+import { useAgencies, useRoles, useStaff, useStaffMutations } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
 
@@ -20,8 +20,9 @@ export function StaffPage() {
     roles: [] as TStaffRole[],
   });
   const [notice, setNotice] = useState<string | null>(null);
-  const isSys = me.data?.roles.includes('system_admin') ?? false;
-  const grantable = STAFF_ROLES.filter((r) => isSys || r !== 'system_admin');
+  const roles = useRoles();
+  // The server says which roles this administrator may grant (role-grants.ts); the form offers only those.
+  const grantable = STAFF_ROLES.filter((r) => roles.data?.items.find((i) => i.role === r)?.grantable);
   const agencyId = form.agencyId || agencies.data?.items[0]?.id || '';
   const agency = agencies.data?.items.find((a) => a.id === agencyId);
   const submit = (e: FormEvent) => {

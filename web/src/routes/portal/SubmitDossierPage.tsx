@@ -31,7 +31,13 @@ const applicantSchema = (t: ReturnType<typeof useI18n>['t']): FormSchema => ({
     idNumber: { type: 'string', title: t('dossiers.submit.idNumber'), pattern: '^[0-9A-Za-z]{6,20}$' },
     address: { type: 'string', title: t('dossiers.submit.address'), maxLength: 300 },
     phone: { type: 'string', title: t('dossiers.submit.phone'), pattern: '^\\+?[0-9 .-]{8,20}$' },
-    email: { type: 'string', title: t('dossiers.submit.email'), format: 'email' },
+    email: {
+      type: 'string',
+      title: t('dossiers.submit.email'),
+      format: 'email',
+      // Online submissions notify only the account's verified contacts (server: dossier-notify.ts).
+      description: t('dossiers.submit.contactNote'),
+    },
   },
 });
 
