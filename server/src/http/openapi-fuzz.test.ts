@@ -50,12 +50,16 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
     .where('code', 'is not', null)
     .orderBy('submission_ref')
     .executeTakeFirstOrThrow();
-  const procedure = await q
+  // Two published procedures: one is retired by the fuzzing of the retire operation, the other keeps taking dossiers.
+  const procedures = await q
     .selectFrom('procedures')
     .select('code')
     .where('status', '=', 'published')
     .orderBy('code')
-    .executeTakeFirstOrThrow();
+    .limit(2)
+    .execute();
+  expect(procedures).toHaveLength(2);
+  const [procedure, retirable] = [procedures[0]!, procedures[1]!];
   const unit = await q
     .selectFrom('units')
     .select('code')
@@ -69,13 +73,23 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
   function pathValue(route: string, name: string): string {
     if (name === 'code' && route.startsWith('/api/lookup')) return dossier.code!;
     if (name === 'unitCode' || (name === 'code' && route.includes('/units/'))) return unit.code;
-    if (name === 'code') return procedure.code;
+    if (name === 'code') return route.endsWith('/retire') ? retirable.code : procedure.code;
     if (name === 'year') return '2026';
     if (name === 'date') return '2026-03-02';
     if (name === 'id' && route.includes('/agencies/')) return staffUser.agency_id!;
     if (name === 'id' && route.includes('/staff/')) return staffUser.id;
     if (name === 'id' && route.includes('dossiers/')) return dossier.id;
     return '00000000-0000-4000-8000-00000000f022';
+  }
+
+  /** Fields that name existing things get real ones, so a plausible body gets past "not found" into the service. */
+  function withRealValues(route: string, body: unknown): Record<string, unknown> | undefined {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return body as undefined;
+    const b = { ...(body as Record<string, unknown>) };
+    if ('procedureCode' in b) b.procedureCode = procedure.code;
+    if ('agencies' in b) b.agencies = ['SXD'];
+    if ('code' in b && route.startsWith('/api/admin/procedures/{code}')) b.code = procedure.code;
+    return b;
   }
 
   type Case = { what: string; opts: InjectOptions };
@@ -87,7 +101,7 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
     if (TRACE) appendFileSync(TRACE, `${label}\n`);
     try {
       const res = await t.app.inject(opts);
-      if (TRACE) appendFileSync(TRACE, `  ${res.statusCode}\n`);
+      if (TRACE) appendFileSync(TRACE, `  ${res.statusCode} ${res.body.slice(0, 80)}\n`);
       if (res.statusCode >= 500) failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       return res.statusCode;
     } catch (err) {
@@ -101,7 +115,7 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
     const pathOf = (override: Record<string, string> = {}) =>
       route.replace(/\{(\w+)\}/g, (_, n: string) => override[n] ?? encodeURIComponent(pathValue(route, n)));
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-    const body = bodySchema ? (plausible(bodySchema, resolve) as Record<string, unknown>) : undefined;
+    const body = bodySchema ? withRealValues(route, plausible(bodySchema, resolve)) : undefined;
     const upload = params.some((p) => p.name === 'x-file-name');
     const base = (
       url: string,
@@ -118,7 +132,7 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
       },
       ...(upload ? { payload: pngBytes() } : {}),
       ...(payload !== undefined && !upload
-        ? { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }
+        ? { payload: payload instanceof Raw ? payload.text : JSON.stringify(payload) }
         : {}),
     });
     const cases: Case[] = [{ what: 'plausible', opts: base(pathOf()) }];
@@ -136,8 +150,22 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
             opts: base(pathOf(), body, { [p.name]: v }),
           });
     }
-    if (!bodySchema || !body || typeof body !== 'object') return cases;
+    if (!bodySchema) return cases;
     const url = pathOf();
+    const deep = `{"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    for (const raw of [
+      deep,
+      '{"a":',
+      'null',
+      '[]',
+      '"x"',
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{}}}',
+    ])
+      cases.push({ what: `raw body ${raw.slice(0, 30)}`, opts: base(url, new Raw(raw)) });
+    for (const [i, v] of randomHostileBodies(3, 20261130 + cases.length).entries())
+      cases.push({ what: `random body #${i}`, opts: base(url, { ...(body ?? {}), ...(v as object) }) });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return cases;
     const top = resolve(bodySchema);
     for (const [name, s0] of Object.entries(top.properties ?? {})) {
       const s = resolve(s0);
@@ -159,19 +187,6 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
             opts: base(url, { ...body, [name]: { ...inner, [sub]: v } }),
           });
     }
-    const deep = `{"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
-    for (const raw of [
-      deep,
-      '{"a":',
-      'null',
-      '[]',
-      '"x"',
-      '{"__proto__":{"admin":true}}',
-      '{"constructor":{"prototype":{}}}',
-    ])
-      cases.push({ what: `raw body ${raw.slice(0, 30)}`, opts: base(url, raw) });
-    for (const [i, v] of randomHostileBodies(3, 20261130 + cases.length).entries())
-      cases.push({ what: `random body #${i}`, opts: base(url, { ...body, ...(v as object) }) });
     return cases;
   }
 
@@ -181,10 +196,12 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
     for (const [route, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         operations++;
-        // The right actor: staff holding every role, unless the operation is a citizen's (403 to staff).
-        const probe = casesFor(route, method, op, staff)[0]!;
-        const status = await send(`${method} ${route} probe`, probe.opts);
-        const who = status === 401 || status === 403 ? citizen : staff;
+        // The right actor: the one that gets furthest with a plausible request (staff hold every role).
+        const reach = async (who: Record<string, string>, name: string) =>
+          depthOf(
+            await send(`${method} ${route} probe as ${name}`, casesFor(route, method, op, who)[0]!.opts),
+          );
+        const who = (await reach(citizen, 'citizen')) > (await reach(staff, 'staff')) ? citizen : staff;
         for (const c of casesFor(route, method, op, who).slice(1))
           await send(`${method.toUpperCase()} ${route} ${c.what}`, c.opts);
       }
@@ -195,6 +212,18 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
     expect(failures, failures.join('\n')).toEqual([]);
   });
 });
+
+/** How far a request got: refused for who it is < not found < refused on content < done. */
+function depthOf(status: number): number {
+  if (status === 401 || status === 403) return 0;
+  if (status === 404) return 1;
+  return status >= 400 ? 2 : 3;
+}
+
+/** A body sent as is (not JSON-encoded): broken or hostile JSON text. */
+class Raw {
+  constructor(readonly text: string) {}
+}
 
 function short(v: unknown): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));

@@ -13,7 +13,10 @@ export type Schema = {
   default?: unknown;
   nullable?: boolean;
   minLength?: number;
+  maxLength?: number;
+  pattern?: string;
   minimum?: number;
+  exclusiveMinimum?: boolean | number;
   maximum?: number;
   minItems?: number;
   properties?: Record<string, Schema>;
@@ -72,7 +75,9 @@ export function plausible(
       return s.minItems ? [plausible(s.items, resolve, depth + 1)] : [];
     case 'integer':
     case 'number':
-      return s.minimum ?? (s.maximum !== undefined ? Math.min(1, s.maximum) : 1);
+      if (typeof s.exclusiveMinimum === 'number') return s.exclusiveMinimum + 1;
+      if (s.minimum !== undefined) return s.minimum + (s.exclusiveMinimum === true ? 1 : 0);
+      return s.maximum !== undefined ? Math.min(1, s.maximum) : 1;
     case 'boolean':
       return false;
     case 'string':
@@ -81,6 +86,18 @@ export function plausible(
       return 'x';
   }
 }
+
+/** Candidates for a string with a pattern (the document's own patterns: identifiers, phones, codes, times). */
+const PATTERNED = [
+  '0912345678',
+  '099201001234',
+  '08:00',
+  '123456',
+  'TP1',
+  'AB12',
+  '2026-03-02',
+  '0100109106',
+];
 
 function plausibleString(s: Schema): string {
   switch (s.format) {
@@ -92,9 +109,13 @@ function plausibleString(s: Schema): string {
       return '2026-03-02T03:00:00.000Z';
     case 'email':
       return 'fuzz@example.vn';
-    default:
-      return 'Fuzz'.padEnd(Math.max(4, s.minLength ?? 0), 'z');
   }
+  const fits = (v: string) =>
+    v.length >= (s.minLength ?? 0) &&
+    v.length <= (s.maxLength ?? Infinity) &&
+    new RegExp(s.pattern ?? '').test(v);
+  const padded = 'Fuzz'.padEnd(Math.max(4, s.minLength ?? 0), 'z');
+  return [padded, ...PATTERNED].find(fits) ?? padded;
 }
 
 /** Hostile text, as JSON values (the JSON encoder writes \u0000 and lone surrogates as escapes). */
