@@ -8,3 +8,4 @@ export * from './time';
 export * from './calendar';
 export * from './catalogue';
 export * from './organisation';
+export * from './patterns';

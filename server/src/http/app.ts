@@ -18,6 +18,7 @@ import {
 import { TEST_ACTOR_HEADER, type Actor } from './auth';
 import type { AppDeps } from './context';
 import { AppError, errorHandler, notFoundHandler } from './errors';
+import { registerHostileInput } from './hostile-input';
 import { registerMetrics } from './metrics';
 import { securityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     done();
   });
 
+  registerHostileInput(app);
   await app.register(cookie);
   // Off by default; routes that need it (login, lookup, code sending) opt in with config.rateLimit.
   await app.register(rateLimit, {

@@ -116,6 +116,18 @@ describe('weekly hours: inheritance and override', () => {
       },
     });
     expect(malformed.statusCode).toBe(400);
+    // A week without working time would make every deadline computation loop for ever (found by the fuzz test).
+    const none = { work: [], reception: [] };
+    const idle = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/calendar/units/99/hours',
+      headers,
+      payload: { weekly: Object.fromEntries(Object.keys(DEFAULT_WEEKLY_HOURS).map((d) => [d, none])) },
+    });
+    expect(idle.statusCode, idle.body).toBe(400);
+    expect(idle.json<{ message: string }>().message).toBe(
+      'Dữ liệu không hợp lệ: Giờ làm việc không hợp lệ: cả tuần không có giờ làm việc nào.',
+    );
     expect(await auditActions()).toEqual(before);
     const view = await t.app.inject({ method: 'GET', url: '/api/admin/calendar/units/99', headers });
     expect(view.json()).toMatchObject({ ownWeekly: null });

@@ -225,8 +225,19 @@ function invalid(errors: ScheduleError[]): AppError {
   );
 }
 
-/** Rejects hours the arithmetic cannot use (overlapping, reversed) with a readable message. */
+/**
+ * Rejects hours the arithmetic cannot use (overlapping, reversed) with a readable message, and a week without any
+ * working time: no deadline could ever fall due, and counting towards one would never end.
+ */
 function checkWeekly(weekly: WeeklyHours): void {
+  if (!Object.values(weekly).some((day) => day.work.length > 0))
+    throw invalid([
+      {
+        path: 'weekly',
+        vi: 'Giờ làm việc không hợp lệ: cả tuần không có giờ làm việc nào.',
+        en: 'Invalid hours: the week has no working time at all.',
+      },
+    ]);
   try {
     buildCalendar({ weekly, generateHolidays: false });
   } catch (err) {

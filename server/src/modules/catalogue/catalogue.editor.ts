@@ -16,6 +16,7 @@ import { getCalendarForUnit } from '../calendar/calendar.service';
 import { publicationDeadline } from './working-days';
 import { componentCodes } from './catalogue.components';
 import { checkFormTemplate } from './form-file';
+import { checkEForm, eformRefusal } from './eform-schema';
 
 type Trx = Transaction<Database>;
 
@@ -124,6 +125,8 @@ export async function saveDraft(
   opts: { mustBeNew?: boolean } = {},
 ): Promise<{ versionId: string; created: boolean }> {
   const input = ZProcedureInput.parse(raw);
+  const eformIssues = input.eform ? checkEForm(input.eform) : [];
+  if (eformIssues.length) throw eformRefusal(eformIssues);
   const agencies = await resolveAgencies(trx, input);
   const existing = await trx
     .selectFrom('procedures')

@@ -41,6 +41,7 @@ const err = {
 };
 const ZCode = z.object({ code: z.string().min(1).max(40) });
 const editor = requireRole('catalogue_editor', 'system_admin');
+const EDITOR_BODY_LIMIT = 2 * 1024 * 1024;
 
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
@@ -133,6 +134,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/procedures',
     {
       preHandler: editor,
+      // Form templates travel inside the JSON as base64: more than the default JSON limit.
+      bodyLimit: EDITOR_BODY_LIMIT,
       schema: { tags: ['catalogue'], body: ZProcedureInput, response: { 201: ZProcedure, ...err } },
     },
     async (req, reply) => {
@@ -181,6 +184,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: editor,
       bodyLimit: 20 * 1024 * 1024,
+      // A whole catalogue: procedures holding components and e-form schemas nest deeper than a form does.
+      config: { jsonDepth: 64 },
       schema: {
         tags: ['catalogue'],
         body: z.unknown(),
@@ -213,6 +218,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/procedures/:code',
     {
       preHandler: editor,
+      bodyLimit: EDITOR_BODY_LIMIT,
       schema: {
         tags: ['catalogue'],
         params: ZCode,

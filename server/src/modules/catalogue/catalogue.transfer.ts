@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { publishDraft, saveDraft } from './catalogue.editor';
 import { getProcedure } from './catalogue.service';
+import { checkEForm } from './eform-schema';
 
 type Q = Kysely<Database>;
 export type RowError = { row: number; code: string | null; message: string };
@@ -175,6 +176,12 @@ export async function importCatalogue(
         message: `Mã thủ tục trùng với dòng ${dup} / duplicate code (row ${dup})`,
       });
     seen.set(p.code, row);
+    for (const issue of p.eform ? checkEForm(p.eform) : [])
+      errors.push({
+        row,
+        code: p.code,
+        message: `${issue.field}: ${issue.message.vi} / ${issue.message.en}`,
+      });
     const unknown = [...p.agencies, ...p.interAgencies].filter((a) => !agencies.has(a.toUpperCase()));
     if (unknown.length)
       errors.push({ row, code: p.code, message: `Không có cơ quan / unknown agency: ${unknown.join(', ')}` });

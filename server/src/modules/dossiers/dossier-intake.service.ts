@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ZAmendDossierRequest,
   ZRegisterDossierRequest,
@@ -30,6 +30,7 @@ import {
   type DossierRow,
 } from './dossiers.repo';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
+import { compileEForm, type EFormValidator } from '../catalogue/eform-schema';
 
 type Trx = Transaction<Database>;
 
@@ -49,26 +50,44 @@ async function procedureOrFail(trx: Trx, code: string, now: Date): Promise<Proce
   return p;
 }
 
-// Building a validator from a JSON Schema costs ~0.3 ms; a published version never changes, so one per version.
-const validators = new Map<string, z.ZodType>();
+// Compiling an e-form costs a few milliseconds; a published version never changes, so one per version. A schema that
+// cannot be compiled (stored before the catalogue checked patterns) is remembered as such, not retried per request.
+const validators = new Map<string, EFormValidator | Error>();
 
-function formValidator(versionId: string, schema: Record<string, unknown>): z.ZodType {
+function formValidator(versionId: string, schema: Record<string, unknown>): EFormValidator | Error {
   let v = validators.get(versionId);
   if (!v) {
     if (validators.size >= 500) validators.clear();
-    v = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+    try {
+      v = compileEForm(schema);
+    } catch (err) {
+      v = err as Error;
+    }
     validators.set(versionId, v);
   }
   return v;
 }
 
-/** The e-form is validated against the procedure's JSON Schema, the same schema the web renders from. */
+/**
+ * The e-form is validated against the procedure's JSON Schema, the same schema the web renders from, with every
+ * pattern on a linear-time engine. A schema that cannot be run safely refuses the form (422), never a 500.
+ */
 export function validateForm(p: ProcedureFacts, data: Record<string, unknown>): void {
   if (!p.formSchema) return;
-  const result = formValidator(p.versionId, p.formSchema).safeParse(data);
-  if (!result.success) {
-    const details = result.error.issues.map((i) => `${i.path.join('.') || '–'}: ${i.message}`).join('; ');
-    throw new AppError('FORM_INVALID', { details }, result.error.issues);
+  const validate = formValidator(p.versionId, p.formSchema);
+  if (validate instanceof Error) {
+    throw new AppError('PROCEDURE_UNAVAILABLE', {
+      procedure: p.name,
+      how: {
+        vi: 'trực tuyến lúc này: mẫu tờ khai điện tử của thủ tục bị lỗi, cơ quan cần sửa lại',
+        en: 'online right now: the e-form of this procedure is broken and must be corrected by the agency',
+      },
+    });
+  }
+  const issues = validate(data);
+  if (issues.length) {
+    const details = issues.map((i) => `${i.field || '–'}: ${i.message}`).join('; ');
+    throw new AppError('FORM_INVALID', { details }, issues);
   }
 }
 

@@ -168,6 +168,9 @@ function property(type: Field[2], title: string): Record<string, unknown> {
   }
 }
 
+/** Every demo e-form's key. */
+export const EFORM_KEYS = (): string[] => Object.keys(FORMS);
+
 export function eform(
   key: string,
 ): { type: 'object'; properties: Record<string, unknown> } & Record<string, unknown> {

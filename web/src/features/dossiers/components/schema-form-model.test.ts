@@ -59,4 +59,21 @@ describe('e-form validation', () => {
       camKet: true,
     });
   });
+
+  it('runs patterns on a linear-time engine: an evil pattern cannot freeze the page', () => {
+    const evil: FormSchema = { properties: { maSo: { type: 'string', pattern: '^(a+)+$' } } };
+    const started = performance.now();
+    expect(validateForm(evil, { maSo: `${'a'.repeat(25)}!` })).toEqual({ maSo: { kind: 'pattern' } });
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(validateForm(evil, { maSo: `${'a'.repeat(5000)}!` })).toEqual({ maSo: { kind: 'pattern' } });
+    expect(validateForm(evil, { maSo: 'aaaa' })).toEqual({});
+  });
+
+  it('reads \\u escapes as ECMAScript does, and never throws on a pattern it cannot compile', () => {
+    const vn: FormSchema = { properties: { ten: { type: 'string', pattern: '^[\\u00C0-\\u1EF9a-z ]+$' } } };
+    expect(validateForm(vn, { ten: 'việt nam' })).toEqual({});
+    expect(validateForm(vn, { ten: 'VIET' })).toEqual({ ten: { kind: 'pattern' } });
+    const broken: FormSchema = { properties: { maSo: { type: 'string', pattern: '[0-9' } } };
+    expect(() => validateForm(broken, { maSo: '1' })).not.toThrow();
+  });
 });

@@ -1,3 +1,5 @@
+import { matchesPattern } from '../../../lib/patterns';
+
 /**
  * The subset of JSON Schema that procedure e-forms use (flat objects of text, numbers, dates, choices and yes/no).
  * Small enough that a dedicated renderer stays accessible and fully Vietnamese; anything outside it is shown as text.
@@ -60,7 +62,7 @@ export function validateField(schema: FieldSchema, value: unknown, required: boo
     return { kind: 'maxLength', n: schema.maxLength };
   if (schema.format === 'email' && !EMAIL.test(s)) return { kind: 'email' };
   if (schema.format === 'date' && !DATE.test(s)) return { kind: 'date' };
-  if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s)) return { kind: 'pattern' };
+  if (schema.pattern && !matchesPattern(schema.pattern, s)) return { kind: 'pattern' };
   return null;
 }
 
