@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,7 +30,28 @@ const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
+  LOOKUP_GLOBAL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(3000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
+function isAddressOrCidr(s: string): boolean {
+  const [addr = '', prefix, ...rest] = s.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = {
   port: number;
@@ -52,6 +74,12 @@ export type Config = {
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
   /** Public dossier lookups per IP per minute. */
   lookupRateLimit: number;
+  /** Public dossier lookups per minute from all addresses together (every process counts in the database). */
+  lookupGlobalRateLimit: number;
+  /** Peers whose X-Forwarded-For is believed (addresses or CIDR ranges); empty = the socket address is the client. */
+  trustedProxies: string[];
+  /** Bearer token that /metrics requires; unset = /metrics answers 404. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
+    lookupGlobalRateLimit: e.LOOKUP_GLOBAL_RATE_LIMIT,
+    trustedProxies: e.TRUSTED_PROXIES,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
