@@ -9,9 +9,20 @@ describe('public lookup and drafts', async () => {
     await f.inject(clerk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
   );
 
-  it('shows status, procedure, places, times, late flag and the masked name — nothing else — without login', async () => {
-    const res = await f.inject(null, 'GET', `/api/lookup/${a.code}`);
+  it('shows status, procedure, places, times and late flag by code alone; the masked name only with the PIN', async () => {
+    const byCode = await f.inject(null, 'GET', `/api/lookup/${a.code}`);
+    expect(byCode.statusCode).toBe(200);
+    expect(byCode.json()).toMatchObject({ code: a.code, applicantName: null, pinStatus: 'none' });
+    expect(byCode.body).not.toContain('Nguyễn');
+    const { lookup_pin: pin } = await f.db.kysely
+      .selectFrom('dossiers')
+      .select('lookup_pin')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(pin).toMatch(/^\d{6}$/);
+    const res = await f.inject(null, 'GET', `/api/lookup/${a.code}?pin=${pin}`);
     expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(pin!);
     expect(res.json()).toEqual({
       code: a.code,
       status: 'in_processing',
@@ -23,6 +34,7 @@ describe('public lookup and drafts', async () => {
       appointmentAt: a.appointmentAt,
       late: false,
       applicantName: 'Nguyễn V** A*',
+      pinStatus: 'accepted',
     });
     expect(res.body).not.toContain('099201001234');
     expect(res.body).not.toContain('an@example.vn');
