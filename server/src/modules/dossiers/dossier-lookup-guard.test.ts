@@ -129,6 +129,12 @@ describe('public lookup: PIN, limits shared in the database, probing alerts', as
     expect(ack.statusCode).toBe(200);
     expect(ack.json().acknowledgedAt).not.toBeNull();
     expect((await f.inject(sysadmin, 'POST', ackUrl)).statusCode).toBe(404);
+    const audit = await f.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('target_id', '=', alert!.id)
+      .execute();
+    expect(audit).toEqual([{ action: 'lookup_alert.acknowledge', actor_id: sysadmin.userId }]);
     const open = (await f.inject(sysadmin, 'GET', '/api/admin/lookup-alerts')).json<{
       items: TLookupAlert[];
     }>();

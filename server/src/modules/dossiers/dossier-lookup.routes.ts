@@ -19,6 +19,7 @@ import {
   ZLookupResponse,
 } from '@motcua/contracts';
 import { requireActor, requireRole } from '../../http/auth';
+import { requestActor } from '../../http/context';
 import { acknowledgeLookupAlert, listLookupAlerts, publicLookup } from './dossier-lookup.service';
 
 const E = ZErrorResponse;
@@ -80,6 +81,10 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (api) => {
         response: { 200: ZLookupAlert, 401: E, 403: E, 404: E },
       },
     },
-    async (req) => acknowledgeLookupAlert(db(), req.params.id, requireActor(req).userId, new Date()),
+    async (req) => {
+      const who = requireActor(req);
+      const audit = requestActor(req, { type: 'staff', id: who.userId, name: who.name });
+      return acknowledgeLookupAlert(db(), audit, req.params.id, new Date());
+    },
   );
 };

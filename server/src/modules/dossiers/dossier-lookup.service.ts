@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { TLookupAlert, TLookupResponse } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
+import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { countHit, readHits } from '../../http/rate-limit';
 import { isDossierCode, maskName } from './dossier-code';
 import { notFound } from './dossier-context';
@@ -138,13 +139,21 @@ export async function listLookupAlerts(db: Db, open: boolean): Promise<{ items: 
   return { items: (await findAlerts(db, { open, limit: 200 })).map(presentAlert) };
 }
 
+/** Marks an open alert as seen, with its audit row in the same transaction. */
 export async function acknowledgeLookupAlert(
   db: Db,
+  audit: AuditActor,
   id: string,
-  by: string,
   now: Date,
 ): Promise<TLookupAlert> {
-  const row = await acknowledgeAlert(db, id, by, now);
-  if (!row) throw new AppError('NOT_FOUND', { what: { vi: 'cảnh báo đang mở', en: 'Open alert' } });
-  return presentAlert(row);
+  return db.transaction().execute(async (trx) => {
+    const row = await acknowledgeAlert(trx, id, audit.id ?? '', now);
+    if (!row) throw new AppError('NOT_FOUND', { what: { vi: 'cảnh báo đang mở', en: 'Open alert' } });
+    await appendAudit(trx, audit, {
+      action: 'lookup_alert.acknowledge',
+      target: { type: 'lookup_alert', id },
+      details: { clientIp: row.client_ip, reason: row.reason },
+    });
+    return presentAlert(row);
+  });
 }
