@@ -172,6 +172,35 @@ describe('public lookup: the global limit counts every address in every process'
   });
 });
 
+describe('public lookup: a large global budget is spread over counter shards', async () => {
+  const t = await createTestApp({ lookupGlobalRateLimit: 1600 });
+  const fill = (hits: number) =>
+    t.db.kysely
+      .insertInto('rate_limit_counters')
+      .values(
+        Array.from({ length: 8 }, (_, i) => ({
+          key: `lookup|global|${i}`,
+          hits,
+          window_ends_at: new Date(Date.now() + 60_000),
+        })),
+      )
+      .onConflict((oc) => oc.column('key').doUpdateSet({ hits }))
+      .execute();
+  const lookup = (n: number) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/lookup/000.00.15.H99-260101-9999',
+      remoteAddress: `192.0.2.${100 + n}`,
+    });
+
+  it('each of the 8 shards allows its 1/8 share; past it, 429 whichever shard a lookup lands on', async () => {
+    await fill(199);
+    expect((await lookup(1)).statusCode).toBe(404);
+    await fill(200);
+    for (let n = 2; n < 6; n++) expect((await lookup(n)).statusCode).toBe(429);
+  });
+});
+
 describe('probing verdict (pure)', () => {
   it('finds the longest run per agency and day, not across them', () => {
     expect(
