@@ -56,6 +56,27 @@ describe('client address behind a proxy (TRUSTED_PROXIES)', async () => {
     expect(codes).toEqual([404, 404, 404, 429, 429]);
   });
 
+  it('a forged X-Forwarded-For does not escape the log-in (30) and registration (10) limits either', async () => {
+    for (const [url, max] of [
+      ['/api/auth/login', 30],
+      ['/api/auth/register', 10],
+    ] as const) {
+      const codes = new Set<number>();
+      for (let i = 0; i <= max; i++) {
+        const res = await direct.app.inject({
+          method: 'POST',
+          url,
+          remoteAddress: '198.51.100.40',
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          payload: {},
+        });
+        codes.add(res.statusCode);
+        if (i === max) expect(res.statusCode, url).toBe(429);
+      }
+      expect([...codes].sort(), url).toEqual([400, 429]);
+    }
+  });
+
   it('believes X-Forwarded-For from a configured proxy: each client behind it has its own count', async () => {
     const first: number[] = [];
     for (let i = 0; i < 4; i++)
