@@ -270,6 +270,31 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expectAccessible(citizen);
   });
 
+  it('the lookup page shows the masked name only with the PIN: from the QR link, or typed in', async () => {
+    const { lookup_pin: pin } = await e2e.deps.db.kysely
+      .selectFrom('dossiers')
+      .select('lookup_pin')
+      .where('id', '=', dossierId)
+      .executeTakeFirstOrThrow();
+    const applicant = (page: Awaited<ReturnType<typeof e2e.newPage>>) =>
+      page.locator('.lookup-result dd').nth(2).textContent();
+    const page = await e2e.newPage({ phone: true });
+    await page.goto(`/tra-cuu/${dossierCode}`);
+    await expect.poll(() => applicant(page)).toBe('Ẩn (cần mã PIN tra cứu)');
+    await page.getByLabel('Mã PIN tra cứu').fill(pin === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Xem tên người nộp' }).click();
+    await expect.poll(() => page.getByText('Mã PIN không đúng.', { exact: false }).count()).toBe(1);
+    await page.getByLabel('Mã PIN tra cứu').fill(pin!);
+    await page.getByRole('button', { name: 'Xem tên người nộp' }).click();
+    await expect.poll(() => applicant(page)).toContain('*');
+    await expectAccessible(page);
+    // The receipt's QR link carries the PIN.
+    const qr = await e2e.newPage({ phone: true });
+    await qr.goto(`/tra-cuu/${dossierCode}?pin=${pin}`);
+    await expect.poll(() => applicant(qr)).toContain('*');
+    expect(await qr.getByLabel('Mã PIN tra cứu').count()).toBe(0);
+  });
+
   it('a supplement request reaches the captured email and the citizen completes it', async () => {
     const pdf = await pdfBytes(1);
     const second = await submitByApi(await citizenPage());

@@ -13,7 +13,11 @@ import { createBenchDatabase } from './intake-db';
 // The full app's GET /api/lookup/{code} and a bare Fastify + pg route running the same indexed select, over one
 // PostgreSQL database that the parent grows (10,000 then 1,000,000 dossiers) by messages.
 const bench = await createBenchDatabase();
-const config = { ...loadConfig({ ...process.env, DATABASE_URL: bench.url }), lookupRateLimit: 100_000_000 };
+const config = {
+  ...loadConfig({ ...process.env, DATABASE_URL: bench.url }),
+  lookupRateLimit: 100_000_000,
+  lookupGlobalRateLimit: 100_000_000,
+};
 const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
 await migrate(db);
 await db.kysely.transaction().execute(loadDemoOrganisation);

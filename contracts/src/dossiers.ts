@@ -308,9 +308,41 @@ export const ZLookupResponse = z.object({
   receivedAt: ZInstantStr.nullable(),
   appointmentAt: ZInstantStr.nullable(),
   late: z.boolean(),
-  applicantName: z.string(),
+  /** The masked name, only with the right lookup PIN (`?pin=`); null otherwise (ADR 0014). */
+  applicantName: z.string().nullable(),
+  /** none: no PIN given; wrong: it does not match; accepted: the masked name is shown. */
+  pinStatus: z.enum(['none', 'wrong', 'accepted']),
 });
 export type TLookupResponse = z.infer<typeof ZLookupResponse>;
+
+/** The second factor of the public lookup: six digits printed on the receipt and sent to the applicant. */
+export const LOOKUP_PIN_PATTERN = /^\d{6}$/;
+export const ZLookupQuery = z.object({
+  pin: z
+    .string()
+    .trim()
+    .regex(LOOKUP_PIN_PATTERN, 'mã PIN tra cứu gồm 6 chữ số / the lookup PIN has 6 digits')
+    .optional(),
+});
+
+/** GET /api/admin/lookup-alerts: clients that walked a run of dossier codes on the public lookup. */
+export const ZLookupAlert = z.object({
+  id: ZId,
+  clientIp: z.string(),
+  reason: z.enum(['not_found', 'sequential']),
+  codesProbed: z.number().int(),
+  notFound: z.number().int(),
+  longestRun: z.number().int(),
+  sampleCodes: z.array(z.string()),
+  firstAt: ZInstantStr,
+  lastAt: ZInstantStr,
+  acknowledgedAt: ZInstantStr.nullable(),
+});
+export type TLookupAlert = z.infer<typeof ZLookupAlert>;
+export const ZLookupAlertList = z.object({ items: z.array(ZLookupAlert) });
+export const ZLookupAlertListQuery = z.object({
+  open: z.enum(['true', 'false']).default('true'),
+});
 
 /** GET /api/dossier-messages: the portal inbox of the logged-in applicant (notifications about dossiers). */
 export const MESSAGE_KINDS = ['submitted', 'received', 'supplement_requested', 'refused'] as const;

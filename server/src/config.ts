@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,7 +33,28 @@ const ZEnv = z.object({
   MESSAGES_PER_DESTINATION_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
   UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
   UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOOKUP_GLOBAL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(3000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
+function isAddressOrCidr(s: string): boolean {
+  const [addr = '', prefix, ...rest] = s.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = {
   port: number;
@@ -59,6 +81,12 @@ export type Config = {
   messagesPerDestinationPerDay: number;
   /** Per person, counted in the database: bytes accepted in any 24 hours, upload attempts in any minute. */
   uploadLimits: { bytesPerDay: number; perMinute: number };
+  /** Public dossier lookups per minute from all addresses together (every process counts in the database). */
+  lookupGlobalRateLimit: number;
+  /** Peers whose X-Forwarded-For is believed (addresses or CIDR ranges); empty = the socket address is the client. */
+  trustedProxies: string[];
+  /** Bearer token that /metrics requires; unset = /metrics answers 404. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -103,5 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bytesPerDay: e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024,
       perMinute: e.UPLOAD_RATE_PER_MINUTE,
     },
+    lookupGlobalRateLimit: e.LOOKUP_GLOBAL_RATE_LIMIT,
+    trustedProxies: e.TRUSTED_PROXIES,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

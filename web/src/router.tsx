@@ -88,6 +88,10 @@ const areas: RouteObject[] = [
       { path: 'staff', lazy: page(() => import('./routes/admin/StaffPage'), 'StaffPage') },
       { path: 'roles', lazy: page(() => import('./routes/admin/RolesPage'), 'RolesPage') },
       { path: 'outbox', lazy: page(() => import('./routes/admin/OutboxPage'), 'OutboxPage') },
+      {
+        path: 'canh-bao-tra-cuu',
+        lazy: page(() => import('./routes/admin/LookupAlertsPage'), 'LookupAlertsPage'),
+      },
       { path: 'calendar', lazy: page(() => import('./routes/admin/CalendarAdminPage'), 'CalendarAdminPage') },
       { path: 'don-vi', lazy: page(() => import('./routes/admin/UnitsAdminPage'), 'UnitsAdminPage') },
       { path: 'co-quan', lazy: page(() => import('./routes/admin/AgenciesAdminPage'), 'AgenciesAdminPage') },

@@ -63,6 +63,9 @@ export type IdempotencyKeysTable = {
   created_at: Timestamp;
 };
 
+/** A request counter of one key (route and address, or a global bucket) in a fixed window. */
+export type RateLimitCountersTable = { key: string; hits: number; window_ends_at: Date };
+
 export type SeedRunsTable = { name: string; loaded_at: Timestamp };
 
 export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
@@ -72,6 +75,7 @@ export type CoreTables = {
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_limit_counters: RateLimitCountersTable;
   seed_runs: SeedRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };

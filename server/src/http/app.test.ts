@@ -4,8 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createTestApp } from '../test/harness';
 import { AppError } from './errors';
 
+const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
+const scrape = { authorization: `Bearer ${METRICS_TOKEN}` };
+
 describe('HTTP foundation', async () => {
-  const { app, db } = await createTestApp();
+  const { app, db } = await createTestApp({ metricsToken: METRICS_TOKEN });
 
   it('GET /api/health answers ok when the database answers', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
@@ -47,7 +50,7 @@ describe('HTTP foundation', async () => {
 
   it('exposes Prometheus metrics with request counts and queue depth', async () => {
     await app.inject({ method: 'GET', url: '/api/health' });
-    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    const res = await app.inject({ method: 'GET', url: '/metrics', headers: scrape });
     expect(res.body).toMatch(/http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
     expect(res.body).toContain('http_request_duration_seconds_bucket');
     expect(res.body).toMatch(/jobs_queue_depth\{state="pending"\} 0/);
@@ -55,7 +58,9 @@ describe('HTTP foundation', async () => {
 
   it('counts every request under its own method, route and status', async () => {
     const count = async (line: RegExp) =>
-      Number(line.exec((await app.inject({ method: 'GET', url: '/metrics' })).body)?.[1] ?? 0);
+      Number(
+        line.exec((await app.inject({ method: 'GET', url: '/metrics', headers: scrape })).body)?.[1] ?? 0,
+      );
     const ok = /http_requests_total\{method="GET",route="\/api\/health",status="200"\} (\d+)/;
     const missing = /http_requests_total\{method="GET",route="unmatched",status="404"\} (\d+)/;
     const timed = /http_request_duration_seconds_count\{method="GET",route="\/api\/health"\} (\d+)/;
@@ -67,6 +72,33 @@ describe('HTTP foundation', async () => {
       before[1]! + 1,
       before[2]! + 3,
     ]);
+  });
+
+  it('serves /metrics only with the bearer token: 401 without or with a wrong one', async () => {
+    const none = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(none.statusCode).toBe(401);
+    expect(none.headers['www-authenticate']).toContain('Bearer');
+    expect(none.body).not.toContain('http_requests_total');
+    const wrong = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const basic = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: METRICS_TOKEN },
+    });
+    expect(basic.statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/metrics', headers: scrape })).statusCode).toBe(200);
+  });
+
+  it('has no /metrics at all when no METRICS_TOKEN is configured (the default)', async () => {
+    const plain = await createTestApp();
+    const res = await plain.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('http_requests_total');
   });
 
   it('returns 503 from health when the database does not answer', async () => {

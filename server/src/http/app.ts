@@ -20,6 +20,7 @@ import type { AppDeps } from './context';
 import { AppError, errorHandler, notFoundHandler } from './errors';
 import { registerHostileInput } from './hostile-input';
 import { registerMetrics } from './metrics';
+import { databaseRateLimitStore } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { modules } from '../modules/registry';
@@ -43,7 +44,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies; anyone else could write any address in it.
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
     // One access-log line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
@@ -80,7 +82,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     reply.header('x-request-id', req.id);
     done();
   });
-  const metrics = registerMetrics(app, deps.db);
+  const metrics = registerMetrics(app, deps.db, deps.config.metricsToken);
   app.addHook('onResponse', (req, reply, done) => {
     metrics.observe(req, reply);
     req.log.info(
@@ -98,8 +100,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerHostileInput(app);
   await app.register(cookie);
   // Off by default; routes that need it (login, lookup, code sending) opt in with config.rateLimit.
+  // Counted in the database, so every process behind the load balancer shares one count per address.
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(deps.db.kysely, () => deps.clock.now()),
     errorResponseBuilder: (_req, ctx) =>
       new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) }),
   });

@@ -1,10 +1,24 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/client';
 import { queueDepth } from '../jobs/queue';
+import { AppError } from './errors';
 
-/** Prometheus text at /metrics: request counts and latencies by route, job queue depth, process metrics. */
-export function registerMetrics(app: FastifyInstance, db: Db) {
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function hasBearer(req: FastifyRequest, token: string): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(token));
+}
+
+/**
+ * Prometheus text at /metrics: request counts and latencies by route, job queue depth, process metrics.
+ * Not public: served only when METRICS_TOKEN is set, to scrapers that send it as a bearer token (401 otherwise);
+ * without a token the route does not exist (404).
+ */
+export function registerMetrics(app: FastifyInstance, db: Db, token: string | undefined) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -31,10 +45,16 @@ export function registerMetrics(app: FastifyInstance, db: Db) {
     },
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  if (token) {
+    app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+      if (!hasBearer(req, token)) {
+        reply.header('www-authenticate', 'Bearer realm="metrics"');
+        throw new AppError('UNAUTHENTICATED');
+      }
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  }
 
   // Per-request work is one Map lookup: the labelled children are resolved once per (method, route, status)
   // instead of hashing a fresh labels object for every request.

@@ -27,7 +27,8 @@ export const SAMPLE_RECEIPT: ReceiptData = {
   issuer: SAMPLE_ISSUER,
   documentNumber: '125/GTN',
   dossierCode: '000.17.22.H56-210531-0001',
-  lookupUrl: 'https://dichvucong.anhoa.gov.vn/tra-cuu/000.17.22.H56-210531-0001',
+  lookupPin: '482913',
+  lookupUrl: 'https://dichvucong.anhoa.gov.vn/tra-cuu/000.17.22.H56-210531-0001?pin=482913',
   applicant: APPLICANT,
   procedureName: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
   components: [

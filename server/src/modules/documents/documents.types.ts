@@ -42,7 +42,9 @@ export type ReceiptData = {
   /** "Số: …" of the receipt if the agency numbers them. */
   documentNumber?: string;
   dossierCode: string;
-  /** Public lookup URL the QR code encodes, e.g. https://dichvucong.example/tra-cuu/000.17.22.H56-210531-0001 */
+  /** The lookup PIN printed beside the code: with it the public lookup shows the masked name (ADR 0014). */
+  lookupPin: string;
+  /** Public lookup URL the QR code encodes, with the PIN: https://dichvucong.example/tra-cuu/<code>?pin=<pin> */
   lookupUrl: string;
   applicant: Applicant;
   /** Nội dung yêu cầu giải quyết: the procedure name. */

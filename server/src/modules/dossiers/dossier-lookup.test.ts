@@ -9,9 +9,20 @@ describe('public lookup and drafts', async () => {
     await f.inject(clerk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
   );
 
-  it('shows status, procedure, places, times, late flag and the masked name — nothing else — without login', async () => {
-    const res = await f.inject(null, 'GET', `/api/lookup/${a.code}`);
+  it('shows status, procedure, places, times and late flag by code alone; the masked name only with the PIN', async () => {
+    const byCode = await f.inject(null, 'GET', `/api/lookup/${a.code}`);
+    expect(byCode.statusCode).toBe(200);
+    expect(byCode.json()).toMatchObject({ code: a.code, applicantName: null, pinStatus: 'none' });
+    expect(byCode.body).not.toContain('Nguyễn');
+    const { lookup_pin: pin } = await f.db.kysely
+      .selectFrom('dossiers')
+      .select('lookup_pin')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(pin).toMatch(/^\d{6}$/);
+    const res = await f.inject(null, 'GET', `/api/lookup/${a.code}?pin=${pin}`);
     expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(pin!);
     expect(res.json()).toEqual({
       code: a.code,
       status: 'in_processing',
@@ -23,6 +34,7 @@ describe('public lookup and drafts', async () => {
       appointmentAt: a.appointmentAt,
       late: false,
       applicantName: 'Nguyễn V** A*',
+      pinStatus: 'accepted',
     });
     expect(res.body).not.toContain('099201001234');
     expect(res.body).not.toContain('an@example.vn');
@@ -76,17 +88,12 @@ describe('public lookup and drafts', async () => {
     expect(theirs.json().items).toEqual([]);
   });
 
-  it('is rate-limited per IP', async () => {
+  it('is rate-limited per client address (the socket peer; no proxy is trusted by default)', async () => {
+    const from = (remoteAddress: string) =>
+      f.app.inject({ method: 'GET', url: `/api/lookup/${a.code}`, remoteAddress });
     let last = 0;
-    for (let i = 0; i < 130 && last !== 429; i++) {
-      last = (
-        await f.inject(null, 'GET', `/api/lookup/${a.code}`, undefined, { 'x-forwarded-for': '203.0.113.9' })
-      ).statusCode;
-    }
+    for (let i = 0; i < 130 && last !== 429; i++) last = (await from('203.0.113.9')).statusCode;
     expect(last).toBe(429);
-    const other = await f.inject(null, 'GET', `/api/lookup/${a.code}`, undefined, {
-      'x-forwarded-for': '203.0.113.10',
-    });
-    expect(other.statusCode).toBe(200);
+    expect((await from('203.0.113.10')).statusCode).toBe(200);
   });
 });

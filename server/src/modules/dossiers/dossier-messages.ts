@@ -12,6 +12,8 @@ export type MessageParams = {
   appointment: string;
   reason: string;
   lookupUrl: string;
+  /** The lookup PIN of the receipt (ADR 0014); the link above carries it too. */
+  pin: string;
 };
 
 export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate> = {
@@ -28,11 +30,11 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
   'dossier.received': {
     vi: {
       subject: 'Hồ sơ {code} đã được tiếp nhận',
-      text: 'Hồ sơ “{procedure}” đã được tiếp nhận, mã hồ sơ {code}. Ngày hẹn trả kết quả: {appointment}. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” đã được tiếp nhận, mã hồ sơ {code}. Ngày hẹn trả kết quả: {appointment}. Mã PIN tra cứu: {pin}. Tra cứu: {lookupUrl}',
     },
     en: {
       subject: 'Dossier {code} received',
-      text: 'Your dossier “{procedure}” was received with code {code}. Result due: {appointment}. Look it up: {lookupUrl}',
+      text: 'Your dossier “{procedure}” was received with code {code}. Result due: {appointment}. Lookup PIN: {pin}. Look it up: {lookupUrl}',
     },
   },
   'dossier.supplement_requested': {

@@ -64,7 +64,15 @@ describe('notifications', async () => {
   );
 
   it('templates exist in Vietnamese and English for every message', () => {
-    const p = { ref: 'R', code: 'C', procedure: 'P', appointment: 'A', reason: 'X', lookupUrl: 'U' };
+    const p = {
+      ref: 'R',
+      code: 'C',
+      procedure: 'P',
+      appointment: 'A',
+      reason: 'X',
+      lookupUrl: 'U',
+      pin: '1',
+    };
     for (const k of ['submitted', 'received', 'supplement_requested', 'refused']) {
       expect(renderTemplate(`dossier.${k}`, 'vi', p).subject).not.toBe(
         renderTemplate(`dossier.${k}`, 'en', p).subject,

@@ -8,9 +8,13 @@ import { renderTemplate } from '../notifications/notifications.templates';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
 import type { DossierRow } from './dossiers.repo';
 
-/** The public lookup page of a code (QR codes and messages link to it). */
-export function lookupUrl(config: Pick<Config, 'publicUrl'>, code: string): string {
-  return `${config.publicUrl.replace(/\/$/, '')}/tra-cuu/${encodeURIComponent(code)}`;
+/**
+ * The public lookup page of a code (QR codes and messages link to it), carrying the lookup PIN when there is one so
+ * the page shows the masked name without asking for it (ADR 0014).
+ */
+export function lookupUrl(config: Pick<Config, 'publicUrl'>, code: string, pin?: string | null): string {
+  const page = `${config.publicUrl.replace(/\/$/, '')}/tra-cuu/${encodeURIComponent(code)}`;
+  return pin ? `${page}?pin=${encodeURIComponent(pin)}` : page;
 }
 
 function vnDateTime(d: Date): string {
@@ -65,7 +69,9 @@ export async function notifyApplicant(
     procedure: d.procedure_name,
     appointment: d.appointment_at ? vnDateTime(d.appointment_at) : '',
     reason: extra.reason ?? '',
-    lookupUrl: d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code) : '',
+    lookupUrl:
+      d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code, d.lookup_pin) : '',
+    pin: d.lookup_pin ?? '',
   };
   const template = `dossier.${kind}`;
   const locale = await applicantLocale(trx, d);

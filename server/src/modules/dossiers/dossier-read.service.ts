@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TDossierDetail, TDossierList, TDossierMessage, TLookupResponse } from '@motcua/contracts';
+import type { TDossierDetail, TDossierList, TDossierMessage } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { isDossierCode, maskName } from './dossier-code';
 import { fileStoreFor, notFound } from './dossier-context';
 import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
@@ -16,7 +15,6 @@ import {
   findFiles,
   listDocuments,
   listForApplicant,
-  lookupByCode,
   receptionQueue,
 } from './dossiers.repo';
 
@@ -81,33 +79,6 @@ export async function listReceptionQueue(
   });
   const names = await agencyNames(q, [actor.agencyId]);
   return { items: items.map((i) => presentSummary(i, names, now)), total };
-}
-
-/** Public lookup by dossier code (000 Đ13, 004 Đ5): state and places, the applicant's name masked, nothing else. */
-export async function lookupDossier(q: Q, code: string, now: Date): Promise<TLookupResponse> {
-  if (!isDossierCode(code)) {
-    throw new AppError('BAD_REQUEST', {
-      details: {
-        vi: `“${code.slice(0, 60)}” không phải mã hồ sơ (dạng 000.00.15.H99-260302-0001)`,
-        en: `“${code.slice(0, 60)}” is not a dossier code (like 000.00.15.H99-260302-0001)`,
-      },
-    });
-  }
-  const r = await lookupByCode(q, code);
-  if (!r || !r.code) throw notFound();
-  const open = r.status === 'received' || r.status === 'in_processing';
-  return {
-    code: r.code,
-    status: r.status,
-    procedureName: r.procedure_name,
-    receivingAgency: r.receiving_name,
-    holdingAgency: r.holding_name,
-    holdingDepartment: r.holding_department_name,
-    receivedAt: r.received_at ? instant(r.received_at) : null,
-    appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
-    late: open && r.appointment_at !== null && r.appointment_at.getTime() < now.getTime(),
-    applicantName: maskName((r.applicant as { name: string }).name),
-  };
 }
 
 /** A PDF form of a dossier, for whoever may see the dossier. */

@@ -12,6 +12,7 @@ import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
+import { newLookupPin } from './dossier-lookup.service';
 import { lookupUrl, notifyApplicant } from './dossier-notify';
 import {
   agencyCodesOn,
@@ -87,7 +88,12 @@ export async function acceptDossier(
           await nextDossierSequence(trx, identifier, receivedAt),
         );
         entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
-        await updateDossier(trx, d.id, { code, register_book: book, register_entry: entry });
+        await updateDossier(trx, d.id, {
+          code,
+          lookup_pin: newLookupPin(),
+          register_book: book,
+          register_entry: entry,
+        });
         return {
           reason: input.note ?? null,
           data: { code, appointmentAt: appointmentAt.toISOString(), register: { book, entry } },
@@ -104,7 +110,8 @@ export async function acceptDossier(
           {
             issuer: await issuerOf(trx, d.receiving_agency_id),
             dossierCode: code,
-            lookupUrl: lookupUrl(ctx.config, code),
+            lookupPin: row.lookup_pin ?? '',
+            lookupUrl: lookupUrl(ctx.config, code, row.lookup_pin),
             applicant: applicantOf(row),
             procedureName: p.name,
             components: attachments.map((a) => ({

@@ -2,11 +2,15 @@ import type { Module } from '../registry';
 import { HANDOVER_JOB, handoverJob } from './dossier-handover';
 import './dossier-messages';
 import { loadDemoDossiers } from './dossiers.demo';
+import { lookupRoutes } from './dossier-lookup.routes';
 import { dossierRoutes } from './dossiers.routes';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
-  routes: dossierRoutes,
+  routes: async (api) => {
+    await api.register(dossierRoutes);
+    await api.register(lookupRoutes);
+  },
   jobs: { [HANDOVER_JOB]: handoverJob },
   seed: loadDemoDossiers,
 };

@@ -20,6 +20,7 @@ export const DOSSIER_COLUMNS = [
   'province_code',
   'submission_ref',
   'code',
+  'lookup_pin',
   'procedure_code',
   'procedure_name',
   'procedure_version_id',
@@ -316,6 +317,7 @@ function lookupQuery(q: Q, code: string) {
     .leftJoin('departments as hd', 'hd.id', 'd.holding_department_id')
     .select([
       'd.code',
+      'd.lookup_pin',
       'd.status',
       'd.procedure_code',
       'd.procedure_name',

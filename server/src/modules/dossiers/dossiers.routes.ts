@@ -23,8 +23,8 @@
  * | POST   | /api/reception/dossiers/{id}/accept                   | reception_officer           | ZAcceptDossierRequest → ZDossierDetail          |
  * | POST   | /api/reception/dossiers/{id}/request-supplement       | reception_officer           | ZRequestSupplementRequest → ZDossierDetail      |
  * | POST   | /api/reception/dossiers/{id}/refuse                   | reception_officer           | ZRefuseDossierRequest → ZDossierDetail          |
- * | GET    | /api/lookup/{code}                                    | anyone (rate-limited per IP)| → ZLookupResponse; 400 malformed, 404 unknown   |
  *
+ * The public lookup and its probing alerts: `dossier-lookup.routes.ts`.
  * Stale `expectedVersion` → 409 CONFLICT; another applicant's dossier → 404; wrong agency → 404 for staff.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -41,7 +41,6 @@ import {
   ZDraft,
   ZDraftList,
   ZErrorResponse,
-  ZLookupResponse,
   ZRefuseDossierRequest,
   ZRegisterDossierRequest,
   ZRequestSupplementRequest,
@@ -71,7 +70,6 @@ import {
   listMessages,
   listMyDossiers,
   listReceptionQueue,
-  lookupDossier,
   openDocument,
   openDossierFile,
 } from './dossier-read.service';
@@ -370,20 +368,5 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
     '/reception/dossiers/:id/refuse',
     mutation(ZRefuseDossierRequest, receptionist),
     change(refuseDossier),
-  );
-
-  api.get(
-    '/lookup/:code',
-    {
-      // Per IP (LOOKUP_RATE_LIMIT a minute): enough for a kiosk behind one address, too few to enumerate codes.
-      config: { rateLimit: { max: api.deps.config.lookupRateLimit, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['lookup'],
-        summary: 'Public dossier status by code (no login)',
-        params: z.object({ code: z.string().max(80) }),
-        response: { 200: ZLookupResponse, 400: ZErrorResponse, 404: ZErrorResponse, 429: ZErrorResponse },
-      },
-    },
-    async (req) => lookupDossier(db(), req.params.code, requestNow(req)),
   );
 };

@@ -18,6 +18,8 @@ export type DossiersTable = {
   province_code: string;
   submission_ref: string;
   code: string | null;
+  /** Six digits on the receipt: with the code, the public lookup shows the masked name (ADR 0014). */
+  lookup_pin: string | null;
   procedure_code: string;
   procedure_name: Generated<string>;
   procedure_version_id: string;
@@ -142,6 +144,23 @@ export type UploadAttemptsTable = {
   created_at: Date;
 };
 
+/** Which codes one client address looked up lately (ADR 0014). */
+export type LookupProbesTable = { client_ip: string; code: string; found: boolean; last_at: Date };
+
+export type LookupAlertsTable = {
+  id: Generated<string>;
+  client_ip: string;
+  reason: 'not_found' | 'sequential';
+  codes_probed: number;
+  not_found: number;
+  longest_run: number;
+  sample_codes: ColumnType<string[], string, string>;
+  first_at: Date;
+  last_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
@@ -153,4 +172,6 @@ export type DossierTables = {
   dossier_register_counters: DossierRegisterCountersTable;
   dossier_messages: DossierMessagesTable;
   upload_attempts: UploadAttemptsTable;
+  lookup_probes: LookupProbesTable;
+  lookup_alerts: LookupAlertsTable;
 };

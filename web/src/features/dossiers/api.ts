@@ -5,6 +5,7 @@ import type {
   TDossierList,
   TDossierMessage,
   TDraft,
+  TLookupAlert,
   TLookupResponse,
   TRefuseDossierRequest,
   TRegisterDossierRequest,
@@ -63,7 +64,8 @@ export const dossierKeys = {
   mine: (page: number) => ['dossiers', 'mine', page] as const,
   detail: (id: string) => ['dossiers', 'detail', id] as const,
   queue: (page: number) => ['dossiers', 'queue', page] as const,
-  lookup: (code: string) => ['dossiers', 'lookup', code] as const,
+  lookup: (code: string, pin?: string) => ['dossiers', 'lookup', code, pin ?? ''] as const,
+  lookupAlerts: (open: boolean) => ['dossiers', 'lookup-alerts', open] as const,
   drafts: ['dossiers', 'drafts'] as const,
   messages: ['dossiers', 'messages'] as const,
   procedure: (code: string, versionId?: string) =>
@@ -119,7 +121,13 @@ export const dossiersApi = {
     api<TDossierDetail>(`/api/reception/dossiers/${id}/request-supplement`, json('POST', body)),
   refuse: (id: string, body: TRefuseDossierRequest) =>
     api<TDossierDetail>(`/api/reception/dossiers/${id}/refuse`, json('POST', body)),
-  lookup: (code: string) => api<TLookupResponse>(`/api/lookup/${enc(code)}`),
+  /** The PIN of the receipt (ADR 0014) shows the masked applicant name; without it the rest still answers. */
+  lookup: (code: string, pin?: string) =>
+    api<TLookupResponse>(`/api/lookup/${enc(code)}${pin ? `?pin=${enc(pin)}` : ''}`),
+  lookupAlerts: (open: boolean) =>
+    api<{ items: TLookupAlert[] }>(`/api/admin/lookup-alerts?open=${open ? 'true' : 'false'}`),
+  acknowledgeAlert: (id: string) =>
+    api<TLookupAlert>(`/api/admin/lookup-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
 };
 
 /** Raw-bytes upload (the server detects the type from the content); the name travels URL-encoded in a header. */

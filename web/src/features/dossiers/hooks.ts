@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
 import { ApiError } from '../../lib/api';
 import { dossierKeys, dossiersApi } from './api';
@@ -6,10 +6,10 @@ import { dossierKeys, dossiersApi } from './api';
 export const isDossierCode = (code: string) => DOSSIER_CODE_PATTERN.test(code);
 
 /** Public lookup; a malformed code is caught here without a request, an unknown one is a 404. */
-export function useLookup(code: string | undefined) {
+export function useLookup(code: string | undefined, pin?: string) {
   return useQuery({
-    queryKey: dossierKeys.lookup(code ?? ''),
-    queryFn: () => dossiersApi.lookup(code ?? ''),
+    queryKey: dossierKeys.lookup(code ?? '', pin),
+    queryFn: () => dossiersApi.lookup(code ?? '', pin),
     enabled: !!code && isDossierCode(code),
     retry: (n, err) => !(err instanceof ApiError && err.status < 500) && n < 1,
   });
@@ -33,3 +33,15 @@ export const useProcedure = (code: string, versionId?: string) =>
     queryFn: () => dossiersApi.procedure(code, versionId),
     enabled: !!code,
   });
+
+/** Clients that walked a run of dossier codes on the public lookup (system administrators). */
+export const useLookupAlerts = (open: boolean) =>
+  useQuery({ queryKey: dossierKeys.lookupAlerts(open), queryFn: () => dossiersApi.lookupAlerts(open) });
+
+export function useAcknowledgeAlert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => dossiersApi.acknowledgeAlert(id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['dossiers', 'lookup-alerts'] }),
+  });
+}

@@ -8,6 +8,7 @@ export const adminNav: NavItem[] = [
   { to: '/admin/staff', label: 'accounts.nav.staff' },
   { to: '/admin/roles', label: 'accounts.nav.roles' },
   { to: '/admin/outbox', label: 'accounts.nav.outbox' },
+  { to: '/admin/canh-bao-tra-cuu', label: 'dossiers.nav.lookupAlerts' },
   { to: '/admin/calendar', label: 'calendar.nav' },
   { to: '/admin/don-vi', label: 'organisation.nav.units' },
   { to: '/admin/co-quan', label: 'organisation.nav.agencies' },

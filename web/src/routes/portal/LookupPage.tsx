@@ -1,19 +1,24 @@
 import '../../features/dossiers/dossiers.css';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Spinner } from '../../components/ui';
 import { LookupResult } from '../../features/dossiers/components/LookupResult';
 import { isDossierCode, useLookup } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
 
-/** /tra-cuu and /tra-cuu/:code — where the receipt's QR code lands (000 Đ13, 004 Đ5). */
+/**
+ * /tra-cuu and /tra-cuu/:code?pin= — where the receipt's QR code lands (000 Đ13, 004 Đ5); the QR link carries the
+ * lookup PIN, otherwise the page asks for it to show the applicant's masked name (ADR 0014).
+ */
 export function LookupPage() {
   const { t } = useI18n();
   const { code } = useParams();
+  const [params, setParams] = useSearchParams();
+  const pin = params.get('pin') ?? undefined;
   const navigate = useNavigate();
   const [input, setInput] = useState(code ?? '');
-  const lookup = useLookup(code);
+  const lookup = useLookup(code, pin);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const c = input.trim().toUpperCase();
@@ -37,7 +42,44 @@ export function LookupPage() {
         <Button type="submit">{t('dossiers.lookup.search')}</Button>
       </form>
       <LookupOutcome code={code} lookup={lookup} />
+      {lookup.data && lookup.data.pinStatus !== 'accepted' && (
+        <PinForm
+          wrong={lookup.data.pinStatus === 'wrong'}
+          onPin={(p) => setParams({ pin: p }, { replace: true })}
+        />
+      )}
     </>
+  );
+}
+
+/** Asks for the six-digit PIN printed on the receipt; the name appears once it matches. */
+function PinForm({ wrong, onPin }: { wrong: boolean; onPin: (pin: string) => void }) {
+  const { t } = useI18n();
+  const [pin, setPin] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = pin.replace(/\s/g, '');
+    if (/^\d{6}$/.test(p)) onPin(p);
+  };
+  return (
+    <form onSubmit={submit} className="card lookup-pin">
+      <p id="lookup-pin-lead">{t('dossiers.lookup.pinLead')}</p>
+      {wrong && <Alert kind="error">{t('dossiers.lookup.pinWrong')}</Alert>}
+      <div className="row">
+        <label htmlFor="lookup-pin">{t('dossiers.lookup.pinLabel')}</label>
+        <input
+          id="lookup-pin"
+          value={pin}
+          inputMode="numeric"
+          autoComplete="off"
+          pattern="\d{6}"
+          maxLength={6}
+          aria-describedby="lookup-pin-lead"
+          onChange={(e) => setPin(e.target.value)}
+        />
+        <Button type="submit">{t('dossiers.lookup.pinShow')}</Button>
+      </div>
+    </form>
   );
 }
 

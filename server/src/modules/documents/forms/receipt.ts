@@ -40,7 +40,8 @@ export async function renderReceipt(data: ReceiptData, set: TemplateSet): Promis
   doc
     .font('regular')
     .fontSize(SIZE.small - 1)
-    .text(data.dossierCode, qrX - 20, qrY + QR_SIZE + 1, { width: QR_SIZE + 40, align: 'center' });
+    .text(data.dossierCode, qrX - 20, qrY + QR_SIZE + 1, { width: QR_SIZE + 40, align: 'center' })
+    .text(`Mã PIN tra cứu: ${data.lookupPin}`, qrX - 20, doc.y, { width: QR_SIZE + 40, align: 'center' });
   doc.fontSize(SIZE.body);
   doc.x = x0;
   doc.y = qrY;
@@ -52,7 +53,7 @@ export async function renderReceipt(data: ReceiptData, set: TemplateSet): Promis
   field(doc, 'Địa chỉ', data.applicant.address, narrow);
   field(doc, 'Số điện thoại', data.applicant.phone, narrow);
   field(doc, 'Email', data.applicant.email, narrow);
-  doc.y = Math.max(doc.y, qrY + QR_SIZE + 14);
+  doc.y = Math.max(doc.y, qrY + QR_SIZE + 24);
   field(doc, 'Nội dung yêu cầu giải quyết', data.procedureName);
   doc.moveDown(0.3);
 

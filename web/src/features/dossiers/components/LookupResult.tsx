@@ -3,7 +3,10 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { StatusBadge } from './StatusBadge';
 
-/** The public view of a dossier: the same state the office sees, nothing personal beyond the masked name. */
+/**
+ * The public view of a dossier: the same state the office sees, nothing personal beyond the masked name, and that
+ * only with the receipt's lookup PIN.
+ */
 export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse; headingLevel?: 2 | 3 }) {
   const { t, locale } = useI18n();
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -18,7 +21,7 @@ export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse
         <dt>{t('dossiers.field.procedure')}</dt>
         <dd>{data.procedureName}</dd>
         <dt>{t('dossiers.field.applicant')}</dt>
-        <dd>{data.applicantName}</dd>
+        <dd>{data.applicantName ?? t('dossiers.lookup.nameHidden')}</dd>
         <dt>{t('dossiers.field.receivingAgency')}</dt>
         <dd>{data.receivingAgency}</dd>
         <dt>{t('dossiers.field.holdingAgency')}</dt>

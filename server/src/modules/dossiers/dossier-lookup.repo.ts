@@ -1,0 +1,87 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** SQL of the public lookup's guard (ADR 0014): probes per client address and the alerts they raise. */
+export async function recordProbe(q: Q, p: { clientIp: string; code: string; found: boolean; at: Date }) {
+  await q
+    .insertInto('lookup_probes')
+    .values({ client_ip: p.clientIp, code: p.code, found: p.found, last_at: p.at })
+    .onConflict((oc) => oc.columns(['client_ip', 'code']).doUpdateSet({ found: p.found, last_at: p.at }))
+    .execute();
+}
+
+export function findProbesSince(q: Q, clientIp: string, since: Date) {
+  return q
+    .selectFrom('lookup_probes')
+    .select(['code', 'found'])
+    .where('client_ip', '=', clientIp)
+    .where('last_at', '>=', since)
+    .execute();
+}
+
+export async function sweepProbes(q: Q, before: Date) {
+  await q.deleteFrom('lookup_probes').where('last_at', '<', before).execute();
+}
+
+export type AlertInput = {
+  clientIp: string;
+  reason: 'not_found' | 'sequential';
+  codesProbed: number;
+  notFound: number;
+  longestRun: number;
+  sampleCodes: string[];
+  at: Date;
+};
+
+/** Opens an alert for the address, or updates its open one (one open alert per address, by a partial index). */
+export async function upsertOpenAlert(q: Q, a: AlertInput) {
+  await sql`
+    INSERT INTO lookup_alerts AS la
+      (client_ip, reason, codes_probed, not_found, longest_run, sample_codes, first_at, last_at)
+    VALUES (${a.clientIp}, ${a.reason}, ${a.codesProbed}, ${a.notFound}, ${a.longestRun},
+      ${JSON.stringify(a.sampleCodes)}::jsonb, ${a.at}::timestamptz, ${a.at}::timestamptz)
+    ON CONFLICT (client_ip) WHERE acknowledged_at IS NULL DO UPDATE SET
+      reason = excluded.reason,
+      codes_probed = GREATEST(la.codes_probed, excluded.codes_probed),
+      not_found = GREATEST(la.not_found, excluded.not_found),
+      longest_run = GREATEST(la.longest_run, excluded.longest_run),
+      sample_codes = excluded.sample_codes,
+      last_at = excluded.last_at`.execute(q);
+}
+
+const ALERT_COLUMNS = [
+  'id',
+  'client_ip',
+  'reason',
+  'codes_probed',
+  'not_found',
+  'longest_run',
+  'sample_codes',
+  'first_at',
+  'last_at',
+  'acknowledged_at',
+] as const;
+
+export function findAlerts(q: Q, opts: { open: boolean; limit: number }) {
+  return q
+    .selectFrom('lookup_alerts')
+    .select(ALERT_COLUMNS)
+    .where('acknowledged_at', opts.open ? 'is' : 'is not', null)
+    .orderBy('last_at', 'desc')
+    .limit(opts.limit)
+    .execute();
+}
+export type AlertRow = Awaited<ReturnType<typeof findAlerts>>[number];
+
+/** Marks an open alert as seen; undefined when there is no such open alert. */
+export function acknowledgeAlert(q: Q, id: string, by: string, at: Date) {
+  return q
+    .updateTable('lookup_alerts')
+    .set({ acknowledged_at: at, acknowledged_by: by })
+    .where('id', '=', id)
+    .where('acknowledged_at', 'is', null)
+    .returning(ALERT_COLUMNS)
+    .executeTakeFirst();
+}
