@@ -9,7 +9,7 @@ import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks'
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 
@@ -77,7 +77,7 @@ export function ReceptionDossierPage() {
           <dt>{t('dossiers.field.code')}</dt>
           <dd>{d.code ?? t('dossiers.none')}</dd>
           <dt>{t('dossiers.field.appointmentAt')}</dt>
-          <dd>{formatDate(d.appointmentAt, locale)}</dd>
+          <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
         </dl>
       </Card>
       <Card>
@@ -124,7 +124,7 @@ export function ReceptionDossierPage() {
                   next,
                   t('dossiers.decide.accepted', {
                     code: next.code ?? '',
-                    date: formatDate(next.appointmentAt, locale),
+                    date: formatDateTime(next.appointmentAt, locale),
                   }),
                 );
               })

@@ -1,6 +1,6 @@
 import type { TLookupResponse } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatDateTime } from '../../../lib/dates';
+import { formatDateTime } from '../../../lib/dates';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -29,7 +29,7 @@ export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse
         <dt>{t('dossiers.field.receivedAt')}</dt>
         <dd>{formatDateTime(data.receivedAt, locale)}</dd>
         <dt>{t('dossiers.field.appointmentAt')}</dt>
-        <dd>{formatDate(data.appointmentAt, locale)}</dd>
+        <dd>{formatDateTime(data.appointmentAt, locale)}</dd>
         <dt>{t('dossiers.field.late')}</dt>
         <dd>{data.late ? t('dossiers.field.late') : t('dossiers.lookup.onTime')}</dd>
       </dl>
