@@ -105,9 +105,7 @@ describe.skipIf(!hasBrowser)('accounts journeys', async () => {
     await page.getByLabel('Mật khẩu mới').fill('Cong-vu-moi-2026');
     await page.getByRole('button', { name: 'Đổi mật khẩu và tiếp tục' }).click();
     await page.waitForURL('**/office');
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Bộ phận tiếp nhận và trả kết quả' }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Bộ phận Một cửa' }).count()).toBe(1);
     expect(await page.evaluate(async () => (await fetch('/api/me/profile')).status)).toBe(200);
   });
 

@@ -220,7 +220,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     for (const page of [first, second]) {
       await page.goto('/office/tiep-nhan');
       await page.getByRole('link', { name: submissionRef }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Kiểm tra, tiếp nhận hồ sơ' }).count())
+        .toBe(1);
     }
     await expectAccessible(first);
     await first.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).last().click();
@@ -234,9 +236,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expect.poll(() => second.getByRole('alert').textContent()).toContain('người khác xử lý trước bạn');
     await expectAccessible(second);
     await second.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
-    await expect
-      .poll(() => second.getByText('Hồ sơ này không còn chờ quyết định tiếp nhận.').count())
-      .toBe(1);
+    await expect.poll(() => second.getByText('Hồ sơ này không còn chờ kiểm tra, tiếp nhận.').count()).toBe(1);
 
     const href = await first
       .getByRole('link', { name: 'Mở và in giấy tiếp nhận (Mẫu 01)' })
@@ -346,7 +346,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await clerk.getByRole('link', { name: 'Thêm mới' }).click();
     await expectAccessible(clerk);
     await clerk.getByLabel('Họ và tên').fill('Lê Thị Cúc');
-    await clerk.getByLabel('Số định danh cá nhân (CCCD)').fill('038185004321');
+    await clerk.getByLabel('Số định danh cá nhân').fill('038185004321');
     await clerk.getByLabel('Địa chỉ').fill('Số 5 đường Trần Phú, phường Hòa Bình');
     await clerk.getByLabel('Thủ tục', { exact: true }).fill(procedure.code);
     await expect.poll(() => clerk.getByText(procedure.name).count()).toBeGreaterThanOrEqual(1);
@@ -359,9 +359,11 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
       .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(3) });
     await expect.poll(() => clerk.locator(`#rc-${c.code}-pages`).inputValue()).toBe('3');
     await expectAccessible(clerk);
-    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang quyết định' }).click();
+    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang kiểm tra, tiếp nhận' }).click();
     await clerk.waitForURL('**/office/ho-so/*');
-    await expect.poll(() => clerk.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
+    await expect
+      .poll(() => clerk.getByRole('heading', { name: 'Kiểm tra, tiếp nhận hồ sơ' }).count())
+      .toBe(1);
     await expect
       .poll(() => clerk.getByText('Bản sao chứng thực', { exact: false }).count())
       .toBeGreaterThanOrEqual(1);

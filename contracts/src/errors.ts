@@ -124,8 +124,8 @@ export const ERROR_MESSAGES = {
     en: 'The request could not be verified. Reload the page and try again.',
   },
   OIDC_UNAVAILABLE: {
-    vi: 'Đăng nhập bằng tài khoản định danh quốc gia hiện không dùng được.',
-    en: 'Single sign-on with the national identity provider is not available.',
+    vi: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID) hiện không dùng được.',
+    en: 'Logging in with an electronic identity account (VNeID) is not available.',
   },
   OIDC_FAILED: {
     vi: 'Đăng nhập qua nhà cung cấp định danh không thành công: {details}',

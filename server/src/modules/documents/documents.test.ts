@@ -89,7 +89,7 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ')).toBe(true);
     expect(has('Mã hồ sơ: 000.17.22.H56-210531-0001')).toBe(true);
     expect(has('Ông/Bà/Tổ chức: Nguyễn Văn Ánh')).toBe(true);
-    expect(has('Số CCCD/Định danh/Mã số: 099201001234')).toBe(true);
+    expect(has('Số định danh cá nhân: 099201001234')).toBe(true);
     expect(has('Địa chỉ: Số 12 đường Lê Lợi, phường Bình Sơn, tỉnh An Hòa')).toBe(true);
     expect(has('Số điện thoại: 0912 345 678')).toBe(true);
     expect(has('Email: nguyen.van.anh@example.vn')).toBe(true);

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../components/ui';
-import { processingTimeText } from '../../features/catalogue/format';
+import { legalCitation, processingTimeText } from '../../features/catalogue/format';
 import { useProcedure } from '../../features/catalogue/hooks';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { formatDay, formatMoney } from '../../lib/dates';
+import { formatMoney } from '../../lib/dates';
 
 /** A procedure with every section citizens must see (SPEC §3), its forms and the online-submission call to action. */
 export function ProcedurePage() {
@@ -103,9 +103,7 @@ export function ProcedurePage() {
         'catalogue.legalBasis',
         <ul>
           {p.legalBasis.map((l) => (
-            <li key={l.number}>
-              {l.title} số {l.number} ngày {formatDay(l.date)} {l.issuer && `(${l.issuer})`}
-            </li>
+            <li key={l.number}>{legalCitation(l)}</li>
           ))}
         </ul>,
       )}
