@@ -45,7 +45,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
 
   async function citizenLogin(page: Page) {
     await page.goto('/dang-nhap');
-    await page.getByLabel('Email, số điện thoại hoặc tên đăng nhập').fill(CITIZEN.login);
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN.login);
     await page.getByLabel('Mật khẩu').fill(CITIZEN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
@@ -239,7 +239,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expect.poll(() => second.getByText('Hồ sơ này không còn chờ kiểm tra, tiếp nhận.').count()).toBe(1);
 
     const href = await first
-      .getByRole('link', { name: 'Mở và in giấy tiếp nhận (Mẫu 01)' })
+      .getByRole('link', { name: 'Mở và in giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu số 01)' })
       .getAttribute('href');
     const res = await first.request.get(href!);
     expect(res.status()).toBe(200);
@@ -309,7 +309,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await clerk
       .getByLabel('Hướng dẫn', { exact: true })
       .fill('Chụp lại rõ nét cả hai mặt và tải lên bản PDF.');
-    await clerk.getByRole('button', { name: 'Gửi yêu cầu bổ sung (Mẫu 02)' }).click();
+    await clerk
+      .getByRole('button', { name: 'Gửi phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu số 02)' })
+      .click();
     await expect.poll(() => clerk.getByText('Đã gửi yêu cầu bổ sung đến người nộp.').count()).toBe(1);
     await expectAccessible(clerk);
 

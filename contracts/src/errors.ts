@@ -88,8 +88,8 @@ export const ERROR_MESSAGES = {
     en: 'The service is temporarily unavailable. Try again later.',
   },
   INTERNAL: {
-    vi: 'Đã có lỗi hệ thống. Mã tra cứu: {requestId}.',
-    en: 'Something went wrong on our side. Reference: {requestId}.',
+    vi: 'Đã có lỗi hệ thống. Mã lỗi: {requestId}.',
+    en: 'Something went wrong on our side. Error reference: {requestId}.',
   },
   INVALID_CREDENTIALS: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',

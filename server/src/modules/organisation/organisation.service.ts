@@ -176,7 +176,10 @@ async function unitId(db: Q, code: string): Promise<string> {
 }
 
 export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
-  return duplicateOnRace(insertUnit(db, actor, input), `Mã đơn vị ${input.code}`);
+  return duplicateOnRace(insertUnit(db, actor, input), {
+    vi: `Mã đơn vị ${input.code}`,
+    en: `Unit code ${input.code}`,
+  });
 }
 
 async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
@@ -188,7 +191,10 @@ async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitI
       .where('code', '=', input.code)
       .where('valid_to', 'is', null)
       .executeTakeFirst();
-    if (dup) throw new AppError('DUPLICATE', { what: `Mã đơn vị ${input.code}` });
+    if (dup)
+      throw new AppError('DUPLICATE', {
+        what: { vi: `Mã đơn vị ${input.code}`, en: `Unit code ${input.code}` },
+      });
     const { id } = await trx
       .insertInto('units')
       .values({
@@ -251,7 +257,10 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
 
 export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   input.codes.forEach(checkCode);
-  return duplicateOnRace(insertAgency(db, actor, input), `Cơ quan ${input.shortName}`);
+  return duplicateOnRace(insertAgency(db, actor, input), {
+    vi: `Cơ quan ${input.shortName}`,
+    en: `Agency ${input.shortName}`,
+  });
 }
 
 async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
@@ -263,7 +272,10 @@ async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAge
       .where(sql<string>`upper(short_name)`, '=', input.shortName)
       .where('valid_to', 'is', null)
       .executeTakeFirst();
-    if (dup) throw new AppError('DUPLICATE', { what: `Cơ quan ${input.shortName}` });
+    if (dup)
+      throw new AppError('DUPLICATE', {
+        what: { vi: `Cơ quan ${input.shortName}`, en: `Agency ${input.shortName}` },
+      });
     const { id } = await trx
       .insertInto('agencies')
       .values({
@@ -302,7 +314,10 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
     .where('code', '=', c.code)
     .where('valid_to', 'is', null)
     .executeTakeFirst();
-  if (taken) throw new AppError('DUPLICATE', { what: `Mã định danh ${c.code}` });
+  if (taken)
+    throw new AppError('DUPLICATE', {
+      what: { vi: `Mã định danh ${c.code}`, en: `Identifier code ${c.code}` },
+    });
   const previous = await trx
     .selectFrom('agency_codes')
     .select(['code', 'valid_from'])
@@ -356,5 +371,5 @@ export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c:
       details: { ...c },
     });
   });
-  await duplicateOnRace(work, `Mã định danh ${c.code}`);
+  await duplicateOnRace(work, { vi: `Mã định danh ${c.code}`, en: `Identifier code ${c.code}` });
 }

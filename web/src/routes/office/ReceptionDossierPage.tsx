@@ -87,8 +87,8 @@ export function ReceptionDossierPage() {
             <li key={`${a.componentCode}-${a.revision}`}>
               <strong>{a.componentName}</strong>
               {a.copyKind ? ` — ${t(`dossiers.copyKind.${a.copyKind}`)}` : ''}
-              {a.copies ? ` × ${a.copies}` : ''}
-              {a.pageCount ? ` — ${a.pageCount} ${t('dossiers.register.pageCount').toLowerCase()}` : ''}
+              {a.copies ? ` — ${t('dossiers.copiesN', { n: a.copies })}` : ''}
+              {a.pageCount ? ` — ${t('dossiers.pagesN', { n: a.pageCount })}` : ''}
               <ul>
                 {a.files.map((f) => (
                   <li key={f.id}>
