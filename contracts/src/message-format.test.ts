@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatErrorMessage } from './errors';
-import { formatCount, formatMessage, formatMoney, readableDates } from './message-format';
+import { formatCount, formatMessage, formatMoney, oneLanguage, readableDates } from './message-format';
 
 // Literal expectations in both locales on purpose (issue #20).
 describe('formatMessage', () => {
@@ -37,6 +37,23 @@ describe('formatMessage', () => {
     expect(formatMessage('Tệp “{file}”', 'vi', { file: 'scan-2025-07-01.pdf' })).toBe(
       'Tệp “scan-2025-07-01.pdf”',
     );
+  });
+});
+
+describe('oneLanguage', () => {
+  it('keeps only the half of an old "tiếng Việt / English" message in the locale', () => {
+    const both = 'phone: số điện thoại di động 10 chữ số / a 10-digit mobile number; name: Required';
+    expect(oneLanguage(both, 'en')).toBe('phone: a 10-digit mobile number; name: Required');
+    expect(oneLanguage(both, 'vi')).toBe('phone: số điện thoại di động 10 chữ số; name: Required');
+    expect(
+      formatErrorMessage('BAD_REQUEST', 'en', {
+        details: 'người đại diện chính không thể rời tổ chức / the owner cannot leave',
+      }),
+    ).toBe('Bad request: the owner cannot leave');
+  });
+
+  it('leaves a slash between two Vietnamese names alone', () => {
+    expect(oneLanguage('Mã số doanh nghiệp / mã số thuế', 'en')).toBe('Mã số doanh nghiệp / mã số thuế');
   });
 });
 

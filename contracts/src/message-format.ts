@@ -43,6 +43,31 @@ export function readableDates(text: string): string {
     .replace(ISO_DAY, (_, y: string, m: string, d: string) => `${d}/${m}/${y}`);
 }
 
+const VI_LETTER = /[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]/i;
+
+/**
+ * Older messages (zod schemas, a few services) carry both languages as "tiếng Việt / English" in one string. Each
+ * "; "-separated part whose left side is Vietnamese and right side is not is cut to the half of the locale, so an
+ * English reader never gets Vietnamese (nor the reverse). New messages pass `{ vi, en }` instead.
+ */
+export function oneLanguage(text: string, locale: Locale): string {
+  return text
+    .split('; ')
+    .map((part) => {
+      const cut = part.lastIndexOf(' / ');
+      if (cut < 0) return part;
+      const vi = part.slice(0, cut);
+      const en = part.slice(cut + 3);
+      if (!VI_LETTER.test(vi) || VI_LETTER.test(en) || !/[a-z]/i.test(en)) return part;
+      // A "field: " prefix before the Vietnamese half belongs to both.
+      return locale === 'vi' ? vi : (vi.match(/^[\w.[\]]+: /)?.[0] ?? '') + en;
+    })
+    .join('; ');
+}
+
+/** Free text composed by the server, where a message in two languages may hide. */
+const COMPOSED = new Set(['details', 'reason']);
+
 /** Params whose text is a name given by a person (a file name, an address): never rewritten. */
 const VERBATIM = new Set([
   'file',
@@ -62,7 +87,8 @@ function paramText(name: string, value: MessageParam | undefined, locale: Locale
   if (value === undefined) return '';
   if (typeof value === 'number') return formatCount(value, locale);
   const text = typeof value === 'object' ? value[locale] : value;
-  return VERBATIM.has(name) ? text : readableDates(text);
+  if (VERBATIM.has(name)) return text;
+  return readableDates(COMPOSED.has(name) ? oneLanguage(text, locale) : text);
 }
 
 /** The index of the brace closing the one at `open`, or -1. */

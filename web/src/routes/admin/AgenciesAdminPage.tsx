@@ -5,11 +5,11 @@ import { AgencyCreate } from '../../features/organisation/components/AgencyForms
 import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
-import { formatCount, formatDay } from '../../lib/dates';
+import { formatDay } from '../../lib/dates';
 
 /** /admin/co-quan: agencies filterable by unit and type (history on request); create one. */
 export function AgenciesAdminPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
@@ -44,7 +44,7 @@ export function AgenciesAdminPage() {
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">
-              {t('organisation.count', { total: formatCount(agencies.data.length, locale) })}
+              {t('organisation.count', { total: agencies.data.length })}
             </caption>
             <thead>
               <tr>

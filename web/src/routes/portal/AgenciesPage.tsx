@@ -4,11 +4,10 @@ import { AgencyFilters } from '../../features/organisation/components/AgencyFilt
 import { useAgencies, useAgencyFilterParams } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
-import { formatCount } from '../../lib/dates';
 
 /** /co-quan: the agencies of the province, filterable by unit and type, searchable by name. State lives in the URL. */
 export function AgenciesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
   return (
@@ -33,9 +32,7 @@ export function AgenciesPage() {
       {agencies.isError && <Alert kind="error">{agencies.error.message}</Alert>}
       {agencies.data && (
         <>
-          <p aria-live="polite">
-            {t('organisation.count', { total: formatCount(agencies.data.length, locale) })}
-          </p>
+          <p aria-live="polite">{t('organisation.count', { total: agencies.data.length })}</p>
           {agencies.data.length === 0 && <Alert>{t('organisation.none')}</Alert>}
           <ul className="org-list">
             {agencies.data.map((a) => (

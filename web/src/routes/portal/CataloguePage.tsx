@@ -109,9 +109,7 @@ export function CataloguePage() {
       {search.isError && <Alert kind="error">{search.error.message}</Alert>}
       {search.data && (
         <>
-          <p aria-live="polite">
-            {t('catalogue.results', { total: formatCount(search.data.total, locale) })}
-          </p>
+          <p aria-live="polite">{t('catalogue.results', { total: search.data.total })}</p>
           {search.data.items.length === 0 && <Alert>{t('catalogue.noResults')}</Alert>}
           <ol className="result-list">
             {search.data.items.map((p) => (

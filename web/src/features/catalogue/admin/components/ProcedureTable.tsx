@@ -4,7 +4,6 @@ import { PROCEDURE_STATUSES } from '@motcua/contracts';
 import { Alert, Spinner } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useAdminProcedures } from '../hooks';
-import { formatCount } from '../../../../lib/dates';
 
 /** Case- and diacritic-insensitive text for the client-side filter ("giay phep" finds "Giấy phép"). */
 const fold = (s: string) =>
@@ -12,7 +11,7 @@ const fold = (s: string) =>
 
 /** Every procedure with its status, filtered by status (server) and by text (code, name or field). */
 export function ProcedureTable() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState('');
   const [text, setText] = useState('');
   const list = useAdminProcedures(status);
@@ -43,7 +42,7 @@ export function ProcedureTable() {
       {list.isError && <Alert kind="error">{list.error.message}</Alert>}
       {list.data && (
         <>
-          <p role="status">{t('catalogueAdmin.list.count', { n: formatCount(rows.length, locale) })}</p>
+          <p role="status">{t('catalogueAdmin.list.count', { n: rows.length })}</p>
           <div className="table-scroll">
             <table>
               <caption className="visually-hidden">{t('catalogueAdmin.list.title')}</caption>
