@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       info: {
         title: 'Một Cửa API',
         description:
-          'Cổng Dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính — public service portal and administrative procedure information system.',
+          'Cổng Dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính / public service portal and administrative procedure information system.',
         version: '0.1.0',
       },
     },

@@ -160,7 +160,9 @@ function checkCode(c: z.infer<typeof ZCodeInput>) {
     throw new AppError('INVALID_IDENTIFIER_CODE', {
       code: c.code,
       format:
-        c.format === 'qd20' ? 'QĐ 20/2020/QĐ-TTg (ví dụ H99.15)' : '000.00.NN.Hxx (ví dụ 000.00.15.H99)',
+        c.format === 'qd20'
+          ? { vi: 'QĐ 20/2020/QĐ-TTg (ví dụ H99.15)', en: 'QĐ 20/2020/QĐ-TTg (e.g. H99.15)' }
+          : { vi: '000.00.NN.Hxx (ví dụ 000.00.15.H99)', en: '000.00.NN.Hxx (e.g. 000.00.15.H99)' },
     });
 }
 
