@@ -42,7 +42,7 @@ describe.skipIf(!hasBrowser)('accounts journeys', async () => {
     await page.goto('/dang-ky');
     await expectAccessible(page);
     await page.getByLabel('Họ và tên').fill('Phan Thị Hồng');
-    await page.getByLabel('Thư điện tử (email)').fill('hong.phan@example.vn');
+    await page.getByLabel('Thư điện tử', { exact: true }).fill('hong.phan@example.vn');
     await page.getByLabel('Mật khẩu').fill('Hoa-phuong-do-2026');
     await page.getByRole('button', { name: 'Đăng ký' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Kích hoạt tài khoản' }).count()).toBe(1);
@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser)('accounts journeys', async () => {
     await expect.poll(() => page.getByText('Tài khoản đã được kích hoạt').count()).toBe(1);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Đăng nhập' }).last().click();
-    await page.getByLabel('Email, số điện thoại hoặc tên đăng nhập').fill('hong.phan@example.vn');
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill('hong.phan@example.vn');
     await page.getByLabel('Mật khẩu').fill('Hoa-phuong-do-2026');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Thông tin tài khoản' }).count()).toBe(1);
@@ -105,9 +105,7 @@ describe.skipIf(!hasBrowser)('accounts journeys', async () => {
     await page.getByLabel('Mật khẩu mới').fill('Cong-vu-moi-2026');
     await page.getByRole('button', { name: 'Đổi mật khẩu và tiếp tục' }).click();
     await page.waitForURL('**/office');
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Bộ phận tiếp nhận và trả kết quả' }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Bộ phận Một cửa' }).count()).toBe(1);
     expect(await page.evaluate(async () => (await fetch('/api/me/profile')).status)).toBe(200);
   });
 

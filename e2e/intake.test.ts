@@ -45,7 +45,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
 
   async function citizenLogin(page: Page) {
     await page.goto('/dang-nhap');
-    await page.getByLabel('Email, số điện thoại hoặc tên đăng nhập').fill(CITIZEN.login);
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN.login);
     await page.getByLabel('Mật khẩu').fill(CITIZEN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
@@ -220,7 +220,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     for (const page of [first, second]) {
       await page.goto('/office/tiep-nhan');
       await page.getByRole('link', { name: submissionRef }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Kiểm tra, tiếp nhận hồ sơ' }).count())
+        .toBe(1);
     }
     await expectAccessible(first);
     await first.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).last().click();
@@ -234,12 +236,10 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expect.poll(() => second.getByRole('alert').textContent()).toContain('người khác xử lý trước bạn');
     await expectAccessible(second);
     await second.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
-    await expect
-      .poll(() => second.getByText('Hồ sơ này không còn chờ quyết định tiếp nhận.').count())
-      .toBe(1);
+    await expect.poll(() => second.getByText('Hồ sơ này không còn chờ kiểm tra, tiếp nhận.').count()).toBe(1);
 
     const href = await first
-      .getByRole('link', { name: 'Mở và in giấy tiếp nhận (Mẫu 01)' })
+      .getByRole('link', { name: 'Mở và in giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu số 01)' })
       .getAttribute('href');
     const res = await first.request.get(href!);
     expect(res.status()).toBe(200);
@@ -309,7 +309,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await clerk
       .getByLabel('Hướng dẫn', { exact: true })
       .fill('Chụp lại rõ nét cả hai mặt và tải lên bản PDF.');
-    await clerk.getByRole('button', { name: 'Gửi yêu cầu bổ sung (Mẫu 02)' }).click();
+    await clerk
+      .getByRole('button', { name: 'Gửi phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu số 02)' })
+      .click();
     await expect.poll(() => clerk.getByText('Đã gửi yêu cầu bổ sung đến người nộp.').count()).toBe(1);
     await expectAccessible(clerk);
 
@@ -346,7 +348,7 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await clerk.getByRole('link', { name: 'Thêm mới' }).click();
     await expectAccessible(clerk);
     await clerk.getByLabel('Họ và tên').fill('Lê Thị Cúc');
-    await clerk.getByLabel('Số định danh cá nhân (CCCD)').fill('038185004321');
+    await clerk.getByLabel('Số định danh cá nhân').fill('038185004321');
     await clerk.getByLabel('Địa chỉ').fill('Số 5 đường Trần Phú, phường Hòa Bình');
     await clerk.getByLabel('Thủ tục', { exact: true }).fill(procedure.code);
     await expect.poll(() => clerk.getByText(procedure.name).count()).toBeGreaterThanOrEqual(1);
@@ -359,9 +361,11 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
       .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(3) });
     await expect.poll(() => clerk.locator(`#rc-${c.code}-pages`).inputValue()).toBe('3');
     await expectAccessible(clerk);
-    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang quyết định' }).click();
+    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang kiểm tra, tiếp nhận' }).click();
     await clerk.waitForURL('**/office/ho-so/*');
-    await expect.poll(() => clerk.getByRole('heading', { name: 'Quyết định tiếp nhận' }).count()).toBe(1);
+    await expect
+      .poll(() => clerk.getByRole('heading', { name: 'Kiểm tra, tiếp nhận hồ sơ' }).count())
+      .toBe(1);
     await expect
       .poll(() => clerk.getByText('Bản sao chứng thực', { exact: false }).count())
       .toBeGreaterThanOrEqual(1);

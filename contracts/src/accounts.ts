@@ -112,7 +112,10 @@ export const ZUpdateProfileRequest = z.object({
   idNumber: z
     .string()
     .trim()
-    .regex(/^(\d{9}|\d{12})$/, 'CMND 9 số hoặc CCCD 12 số / 9 or 12 digits')
+    .regex(
+      /^(\d{9}|\d{12})$/,
+      'Số định danh cá nhân gồm 12 chữ số (số CMND cũ: 9 chữ số) / 12 digits (old ID card: 9)',
+    )
     .nullable()
     .optional(),
   address: z.string().trim().max(500).nullable().optional(),

@@ -1,3 +1,5 @@
+import { formatMessage } from './message-format';
+
 /**
  * Every error a client can see. The server maps each code to an HTTP status (server/src/http/errors.ts);
  * the web and the server render the message from this table, Vietnamese first.
@@ -75,19 +77,19 @@ export const ERROR_MESSAGES = {
   },
   PAGE_COUNT_MISMATCH: {
     vi: 'Thành phần “{component}”: số trang khai báo ({declared}) khác số trang đã số hóa ({stored}).',
-    en: 'Component “{component}”: {declared} pages declared but {stored} pages digitised.',
+    en: 'Component “{component}”: {declared, plural, one {# page} other {# pages}} declared but {stored, plural, one {# page} other {# pages}} digitised.',
   },
   RATE_LIMITED: {
     vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau {retryAfter} giây.',
-    en: 'Too many requests. Try again in {retryAfter} seconds.',
+    en: 'Too many requests. Try again in {retryAfter, plural, one {# second} other {# seconds}}.',
   },
   SERVICE_UNAVAILABLE: {
     vi: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.',
     en: 'The service is temporarily unavailable. Try again later.',
   },
   INTERNAL: {
-    vi: 'Đã có lỗi hệ thống. Mã tra cứu: {requestId}.',
-    en: 'Something went wrong on our side. Reference: {requestId}.',
+    vi: 'Đã có lỗi hệ thống. Mã lỗi: {requestId}.',
+    en: 'Something went wrong on our side. Error reference: {requestId}.',
   },
   INVALID_CREDENTIALS: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
@@ -95,7 +97,7 @@ export const ERROR_MESSAGES = {
   },
   ACCOUNT_LOCKED: {
     vi: 'Đăng nhập tạm bị khóa do nhập sai nhiều lần. Vui lòng thử lại sau {retryAfter} giây.',
-    en: 'Log-in is temporarily locked after repeated failures. Try again in {retryAfter} seconds.',
+    en: 'Logging in is temporarily locked after repeated failures. Try again in {retryAfter, plural, one {# second} other {# seconds}}.',
   },
   ACCOUNT_NOT_ACTIVE: {
     vi: 'Tài khoản chưa được kích hoạt. Vui lòng nhập mã xác thực đã gửi cho bạn.',
@@ -122,8 +124,8 @@ export const ERROR_MESSAGES = {
     en: 'The request could not be verified. Reload the page and try again.',
   },
   OIDC_UNAVAILABLE: {
-    vi: 'Đăng nhập bằng tài khoản định danh quốc gia hiện không dùng được.',
-    en: 'Single sign-on with the national identity provider is not available.',
+    vi: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID) hiện không dùng được.',
+    en: 'Logging in with an electronic identity account (VNeID) is not available.',
   },
   OIDC_FAILED: {
     vi: 'Đăng nhập qua nhà cung cấp định danh không thành công: {details}',
@@ -131,7 +133,7 @@ export const ERROR_MESSAGES = {
   },
   PROCEDURE_RETIRED: {
     vi: 'Thủ tục {code} đã bãi bỏ, không tiếp nhận hồ sơ mới.',
-    en: 'Procedure {code} has been retired and accepts no new applications.',
+    en: 'Procedure {code} has been retired and accepts no new dossiers.',
   },
   PROCEDURE_NOT_PUBLISHED: {
     vi: 'Thủ tục {code} chưa được công bố tại thời điểm {at}.',
@@ -139,7 +141,7 @@ export const ERROR_MESSAGES = {
   },
   IMPORT_REJECTED: {
     vi: 'Không nhập được danh mục: {count} dòng có lỗi, chưa có dữ liệu nào được ghi.',
-    en: 'Import rejected: {count} row(s) have errors; nothing was written.',
+    en: 'Import rejected: {count, plural, one {# row has} other {# rows have}} errors; nothing was written.',
   },
   INVALID_IDENTIFIER_CODE: {
     vi: 'Mã định danh "{code}" không đúng định dạng {format}.',
@@ -153,10 +155,7 @@ export type Locale = 'vi' | 'en';
 /** A param is plain text, or text per locale (e.g. the name of the thing not found). */
 export type ErrorParams = Record<string, string | number | { vi: string; en: string }>;
 
+/** Counts are grouped, ISO dates in params read dd/mm/yyyy and `{n, plural, …}` picks the locale's form. */
 export function formatErrorMessage(code: ErrorCode, locale: Locale, params: ErrorParams = {}): string {
-  const template: string = ERROR_MESSAGES[code][locale];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name] ?? '';
-    return typeof value === 'object' ? value[locale] : String(value);
-  });
+  return formatMessage(ERROR_MESSAGES[code][locale], locale, params);
 }

@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './catalogue';
 export * from './organisation';
 export * from './patterns';
+export * from './message-format';

@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       info: {
         title: 'Một Cửa API',
         description:
-          'Cổng dịch vụ công và Hệ thống thông tin một cửa điện tử — public service portal and one-stop system.',
+          'Cổng Dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính / public service portal and administrative procedure information system.',
         version: '0.1.0',
       },
     },

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from '@motcua/contracts';
+import { formatMessage, type Locale } from '@motcua/contracts';
 import { setApiLocale } from '../lib/api';
 import { en, vi } from './bundles';
 
@@ -29,7 +29,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const t = useCallback(
     (key: MessageKey, params: Record<string, string | number> = {}) =>
-      messages[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? '')),
+      formatMessage(messages[locale][key], locale, params),
     [locale],
   );
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);

@@ -6,7 +6,7 @@ import * as repo from './accounts.repo';
 import { can } from './accounts.policy';
 import { auditActorFor, parseLogin, type Ctx } from './accounts.service';
 
-const notFound = () => new AppError('NOT_FOUND', { what: { vi: 'Tổ chức', en: 'Organisation' } });
+const notFound = () => new AppError('NOT_FOUND', { what: { vi: 'tổ chức', en: 'Organisation' } });
 
 /** Members of an organisation the actor belongs to; to anyone else it does not exist. */
 export async function listMembers(deps: AppDeps, actor: Actor, organisationId: string) {
@@ -37,7 +37,7 @@ export async function addMember(
     if (!can(actor, 'organisation.manageMembers', resource)) throw new AppError('FORBIDDEN');
     const person = await repo.findUserByLogin(trx, parseLogin(login));
     if (!person || person.kind !== 'citizen' || person.status !== 'active')
-      throw new AppError('NOT_FOUND', { what: { vi: 'Tài khoản công dân', en: 'Citizen account' } });
+      throw new AppError('NOT_FOUND', { what: { vi: 'tài khoản cá nhân', en: 'Individual account' } });
     await repo.insertMember(trx, organisationId, person.id, 'member');
     await appendAudit(
       trx,
@@ -70,7 +70,7 @@ export async function removeMember(
         details: 'người đại diện chính không thể rời tổ chức / the owner cannot leave',
       });
     if (!(await repo.deleteMember(trx, organisationId, userId)))
-      throw new AppError('NOT_FOUND', { what: { vi: 'Thành viên', en: 'Member' } });
+      throw new AppError('NOT_FOUND', { what: { vi: 'thành viên', en: 'Member' } });
     await appendAudit(
       trx,
       auditActorFor(ctx.audit, { id: actor.userId, kind: actor.kind, name: actor.name }),

@@ -13,7 +13,7 @@ import { generateTemporaryPassword, hashPassword } from './accounts.password';
 import { pickUsername, staffUsernameBase } from './accounts.username';
 
 const staffNotFound = () =>
-  new AppError('NOT_FOUND', { what: { vi: 'Tài khoản cán bộ', en: 'Staff account' } });
+  new AppError('NOT_FOUND', { what: { vi: 'tài khoản cán bộ', en: 'Staff account' } });
 
 export type NewStaff = TCreateStaffRequest & { password?: string; mustChangePassword?: boolean };
 
@@ -27,7 +27,7 @@ export async function insertStaff(
   input: NewStaff,
 ): Promise<{ id: string; username: string; password: string }> {
   const agency = await repo.findAgency(trx, input.agencyId);
-  if (!agency) throw new AppError('NOT_FOUND', { what: { vi: 'Cơ quan', en: 'Agency' } });
+  if (!agency) throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan', en: 'Agency' } });
   if (input.departmentId) {
     const dep = await repo.findDepartment(trx, input.departmentId);
     if (!dep || dep.agency_id !== agency.id)

@@ -134,7 +134,10 @@ export async function saveDraft(
     .where('code', '=', input.code)
     .forUpdate()
     .executeTakeFirst();
-  if (existing && opts.mustBeNew) throw new AppError('DUPLICATE', { what: `Mã thủ tục ${input.code}` });
+  if (existing && opts.mustBeNew)
+    throw new AppError('DUPLICATE', {
+      what: { vi: `Mã thủ tục ${input.code}`, en: `Procedure code ${input.code}` },
+    });
   if (existing?.status === 'retired') throw new AppError('PROCEDURE_RETIRED', { code: input.code });
   if (!existing)
     await trx

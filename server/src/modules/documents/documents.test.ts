@@ -10,7 +10,7 @@ import {
   SAMPLE_STOP_PROCESSING,
   SAMPLE_SUPPLEMENT,
 } from './documents.fixtures';
-import { vnDateTime } from './format';
+import { vnDate, vnDateTime, vnMoney } from './format';
 import { pdfImages, pdfText } from './pdf-inspect.test-helpers';
 import { TEMPLATE_SETS, templateSetFor, type TemplateSetId } from './templates';
 import { woffToSfnt } from './woff';
@@ -57,9 +57,22 @@ describe('templateSetFor', () => {
   });
 });
 
-describe('vnDateTime', () => {
+describe('vnDate and vnDateTime', () => {
+  it('put a leading zero only on days below 10 and on months 1 and 2 (ND 30/2020)', () => {
+    expect(vnDate(new Date('2026-02-05T03:00:00Z'))).toBe('ngày 05 tháng 02 năm 2026');
+    expect(vnDate(new Date('2026-01-15T03:00:00Z'))).toBe('ngày 15 tháng 01 năm 2026');
+    expect(vnDate(new Date('2021-05-31T03:00:00Z'))).toBe('ngày 31 tháng 5 năm 2021');
+    expect(vnDate(new Date('2025-12-09T03:00:00Z'))).toBe('ngày 09 tháng 12 năm 2025');
+    expect(vnDate(new Date('2025-11-20T03:00:00Z'))).toBe('ngày 20 tháng 11 năm 2025');
+  });
+
+  it('writes money with "." grouping and "đồng"', () => {
+    expect(vnMoney(1250000)).toBe('1.250.000 đồng');
+    expect(vnMoney(0)).toBe('Không thu phí');
+  });
+
   it('prints Vietnamese civil time, crossing midnight from UTC', () => {
-    expect(vnDateTime(new Date('2021-05-31T20:07:00Z'))).toBe('03 giờ 07 phút, ngày 01 tháng 06 năm 2021');
+    expect(vnDateTime(new Date('2021-05-31T20:07:00Z'))).toBe('03 giờ 07 phút, ngày 01 tháng 6 năm 2021');
   });
 });
 
@@ -76,7 +89,7 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ')).toBe(true);
     expect(has('Mã hồ sơ: 000.17.22.H56-210531-0001')).toBe(true);
     expect(has('Ông/Bà/Tổ chức: Nguyễn Văn Ánh')).toBe(true);
-    expect(has('Số CCCD/Định danh/Mã số: 099201001234')).toBe(true);
+    expect(has('Số định danh cá nhân: 099201001234')).toBe(true);
     expect(has('Địa chỉ: Số 12 đường Lê Lợi, phường Bình Sơn, tỉnh An Hòa')).toBe(true);
     expect(has('Số điện thoại: 0912 345 678')).toBe(true);
     expect(has('Email: nguyen.van.anh@example.vn')).toBe(true);
@@ -90,8 +103,8 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('3 Giấy xác nhận thông tin về cư trú Bản chụp 2')).toBe(true);
     expect(has('2. Số lượng hồ sơ: 01 (bộ)')).toBe(true);
     expect(has('3. Thời gian giải quyết hồ sơ theo quy định là: 10 ngày làm việc')).toBe(true);
-    expect(has('4. Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 31 tháng 05 năm 2021')).toBe(true);
-    expect(has('5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 14 tháng 06 năm 2021')).toBe(
+    expect(has('4. Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 31 tháng 5 năm 2021')).toBe(true);
+    expect(has('5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 14 tháng 6 năm 2021')).toBe(
       true,
     );
     expect(has('6. Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công tỉnh An Hòa')).toBe(true);
@@ -101,7 +114,7 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('NGƯỜI NỘP HỒ SƠ')).toBe(true);
     expect(has('NGƯỜI TIẾP NHẬN HỒ SƠ')).toBe(true);
     expect(has('Trần Thị Hạnh')).toBe(true);
-    expect(has('An Hòa, ngày 31 tháng 05 năm 2021')).toBe(true);
+    expect(has('An Hòa, ngày 31 tháng 5 năm 2021')).toBe(true);
   });
 
   it('prints a QR code on the receipt that decodes to the lookup URL', async () => {
@@ -124,7 +137,7 @@ describe.each(SETS)('forms of %s', (set) => {
     }
     expect(has('liên hệ với Trần Thị Hạnh, số điện thoại 0297 3 812 345')).toBe(true);
     expect(has('NGƯỜI HƯỚNG DẪN')).toBe(true);
-    expect(has('An Hòa, ngày 01 tháng 06 năm 2021')).toBe(true);
+    expect(has('An Hòa, ngày 01 tháng 6 năm 2021')).toBe(true);
   });
 
   it('renders Mẫu 03 with the reason and the competent agency', async () => {
@@ -145,7 +158,7 @@ describe.each(SETS)('forms of %s', (set) => {
     expect(has('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ')).toBe(true);
     expect(has('Kính gửi: Nguyễn Văn Ánh')).toBe(true);
     expect(has('Lý do: Cần xác minh thêm thông tin')).toBe(true);
-    expect(has('vào lúc 15 giờ 00 phút, ngày 18 tháng 06 năm 2021')).toBe(true);
+    expect(has('vào lúc 15 giờ 00 phút, ngày 18 tháng 6 năm 2021')).toBe(true);
     expect(has('GIÁM ĐỐC')).toBe(true);
     expect(has('Lê Minh Quân')).toBe(true);
   });
@@ -158,7 +171,7 @@ describe('stop-processing notice', () => {
     expect(has('Mẫu số 05 – Thông tư số 03/2025/TT-VPCP')).toBe(true);
     expect(has('PHIẾU DỪNG GIẢI QUYẾT HỒ SƠ THEO ĐỀ NGHỊ CỦA TỔ CHỨC, CÁ NHÂN')).toBe(true);
     expect(has('Mã hồ sơ: 000.17.22.H56-250901-0007')).toBe(true);
-    expect(has('Vào lúc 14 giờ 20 phút, ngày 03 tháng 09 năm 2025, ông/bà đã đề nghị dừng giải quyết')).toBe(
+    expect(has('Vào lúc 14 giờ 20 phút, ngày 03 tháng 9 năm 2025, ông/bà đã đề nghị dừng giải quyết')).toBe(
       true,
     );
     expect(has('với lý do: Không còn nhu cầu sử dụng')).toBe(true);

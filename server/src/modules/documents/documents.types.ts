@@ -19,8 +19,10 @@ export type IssuingUnit = {
 export type Applicant = {
   /** Person or organisation name. */
   name: string;
-  /** CCCD/ID number of a person, or tax/registration code of an organisation. */
+  /** Số định danh cá nhân of a person, or mã số doanh nghiệp / mã số thuế of an organisation. */
   idNumber?: string;
+  /** Who applies; when absent, read from the shape of `idNumber` (12 digits: a person). */
+  kind?: 'person' | 'organisation';
   address?: string;
   phone?: string;
   email?: string;

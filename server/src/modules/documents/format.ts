@@ -15,19 +15,23 @@ export function vnParts(date: Date): VnDateParts {
   };
 }
 
-/** "ngày 31 tháng 05 năm 2021" — the wording of the official forms. */
+/**
+ * "ngày 31 tháng 5 năm 2021", "ngày 05 tháng 02 năm 2021" — ND 30/2020, Phụ lục I: a leading zero on days below 10
+ * and on months 1 and 2 only (so that "tháng 1" cannot be extended to "tháng 11" by hand).
+ */
 export function vnDate(date: Date): string {
   const p = vnParts(date);
-  return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+  const month = Number(p.month) <= 2 ? p.month : String(Number(p.month));
+  return `ngày ${p.day} tháng ${month} năm ${p.year}`;
 }
 
-/** "09 giờ 05 phút, ngày 31 tháng 05 năm 2021" — receipt and appointment lines of Mẫu 01. */
+/** "09 giờ 05 phút, ngày 31 tháng 5 năm 2021" — receipt and appointment lines of Mẫu 01. */
 export function vnDateTime(date: Date): string {
   const p = vnParts(date);
   return `${p.hour} giờ ${p.minute} phút, ${vnDate(date)}`;
 }
 
-/** "Phường An Lạc, ngày 31 tháng 05 năm 2021" — the place-and-date line under the national motto. */
+/** "Phường An Lạc, ngày 31 tháng 5 năm 2021" — the place-and-date line under the national motto. */
 export function placeAndDate(place: string, date: Date): string {
   return `${place}, ${vnDate(date)}`;
 }

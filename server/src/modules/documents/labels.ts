@@ -1,4 +1,4 @@
-import type { CopyKind, ProcessingTime, ReturnChannel } from './documents.types';
+import type { Applicant, CopyKind, ProcessingTime, ReturnChannel } from './documents.types';
 
 /** Wording printed on the forms for the coded values of the inputs. */
 export const COPY_KIND_LABEL: Record<CopyKind, string> = {
@@ -12,6 +12,15 @@ export const RETURN_CHANNEL_LABEL: Record<ReturnChannel, string> = {
   post: 'Nhận qua dịch vụ bưu chính công ích',
   online: 'Nhận trực tuyến trên Cổng Dịch vụ công',
 };
+
+/**
+ * The label of the applicant's number: the CMND is gone and the card is now the thẻ căn cước (Luật Căn cước 2023), so a
+ * person has a số định danh cá nhân (12 digits) and an organisation a mã số doanh nghiệp / mã số thuế (10 or 13).
+ */
+export function applicantIdLabel(a: Pick<Applicant, 'idNumber' | 'kind'>): string {
+  const kind = a.kind ?? (/^\d{10}(-?\d{3})?$/.test(a.idNumber?.trim() ?? '') ? 'organisation' : 'person');
+  return kind === 'organisation' ? 'Mã số doanh nghiệp/mã số thuế' : 'Số định danh cá nhân';
+}
 
 const UNIT_LABEL: Record<ProcessingTime['unit'], string> = {
   working_day: 'ngày làm việc',

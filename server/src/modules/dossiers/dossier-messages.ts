@@ -20,41 +20,41 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
   'dossier.submitted': {
     vi: {
       subject: 'Đã nhận hồ sơ nộp trực tuyến {ref}',
-      text: 'Hồ sơ “{procedure}” của Ông/Bà đã được gửi, mã nộp {ref}. Cơ quan sẽ xem xét tiếp nhận trong 08 giờ làm việc.',
+      text: 'Hồ sơ “{procedure}” của ông/bà đã được gửi, số tham chiếu {ref}. Cơ quan sẽ xem xét tiếp nhận trong 08 giờ làm việc.',
     },
     en: {
       subject: 'Online submission {ref} received',
-      text: 'Your dossier “{procedure}” was submitted with reference {ref}. The agency will decide on it within 8 working hours.',
+      text: 'Your dossier “{procedure}” was submitted with submission reference {ref}. The agency will decide on it within 8 working hours.',
     },
   },
   'dossier.received': {
     vi: {
       subject: 'Hồ sơ {code} đã được tiếp nhận',
-      text: 'Hồ sơ “{procedure}” đã được tiếp nhận, mã hồ sơ {code}. Ngày hẹn trả kết quả: {appointment}. Mã PIN tra cứu: {pin}. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” đã được tiếp nhận, mã hồ sơ {code}. Thời gian hẹn trả kết quả: {appointment}. Mã PIN tra cứu: {pin}. Tra cứu: {lookupUrl}',
     },
     en: {
       subject: 'Dossier {code} received',
-      text: 'Your dossier “{procedure}” was received with code {code}. Result due: {appointment}. Lookup PIN: {pin}. Look it up: {lookupUrl}',
+      text: 'Your dossier “{procedure}” was received with code {code}. Result due at: {appointment}. Lookup PIN: {pin}. Look it up: {lookupUrl}',
     },
   },
   'dossier.supplement_requested': {
     vi: {
       subject: 'Hồ sơ {ref} cần bổ sung',
-      text: 'Hồ sơ “{procedure}” (mã nộp {ref}) cần bổ sung, hoàn thiện: {reason}. Vui lòng đăng nhập Cổng dịch vụ công để nộp bổ sung.',
+      text: 'Hồ sơ “{procedure}” (số tham chiếu {ref}) cần bổ sung, hoàn thiện: {reason}. Vui lòng đăng nhập Cổng Dịch vụ công để nộp bổ sung.',
     },
     en: {
       subject: 'Dossier {ref} needs a supplement',
-      text: 'Your dossier “{procedure}” (reference {ref}) needs completing: {reason}. Log in to the portal to add the missing items.',
+      text: 'Your dossier “{procedure}” (submission reference {ref}) needs completing: {reason}. Log in to the portal to add the missing items.',
     },
   },
   'dossier.refused': {
     vi: {
       subject: 'Hồ sơ {ref} bị từ chối tiếp nhận',
-      text: 'Hồ sơ “{procedure}” (mã nộp {ref}) không được tiếp nhận. Lý do: {reason}',
+      text: 'Hồ sơ “{procedure}” (số tham chiếu {ref}) không được tiếp nhận. Lý do: {reason}',
     },
     en: {
       subject: 'Dossier {ref} refused',
-      text: 'Your dossier “{procedure}” (reference {ref}) was not accepted. Reason: {reason}',
+      text: 'Your dossier “{procedure}” (submission reference {ref}) was not accepted. Reason: {reason}',
     },
   },
 };

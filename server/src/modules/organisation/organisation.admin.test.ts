@@ -213,7 +213,7 @@ describe('editing agencies', () => {
       hotline: '0299 1234',
     });
     expect(edit.statusCode).toBe(400);
-    expect(edit.json<{ message: string }>().message).toContain('2026-01-01');
+    expect(edit.json<{ message: string }>().message).toContain('01/01/2026');
     const reissueEnded = await send('POST', `/api/admin/agencies/${a.id}/codes`, {
       code: 'H99.77',
       format: 'qd20',

@@ -16,7 +16,7 @@ import { badRequest, duplicateOnRace } from './organisation.errors';
 type Q = Kysely<Database>;
 type Trx = Transaction<Database>;
 const AGENCY = { vi: 'cơ quan', en: 'Agency' };
-const DEPARTMENT = { vi: 'phòng, bộ phận của cơ quan', en: 'Department' };
+const DEPARTMENT = { vi: 'phòng chuyên môn của cơ quan', en: 'Specialist division' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Edit = { actor: Actor | null; audit: AuditActor };
@@ -57,7 +57,10 @@ async function bump(trx: Trx, id: string) {
 
 export async function updateAgency(db: Q, who: Edit, id: string, input: TAgencyUpdate) {
   const touched = Object.keys(input).filter((k) => input[k as keyof TAgencyUpdate] !== undefined);
-  await duplicateOnRace(update(db, who, id, input, touched), `Cơ quan ${input.shortName ?? ''}`.trim());
+  await duplicateOnRace(update(db, who, id, input, touched), {
+    vi: `Cơ quan ${input.shortName ?? ''}`.trim(),
+    en: `Agency ${input.shortName ?? ''}`.trim(),
+  });
 }
 
 async function update(db: Q, who: Edit, id: string, input: TAgencyUpdate, touched: string[]) {
@@ -85,7 +88,10 @@ async function update(db: Q, who: Edit, id: string, input: TAgencyUpdate, touche
         .where('valid_to', 'is', null)
         .where('id', '!=', id)
         .executeTakeFirst();
-      if (dup) throw new AppError('DUPLICATE', { what: `Cơ quan ${input.shortName}` });
+      if (dup)
+        throw new AppError('DUPLICATE', {
+          what: { vi: `Cơ quan ${input.shortName}`, en: `Agency ${input.shortName}` },
+        });
     }
     const after = {
       short_name: input.shortName ?? row.short_name,
@@ -178,7 +184,10 @@ async function checkDepartmentName(trx: Trx, agencyId: string, name: string, exc
     .where('active', '=', true)
     .where(sql<string>`vn_fold(name)`, '=', sql<string>`vn_fold(${name})`);
   if (except) qb = qb.where('id', '!=', except);
-  if (await qb.executeTakeFirst()) throw new AppError('DUPLICATE', { what: `Phòng, bộ phận “${name}”` });
+  if (await qb.executeTakeFirst())
+    throw new AppError('DUPLICATE', {
+      what: { vi: `Phòng chuyên môn “${name}”`, en: `Specialist division “${name}”` },
+    });
 }
 
 export async function addDepartment(

@@ -160,7 +160,9 @@ function checkCode(c: z.infer<typeof ZCodeInput>) {
     throw new AppError('INVALID_IDENTIFIER_CODE', {
       code: c.code,
       format:
-        c.format === 'qd20' ? 'QĐ 20/2020/QĐ-TTg (ví dụ H99.15)' : '000.00.NN.Hxx (ví dụ 000.00.15.H99)',
+        c.format === 'qd20'
+          ? { vi: 'QĐ 20/2020/QĐ-TTg (ví dụ H99.15)', en: 'QĐ 20/2020/QĐ-TTg (e.g. H99.15)' }
+          : { vi: '000.00.NN.Hxx (ví dụ 000.00.15.H99)', en: '000.00.NN.Hxx (e.g. 000.00.15.H99)' },
     });
 }
 
@@ -176,7 +178,10 @@ async function unitId(db: Q, code: string): Promise<string> {
 }
 
 export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
-  return duplicateOnRace(insertUnit(db, actor, input), `Mã đơn vị ${input.code}`);
+  return duplicateOnRace(insertUnit(db, actor, input), {
+    vi: `Mã đơn vị ${input.code}`,
+    en: `Unit code ${input.code}`,
+  });
 }
 
 async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
@@ -188,7 +193,10 @@ async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitI
       .where('code', '=', input.code)
       .where('valid_to', 'is', null)
       .executeTakeFirst();
-    if (dup) throw new AppError('DUPLICATE', { what: `Mã đơn vị ${input.code}` });
+    if (dup)
+      throw new AppError('DUPLICATE', {
+        what: { vi: `Mã đơn vị ${input.code}`, en: `Unit code ${input.code}` },
+      });
     const { id } = await trx
       .insertInto('units')
       .values({
@@ -251,7 +259,10 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
 
 export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   input.codes.forEach(checkCode);
-  return duplicateOnRace(insertAgency(db, actor, input), `Cơ quan ${input.shortName}`);
+  return duplicateOnRace(insertAgency(db, actor, input), {
+    vi: `Cơ quan ${input.shortName}`,
+    en: `Agency ${input.shortName}`,
+  });
 }
 
 async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
@@ -263,7 +274,10 @@ async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAge
       .where(sql<string>`upper(short_name)`, '=', input.shortName)
       .where('valid_to', 'is', null)
       .executeTakeFirst();
-    if (dup) throw new AppError('DUPLICATE', { what: `Cơ quan ${input.shortName}` });
+    if (dup)
+      throw new AppError('DUPLICATE', {
+        what: { vi: `Cơ quan ${input.shortName}`, en: `Agency ${input.shortName}` },
+      });
     const { id } = await trx
       .insertInto('agencies')
       .values({
@@ -302,7 +316,10 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
     .where('code', '=', c.code)
     .where('valid_to', 'is', null)
     .executeTakeFirst();
-  if (taken) throw new AppError('DUPLICATE', { what: `Mã định danh ${c.code}` });
+  if (taken)
+    throw new AppError('DUPLICATE', {
+      what: { vi: `Mã định danh ${c.code}`, en: `Identifier code ${c.code}` },
+    });
   const previous = await trx
     .selectFrom('agency_codes')
     .select(['code', 'valid_from'])
@@ -356,5 +373,5 @@ export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c:
       details: { ...c },
     });
   });
-  await duplicateOnRace(work, `Mã định danh ${c.code}`);
+  await duplicateOnRace(work, { vi: `Mã định danh ${c.code}`, en: `Identifier code ${c.code}` });
 }

@@ -1,6 +1,7 @@
 import { Spinner } from '../../components/ui';
 import { useOutbox } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/dates';
 
 /** What the local development gateway kept instead of sending (system administrators only). */
 export function OutboxPage() {
@@ -25,11 +26,7 @@ export function OutboxPage() {
             <tbody>
               {outbox.data?.items.map((m) => (
                 <tr key={m.id}>
-                  <td>
-                    {new Date(m.createdAt).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-                      timeZone: 'Asia/Ho_Chi_Minh',
-                    })}
-                  </td>
+                  <td>{formatDateTime(m.createdAt, locale)}</td>
                   <td>
                     {m.channel.toUpperCase()} {m.to}
                   </td>

@@ -9,7 +9,7 @@ import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks'
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 
@@ -77,7 +77,7 @@ export function ReceptionDossierPage() {
           <dt>{t('dossiers.field.code')}</dt>
           <dd>{d.code ?? t('dossiers.none')}</dd>
           <dt>{t('dossiers.field.appointmentAt')}</dt>
-          <dd>{formatDate(d.appointmentAt, locale)}</dd>
+          <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
         </dl>
       </Card>
       <Card>
@@ -87,8 +87,8 @@ export function ReceptionDossierPage() {
             <li key={`${a.componentCode}-${a.revision}`}>
               <strong>{a.componentName}</strong>
               {a.copyKind ? ` — ${t(`dossiers.copyKind.${a.copyKind}`)}` : ''}
-              {a.copies ? ` × ${a.copies}` : ''}
-              {a.pageCount ? ` — ${a.pageCount} ${t('dossiers.register.pageCount').toLowerCase()}` : ''}
+              {a.copies ? ` — ${t('dossiers.copiesN', { n: a.copies })}` : ''}
+              {a.pageCount ? ` — ${t('dossiers.pagesN', { n: a.pageCount })}` : ''}
               <ul>
                 {a.files.map((f) => (
                   <li key={f.id}>
@@ -124,7 +124,7 @@ export function ReceptionDossierPage() {
                   next,
                   t('dossiers.decide.accepted', {
                     code: next.code ?? '',
-                    date: formatDate(next.appointmentAt, locale),
+                    date: formatDateTime(next.appointmentAt, locale),
                   }),
                 );
               })

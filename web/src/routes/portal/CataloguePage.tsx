@@ -4,6 +4,7 @@ import { Alert, Button, Spinner } from '../../components/ui';
 import { useFacets, useProcedureSearch } from '../../features/catalogue/hooks';
 import { processingTimeText } from '../../features/catalogue/format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { formatCount } from '../../lib/dates';
 
 const LEVELS = ['province', 'commune'] as const;
 const SERVICE_LEVELS = ['full_online', 'partial_online', 'information_only'] as const;
@@ -11,7 +12,7 @@ const PAGE_SIZE = 10;
 
 /** Public catalogue: search box, filters (field, agency, level, service level), paged results. State lives in the URL. */
 export function CataloguePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
@@ -77,13 +78,19 @@ export function CataloguePage() {
           'f-field',
           'catalogue.field',
           'field',
-          (facets.data?.fields ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count})` })),
+          (facets.data?.fields ?? []).map((f) => ({
+            value: f.value,
+            label: `${f.label} (${formatCount(f.count, locale)})`,
+          })),
         )}
         {select(
           'f-agency',
           'catalogue.agency',
           'agency',
-          (facets.data?.agencies ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count})` })),
+          (facets.data?.agencies ?? []).map((f) => ({
+            value: f.value,
+            label: `${f.label} (${formatCount(f.count, locale)})`,
+          })),
         )}
         {select(
           'f-level',

@@ -12,7 +12,7 @@ import { FileField } from '../../features/dossiers/components/FileField';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useDossier, useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 
@@ -67,7 +67,7 @@ function MyDossier({ id }: { id: string }) {
           <dt>{t('dossiers.field.submittedAt')}</dt>
           <dd>{formatDateTime(d.submittedAt, locale)}</dd>
           <dt>{t('dossiers.field.appointmentAt')}</dt>
-          <dd>{formatDate(d.appointmentAt, locale)}</dd>
+          <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
         </dl>
       </Card>
       {d.status === 'supplement_requested' && d.supplementRequest ? (

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../components/ui';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useDrafts, useMessages, useMyDossiers } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 
@@ -46,7 +46,7 @@ function MyDossiers() {
                 {d.appointmentAt ? (
                   <>
                     <dt>{t('dossiers.field.appointmentAt')}</dt>
-                    <dd>{formatDate(d.appointmentAt, locale)}</dd>
+                    <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
                   </>
                 ) : null}
               </dl>

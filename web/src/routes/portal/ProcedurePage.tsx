@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../components/ui';
-import { money, processingTimeText } from '../../features/catalogue/format';
+import { legalCitation, processingTimeText } from '../../features/catalogue/format';
 import { useProcedure } from '../../features/catalogue/hooks';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import { formatDay } from '../../lib/dates';
+import { formatMoney } from '../../lib/dates';
 
 /** A procedure with every section citizens must see (SPEC §3), its forms and the online-submission call to action. */
 export function ProcedurePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { code = '' } = useParams();
   const { data: p, isPending, isError, error } = useProcedure(code);
   if (isPending) return <Spinner label={t('catalogue.loading')} />;
@@ -88,7 +88,7 @@ export function ProcedurePage() {
           <ul>
             {p.fees.map((f) => (
               <li key={f.name}>
-                {f.name}: {money(f.amount)}
+                {f.name}: {formatMoney(f.amount, locale)}
                 {f.collector && ` — ${f.collector}`}
                 {f.due && ` — ${f.due}`}
               </li>
@@ -103,9 +103,7 @@ export function ProcedurePage() {
         'catalogue.legalBasis',
         <ul>
           {p.legalBasis.map((l) => (
-            <li key={l.number}>
-              {l.title} số {l.number} ngày {formatDay(l.date)} {l.issuer && `(${l.issuer})`}
-            </li>
+            <li key={l.number}>{legalCitation(l)}</li>
           ))}
         </ul>,
       )}

@@ -62,7 +62,7 @@ function SubmitLoader({ code }: { code: string }) {
 type Step = 1 | 2 | 3;
 
 function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -185,9 +185,9 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
         {draft.state === 'saving'
           ? t('dossiers.submit.draftSaving')
           : draft.state === 'saved' && draft.draft
-            ? t('dossiers.submit.draftSaved', { time: formatDateTime(draft.draft.updatedAt, 'vi') })
+            ? t('dossiers.submit.draftSaved', { time: formatDateTime(draft.draft.updatedAt, locale) })
             : resumedAt
-              ? t('dossiers.submit.draftResumed', { time: formatDateTime(resumedAt, 'vi') })
+              ? t('dossiers.submit.draftResumed', { time: formatDateTime(resumedAt, locale) })
               : ''}
       </p>
       {draft.state === 'conflict' ? <Alert kind="warning">{t('dossiers.submit.draftConflict')}</Alert> : null}

@@ -1,6 +1,6 @@
 import type { ReceiptData } from '../documents.types';
 import { vnDateTime, vnMoney } from '../format';
-import { COPY_KIND_LABEL, RETURN_CHANNEL_LABEL, processingTimeLabel } from '../labels';
+import { COPY_KIND_LABEL, RETURN_CHANNEL_LABEL, applicantIdLabel, processingTimeLabel } from '../labels';
 import {
   contentWidth,
   field,
@@ -49,7 +49,7 @@ export async function renderReceipt(data: ReceiptData, set: TemplateSet): Promis
   const narrow = { width: width - QR_SIZE - 12 };
   doc.font('regular').text(`${data.issuer.desk} tiếp nhận hồ sơ của:`, x0, doc.y, narrow);
   field(doc, 'Ông/Bà/Tổ chức', data.applicant.name, narrow);
-  field(doc, 'Số CCCD/Định danh/Mã số', data.applicant.idNumber, narrow);
+  field(doc, applicantIdLabel(data.applicant), data.applicant.idNumber, narrow);
   field(doc, 'Địa chỉ', data.applicant.address, narrow);
   field(doc, 'Số điện thoại', data.applicant.phone, narrow);
   field(doc, 'Email', data.applicant.email, narrow);

@@ -1,3 +1,4 @@
+import { applicantIdLabel } from '../labels';
 import type { RefusalData } from '../documents.types';
 import { field, finish, header, left, newDocument, paragraph, signatures, title } from '../pdf-layout';
 import { formTemplate, type TemplateSet } from '../templates';
@@ -17,7 +18,7 @@ export async function renderRefusal(data: RefusalData, set: TemplateSet): Promis
 
   doc.font('regular').text(`${data.issuer.desk} tiếp nhận hồ sơ của:`, left(doc), doc.y);
   field(doc, 'Ông/Bà/Tổ chức', data.applicant.name);
-  field(doc, 'Số CCCD/Định danh/Mã số', data.applicant.idNumber);
+  field(doc, applicantIdLabel(data.applicant), data.applicant.idNumber);
   field(doc, 'Địa chỉ', data.applicant.address);
   field(doc, 'Số điện thoại', data.applicant.phone);
   field(doc, 'Email', data.applicant.email);

@@ -1,3 +1,4 @@
+import { applicantIdLabel } from '../labels';
 import type { StopProcessingData } from '../documents.types';
 import { vnDateTime } from '../format';
 import { field, finish, header, left, newDocument, paragraph, signatures, title } from '../pdf-layout';
@@ -20,7 +21,7 @@ export async function renderStopProcessing(data: StopProcessingData, set: Templa
   title(doc, template.title, `Mã hồ sơ: ${data.dossierCode}`);
 
   field(doc, 'Kính gửi', data.applicant.name);
-  field(doc, 'Số CCCD/Định danh/Mã số', data.applicant.idNumber);
+  field(doc, applicantIdLabel(data.applicant), data.applicant.idNumber);
   field(doc, 'Địa chỉ', data.applicant.address);
   doc.moveDown(0.3);
   paragraph(

@@ -1,3 +1,4 @@
+import { applicantIdLabel } from '../labels';
 import type { SupplementRequestData } from '../documents.types';
 import {
   contentWidth,
@@ -31,7 +32,7 @@ export async function renderSupplementRequest(
   title(doc, template.title, data.dossierCode ? `Mã hồ sơ: ${data.dossierCode}` : undefined);
 
   field(doc, 'Hồ sơ của', data.applicant.name);
-  field(doc, 'Số CCCD/Định danh/Mã số', data.applicant.idNumber);
+  field(doc, applicantIdLabel(data.applicant), data.applicant.idNumber);
   field(doc, 'Nội dung yêu cầu giải quyết', data.procedureName);
   field(doc, 'Địa chỉ', data.applicant.address);
   field(doc, 'Số điện thoại', data.applicant.phone);

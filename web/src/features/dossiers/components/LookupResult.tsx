@@ -1,6 +1,6 @@
 import type { TLookupResponse } from '@motcua/contracts';
-import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatDateTime } from '../../../lib/dates';
+import { useI18n, type MessageKey } from '../../../i18n/i18n';
+import { formatDateTime } from '../../../lib/dates';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -29,10 +29,19 @@ export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse
         <dt>{t('dossiers.field.receivedAt')}</dt>
         <dd>{formatDateTime(data.receivedAt, locale)}</dd>
         <dt>{t('dossiers.field.appointmentAt')}</dt>
-        <dd>{formatDate(data.appointmentAt, locale)}</dd>
-        <dt>{t('dossiers.field.late')}</dt>
-        <dd>{data.late ? t('dossiers.field.late') : t('dossiers.lookup.onTime')}</dd>
+        <dd>{formatDateTime(data.appointmentAt, locale)}</dd>
+        <dt>{t('dossiers.field.timeliness')}</dt>
+        <dd>{t(timeliness(data.status, data.late))}</dd>
       </dl>
     </section>
   );
+}
+
+const IN_PROGRESS: readonly string[] = ['submitted', 'supplement_requested', 'received', 'in_processing'];
+
+/** "Trong hạn / Quá hạn" while the dossier is being handled, "Đúng hạn / Trễ hạn" once it is finished. */
+function timeliness(status: string, late: boolean): MessageKey {
+  if (IN_PROGRESS.includes(status))
+    return late ? 'dossiers.lookup.overdue' : 'dossiers.lookup.withinDeadline';
+  return late ? 'dossiers.lookup.lateDone' : 'dossiers.lookup.onTime';
 }

@@ -1,6 +1,6 @@
 import type { TDossierEvent } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDateTime } from '../../../lib/dates';
+import { formatCount, formatDateTime } from '../../../lib/dates';
 
 type FormChange = { field: string; from: unknown; to: unknown };
 
@@ -22,7 +22,13 @@ export function Timeline({
 }) {
   const { t, locale } = useI18n();
   const show = (v: unknown) =>
-    v === null || v === undefined || v === '' ? t('dossiers.event.emptyValue') : String(v);
+    v === null || v === undefined || v === ''
+      ? t('dossiers.event.emptyValue')
+      : typeof v === 'boolean'
+        ? t(v ? 'dossiers.event.yes' : 'dossiers.event.no')
+        : typeof v === 'number'
+          ? formatCount(v, locale)
+          : String(v);
   return (
     <ol className="timeline">
       {events.map((e) => {

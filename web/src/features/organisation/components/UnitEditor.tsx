@@ -33,7 +33,8 @@ function UnitFields({
           value={form.level}
           onChange={(e) => onChange({ level: e.target.value as UnitLevel })}
         >
-          {UNIT_LEVELS.map((l) => (
+          {/* District level ended on 1/7/2025: offered only to keep a unit that already has it. */}
+          {UNIT_LEVELS.filter((l) => l !== 'district' || form.level === l).map((l) => (
             <option key={l} value={l}>
               {t(`organisation.level.${l}`)}
             </option>

@@ -72,7 +72,11 @@ export function GeneralSection({ state: s, set, errors, isNew }: SectionProps & 
       <CheckGroup
         id="ce-levels"
         legend={t('catalogueAdmin.f.levels')}
-        options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t(`catalogue.level.${l}`) }))}
+        // District level ended on 1/7/2025: offered only to keep what a procedure already records.
+        options={PROCEDURE_LEVELS.filter((l) => l !== 'district' || s.levels.includes(l)).map((l) => ({
+          value: l,
+          label: t(`catalogue.level.${l}`),
+        }))}
         value={s.levels}
         onChange={(v) => set('levels', v)}
         error={errors.levels}
