@@ -1,13 +1,12 @@
 import type { Generated } from 'kysely';
+import type { TProcessingTime } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 export type ProcedureStatus = 'draft' | 'published' | 'retired';
 export type VersionStatus = 'draft' | 'published' | 'superseded';
 export type ServiceLevel = 'full_online' | 'partial_online' | 'information_only';
-export type ProcessingTime =
-  | { unit: 'working_days'; value: number }
-  | { unit: 'working_hours'; value: number }
-  | { unit: 'immediate'; value: 0 };
+/** The one processing-time type (contracts/src/catalogue.ts). */
+export type ProcessingTime = TProcessingTime;
 export type Fee = { name: string; amount: number; collector: string; due: string };
 export type LegalBasis = { number: string; title: string; issuer: string; date: string };
 export type Step = { description: string };

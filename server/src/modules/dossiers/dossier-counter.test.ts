@@ -7,7 +7,7 @@ import type { IntakeCtx } from './dossier-context';
 import { handoverJob } from './dossier-handover';
 import { acceptDossier } from './dossier-reception.service';
 import { registerDossier, submitDossier } from './dossier-intake.service';
-import { detail, intakeFixture } from './dossiers.test-helpers';
+import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
 import { calendarForAgency } from './ports';
 
 describe('counter and postal intake, boundary-free and immediate procedures', async () => {
@@ -236,5 +236,9 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
     const other = await f.inject(f.clerk('STP'), 'GET', '/api/reception/queue');
     expect(other.json<{ items: unknown[] }>().items).toEqual([]);
     expect((await f.inject(f.citizenA, 'GET', '/api/reception/queue')).statusCode).toBe(403);
+  });
+
+  it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(0);
   });
 });

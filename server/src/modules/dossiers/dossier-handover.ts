@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { JobHandler } from '../../jobs/queue';
-import { appendAudit } from '../audit/audit.service';
-import { appendEvent, findDossier, updateDossier, type DossierRow } from './dossiers.repo';
+import { applyDossierAction, systemCtx } from './dossier-action';
+import type { DossierRow } from './dossiers.repo';
 import { findProcedureInForce } from './ports';
 
 export const HANDOVER_JOB = 'dossiers.hand-over';
@@ -18,46 +18,38 @@ export async function startProcessing(trx: Transaction<Database>, d: DossierRow)
 }
 
 /**
- * Moves a received dossier to the agency with authority and its department ("in processing"). Idempotent: a dossier
- * already handed over (or a repeated job) changes nothing.
+ * Moves a received dossier to the agency with authority and its department ("in processing"), through the one action
+ * pipeline as the system. Idempotent: a dossier already handed over (or a repeated job) changes nothing.
  */
 export async function handOverDossier(
   trx: Transaction<Database>,
   dossierId: string,
   at: Date,
 ): Promise<boolean> {
-  const d = await trx
+  const locked = await trx
     .selectFrom('dossiers')
-    .select('id')
+    .select(['status', 'version'])
     .where('id', '=', dossierId)
     .forUpdate()
     .executeTakeFirst();
-  const row = d && (await findDossier(trx, dossierId));
-  if (!row || row.status !== 'received') return false;
-  const department = await startProcessing(trx, row);
-  await updateDossier(trx, row.id, {
-    status: 'in_processing',
-    holding_agency_id: row.authority_agency_id,
-    holding_department_id: department,
-    handover_at: at,
-    version: row.version + 1,
-  });
-  await appendEvent(trx, row.id, {
-    type: 'handed_over',
-    at,
-    actorType: 'system',
-    actorId: null,
-    actorName: null,
-    channel: null,
-    data: { agencyId: row.authority_agency_id, departmentId: department },
-  });
-  await appendAudit(
+  if (!locked || locked.status !== 'received') return false;
+  await applyDossierAction(
     trx,
-    { type: 'system', name: 'intake', at },
-    {
-      action: 'dossier.hand_over',
-      target: { type: 'dossier', id: row.id },
-      details: { departmentId: department },
+    systemCtx('intake', at),
+    dossierId,
+    'handed_over',
+    locked.version,
+    async (d) => {
+      const department = await startProcessing(trx, d);
+      return {
+        set: {
+          holding_agency_id: d.authority_agency_id,
+          holding_department_id: department,
+          handover_at: at,
+        },
+        event: { data: { agencyId: d.authority_agency_id, departmentId: department } },
+        audit: { action: 'dossier.hand_over', details: { departmentId: department } },
+      };
     },
   );
   return true;

@@ -4,7 +4,7 @@ import { ZAcceptDossierRequest, ZRefuseDossierRequest, ZRequestSupplementRequest
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
-import { handoverTime, processingDue, type ProcessingTime } from '../calendar';
+import { handoverTime } from '../calendar';
 import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
 import { codeDate, formatDossierCode } from './dossier-code';
 import { nextDossierSequence } from './dossier-code.repo';
@@ -13,9 +13,11 @@ import type { IntakeCtx } from './dossier-context';
 import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
 import { lookupUrl, notifyApplicant } from './dossier-notify';
+import { processingClockOf } from './processing-clock';
 import {
   agencyCodesOn,
   listAttachments,
+  listEventFacts,
   nextRegisterEntry,
   updateDossier,
   type DossierRow,
@@ -32,19 +34,8 @@ async function agencyIdentifier(trx: Trx, agencyId: string, at: Date): Promise<s
   return code.code;
 }
 
-function calendarTime(p: ProcedureFacts): ProcessingTime | null {
-  const t = p.processingTime;
-  if (t.kind === 'working_days') return { workingDays: t.days };
-  if (t.kind === 'working_hours') return { workingHours: t.hours };
-  return null;
-}
-
-function formTime(p: ProcedureFacts): FormTime {
-  const t = p.processingTime;
-  if (t.kind === 'working_days') return { amount: t.days, unit: 'working_day' };
-  if (t.kind === 'working_hours') return { amount: t.hours, unit: 'working_hour' };
-  return { amount: 0, unit: 'working_hour' };
-}
+/** The receipt prints the procedure's processing time as published (the one processing-time type). */
+const formTime = (p: ProcedureFacts): FormTime => p.processingTime;
 
 async function procedureOf(trx: Trx, d: DossierRow): Promise<ProcedureFacts> {
   // The dossier keeps the version in force at submission; intake reads it as of that moment.
@@ -69,10 +60,14 @@ export async function acceptDossier(
   let code = '';
   await applyDossierAction(trx, ctx, id, 'received', input.expectedVersion, async (d) => {
     const p = await procedureOf(trx, d);
-    const time = calendarTime(p);
-    const appointmentAt = time
-      ? processingDue(await calendarForAgency(trx, d.authority_agency_id), receivedAt, time)
-      : receivedAt;
+    // The appointment is the processing clock folded over the history with this receipt appended.
+    const clock = processingClockOf(
+      await calendarForAgency(trx, d.authority_agency_id),
+      p.processingTime,
+      [...(await listEventFacts(trx, d.id)), { type: 'received', at: receivedAt }],
+      receivedAt,
+    );
+    const appointmentAt = clock.due ?? receivedAt;
     const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
     const book = `Sổ theo dõi hồ sơ năm ${year}`;
     let entry = 0;
@@ -94,7 +89,7 @@ export async function acceptDossier(
         };
       },
       effects: async (row) => {
-        if (p.processingTime.kind === 'immediate' && !input.receiptRequested) return;
+        if (p.processingTime.unit === 'immediate' && !input.receiptRequested) return;
         const attachments = await listAttachments(trx, d.id, d.attachments_revision);
         await issueForm(
           trx,

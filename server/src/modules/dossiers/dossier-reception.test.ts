@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import { pdfText } from '../documents/pdf-inspect.test-helpers';
 import { codeDay } from './dossier-code';
-import { detail, intakeFixture } from './dossiers.test-helpers';
+import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
 
 describe('reception decisions', async () => {
   const f = await intakeFixture();
@@ -218,5 +218,9 @@ describe('reception decisions', async () => {
     expect(w.events.map((e) => e.type)).toEqual(['submitted', 'amended', 'withdrawn']);
     const old = d.attachments.find((x) => x.componentCode === 'don')!.files[0]!;
     expect((await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}/files/${old.id}`)).statusCode).toBe(200);
+  });
+
+  it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(0);
   });
 });

@@ -121,6 +121,16 @@ export async function appendEvent(
   return rows[0]!.seq;
 }
 
+/** The facts of a dossier's events that the state machine and the clocks fold, in sequence order. */
+export async function listEventFacts(q: Q, dossierId: string) {
+  return q
+    .selectFrom('dossier_events')
+    .select(['type', 'at', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
+}
+
 export async function insertAttachments(
   trx: Transaction<Database>,
   rows: Insertable<DossierAttachmentsTable>[],

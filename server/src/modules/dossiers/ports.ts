@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
 import { getCalendarForAgency } from '../calendar/calendar.service';
 import type { Kysely } from 'kysely';
-import type { TProcedure } from '@motcua/contracts';
+import type { TProcedure, TProcessingTime } from '@motcua/contracts';
 import { AppError } from '../../http/errors';
 import { getProcedure, getProcedureVersionInForce } from '../catalogue/catalogue.service';
 import type { DemoProcedure } from './procedures.fixtures';
@@ -23,8 +23,8 @@ export type ProcedureComponent = {
   required: boolean;
 };
 
-export type ProcessingTimeFacts =
-  { kind: 'working_days'; days: number } | { kind: 'working_hours'; hours: number } | { kind: 'immediate' };
+/** The one processing-time type (contracts/src/catalogue.ts). */
+export type ProcessingTimeFacts = TProcessingTime;
 
 export type ProcedureFacts = {
   versionId: string;
@@ -92,7 +92,6 @@ export async function findProcedureInForce(
     .where('active', '=', true)
     .orderBy('name')
     .execute();
-  const t = p.processingTime;
   return {
     versionId: p.versionId,
     code: p.code,
@@ -104,12 +103,7 @@ export async function findProcedureInForce(
       originalRequired: c.originalRequired,
       required: c.required,
     })),
-    processingTime:
-      t.unit === 'working_days'
-        ? { kind: 'working_days', days: t.value }
-        : t.unit === 'working_hours'
-          ? { kind: 'working_hours', hours: t.value }
-          : { kind: 'immediate' },
+    processingTime: p.processingTime,
     authorityAgencyIds: agencyIds,
     responsibleDepartmentIds: Object.fromEntries(
       agencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),

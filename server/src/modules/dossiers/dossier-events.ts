@@ -1,0 +1,32 @@
+import type { TDossierEventType } from '@motcua/contracts';
+import type { DossierAction } from './dossiers.policy';
+
+/** Who may cause an event: an account of this kind, or the system itself (jobs, automatic follow-ups). */
+export type EventActorKind = 'citizen' | 'staff' | 'system';
+
+export type EventRule = {
+  /**
+   * What the actor needs on the dossier (dossiers.policy.ts `can`): `create` events make the dossier (intake, not
+   * the action pipeline); `system` events are only made by the system, which acts on any dossier.
+   */
+  permission: DossierAction | 'create' | 'system';
+  actorKinds: readonly EventActorKind[];
+  /** The channel recorded with the event: always online, the dossier's own channel, or none (system). */
+  channel: 'online' | 'dossier' | null;
+};
+
+/**
+ * Which actor may perform which event, as data; the action pipeline reads nothing else. Complete for every event
+ * type: a new event without a rule fails the type check.
+ */
+export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
+  submitted: { permission: 'create', actorKinds: ['citizen'], channel: 'online' },
+  registered: { permission: 'create', actorKinds: ['staff'], channel: 'dossier' },
+  amended: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  withdrawn: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  supplement_submitted: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  received: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  supplement_requested: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  refused: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  handed_over: { permission: 'system', actorKinds: ['system'], channel: null },
+};
