@@ -4,22 +4,38 @@ import type { TDossierEventType, TDossierStatus } from './dossiers';
 export type TBilingual = { vi: string; en: string };
 
 /**
- * The one place where a dossier status is named, for the server's messages and forms and for the web's badges.
- * A status without a label fails the type check.
+ * The one place where a dossier status is named: the web's badges (its i18n bundle is built from this), the
+ * server's messages and forms. A status without a label fails the type check.
  */
 export const DOSSIER_STATUS_LABELS: Record<TDossierStatus, TBilingual> = {
-  submitted: { vi: 'chờ tiếp nhận', en: 'waiting for reception' },
-  supplement_requested: { vi: 'chờ bổ sung', en: 'waiting for a supplement' },
-  received: { vi: 'đã tiếp nhận', en: 'received' },
-  in_processing: { vi: 'đang giải quyết', en: 'in processing' },
-  refused: { vi: 'đã từ chối', en: 'refused' },
-  withdrawn: { vi: 'đã rút', en: 'withdrawn' },
+  submitted: { vi: 'Chờ tiếp nhận', en: 'Awaiting reception' },
+  supplement_requested: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
+  received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  in_processing: { vi: 'Đang giải quyết', en: 'In processing' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
 };
 
-/** The one place where an event (the action that made it) is named; complete for every event type. */
+/** The one place where an event is named, as the timeline shows it; complete for every event type. */
 export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
-  submitted: { vi: 'nộp hồ sơ', en: 'submitted' },
-  registered: { vi: 'nhập hồ sơ tại Bộ phận Một cửa', en: 'registered at the desk' },
+  submitted: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted online' },
+  registered: { vi: 'Tiếp nhận tại quầy / bưu chính', en: 'Registered at the counter / from the post' },
+  amended: { vi: 'Sửa đổi hồ sơ', en: 'Amended' },
+  withdrawn: { vi: 'Rút hồ sơ', en: 'Withdrawn' },
+  received: { vi: 'Tiếp nhận hồ sơ', en: 'Received' },
+  supplement_requested: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Supplement requested' },
+  supplement_submitted: { vi: 'Nộp bổ sung hồ sơ', en: 'Supplement submitted' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  handed_over: { vi: 'Chuyển phòng chuyên môn giải quyết', en: 'Handed over to the responsible department' },
+};
+
+/**
+ * The action that makes each event, as a verb phrase for sentences such as DOSSIER_STATE's "không thể {action}" /
+ * "it cannot be {action}".
+ */
+export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
+  submitted: { vi: 'nộp', en: 'submitted' },
+  registered: { vi: 'nhập tại quầy', en: 'registered' },
   amended: { vi: 'sửa đổi', en: 'amended' },
   withdrawn: { vi: 'rút hồ sơ', en: 'withdrawn' },
   received: { vi: 'tiếp nhận', en: 'received' },
@@ -28,3 +44,16 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   refused: { vi: 'từ chối', en: 'refused' },
   handed_over: { vi: 'chuyển xử lý', en: 'handed over' },
 };
+
+/** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */
+export function dossierLabelMessages(locale: 'vi' | 'en') {
+  const out = {} as Record<
+    `dossiers.status.${TDossierStatus}` | `dossiers.event.${TDossierEventType}`,
+    string
+  >;
+  for (const [s, l] of Object.entries(DOSSIER_STATUS_LABELS))
+    out[`dossiers.status.${s as TDossierStatus}`] = l[locale];
+  for (const [e, l] of Object.entries(DOSSIER_EVENT_LABELS))
+    out[`dossiers.event.${e as TDossierEventType}`] = l[locale];
+  return out;
+}

@@ -8,7 +8,7 @@ import type { AuditActor } from '../audit/audit.service';
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
 import {
-  DOSSIER_EVENT_LABELS,
+  DOSSIER_ACTION_LABELS,
   DOSSIER_STATUS_LABELS,
   type Locale,
   type TDossierEventType,
@@ -46,7 +46,7 @@ export function nextStatus(
   if (!r.ok) {
     throw new AppError('DOSSIER_STATE', {
       status: DOSSIER_STATUS_LABELS[d.status],
-      action: DOSSIER_EVENT_LABELS[event],
+      action: DOSSIER_ACTION_LABELS[event],
     });
   }
   return r.status;
