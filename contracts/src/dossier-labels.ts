@@ -14,6 +14,12 @@ export const DOSSIER_STATUS_LABELS: Record<TDossierStatus, TBilingual> = {
   in_processing: { vi: 'Đang giải quyết', en: 'In processing' },
   refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
   withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+  processing_supplement: {
+    vi: 'Chờ bổ sung (đang giải quyết)',
+    en: 'Supplement requested during processing',
+  },
+  result_ready: { vi: 'Có kết quả, chờ trả', en: 'Result ready' },
+  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
 };
 
 /** The one place where an event is named, as the timeline shows it; complete for every event type. */
@@ -27,6 +33,12 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   supplement_submitted: { vi: 'Nộp bổ sung hồ sơ', en: 'Supplement submitted' },
   refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
   handed_over: { vi: 'Chuyển phòng chuyên môn giải quyết', en: 'Handed over to the responsible department' },
+  assigned: { vi: 'Phân công xử lý', en: 'Assigned' },
+  appraised: { vi: 'Thẩm định hồ sơ', en: 'Appraised' },
+  forwarded: { vi: 'Chuyển bước tiếp theo', en: 'Forwarded to the next step' },
+  extended: { vi: 'Xin lỗi và gia hạn thời gian giải quyết', en: 'Apology and extension' },
+  result_issued: { vi: 'Có kết quả giải quyết', en: 'Result issued' },
+  result_returned: { vi: 'Trả kết quả', en: 'Result returned' },
 };
 
 /**
@@ -43,6 +55,12 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   supplement_submitted: { vi: 'nộp bổ sung', en: 'supplemented' },
   refused: { vi: 'từ chối', en: 'refused' },
   handed_over: { vi: 'chuyển xử lý', en: 'handed over' },
+  assigned: { vi: 'phân công', en: 'assigned' },
+  appraised: { vi: 'thẩm định', en: 'appraised' },
+  forwarded: { vi: 'chuyển bước', en: 'forwarded' },
+  extended: { vi: 'gia hạn', en: 'extended' },
+  result_issued: { vi: 'trả kết quả về Bộ phận Một cửa', en: 'given its result' },
+  result_returned: { vi: 'trả kết quả', en: 'returned' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZProcessingTime } from './catalogue';
+import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
 export const DOSSIER_STATUSES = [
@@ -6,8 +8,11 @@ export const DOSSIER_STATUSES = [
   'supplement_requested', // reception asked for missing items (Mẫu 02), waiting for the applicant
   'received', // accepted at reception: has its code, receipt and appointment
   'in_processing', // handed over to the responsible department
-  'refused', // refused at reception (Mẫu 03)
+  'refused', // refused at reception or after appraisal (Mẫu 03)
   'withdrawn', // withdrawn by the applicant before reception
+  'processing_supplement', // sent back for a supplement during appraisal (Mẫu 02); the processing clock stops
+  'result_ready', // the result is at the desk, waiting to be returned
+  'returned', // the result was handed over (desk or download)
 ] as const;
 export const ZDossierStatus = z.enum(DOSSIER_STATUSES);
 export type TDossierStatus = z.infer<typeof ZDossierStatus>;
@@ -27,6 +32,13 @@ export const DOSSIER_EVENT_TYPES = [
   'supplement_submitted',
   'refused',
   'handed_over', // moved to the responsible department
+  // ── processing (issue 12): each an office action through the one pipeline ──
+  'assigned', // the head of the department assigns (or reassigns, with a reason) a handler
+  'appraised', // the specialist's opinion and proposal, with a verification record when one was made
+  'forwarded', // the step is done; the next step of the workflow begins (approval included)
+  'extended', // apology and new appointment (Mẫu 04), once per dossier
+  'result_issued', // the result (granted / refused) is at the desk
+  'result_returned', // handed over at the desk or downloaded
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
@@ -265,6 +277,26 @@ export const ZDossierSummary = z.object({
 });
 export type TDossierSummary = z.infer<typeof ZDossierSummary>;
 
+/** Where a received dossier stands in its pinned workflow (issue 12). */
+export const ZDossierProcessing = z.object({
+  processingTime: ZProcessingTime,
+  /** The workflow's steps in order, as pinned at receipt. */
+  steps: z.array(
+    ZWorkflowStep.pick({ key: true, kind: true, name: true, role: true, holder: true, budget: true }),
+  ),
+  /** The step now; null once processing has ended. `dueAt` = entry + the step's budget. */
+  currentStep: z
+    .object({
+      key: z.string(),
+      kind: ZWorkflowStepKind,
+      name: z.object({ vi: z.string(), en: z.string() }),
+      enteredAt: ZInstantStr,
+      dueAt: ZInstantStr,
+    })
+    .nullable(),
+});
+export type TDossierProcessing = z.infer<typeof ZDossierProcessing>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   postalTrackingNo: z.string().nullable(),
   procedure: z.object({ code: z.string(), name: z.string(), versionId: ZId }),
@@ -283,6 +315,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
     .object({ reason: z.string(), competentAgency: z.string().nullable(), refusedAt: ZInstantStr })
     .nullable(),
   documents: z.array(ZDossierDocument),
+  /** From receipt: the pinned workflow's steps and the step the dossier is at (issue 12). */
+  processing: ZDossierProcessing.nullable(),
   /** The timeline ("Hồ sơ của tôi"), oldest first. */
   events: z.array(ZDossierEvent),
 });

@@ -3,6 +3,7 @@ export * from './common';
 export * from './roles';
 export * from './dossiers';
 export * from './dossier-labels';
+export * from './workflow';
 export * from './accounts';
 export * from './notifications';
 export * from './time';

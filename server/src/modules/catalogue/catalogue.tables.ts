@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
-import type { TProcessingTime } from '@motcua/contracts';
+import type { ColumnType, Generated } from 'kysely';
+import type { TProcessingTime, TWorkflow } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 export type ProcedureStatus = 'draft' | 'published' | 'retired';
@@ -48,6 +48,8 @@ export type ProcedureVersionsTable = {
   inter_agency: Generated<boolean>;
   boundary_free: Generated<boolean>;
   eform: Json<Record<string, unknown>> | null;
+  /** The processing workflow; null = the default for the processing time (workflow.ts). */
+  workflow: ColumnType<TWorkflow | null, string | null | undefined, string | null>;
   decision_number: string | null;
   decision_date: string | null;
   publication_deadline: string | null;

@@ -29,4 +29,11 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   supplement_requested: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
   refused: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
   handed_over: { permission: 'system', actorKinds: ['system'], channel: null },
+  // Office actions: the step's holder (processing-policy.ts names who within the holding unit).
+  assigned: { permission: 'process', actorKinds: ['staff'], channel: null },
+  appraised: { permission: 'process', actorKinds: ['staff'], channel: null },
+  forwarded: { permission: 'process', actorKinds: ['staff'], channel: null },
+  extended: { permission: 'process', actorKinds: ['staff'], channel: null },
+  result_issued: { permission: 'process', actorKinds: ['staff'], channel: null },
+  result_returned: { permission: 'process', actorKinds: ['staff', 'citizen'], channel: 'dossier' },
 };

@@ -3,15 +3,12 @@ import type { Database } from '../../db/schema';
 import type { JobHandler } from '../../jobs/queue';
 import { applyDossierAction, systemCtx } from './dossier-action';
 import type { DossierRow } from './dossiers.repo';
-import { findProcedureInForce } from './ports';
+import { calendarForAgency, findProcedureInForce } from './ports';
+import { enterStep, nextStep } from './processing-steps';
 
 export const HANDOVER_JOB = 'dossiers.hand-over';
 
-/**
- * The seam where the processing workflow (a later issue) takes over a received dossier. Today it places the dossier
- * with the procedure's responsible department of the authority agency; the workflow module replaces this function
- * (assign the first step, start the processing clock) and keeps the call site.
- */
+/** The responsible specialist department of the authority agency, where the office steps are held. */
 export async function startProcessing(trx: Transaction<Database>, d: DossierRow): Promise<string | null> {
   const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
   return p?.responsibleDepartmentIds[d.authority_agency_id] ?? null;
@@ -41,11 +38,15 @@ export async function handOverDossier(
     locked.version,
     async (d) => {
       const department = await startProcessing(trx, d);
+      // The step after reception of the pinned workflow (the return at the desk for an immediate result).
+      const next = d.workflow && d.current_step ? nextStep(d.workflow, d.current_step) : null;
+      const cal = await calendarForAgency(trx, d.authority_agency_id);
       return {
         set: {
           holding_agency_id: d.authority_agency_id,
           holding_department_id: department,
           handover_at: at,
+          ...(next ? enterStep(cal, next, at) : {}),
         },
         event: { data: { agencyId: d.authority_agency_id, departmentId: department } },
         audit: { action: 'dossier.hand_over', details: { departmentId: department } },

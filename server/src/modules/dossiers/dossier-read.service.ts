@@ -114,7 +114,12 @@ export async function lookupDossier(q: Q, code: string, now: Date): Promise<TLoo
     holdingDepartment: r.holding_department_name,
     receivedAt: r.received_at ? instant(r.received_at) : null,
     appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
-    late: open && r.appointment_at !== null && r.appointment_at.getTime() < now.getTime(),
+    // Late by the rules only: an immediate result (001 Đ10.1.d) is never late; a paused clock has no appointment.
+    late:
+      open &&
+      r.processing_time?.unit !== 'immediate' &&
+      r.appointment_at !== null &&
+      r.appointment_at.getTime() < now.getTime(),
     applicantName: maskName((r.applicant as { name: string }).name),
   };
 }

@@ -14,6 +14,7 @@ import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
 import { lookupUrl, notifyApplicant } from './dossier-notify';
 import { processingClockOf } from './processing-clock';
+import { enterStep } from './processing-steps';
 import {
   agencyCodesOn,
   listAttachments,
@@ -61,8 +62,9 @@ export async function acceptDossier(
   await applyDossierAction(trx, ctx, id, 'received', input.expectedVersion, async (d) => {
     const p = await procedureOf(trx, d);
     // The appointment is the processing clock folded over the history with this receipt appended.
+    const cal = await calendarForAgency(trx, d.authority_agency_id);
     const clock = processingClockOf(
-      await calendarForAgency(trx, d.authority_agency_id),
+      cal,
       p.processingTime,
       [...(await listEventFacts(trx, d.id)), { type: 'received', at: receivedAt }],
       receivedAt,
@@ -72,7 +74,15 @@ export async function acceptDossier(
     const book = `Sổ theo dõi hồ sơ năm ${year}`;
     let entry = 0;
     return {
-      set: { received_at: receivedAt, appointment_at: appointmentAt, reception_due_at: null },
+      set: {
+        received_at: receivedAt,
+        appointment_at: appointmentAt,
+        reception_due_at: null,
+        // The version's workflow and time are pinned here; the dossier keeps them whatever the catalogue does later.
+        workflow: JSON.stringify(p.workflow),
+        processing_time: JSON.stringify(p.processingTime),
+        ...enterStep(cal, p.workflow.steps[0]!, receivedAt),
+      },
       // Numbers are taken only by the winner of the version guard.
       event: async () => {
         const identifier = await agencyIdentifier(trx, d.authority_agency_id, receivedAt);
@@ -123,8 +133,8 @@ export async function acceptDossier(
       audit: { action: 'dossier.accept', details: { code, appointmentAt: appointmentAt.toISOString() } },
       afterAudit: async (row) => {
         await notifyApplicant(trx, row, 'received', ctx.now, { publicUrl: ctx.config.publicUrl });
-        const cal = await calendarForAgency(trx, d.receiving_agency_id);
-        const handAt = handoverTime(cal, receivedAt);
+        const deskCal = await calendarForAgency(trx, d.receiving_agency_id);
+        const handAt = handoverTime(deskCal, receivedAt);
         if (d.channel !== 'online' && codeDate(handAt) !== codeDate(receivedAt)) {
           await enqueue(
             trx,

@@ -23,6 +23,18 @@ describe('reception decisions', async () => {
     expect(a.events[1]!.actor).toEqual({ type: 'staff', name: clerk.name });
     expect(a.holdingAgency?.id).toBe(f.agency('STTTT'));
     expect(a.holdingDepartment?.name).toBe('Phòng Bưu chính, Viễn thông');
+    // The version's workflow is pinned; after the handover the head of the department assigns (issue 12).
+    expect(a.processing?.processingTime).toEqual({ unit: 'working_days', value: 10 });
+    expect(a.processing?.steps.map((x) => x.key)).toEqual([
+      'reception',
+      'assignment',
+      'appraisal',
+      'approval',
+      'result',
+      'return',
+    ]);
+    expect(a.processing?.currentStep).toMatchObject({ key: 'assignment', enteredAt: a.handoverAt });
+    expect(new Date(a.processing!.currentStep!.dueAt) > new Date(a.handoverAt!)).toBe(true);
     const receipt = a.documents.find((x) => x.kind === 'receipt')!;
     expect(receipt.templateSet).toBe('tt03-2025');
     const pdf = await f.inject(f.citizenA, 'GET', receipt.url);

@@ -49,6 +49,12 @@ export const DOSSIER_COLUMNS = [
   'register_book',
   'register_entry',
   'locale',
+  'workflow',
+  'processing_time',
+  'current_step',
+  'step_entered_at',
+  'step_due_at',
+  'handler_id',
 ] as const;
 
 export type DossierRow = Omit<Selectable<DossiersTable>, 'created_at' | 'updated_at'>;
@@ -332,6 +338,9 @@ function lookupQuery(q: Q, code: string) {
       'd.applicant',
       'd.received_at',
       'd.appointment_at',
+      'd.processing_time',
+      'd.current_step',
+      'd.workflow',
       'r.name as receiving_name',
       'h.name as holding_name',
       'hd.name as holding_department_name',

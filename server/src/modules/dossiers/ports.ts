@@ -4,7 +4,9 @@ import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
 import { getCalendarForAgency } from '../calendar/calendar.service';
 import type { Kysely } from 'kysely';
-import type { TProcedure, TProcessingTime } from '@motcua/contracts';
+import type { TProcedure, TProcessingTime, TWorkflow } from '@motcua/contracts';
+import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
+import { defaultWorkflow } from '../catalogue/workflow';
 import { AppError } from '../../http/errors';
 import { getProcedure, getProcedureVersionInForce } from '../catalogue/catalogue.service';
 import type { DemoProcedure } from './procedures.fixtures';
@@ -32,6 +34,8 @@ export type ProcedureFacts = {
   name: string;
   components: ProcedureComponent[];
   processingTime: ProcessingTimeFacts;
+  /** The version's processing workflow (its own or the default for its processing time). */
+  workflow: TWorkflow;
   /** Agencies with authority to decide (their identifier codes make the dossier code). */
   authorityAgencyIds: string[];
   /** The specialist department the dossier is handed over to, per authority agency. */
@@ -104,6 +108,7 @@ export async function findProcedureInForce(
       required: c.required,
     })),
     processingTime: p.processingTime,
+    workflow: (await getVersionWorkflow(trx, p.versionId)) ?? defaultWorkflow(p.processingTime),
     authorityAgencyIds: agencyIds,
     responsibleDepartmentIds: Object.fromEntries(
       agencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),
@@ -151,6 +156,7 @@ async function fromFixture(
     name: demo.name,
     components: demo.components,
     processingTime: demo.processingTime,
+    workflow: defaultWorkflow(demo.processingTime),
     authorityAgencyIds,
     responsibleDepartmentIds,
     boundaryFree: demo.boundaryFree,
