@@ -4,6 +4,7 @@ export * from './roles';
 export * from './dossiers';
 export * from './dossier-labels';
 export * from './workflow';
+export * from './processing';
 export * from './accounts';
 export * from './notifications';
 export * from './time';

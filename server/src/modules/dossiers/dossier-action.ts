@@ -55,8 +55,9 @@ async function loadForEvent(trx: Trx, ctx: ActionCtx, id: string, event: TDossie
     if (!d) throw notFound();
     return d;
   }
-  if (rule.permission === 'create' || rule.permission === 'system') throw new AppError('FORBIDDEN');
-  return authorize(a, rule.permission, d);
+  const permission = (d && rule.permissionIn?.[d.status]) ?? rule.permission;
+  if (permission === 'create' || permission === 'system') throw new AppError('FORBIDDEN');
+  return authorize(a, permission, d);
 }
 
 /**

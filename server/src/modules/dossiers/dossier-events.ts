@@ -1,4 +1,4 @@
-import type { TDossierEventType } from '@motcua/contracts';
+import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
 import type { DossierAction } from './dossiers.policy';
 
 /** Who may cause an event: an account of this kind, or the system itself (jobs, automatic follow-ups). */
@@ -10,6 +10,8 @@ export type EventRule = {
    * the action pipeline); `system` events are only made by the system, which acts on any dossier.
    */
   permission: DossierAction | 'create' | 'system';
+  /** A different permission while the dossier is in these statuses (the same event at another stage). */
+  permissionIn?: Partial<Record<TDossierStatus, DossierAction>>;
   actorKinds: readonly EventActorKind[];
   /** The channel recorded with the event: always online, the dossier's own channel, or none (system). */
   channel: 'online' | 'dossier' | null;
@@ -26,7 +28,12 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   withdrawn: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
   supplement_submitted: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
   received: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
-  supplement_requested: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  supplement_requested: {
+    permission: 'decide',
+    permissionIn: { in_processing: 'process' },
+    actorKinds: ['staff'],
+    channel: 'dossier',
+  },
   refused: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
   handed_over: { permission: 'system', actorKinds: ['system'], channel: null },
   // Office actions: the step's holder (processing-policy.ts names who within the holding unit).
@@ -35,5 +42,5 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   forwarded: { permission: 'process', actorKinds: ['staff'], channel: null },
   extended: { permission: 'process', actorKinds: ['staff'], channel: null },
   result_issued: { permission: 'process', actorKinds: ['staff'], channel: null },
-  result_returned: { permission: 'process', actorKinds: ['staff', 'citizen'], channel: 'dossier' },
+  result_returned: { permission: 'process', actorKinds: ['staff'], channel: 'dossier' },
 };

@@ -45,10 +45,9 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       // Staff of the holding agency or the receiving desk; which one of them may act is the step's rule
       // (processing-policy.ts), checked by the processing actions.
       return (
-        isApplicantOf(actor, d) ||
-        (actor.kind === 'staff' &&
-          actor.agencyId !== null &&
-          [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId))
+        actor.kind === 'staff' &&
+        actor.agencyId !== null &&
+        [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId)
       );
   }
 }

@@ -190,3 +190,22 @@ export async function procedureDisplayName(
     throw err;
   }
 }
+
+/** A staff member as the processing steps need them (accounts module's users): unit, department, roles, status. */
+export async function findStaffFacts(q: Kysely<Database> | Transaction<Database>, userId: string) {
+  const u = await q
+    .selectFrom('users')
+    .select(['id', 'full_name', 'agency_id', 'department_id', 'status', 'kind'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!u || u.kind !== 'staff') return null;
+  const roles = await q.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return {
+    id: u.id,
+    name: u.full_name,
+    agencyId: u.agency_id,
+    departmentId: u.department_id,
+    active: u.status === 'active',
+    roles: roles.map((r) => r.role),
+  };
+}

@@ -22,6 +22,8 @@ export function clockEventsOf(events: readonly ClockSourceEvent[]): ClockEvent[]
       out.push({ type: 'supplement_requested', at: e.at });
     } else if (e.type === 'supplement_submitted') {
       out.push({ type: 'supplement_received', at: e.at });
+    } else if (e.type === 'extended') {
+      out.push({ type: 'extended', at: e.at, newDue: new Date(String(e.data?.newDue)) });
     }
   }
   return out;

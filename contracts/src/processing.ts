@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ZSupplementItem } from './dossiers';
+
+// ───────────────────────────── API contract of processing (issue 12) ─────────────────────────────
+// Route table: server/src/modules/dossiers/processing.routes.ts. Every action answers ZDossierDetail; a stale
+// expectedVersion → 409 CONFLICT; an action the step does not allow → 409 DOSSIER_STATE; a person who does not hold
+// the step → 403 NOT_ASSIGNED; a deadline rule refused → 422 DEADLINE_RULE.
+
+const ZId = z.uuid();
+const ZInstantStr = z.iso.datetime({ offset: true });
+
+/** Every office action: the dossier's version, an optional reason and attachments (uploaded files of the actor). */
+const ZOfficeAction = z.object({
+  expectedVersion: z.number().int().min(1),
+  reason: z.string().trim().min(3).max(2000).optional(),
+  fileIds: z.array(ZId).max(20).default([]),
+});
+
+/** POST /api/processing/dossiers/{id}/assign: the head of the department assigns; reassigning needs a reason. */
+export const ZAssignRequest = ZOfficeAction.extend({ handlerId: ZId });
+export type TAssignRequest = z.input<typeof ZAssignRequest>;
+
+/** A verification record (biên bản thẩm tra, xác minh, 003 Đ13.3.b). */
+export const ZVerificationRecord = z.object({
+  at: ZInstantStr,
+  place: z.string().trim().min(2).max(500),
+  participants: z.array(z.string().trim().min(2).max(200)).min(1).max(50),
+  content: z.string().trim().min(3).max(10_000),
+});
+
+export const APPRAISAL_PROPOSALS = ['approve', 'refuse', 'supplement'] as const;
+/** POST /api/processing/dossiers/{id}/appraise: the specialist's opinion and proposal. */
+export const ZAppraiseRequest = ZOfficeAction.extend({
+  opinion: z.string().trim().min(3).max(10_000),
+  proposal: z.enum(APPRAISAL_PROPOSALS),
+  verification: ZVerificationRecord.optional(),
+});
+export type TAppraiseRequest = z.input<typeof ZAppraiseRequest>;
+
+/** POST /api/processing/dossiers/{id}/forward: the step is done (an approval at the approval step). */
+export const ZForwardRequest = ZOfficeAction;
+export type TForwardRequest = z.input<typeof ZForwardRequest>;
+
+/**
+ * POST /api/processing/dossiers/{id}/request-supplement: during appraisal, within 3 working days of receipt (or the
+ * procedure's limit), all items at once (003 Đ13.4). A second request only with `new_defect_in_supplement`.
+ */
+export const SECOND_SUPPLEMENT_REASON = 'new_defect_in_supplement';
+export const ZProcessingSupplementRequest = ZOfficeAction.omit({ reason: true }).extend({
+  items: z.array(ZSupplementItem).min(1).max(100),
+  reason: z.literal(SECOND_SUPPLEMENT_REASON).optional(),
+});
+export type TProcessingSupplementRequest = z.input<typeof ZProcessingSupplementRequest>;
+
+/** POST /api/processing/dossiers/{id}/extend: apology and new appointment (Mẫu 04), once (003 Đ13.9). */
+export const ZExtendRequest = ZOfficeAction.extend({
+  workingDays: z.number().int().min(1).max(60),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TExtendRequest = z.input<typeof ZExtendRequest>;
+
+export const RESULT_KINDS = ['granted', 'refused'] as const;
+/** POST /api/processing/dossiers/{id}/result: the result (uploaded PDF in fileIds), to the desk. */
+export const ZResultRequest = ZOfficeAction.extend({
+  kind: z.enum(RESULT_KINDS),
+  summary: z.string().trim().min(3).max(2000),
+});
+export type TResultRequest = z.input<typeof ZResultRequest>;
+
+/** POST /api/processing/dossiers/{id}/return: handed over at the desk (002 Đ6.5). */
+export const ZReturnResultRequest = ZOfficeAction.extend({
+  collectedBy: z.string().trim().min(2).max(200),
+  /** The authorisation letter when someone else collects. */
+  authorisation: z.string().trim().max(500).optional(),
+  originalsReturned: z.boolean(),
+});
+export type TReturnResultRequest = z.input<typeof ZReturnResultRequest>;

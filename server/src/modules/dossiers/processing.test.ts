@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import type { TDossierDetail } from '@motcua/contracts';
+import type { Actor } from '../../http/auth';
+import { actor } from '../../test/harness';
+import { loadDemoCalendar } from '../calendar/calendar.demo';
+import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
+
+// Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.
+const at = (local: string) => `${local}:00.000+07:00`;
+
+describe('processing: office actions through the one pipeline, on the regulations’ clock (issue 12)', async () => {
+  const f = await intakeFixture();
+  await f.db.kysely.transaction().execute((trx) => loadDemoCalendar(trx, f.clock.now()));
+  const sttt = f.agency('STTTT');
+  const dept = (
+    await f.db.kysely
+      .selectFrom('departments')
+      .select('id')
+      .where('agency_id', '=', sttt)
+      .where('name', '=', 'Phòng Bưu chính, Viễn thông')
+      .executeTakeFirstOrThrow()
+  ).id;
+  /** Staff who exist as accounts (the steps check units, departments and roles of real users). */
+  const staff = async (n: number, name: string, roles: Actor['roles'], departmentId: string | null) => {
+    const userId = `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
+    await f.db.kysely
+      .insertInto('users')
+      .values({
+        id: userId,
+        kind: 'staff',
+        username: `proc.${n}`,
+        full_name: name,
+        agency_id: sttt,
+        department_id: departmentId,
+        status: 'active',
+      })
+      .execute();
+    await f.db.kysely
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
+    return actor({ kind: 'staff', userId, name, roles, agencyId: sttt });
+  };
+  const head = await staff(1, 'Trưởng phòng BCVT', ['approver'], dept);
+  const specialist = await staff(2, 'Chuyên viên Một', ['specialist'], dept);
+  const other = await staff(3, 'Chuyên viên Hai', ['specialist'], dept);
+  const desk = f.clerk('STTTT');
+  const act = (who: Actor, d: Pick<TDossierDetail, 'id' | 'version'>, path: string, body: object = {}) =>
+    f.inject(who, 'POST', `/api/processing/dossiers/${d.id}/${path}`, {
+      expectedVersion: d.version,
+      ...body,
+    });
+
+  /** An online dossier for 1.004227 (10 working days) received at `local`. */
+  const received = async (local: string) => {
+    f.clock.set(at(local));
+    const d = detail(await f.submit(f.citizenA), 201);
+    return detail(
+      await f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
+    );
+  };
+
+  it('walks desk → head assigns → specialist appraises with a verification record → leader approves → desk issues and returns', async () => {
+    // Thursday 12/2/2026 09:00 + 10 working days, Tết skipped: Thursday 5/3/2026 09:00.
+    let d = await received('2026-02-12T09:00');
+    expect(d.appointmentAt).toBe(at('2026-03-05T09:00'));
+    expect(d.processing?.currentStep).toMatchObject({ key: 'assignment', dueAt: at('2026-02-13T09:00') });
+
+    // Only the head of the department assigns; two heads at once: one wins, the other 409.
+    expect((await act(specialist, d, 'assign', { handlerId: specialist.userId })).json().code).toBe(
+      'NOT_ASSIGNED',
+    );
+    const [r1, r2] = await Promise.all([
+      act(head, d, 'assign', { handlerId: specialist.userId }),
+      act(head, d, 'assign', { handlerId: other.userId }),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
+    d = (r1.statusCode === 200 ? r1 : r2).json<TDossierDetail>();
+    const handler = r1.statusCode === 200 ? specialist : other;
+    const notHandler = handler === specialist ? other : specialist;
+    expect(d.processing?.currentStep?.key).toBe('appraisal');
+
+    // Only the assigned handler acts (an unassigned peer is refused); a reassignment needs a reason.
+    const opinion = {
+      opinion: 'Hồ sơ đầy đủ, đúng quy định.',
+      proposal: 'approve',
+      verification: {
+        at: at('2026-02-23T09:00'),
+        place: 'Trụ sở doanh nghiệp, số 12 Lê Lợi',
+        participants: ['Chuyên viên thẩm định', 'Đại diện doanh nghiệp'],
+        content: 'Kiểm tra hệ thống máy chủ và nhân sự quản lý nội dung.',
+      },
+    };
+    f.clock.set(at('2026-02-23T10:00'));
+    const refused = await act(notHandler, d, 'appraise', opinion);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('không được giao cho bạn');
+    const noReason = await act(head, d, 'assign', { handlerId: notHandler.userId });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toMatch(/phân công lại/);
+    expect((await act(handler, d, 'forward')).statusCode).toBe(400); // no opinion yet
+    d = detail(await act(handler, d, 'appraise', opinion));
+    const appraised = d.events.at(-1)!;
+    expect(appraised).toMatchObject({ type: 'appraised', actor: { type: 'staff', name: handler.name } });
+    expect(appraised.data).toMatchObject({ proposal: 'approve', verification: opinion.verification });
+    expect((await act(handler, { ...d, version: d.version - 1 }, 'forward')).statusCode).toBe(409);
+    d = detail(await act(handler, d, 'forward'));
+    expect(d.processing?.currentStep?.key).toBe('approval');
+
+    // A late apology (after 4/3 09:00, one working day before 5/3 09:00) is recorded and flagged; only once.
+    f.clock.set(at('2026-03-04T15:00'));
+    d = detail(
+      await act(head, d, 'extend', { workingDays: 2, reason: 'Cần xác minh thêm thông tin máy chủ.' }),
+    );
+    expect(d.appointmentAt).toBe(at('2026-03-09T09:00'));
+    expect(d.events.at(-1)!.data).toMatchObject({
+      late: true,
+      newDue: new Date(at('2026-03-09T09:00')).toISOString(),
+    });
+    const second = await act(head, d, 'extend', { workingDays: 1, reason: 'Lần nữa.' });
+    expect(second.statusCode).toBe(422);
+    expect(second.json()).toMatchObject({ code: 'DEADLINE_RULE' });
+    expect(second.json().message).toContain('chỉ được gia hạn một lần');
+
+    d = detail(await act(head, d, 'forward'));
+    expect(d.processing?.currentStep?.key).toBe('result');
+    expect(d.events.at(-1)!.data).toMatchObject({ approved: true });
+
+    // The desk: the result (an early one: before the appointment, 003 Đ14.4), then the return.
+    f.clock.set(at('2026-03-05T10:00'));
+    const pdf = await f.upload(desk);
+    d = detail(
+      await act(desk, d, 'result', {
+        kind: 'granted',
+        summary: 'Giấy phép số 12/GP-STTTT',
+        fileIds: [pdf.id],
+      }),
+    );
+    expect(d.status).toBe('result_ready');
+    expect(d.events.at(-1)!.data).toMatchObject({ kind: 'granted', early: true, fileIds: [pdf.id] });
+    d = detail(await act(desk, d, 'return', { collectedBy: 'Nguyễn Văn An', originalsReturned: true }));
+    expect(d.status).toBe('returned');
+    expect(d.processing?.currentStep).toBeNull();
+    expect(d.events.map((e) => e.type)).toEqual([
+      'submitted',
+      'received',
+      'handed_over',
+      'assigned',
+      'appraised',
+      'forwarded',
+      'extended',
+      'forwarded',
+      'result_issued',
+      'result_returned',
+    ]);
+  });
+
+  it('supplement during appraisal: within 3 working days of receipt (Tết not counted), clock stops, restarts from zero; one complete request', async () => {
+    // Received Thursday 12/2/2026 09:00: 3 working days end Tuesday 24/2/2026 09:00 (12/2, 13/2, then Tết, 23/2).
+    let d = await received('2026-02-12T09:00');
+    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
+    const items = [
+      {
+        component: 'Đề án hoạt động',
+        problem: 'missing',
+        reason: 'Chưa có đề án',
+        guidance: 'Nộp đề án theo mẫu',
+      },
+    ];
+    f.clock.set(at('2026-02-24T09:01'));
+    const late = await act(specialist, d, 'request-supplement', { items });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().code).toBe('DEADLINE_RULE');
+    expect(late.json().message).toContain('quá 3 ngày làm việc');
+    f.clock.set(at('2026-02-24T08:59'));
+    d = detail(await act(specialist, d, 'request-supplement', { items }));
+    expect(d.status).toBe('processing_supplement');
+    expect(d.appointmentAt).toBeNull();
+
+    // The applicant completes it Monday 2/3 10:00: 10 full working days again, to Monday 16/3 10:00.
+    f.clock.set(at('2026-03-02T10:00'));
+    const file = await f.upload(f.citizenA);
+    d = detail(
+      await f.inject(f.citizenA, 'POST', `/api/dossiers/${d.id}/supplement`, {
+        expectedVersion: d.version,
+        attachments: [{ componentCode: 'de-an', fileIds: [file.id] }],
+      }),
+    );
+    expect(d.status).toBe('in_processing');
+    expect(d.appointmentAt).toBe(at('2026-03-16T10:00'));
+    expect(d.processing?.currentStep).toMatchObject({ key: 'appraisal', enteredAt: at('2026-03-02T10:00') });
+
+    // One complete request: a second only for a defect new in the supplement itself, and counted.
+    f.clock.set(at('2026-03-03T10:00'));
+    const again = await act(specialist, d, 'request-supplement', { items });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().message).toContain('một lần');
+    d = detail(await act(specialist, d, 'request-supplement', { items, reason: 'new_defect_in_supplement' }));
+    expect(d.events.at(-1)!.data).toMatchObject({ repeat: 1, stage: 'processing' });
+    const count = await f.db.kysely
+      .selectFrom('dossier_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dossier_id', '=', d.id)
+      .where('type', '=', 'supplement_requested')
+      .where(({ eb, ref }) => eb(eb.fn('jsonb_extract_path_text', [ref('data'), eb.val('repeat')]), '=', '1'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+
+    // On time: the apology one working day before the (restarted) deadline is not flagged.
+    f.clock.set(at('2026-03-04T10:00'));
+    d = detail(
+      await f.inject(f.citizenA, 'POST', `/api/dossiers/${d.id}/supplement`, {
+        expectedVersion: d.version,
+        attachments: [{ componentCode: 'de-an', fileIds: [(await f.upload(f.citizenA)).id] }],
+      }),
+    );
+    expect(d.appointmentAt).toBe(at('2026-03-18T10:00'));
+    f.clock.set(at('2026-03-17T09:00'));
+    d = detail(await act(specialist, d, 'extend', { workingDays: 5, reason: 'Cần lấy ý kiến thêm.' }));
+    expect(d.appointmentAt).toBe(at('2026-03-25T10:00'));
+    expect(d.events.at(-1)!.data).toMatchObject({ late: false });
+  });
+
+  it('replay: every dossier here has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(1);
+  });
+});
