@@ -115,3 +115,14 @@ export const ZDeskSupplementRequest = z.object({
   note: z.string().max(1000).optional(),
 });
 export type TDeskSupplementRequest = z.input<typeof ZDeskSupplementRequest>;
+
+/**
+ * POST /api/reception/dossiers/{id}/transfer: the desk forwards a dossier received for another agency to that
+ * agency's desk the same day instead of refusing it (003 Đ12.3); the agency must have authority for the procedure.
+ */
+export const ZTransferRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  agencyId: ZId,
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TTransferRequest = z.input<typeof ZTransferRequest>;

@@ -55,4 +55,5 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
   // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
   stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
+  transferred: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
 };

@@ -7,6 +7,7 @@ import {
   ZDeskSupplementRequest,
   ZStepBackRequest,
   ZStopRequest,
+  ZTransferRequest,
 } from '@motcua/contracts';
 import { counterRevision } from './dossier-attachments';
 import { restartAfterSupplement } from './processing.service';
@@ -137,6 +138,36 @@ export async function deskSupplement(
         await insertAttachments(trx, rows);
       },
       audit: { action: 'dossier.supplement', details: { atDesk: true, revision } },
+    };
+  });
+}
+
+/** 003 Đ12.3: forwarded the same day to the desk of the agency with authority, which then decides on reception. */
+export async function transferDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZTransferRequest>,
+) {
+  const input = ZTransferRequest.parse(raw);
+  return applyDossierAction(trx, ctx, id, 'transferred', input.expectedVersion, async (d) => {
+    const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
+    if (!p || !p.authorityAgencyIds.includes(input.agencyId) || input.agencyId === d.receiving_agency_id) {
+      throw new AppError('BAD_REQUEST', {
+        details: {
+          vi: 'cơ quan nhận không có thẩm quyền với thủ tục này',
+          en: 'that agency has no authority for this procedure',
+        },
+      });
+    }
+    return {
+      set: {
+        receiving_agency_id: input.agencyId,
+        authority_agency_id: input.agencyId,
+        result_agency_id: input.agencyId,
+      },
+      event: { reason: input.reason, data: { from: d.receiving_agency_id, to: input.agencyId } },
+      audit: { action: 'dossier.transfer', details: { from: d.receiving_agency_id, to: input.agencyId } },
     };
   });
 }
