@@ -15,8 +15,18 @@ export const ZSubmissionMethod = z.enum(SUBMISSION_METHODS);
 export const PROCEDURE_STATUSES = ['draft', 'published', 'retired'] as const;
 export type TProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
 
+/**
+ * THE processing-time type of the system (catalogue, deadline rules, forms, dossiers): a number of working days
+ * (counted in working hours by default, or civil days per BLDS 2015 Đ147–148), of working hours, or an immediate
+ * result (001 Đ10.1.d). `mode` absent = the calendar's own counting mode.
+ */
+export const DAY_COUNT_MODES = ['hours', 'civil'] as const;
 export const ZProcessingTime = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working_days'), value: z.number().positive().max(365) }),
+  z.object({
+    unit: z.literal('working_days'),
+    value: z.number().positive().max(365),
+    mode: z.enum(DAY_COUNT_MODES).optional(),
+  }),
   z.object({ unit: z.literal('working_hours'), value: z.number().positive().max(1000) }),
   z.object({ unit: z.literal('immediate'), value: z.literal(0).default(0) }),
 ]);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZProcessingTime } from './catalogue';
+import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
 export const DOSSIER_STATUSES = [
@@ -6,8 +8,12 @@ export const DOSSIER_STATUSES = [
   'supplement_requested', // reception asked for missing items (Mẫu 02), waiting for the applicant
   'received', // accepted at reception: has its code, receipt and appointment
   'in_processing', // handed over to the responsible department
-  'refused', // refused at reception (Mẫu 03)
+  'refused', // refused at reception or after appraisal (Mẫu 03)
   'withdrawn', // withdrawn by the applicant before reception
+  'processing_supplement', // sent back for a supplement during appraisal (Mẫu 02); the processing clock stops
+  'result_ready', // the result is at the desk, waiting to be returned
+  'returned', // the result was handed over (desk or download)
+  'stopped', // processing stopped at the applicant's request (TT 03/2025 Mẫu 05)
 ] as const;
 export const ZDossierStatus = z.enum(DOSSIER_STATUSES);
 export type TDossierStatus = z.infer<typeof ZDossierStatus>;
@@ -27,6 +33,16 @@ export const DOSSIER_EVENT_TYPES = [
   'supplement_submitted',
   'refused',
   'handed_over', // moved to the responsible department
+  // ── processing (issue 12): each an office action through the one pipeline ──
+  'assigned', // the head of the department assigns (or reassigns, with a reason) a handler
+  'appraised', // the specialist's opinion and proposal, with a verification record when one was made
+  'forwarded', // the step is done; the next step of the workflow begins (approval included)
+  'extended', // apology and new appointment (Mẫu 04), once per dossier
+  'result_issued', // the result (granted / refused) is at the desk
+  'result_returned', // handed over at the desk or downloaded
+  'stepped_back', // returned to the previous step (or the step's back-step), with a reason
+  'stopped', // stopped at the applicant's request, asked online or recorded by the desk
+  'transferred', // the desk forwards a dossier for another agency to that agency's desk, the same day (003 Đ12.3)
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
@@ -193,9 +209,16 @@ export const ZSupplementItem = z.object({
 });
 export type TSupplementItem = z.infer<typeof ZSupplementItem>;
 
+/**
+ * "One complete request" (000 Đ6.2.c, 003 Đ13.4): a second supplement request of the same stage is refused unless the
+ * officer records that the defect is new in the supplement itself; such second requests are counted.
+ */
+export const SECOND_SUPPLEMENT_REASON = 'new_defect_in_supplement';
+
 /** POST /api/reception/dossiers/{id}/request-supplement: every missing/defective item at once (Mẫu 02). */
 export const ZRequestSupplementRequest = ZVersioned.extend({
   items: z.array(ZSupplementItem).min(1).max(100),
+  reason: z.literal(SECOND_SUPPLEMENT_REASON).optional(),
 });
 export type TRequestSupplementRequest = z.infer<typeof ZRequestSupplementRequest>;
 
@@ -265,6 +288,26 @@ export const ZDossierSummary = z.object({
 });
 export type TDossierSummary = z.infer<typeof ZDossierSummary>;
 
+/** Where a received dossier stands in its pinned workflow (issue 12). */
+export const ZDossierProcessing = z.object({
+  processingTime: ZProcessingTime,
+  /** The workflow's steps in order, as pinned at receipt. */
+  steps: z.array(
+    ZWorkflowStep.pick({ key: true, kind: true, name: true, role: true, holder: true, budget: true }),
+  ),
+  /** The step now; null once processing has ended. `dueAt` = entry + the step's budget. */
+  currentStep: z
+    .object({
+      key: z.string(),
+      kind: ZWorkflowStepKind,
+      name: z.object({ vi: z.string(), en: z.string() }),
+      enteredAt: ZInstantStr,
+      dueAt: ZInstantStr,
+    })
+    .nullable(),
+});
+export type TDossierProcessing = z.infer<typeof ZDossierProcessing>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   postalTrackingNo: z.string().nullable(),
   procedure: z.object({ code: z.string(), name: z.string(), versionId: ZId }),
@@ -283,6 +326,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
     .object({ reason: z.string(), competentAgency: z.string().nullable(), refusedAt: ZInstantStr })
     .nullable(),
   documents: z.array(ZDossierDocument),
+  /** From receipt: the pinned workflow's steps and the step the dossier is at (issue 12). */
+  processing: ZDossierProcessing.nullable(),
   /** The timeline ("Hồ sơ của tôi"), oldest first. */
   events: z.array(ZDossierEvent),
 });
@@ -345,7 +390,15 @@ export const ZLookupAlertListQuery = z.object({
 });
 
 /** GET /api/dossier-messages: the portal inbox of the logged-in applicant (notifications about dossiers). */
-export const MESSAGE_KINDS = ['submitted', 'received', 'supplement_requested', 'refused'] as const;
+export const MESSAGE_KINDS = [
+  'submitted',
+  'received',
+  'supplement_requested',
+  'refused',
+  'extended',
+  'result_ready',
+  'stopped',
+] as const;
 export const ZDossierMessage = z.object({
   id: ZId,
   dossierId: ZId,

@@ -147,6 +147,18 @@ export const ERROR_MESSAGES = {
     vi: 'Mã định danh "{code}" không đúng định dạng {format}.',
     en: 'Identifier code "{code}" does not have the {format} shape.',
   },
+  WORKFLOW_INVALID: {
+    vi: 'Quy trình xử lý chưa hợp lệ: {details}',
+    en: 'The processing workflow is not valid: {details}',
+  },
+  DEADLINE_RULE: {
+    vi: 'Không thực hiện được theo quy định về thời hạn: {details}',
+    en: 'Not allowed by the deadline rules: {details}',
+  },
+  NOT_ASSIGNED: {
+    vi: 'Hồ sơ không được giao cho bạn ở bước này.',
+    en: 'This dossier is not assigned to you at this step.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -56,6 +56,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PROCEDURE_NOT_PUBLISHED: 409,
   IMPORT_REJECTED: 422,
   INVALID_IDENTIFIER_CODE: 400,
+  WORKFLOW_INVALID: 422,
+  DEADLINE_RULE: 422,
+  NOT_ASSIGNED: 403,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

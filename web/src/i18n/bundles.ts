@@ -1,3 +1,4 @@
+import { dossierLabelMessages } from '@motcua/contracts';
 import coreVi from './vi.json';
 import coreEn from './en.json';
 import accountsVi from '../features/accounts/i18n/vi.json';
@@ -24,6 +25,8 @@ export const bundles = {
   catalogue: { vi: catalogueVi, en: catalogueEn },
   catalogueAdmin: { vi: catalogueAdminVi, en: catalogueAdminEn },
   dossiers: { vi: dossiersVi, en: dossiersEn },
+  /** Status and event labels: the one table in contracts, shared with the server. */
+  dossierLabels: { vi: dossierLabelMessages('vi'), en: dossierLabelMessages('en') },
   organisation: { vi: organisationVi, en: organisationEn },
 };
 

@@ -137,16 +137,20 @@ describe('feedbackAnswerDue — 5 working days, configurable (000 Đ14)', () => 
 
 describe('processingDue', () => {
   it('counts hours or days', () => {
-    expect(fmt(processingDue(cal, L('2026-03-02 15:00'), { workingHours: 4 }))).toBe('2026-03-03 09:00');
-    expect(fmt(processingDue(cal, L('2026-03-02 15:00'), { workingDays: 10 }))).toBe('2026-03-16 15:00');
-    expect(fmt(processingDue(cal, L('2026-03-02 15:00'), { workingDays: 10, mode: 'civil' }))).toBe(
-      '2026-03-16 17:00',
+    expect(fmt(processingDue(cal, L('2026-03-02 15:00'), { unit: 'working_hours', value: 4 }))).toBe(
+      '2026-03-03 09:00',
     );
+    expect(fmt(processingDue(cal, L('2026-03-02 15:00'), { unit: 'working_days', value: 10 }))).toBe(
+      '2026-03-16 15:00',
+    );
+    expect(
+      fmt(processingDue(cal, L('2026-03-02 15:00'), { unit: 'working_days', value: 10, mode: 'civil' })),
+    ).toBe('2026-03-16 17:00');
   });
 });
 
 describe('computeClock — processing clock of a dossier', () => {
-  const TEN_DAYS: ProcessingTime = { workingDays: 10 };
+  const TEN_DAYS: ProcessingTime = { unit: 'working_days', value: 10 };
   const started: ClockEvent = { type: 'started', at: L('2026-03-02 09:00') };
   const paused: ClockEvent = { type: 'supplement_requested', at: L('2026-03-04 09:00') };
   const resumed: ClockEvent = { type: 'supplement_received', at: L('2026-03-09 10:00') };
@@ -252,7 +256,7 @@ describe('computeClock — processing clock of a dossier', () => {
   });
 
   it('works with procedures counted in hours', () => {
-    const r = computeClock(cal, { workingHours: 8 }, [started], L('2026-03-02 10:00'));
+    const r = computeClock(cal, { unit: 'working_hours', value: 8 }, [started], L('2026-03-02 10:00'));
     expect(r.ok && fmt(r.clock.due)).toBe('2026-03-03 09:00');
     expect(r.ok && r.clock.remainingMinutes).toBe(420);
   });

@@ -9,6 +9,7 @@ import {
   workingPeriodsOn,
   workingTimeBetween,
 } from './working-time';
+import type { TProcessingTime } from '@motcua/contracts';
 import type { TimeOfDay } from './holidays';
 import type { Calendar, DayCountMode } from './working-time';
 
@@ -73,13 +74,19 @@ export function feedbackAnswerDue(
 
 // ---------- processing clock ----------
 
-/** A procedure's processing time as published in its catalogue entry. */
-export type ProcessingTime = { workingDays: number; mode?: DayCountMode } | { workingHours: number };
+/** A procedure's processing time as published in its catalogue entry: the one type (contracts). */
+export type ProcessingTime = TProcessingTime;
 
+/** The appointment for a run of the clock started at `from`; an immediate result is due at once (001 Đ10.1.d). */
 export function processingDue(cal: Calendar, from: Date, time: ProcessingTime): Date {
-  return 'workingHours' in time
-    ? addWorkingHours(cal, from, time.workingHours)
-    : addWorkingDays(cal, from, time.workingDays, time.mode);
+  switch (time.unit) {
+    case 'working_hours':
+      return addWorkingHours(cal, from, time.value);
+    case 'working_days':
+      return addWorkingDays(cal, from, time.value, time.mode);
+    case 'immediate':
+      return from;
+  }
 }
 
 /**

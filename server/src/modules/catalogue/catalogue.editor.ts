@@ -10,6 +10,7 @@ import { ZProcedureInput, type TProcedureInput, type TProcedureInputParsed } fro
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { carriedWorkflow } from './catalogue.workflow';
 import { PROCEDURE_WHAT } from './catalogue.service';
 import { buildCalendar, type Calendar } from '../calendar';
 import { getCalendarForUnit } from '../calendar/calendar.service';
@@ -156,7 +157,7 @@ export async function saveDraft(
       .execute();
   const prior = await trx
     .selectFrom('procedure_versions')
-    .select(['id', 'status', 'version_no'])
+    .select(['id', 'status', 'version_no', 'workflow'])
     .where('procedure_code', '=', input.code)
     .orderBy('version_no', 'desc')
     .execute();
@@ -185,6 +186,7 @@ export async function saveDraft(
       inter_agency: input.interAgencies.length > 0,
       boundary_free: input.boundaryFree,
       eform: input.eform ? JSON.stringify(input.eform) : null,
+      workflow: carriedWorkflow(prior[0]?.workflow, input.processingTime),
       decision_number: input.decisionNumber,
       decision_date: input.decisionDate,
       publication_deadline: input.decisionDate

@@ -12,6 +12,8 @@ import {
   ZProcedureSearchResponse,
   ZVersionDiff,
   ZVersionSummary,
+  ZWorkflow,
+  ZWorkflowResponse,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
@@ -29,6 +31,7 @@ import {
   getPublishedVersion,
   listForEditors,
 } from './catalogue.service';
+import { getEditorWorkflow, replaceDraftWorkflow } from './catalogue.workflow';
 import { exportCatalogue, fromXlsx, importCatalogue, toXlsx } from './catalogue.transfer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -144,6 +147,41 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         .execute((trx) => saveDraft(trx, audit(req), req.body, { mustBeNew: true }));
       return reply.status(201).send(await getProcedureForEditor(db().kysely, req.body.code));
     },
+  );
+
+  // The processing workflow of the open draft (issue 12): read it, or replace it (checked against the draft's time).
+  app.get(
+    '/admin/procedures/:code/workflow',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          "The workflow of the procedure's draft (else of its latest version); isDefault when none is stored",
+        params: ZCode,
+        response: { 200: ZWorkflowResponse, ...err },
+      },
+    },
+    async (req) => getEditorWorkflow(db().kysely, req.params.code),
+  );
+
+  app.put(
+    '/admin/procedures/:code/workflow',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          "Replace the draft's workflow; 422 WORKFLOW_INVALID when the budgets do not add up or steps are wrong",
+        params: ZCode,
+        body: ZWorkflow,
+        response: { 200: ZWorkflowResponse, ...err, 422: ZErrorResponse },
+      },
+    },
+    async (req) =>
+      db()
+        .kysely.transaction()
+        .execute((trx) => replaceDraftWorkflow(trx, audit(req), req.params.code, req.body)),
   );
 
   app.get(

@@ -1,13 +1,12 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { TProcessingTime, TWorkflow } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 export type ProcedureStatus = 'draft' | 'published' | 'retired';
 export type VersionStatus = 'draft' | 'published' | 'superseded';
 export type ServiceLevel = 'full_online' | 'partial_online' | 'information_only';
-export type ProcessingTime =
-  | { unit: 'working_days'; value: number }
-  | { unit: 'working_hours'; value: number }
-  | { unit: 'immediate'; value: 0 };
+/** The one processing-time type (contracts/src/catalogue.ts). */
+export type ProcessingTime = TProcessingTime;
 export type Fee = { name: string; amount: number; collector: string; due: string };
 export type LegalBasis = { number: string; title: string; issuer: string; date: string };
 export type Step = { description: string };
@@ -49,6 +48,8 @@ export type ProcedureVersionsTable = {
   inter_agency: Generated<boolean>;
   boundary_free: Generated<boolean>;
   eform: Json<Record<string, unknown>> | null;
+  /** The processing workflow; null = the default for the processing time (workflow.ts). */
+  workflow: ColumnType<TWorkflow | null, string | null | undefined, string | null>;
   decision_number: string | null;
   decision_date: string | null;
   publication_deadline: string | null;

@@ -41,7 +41,7 @@ export const SAMPLE_RECEIPT: ReceiptData = {
     { name: 'Giấy xác nhận thông tin về cư trú', copies: 2, kind: 'photocopy' },
   ],
   sets: 1,
-  processingTime: { amount: 10, unit: 'working_day' },
+  processingTime: { unit: 'working_days', value: 10 },
   // 09:05 on 31/05/2021 in Vietnam.
   receivedAt: new Date('2021-05-31T02:05:00Z'),
   // 16:30 on 14/06/2021 in Vietnam.

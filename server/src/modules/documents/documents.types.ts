@@ -1,3 +1,4 @@
+import type { TProcessingTime } from '@motcua/contracts';
 /**
  * Inputs of the official forms. Everything the form prints is here, already decided by the caller (the intake module
  * fills them from a dossier); the renderer only lays out. Dates are instants and print in Vietnamese time.
@@ -33,7 +34,8 @@ export type CopyKind = 'original' | 'certified_copy' | 'photocopy';
 
 export type ReceivedComponent = { name: string; copies: number; kind: CopyKind };
 
-export type ProcessingTime = { amount: number; unit: 'working_day' | 'day' | 'working_hour' };
+/** The one processing-time type (contracts/src/catalogue.ts), printed by `processingTimeLabel`. */
+export type ProcessingTime = TProcessingTime;
 
 export type ReturnChannel = 'counter' | 'post' | 'online';
 

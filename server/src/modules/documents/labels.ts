@@ -23,12 +23,13 @@ export function applicantIdLabel(a: Pick<Applicant, 'idNumber' | 'kind'>): strin
 }
 
 const UNIT_LABEL: Record<ProcessingTime['unit'], string> = {
-  working_day: 'ngày làm việc',
-  day: 'ngày',
-  working_hour: 'giờ làm việc',
+  working_days: 'ngày làm việc',
+  working_hours: 'giờ làm việc',
+  immediate: '',
 };
 
-/** "05 ngày làm việc". */
+/** "05 ngày làm việc"; an immediate result prints as such (001 Đ10.1.d). */
 export function processingTimeLabel(t: ProcessingTime): string {
-  return `${String(t.amount).padStart(2, '0')} ${UNIT_LABEL[t.unit]}`;
+  if (t.unit === 'immediate') return 'giải quyết và trả kết quả ngay';
+  return `${String(t.value).padStart(2, '0')} ${UNIT_LABEL[t.unit]}`;
 }

@@ -7,7 +7,13 @@ import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
-import type { Locale, TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import {
+  DOSSIER_ACTION_LABELS,
+  DOSSIER_STATUS_LABELS,
+  type Locale,
+  type TDossierEventType,
+  type TDossierStatus,
+} from '@motcua/contracts';
 import { transition } from './dossier-state';
 
 /** Who acts, when, and with what: passed to every state change (time is passed in, never read inside rules). */
@@ -28,24 +34,6 @@ export function fileStoreFor(config: Pick<Config, 'dataDir'>): FileStore {
   return s;
 }
 
-const STATUS_NAMES: Record<TDossierStatus, { vi: string; en: string }> = {
-  submitted: { vi: 'chờ tiếp nhận', en: 'waiting for reception' },
-  supplement_requested: { vi: 'chờ bổ sung', en: 'waiting for a supplement' },
-  received: { vi: 'đã tiếp nhận', en: 'received' },
-  in_processing: { vi: 'đang giải quyết', en: 'in processing' },
-  refused: { vi: 'đã từ chối', en: 'refused' },
-  withdrawn: { vi: 'đã rút', en: 'withdrawn' },
-};
-const ACTION_NAMES: Partial<Record<TDossierEventType, { vi: string; en: string }>> = {
-  amended: { vi: 'sửa đổi', en: 'amended' },
-  withdrawn: { vi: 'rút hồ sơ', en: 'withdrawn' },
-  received: { vi: 'tiếp nhận', en: 'received' },
-  supplement_requested: { vi: 'yêu cầu bổ sung', en: 'sent back for a supplement' },
-  supplement_submitted: { vi: 'nộp bổ sung', en: 'supplemented' },
-  refused: { vi: 'từ chối', en: 'refused' },
-  handed_over: { vi: 'chuyển xử lý', en: 'handed over' },
-};
-
 /** The new status after `event`, or DOSSIER_STATE (409) naming the current status. */
 export function nextStatus(
   d: Pick<DossierRow, 'status' | 'version'>,
@@ -57,8 +45,8 @@ export function nextStatus(
   const r = transition(d.status, event);
   if (!r.ok) {
     throw new AppError('DOSSIER_STATE', {
-      status: STATUS_NAMES[d.status],
-      action: ACTION_NAMES[event] ?? { vi: event, en: event },
+      status: DOSSIER_STATUS_LABELS[d.status],
+      action: DOSSIER_ACTION_LABELS[event],
     });
   }
   return r.status;

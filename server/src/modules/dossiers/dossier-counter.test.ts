@@ -7,7 +7,7 @@ import type { IntakeCtx } from './dossier-context';
 import { handoverJob } from './dossier-handover';
 import { acceptDossier } from './dossier-reception.service';
 import { registerDossier, submitDossier } from './dossier-intake.service';
-import { detail, intakeFixture } from './dossiers.test-helpers';
+import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
 import { calendarForAgency } from './ports';
 
 describe('counter and postal intake, boundary-free and immediate procedures', async () => {
@@ -125,6 +125,17 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
     );
     expect(a1.documents).toEqual([]);
     expect(a1.appointmentAt).toBe(a1.receivedAt);
+    // Straight from acceptance to the return at the desk, and never late however long it waits (001 Đ10.1.d).
+    expect(a1.processing?.steps.map((x) => x.kind)).toEqual(['reception', 'return']);
+    expect(a1.processing?.currentStep?.key).toBe('return');
+    const before = f.clock.now();
+    f.clock.advance(30 * 86_400_000);
+    try {
+      const seen = await f.inject(null, 'GET', `/api/lookup/${encodeURIComponent(a1.code!)}`);
+      expect(seen.json()).toMatchObject({ appointmentAt: a1.appointmentAt, late: false });
+    } finally {
+      f.clock.set(before);
+    }
     const d2 = detail(await reg(2), 201);
     const a2 = detail(
       await f.inject(commune, 'POST', `/api/reception/dossiers/${d2.id}/accept`, {
@@ -236,5 +247,9 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
     const other = await f.inject(f.clerk('STP'), 'GET', '/api/reception/queue');
     expect(other.json<{ items: unknown[] }>().items).toEqual([]);
     expect((await f.inject(f.citizenA, 'GET', '/api/reception/queue')).statusCode).toBe(403);
+  });
+
+  it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(0);
   });
 });

@@ -1,63 +1,56 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { JobHandler } from '../../jobs/queue';
-import { appendAudit } from '../audit/audit.service';
-import { appendEvent, findDossier, updateDossier, type DossierRow } from './dossiers.repo';
-import { findProcedureInForce } from './ports';
+import { applyDossierAction, systemCtx } from './dossier-action';
+import type { DossierRow } from './dossiers.repo';
+import { calendarForAgency, findProcedureInForce } from './ports';
+import { enterStep, nextStep } from './processing-steps';
 
 export const HANDOVER_JOB = 'dossiers.hand-over';
 
-/**
- * The seam where the processing workflow (a later issue) takes over a received dossier. Today it places the dossier
- * with the procedure's responsible department of the authority agency; the workflow module replaces this function
- * (assign the first step, start the processing clock) and keeps the call site.
- */
+/** The responsible specialist department of the authority agency, where the office steps are held. */
 export async function startProcessing(trx: Transaction<Database>, d: DossierRow): Promise<string | null> {
   const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
   return p?.responsibleDepartmentIds[d.authority_agency_id] ?? null;
 }
 
 /**
- * Moves a received dossier to the agency with authority and its department ("in processing"). Idempotent: a dossier
- * already handed over (or a repeated job) changes nothing.
+ * Moves a received dossier to the agency with authority and its department ("in processing"), through the one action
+ * pipeline as the system. Idempotent: a dossier already handed over (or a repeated job) changes nothing.
  */
 export async function handOverDossier(
   trx: Transaction<Database>,
   dossierId: string,
   at: Date,
 ): Promise<boolean> {
-  const d = await trx
+  const locked = await trx
     .selectFrom('dossiers')
-    .select('id')
+    .select(['status', 'version'])
     .where('id', '=', dossierId)
     .forUpdate()
     .executeTakeFirst();
-  const row = d && (await findDossier(trx, dossierId));
-  if (!row || row.status !== 'received') return false;
-  const department = await startProcessing(trx, row);
-  await updateDossier(trx, row.id, {
-    status: 'in_processing',
-    holding_agency_id: row.authority_agency_id,
-    holding_department_id: department,
-    handover_at: at,
-    version: row.version + 1,
-  });
-  await appendEvent(trx, row.id, {
-    type: 'handed_over',
-    at,
-    actorType: 'system',
-    actorId: null,
-    actorName: null,
-    channel: null,
-    data: { agencyId: row.authority_agency_id, departmentId: department },
-  });
-  await appendAudit(
+  if (!locked || locked.status !== 'received') return false;
+  await applyDossierAction(
     trx,
-    { type: 'system', name: 'intake', at },
-    {
-      action: 'dossier.hand_over',
-      target: { type: 'dossier', id: row.id },
-      details: { departmentId: department },
+    systemCtx('intake', at),
+    dossierId,
+    'handed_over',
+    locked.version,
+    async (d) => {
+      const department = await startProcessing(trx, d);
+      // The step after reception of the pinned workflow (the return at the desk for an immediate result).
+      const next = d.workflow && d.current_step ? nextStep(d.workflow, d.current_step) : null;
+      const cal = await calendarForAgency(trx, d.authority_agency_id);
+      return {
+        set: {
+          holding_agency_id: d.authority_agency_id,
+          holding_department_id: department,
+          handover_at: at,
+          ...(next ? enterStep(cal, next, at) : {}),
+        },
+        event: { data: { agencyId: d.authority_agency_id, departmentId: department } },
+        audit: { action: 'dossier.hand_over', details: { departmentId: department } },
+      };
     },
   );
   return true;

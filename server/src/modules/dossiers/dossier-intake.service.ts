@@ -31,6 +31,7 @@ import {
 } from './dossiers.repo';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
 import { compileEForm, type EFormValidator } from '../catalogue/eform-schema';
+import { restartAfterSupplement } from './processing.service';
 
 type Trx = Transaction<Database>;
 
@@ -329,10 +330,14 @@ export async function submitSupplement(
       throw notFound();
     });
     const next = newVersion(trx, ctx, d, p, input);
-    const cal = await calendarForAgency(trx, d.receiving_agency_id);
+    // During processing the processing time restarts from zero (003 Đ13.4); at reception the 8-hour clock.
+    const restart =
+      d.status === 'processing_supplement'
+        ? await restartAfterSupplement(trx, d, ctx.now)
+        : { reception_due_at: receptionDue(await calendarForAgency(trx, d.receiving_agency_id), ctx.now) };
     return {
       ...next,
-      set: { ...next.set, reception_due_at: receptionDue(cal, ctx.now), supplement_items: null },
+      set: { ...next.set, ...restart, supplement_items: null },
       audit: { action: 'dossier.supplement' },
     };
   });

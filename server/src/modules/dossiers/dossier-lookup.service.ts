@@ -118,7 +118,12 @@ export async function publicLookup(
     holdingDepartment: r.holding_department_name,
     receivedAt: r.received_at ? instant(r.received_at) : null,
     appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
-    late: open && r.appointment_at !== null && r.appointment_at.getTime() < now.getTime(),
+    // Late by the rules only: an immediate result (001 Đ10.1.d) is never late; a paused clock has no appointment.
+    late:
+      open &&
+      r.processing_time?.unit !== 'immediate' &&
+      r.appointment_at !== null &&
+      r.appointment_at.getTime() < now.getTime(),
     applicantName: pinStatus === 'accepted' ? maskName((r.applicant as { name: string }).name) : null,
     pinStatus,
   };

@@ -1,10 +1,15 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZAcceptDossierRequest, ZRefuseDossierRequest, ZRequestSupplementRequest } from '@motcua/contracts';
+import {
+  SECOND_SUPPLEMENT_REASON,
+  ZAcceptDossierRequest,
+  ZRefuseDossierRequest,
+  ZRequestSupplementRequest,
+} from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
-import { handoverTime, processingDue, type ProcessingTime } from '../calendar';
+import { handoverTime } from '../calendar';
 import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
 import { codeDate, formatDossierCode } from './dossier-code';
 import { nextDossierSequence } from './dossier-code.repo';
@@ -14,9 +19,12 @@ import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { HANDOVER_JOB, handOverDossier } from './dossier-handover';
 import { newLookupPin } from './dossier-lookup.service';
 import { lookupUrl, notifyApplicant } from './dossier-notify';
+import { processingClockOf } from './processing-clock';
+import { enterStep } from './processing-steps';
 import {
   agencyCodesOn,
   listAttachments,
+  listEventFacts,
   nextRegisterEntry,
   updateDossier,
   type DossierRow,
@@ -33,19 +41,8 @@ async function agencyIdentifier(trx: Trx, agencyId: string, at: Date): Promise<s
   return code.code;
 }
 
-function calendarTime(p: ProcedureFacts): ProcessingTime | null {
-  const t = p.processingTime;
-  if (t.kind === 'working_days') return { workingDays: t.days };
-  if (t.kind === 'working_hours') return { workingHours: t.hours };
-  return null;
-}
-
-function formTime(p: ProcedureFacts): FormTime {
-  const t = p.processingTime;
-  if (t.kind === 'working_days') return { amount: t.days, unit: 'working_day' };
-  if (t.kind === 'working_hours') return { amount: t.hours, unit: 'working_hour' };
-  return { amount: 0, unit: 'working_hour' };
-}
+/** The receipt prints the procedure's processing time as published (the one processing-time type). */
+const formTime = (p: ProcedureFacts): FormTime => p.processingTime;
 
 async function procedureOf(trx: Trx, d: DossierRow): Promise<ProcedureFacts> {
   // The dossier keeps the version in force at submission; intake reads it as of that moment.
@@ -70,15 +67,28 @@ export async function acceptDossier(
   let code = '';
   await applyDossierAction(trx, ctx, id, 'received', input.expectedVersion, async (d) => {
     const p = await procedureOf(trx, d);
-    const time = calendarTime(p);
-    const appointmentAt = time
-      ? processingDue(await calendarForAgency(trx, d.authority_agency_id), receivedAt, time)
-      : receivedAt;
+    // The appointment is the processing clock folded over the history with this receipt appended.
+    const cal = await calendarForAgency(trx, d.authority_agency_id);
+    const clock = processingClockOf(
+      cal,
+      p.processingTime,
+      [...(await listEventFacts(trx, d.id)), { type: 'received', at: receivedAt }],
+      receivedAt,
+    );
+    const appointmentAt = clock.due ?? receivedAt;
     const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
     const book = `Sổ theo dõi hồ sơ năm ${year}`;
     let entry = 0;
     return {
-      set: { received_at: receivedAt, appointment_at: appointmentAt, reception_due_at: null },
+      set: {
+        received_at: receivedAt,
+        appointment_at: appointmentAt,
+        reception_due_at: null,
+        // The version's workflow and time are pinned here; the dossier keeps them whatever the catalogue does later.
+        workflow: JSON.stringify(p.workflow),
+        processing_time: JSON.stringify(p.processingTime),
+        ...enterStep(cal, p.workflow.steps[0]!, receivedAt),
+      },
       // Numbers are taken only by the winner of the version guard.
       event: async () => {
         const identifier = await agencyIdentifier(trx, d.authority_agency_id, receivedAt);
@@ -100,7 +110,7 @@ export async function acceptDossier(
         };
       },
       effects: async (row) => {
-        if (p.processingTime.kind === 'immediate' && !input.receiptRequested) return;
+        if (p.processingTime.unit === 'immediate' && !input.receiptRequested) return;
         const attachments = await listAttachments(trx, d.id, d.attachments_revision);
         await issueForm(
           trx,
@@ -135,8 +145,8 @@ export async function acceptDossier(
       audit: { action: 'dossier.accept', details: { code, appointmentAt: appointmentAt.toISOString() } },
       afterAudit: async (row) => {
         await notifyApplicant(trx, row, 'received', ctx.now, { publicUrl: ctx.config.publicUrl });
-        const cal = await calendarForAgency(trx, d.receiving_agency_id);
-        const handAt = handoverTime(cal, receivedAt);
+        const deskCal = await calendarForAgency(trx, d.receiving_agency_id);
+        const handAt = handoverTime(deskCal, receivedAt);
         if (d.channel !== 'online' && codeDate(handAt) !== codeDate(receivedAt)) {
           await enqueue(
             trx,
@@ -164,9 +174,22 @@ export async function requestSupplement(
   if (input.items.length === 0) throw new AppError('BAD_REQUEST', { details: 'items' });
   await applyDossierAction(trx, ctx, id, 'supplement_requested', input.expectedVersion, async (d) => {
     const p = await procedureOf(trx, d);
+    // One complete request (000 Đ6.2.c): a second only for a defect new in the supplement, and counted.
+    const earlier = (await listEventFacts(trx, d.id)).filter((e) => e.type === 'supplement_requested').length;
+    if (earlier > 0 && input.reason !== SECOND_SUPPLEMENT_REASON) {
+      throw new AppError('DEADLINE_RULE', {
+        details: {
+          vi: 'chỉ yêu cầu bổ sung một lần (trừ khi hồ sơ bổ sung có sai sót mới)',
+          en: 'one complete supplement request only (unless the supplement itself has a new defect)',
+        },
+      });
+    }
     return {
       set: { supplement_items: JSON.stringify(input.items), reception_due_at: null },
-      event: { data: { items: input.items } },
+      event: {
+        reason: input.reason ?? null,
+        data: { items: input.items, stage: 'reception', repeat: earlier },
+      },
       effects: async (row) => {
         await issueForm(
           trx,

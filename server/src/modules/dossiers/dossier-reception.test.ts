@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import { pdfText } from '../documents/pdf-inspect.test-helpers';
 import { codeDay } from './dossier-code';
-import { detail, intakeFixture } from './dossiers.test-helpers';
+import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
 
 describe('reception decisions', async () => {
   const f = await intakeFixture();
@@ -23,6 +23,18 @@ describe('reception decisions', async () => {
     expect(a.events[1]!.actor).toEqual({ type: 'staff', name: clerk.name });
     expect(a.holdingAgency?.id).toBe(f.agency('STTTT'));
     expect(a.holdingDepartment?.name).toBe('Phòng Bưu chính, Viễn thông');
+    // The version's workflow is pinned; after the handover the head of the department assigns (issue 12).
+    expect(a.processing?.processingTime).toEqual({ unit: 'working_days', value: 10 });
+    expect(a.processing?.steps.map((x) => x.key)).toEqual([
+      'reception',
+      'assignment',
+      'appraisal',
+      'approval',
+      'result',
+      'return',
+    ]);
+    expect(a.processing?.currentStep).toMatchObject({ key: 'assignment', enteredAt: a.handoverAt });
+    expect(new Date(a.processing!.currentStep!.dueAt) > new Date(a.handoverAt!)).toBe(true);
     const receipt = a.documents.find((x) => x.kind === 'receipt')!;
     expect(receipt.templateSet).toBe('tt03-2025');
     const pdf = await f.inject(f.citizenA, 'GET', receipt.url);
@@ -218,5 +230,9 @@ describe('reception decisions', async () => {
     expect(w.events.map((e) => e.type)).toEqual(['submitted', 'amended', 'withdrawn']);
     const old = d.attachments.find((x) => x.componentCode === 'don')!.files[0]!;
     expect((await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}/files/${old.id}`)).statusCode).toBe(200);
+  });
+
+  it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(0);
   });
 });

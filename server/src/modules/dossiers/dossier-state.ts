@@ -1,9 +1,8 @@
 import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
 
 /**
- * The reception part of the dossier state machine, pure: which event may happen in which status, and where it
- * leads. The processing workflow (appraise, consult, approve, return) extends this table in a later module;
- * `handed_over` is the seam where it takes over.
+ * The dossier state machine, pure: which event may happen in which status, and where it leads. Reception first;
+ * from `handed_over` the processing workflow moves the dossier through its steps within `in_processing`.
  */
 const TRANSITIONS: Partial<
   Record<TDossierStatus | 'new', Partial<Record<TDossierEventType, TDossierStatus>>>
@@ -15,12 +14,26 @@ const TRANSITIONS: Partial<
     received: 'received',
     supplement_requested: 'supplement_requested',
     refused: 'refused',
+    transferred: 'submitted',
   },
   supplement_requested: {
     supplement_submitted: 'submitted',
     withdrawn: 'withdrawn',
   },
   received: { handed_over: 'in_processing' },
+  // Processing (issue 12): the steps move inside `in_processing`; the workflow (processing-steps.ts) says which.
+  in_processing: {
+    assigned: 'in_processing',
+    appraised: 'in_processing',
+    forwarded: 'in_processing',
+    extended: 'in_processing',
+    supplement_requested: 'processing_supplement',
+    result_issued: 'result_ready',
+    stepped_back: 'in_processing',
+    stopped: 'stopped',
+  },
+  processing_supplement: { supplement_submitted: 'in_processing', stopped: 'stopped' },
+  result_ready: { result_returned: 'returned' },
 };
 
 export type TransitionResult =
@@ -46,6 +59,7 @@ export function statusOf(events: readonly TDossierEventType[]): TDossierStatus {
 
 /** Whether the applicant may still change or withdraw it (until it is received; ND 45/2020 Đ12). */
 export function applicantMayAmend(status: TDossierStatus): boolean {
+  // processing_supplement: the applicant answers through the supplement route only (the dossier is received).
   return status === 'submitted' || status === 'supplement_requested';
 }
 

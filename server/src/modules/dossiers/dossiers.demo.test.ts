@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
 import { useProcedureFixtures } from './ports';
+import { expectStoredEqualsReplay } from './dossiers.test-helpers';
 
 describe('demo dossiers', async () => {
   useProcedureFixtures([]);
@@ -44,5 +45,9 @@ describe('demo dossiers', async () => {
     expect(audit.length).toBeGreaterThanOrEqual(10);
     const docs = await t.db.kysely.selectFrom('dossier_documents').select('kind').execute();
     expect(docs.map((d) => d.kind).sort()).toEqual(['receipt', 'receipt', 'refusal', 'supplement_request']);
+  });
+
+  it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
+    expect(await expectStoredEqualsReplay(t.db)).toBeGreaterThan(0);
   });
 });

@@ -4,12 +4,14 @@ import './dossier-messages';
 import { loadDemoDossiers } from './dossiers.demo';
 import { lookupRoutes } from './dossier-lookup.routes';
 import { dossierRoutes } from './dossiers.routes';
+import { processingRoutes } from './processing.routes';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
   routes: async (api) => {
     await api.register(dossierRoutes);
     await api.register(lookupRoutes);
+    await api.register(processingRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob },
   seed: loadDemoDossiers,

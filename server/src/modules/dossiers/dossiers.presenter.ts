@@ -4,6 +4,7 @@ import type {
   TDossierDetail,
   TDossierDocument,
   TDossierEvent,
+  TDossierProcessing,
   TDossierSummary,
   TSupplementItem,
   TUploadedFile,
@@ -131,6 +132,7 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       createdAt: instant(d.created_at),
       url: `/api/dossiers/${row.id}/documents/${d.id}`,
     })),
+    processing: presentProcessing(row),
     events: p.events.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -140,5 +142,34 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       reason: e.reason,
       data: e.data,
     })),
+  };
+}
+
+/** The pinned workflow and the current step of a received dossier; null before receipt. */
+export function presentProcessing(
+  row: Pick<DossierRow, 'workflow' | 'processing_time' | 'current_step' | 'step_entered_at' | 'step_due_at'>,
+): TDossierProcessing | null {
+  if (!row.workflow || !row.processing_time) return null;
+  const step = row.workflow.steps.find((s) => s.key === row.current_step);
+  return {
+    processingTime: row.processing_time,
+    steps: row.workflow.steps.map(({ key, kind, name, role, holder, budget }) => ({
+      key,
+      kind,
+      name,
+      role,
+      holder,
+      budget,
+    })),
+    currentStep:
+      step && row.step_entered_at && row.step_due_at
+        ? {
+            key: step.key,
+            kind: step.kind,
+            name: step.name,
+            enteredAt: instant(row.step_entered_at),
+            dueAt: instant(row.step_due_at),
+          }
+        : null,
   };
 }

@@ -50,6 +50,12 @@ export const DOSSIER_COLUMNS = [
   'register_book',
   'register_entry',
   'locale',
+  'workflow',
+  'processing_time',
+  'current_step',
+  'step_entered_at',
+  'step_due_at',
+  'handler_id',
 ] as const;
 
 export type DossierRow = Omit<Selectable<DossiersTable>, 'created_at' | 'updated_at'>;
@@ -120,6 +126,16 @@ export async function appendEvent(
     FROM dossier_events WHERE dossier_id = ${dossierId}
     RETURNING seq`.execute(trx);
   return rows[0]!.seq;
+}
+
+/** The facts of a dossier's events that the state machine and the clocks fold, in sequence order. */
+export async function listEventFacts(q: Q, dossierId: string) {
+  return q
+    .selectFrom('dossier_events')
+    .select(['type', 'at', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
 }
 
 export async function insertAttachments(
@@ -324,6 +340,9 @@ function lookupQuery(q: Q, code: string) {
       'd.applicant',
       'd.received_at',
       'd.appointment_at',
+      'd.processing_time',
+      'd.current_step',
+      'd.workflow',
       'r.name as receiving_name',
       'h.name as holding_name',
       'hd.name as holding_department_name',

@@ -93,7 +93,7 @@ const TAGS = ['dossiers'];
 /** Services re-validate their input with the same zod schema, so the route hands the body on as is. */
 type Work = (trx: Transaction<Database>, ctx: IntakeCtx, id: string, body: never) => Promise<unknown>;
 
-function ctxOf(req: FastifyRequest): IntakeCtx {
+export function ctxOf(req: FastifyRequest): IntakeCtx {
   const actor = requireActor(req);
   return {
     actor,

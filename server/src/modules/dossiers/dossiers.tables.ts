@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { TDossierChannel, TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import type {
+  TDossierChannel,
+  TDossierEventType,
+  TDossierStatus,
+  TProcessingTime,
+  TWorkflow,
+} from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 /** The applicant as entered or taken from the account at submission (a snapshot; accounts may change later). */
@@ -48,6 +54,14 @@ export type DossiersTable = {
   refusal: Json<{ reason: string; competentAgency: string | null; refusedAt: string }> | null;
   register_book: string | null;
   register_entry: number | null;
+  /** Pinned at receipt: the workflow and processing time of the version the dossier was submitted under. */
+  workflow: ColumnType<TWorkflow | null, string | null | undefined, string | null>;
+  processing_time: ColumnType<TProcessingTime | null, string | null | undefined, string | null>;
+  /** Projection of the current step (its key, entry, due time, handler); null outside processing. */
+  current_step: ColumnType<string | null, string | null | undefined, string | null>;
+  step_entered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  step_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  handler_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language of the submission request; null for counter and postal dossiers. */
   locale: ColumnType<'vi' | 'en' | null, 'vi' | 'en' | null | undefined, 'vi' | 'en' | null>;
   created_at: Timestamp;

@@ -7,7 +7,9 @@ import type { TDossierDetail, TSubmitDossierRequest } from '@motcua/contracts';
 import { pngBytes } from '../../files/files.fixtures';
 import type { Actor } from '../../http/auth';
 import { actor, asActor, createTestApp, type TestApp } from '../../test/harness';
+import type { Db } from '../../db/client';
 import { loadDemoOrganisation } from '../organisation/organisation.demo';
+import { replayDossier } from './dossier-replay';
 import { useProcedureFixtures } from './ports';
 import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
 
@@ -113,4 +115,23 @@ export async function intakeFixture(overrides: Parameters<typeof createTestApp>[
 export function detail(res: LightMyRequestResponse, status = 200): TDossierDetail {
   expect(res.statusCode, res.body).toBe(status);
   return res.json<TDossierDetail>();
+}
+
+/**
+ * The replay check: for every dossier in the database, the stored status and appointment equal what replaying its
+ * events through the state machine and the processing clock gives. Returns how many dossiers were checked.
+ */
+export async function expectStoredEqualsReplay(db: Db): Promise<number> {
+  const rows = await db.kysely.selectFrom('dossiers').select(['id', 'status', 'appointment_at']).execute();
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const r of rows) {
+      const replayed = await replayDossier(trx, r.id);
+      expect({ id: r.id, status: r.status, appointmentAt: r.appointment_at?.toISOString() ?? null }).toEqual({
+        id: r.id,
+        status: replayed.status,
+        appointmentAt: replayed.appointmentAt?.toISOString() ?? null,
+      });
+    }
+  });
+  return rows.length;
 }

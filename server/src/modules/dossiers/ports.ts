@@ -4,7 +4,9 @@ import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
 import { getCalendarForAgency } from '../calendar/calendar.service';
 import type { Kysely } from 'kysely';
-import type { TProcedure } from '@motcua/contracts';
+import type { TProcedure, TProcessingTime, TWorkflow } from '@motcua/contracts';
+import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
+import { defaultWorkflow } from '../catalogue/workflow';
 import { AppError } from '../../http/errors';
 import { getProcedure, getProcedureVersionInForce } from '../catalogue/catalogue.service';
 import type { DemoProcedure } from './procedures.fixtures';
@@ -23,8 +25,8 @@ export type ProcedureComponent = {
   required: boolean;
 };
 
-export type ProcessingTimeFacts =
-  { kind: 'working_days'; days: number } | { kind: 'working_hours'; hours: number } | { kind: 'immediate' };
+/** The one processing-time type (contracts/src/catalogue.ts). */
+export type ProcessingTimeFacts = TProcessingTime;
 
 export type ProcedureFacts = {
   versionId: string;
@@ -32,6 +34,8 @@ export type ProcedureFacts = {
   name: string;
   components: ProcedureComponent[];
   processingTime: ProcessingTimeFacts;
+  /** The version's processing workflow (its own or the default for its processing time). */
+  workflow: TWorkflow;
   /** Agencies with authority to decide (their identifier codes make the dossier code). */
   authorityAgencyIds: string[];
   /** The specialist department the dossier is handed over to, per authority agency. */
@@ -92,7 +96,6 @@ export async function findProcedureInForce(
     .where('active', '=', true)
     .orderBy('name')
     .execute();
-  const t = p.processingTime;
   return {
     versionId: p.versionId,
     code: p.code,
@@ -104,12 +107,8 @@ export async function findProcedureInForce(
       originalRequired: c.originalRequired,
       required: c.required,
     })),
-    processingTime:
-      t.unit === 'working_days'
-        ? { kind: 'working_days', days: t.value }
-        : t.unit === 'working_hours'
-          ? { kind: 'working_hours', hours: t.value }
-          : { kind: 'immediate' },
+    processingTime: p.processingTime,
+    workflow: (await getVersionWorkflow(trx, p.versionId)) ?? defaultWorkflow(p.processingTime),
     authorityAgencyIds: agencyIds,
     responsibleDepartmentIds: Object.fromEntries(
       agencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),
@@ -157,6 +156,7 @@ async function fromFixture(
     name: demo.name,
     components: demo.components,
     processingTime: demo.processingTime,
+    workflow: defaultWorkflow(demo.processingTime),
     authorityAgencyIds,
     responsibleDepartmentIds,
     boundaryFree: demo.boundaryFree,
@@ -189,4 +189,23 @@ export async function procedureDisplayName(
     if (err instanceof AppError) return code;
     throw err;
   }
+}
+
+/** A staff member as the processing steps need them (accounts module's users): unit, department, roles, status. */
+export async function findStaffFacts(q: Kysely<Database> | Transaction<Database>, userId: string) {
+  const u = await q
+    .selectFrom('users')
+    .select(['id', 'full_name', 'agency_id', 'department_id', 'status', 'kind'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!u || u.kind !== 'staff') return null;
+  const roles = await q.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return {
+    id: u.id,
+    name: u.full_name,
+    agencyId: u.agency_id,
+    departmentId: u.department_id,
+    active: u.status === 'active',
+    roles: roles.map((r) => r.role),
+  };
 }

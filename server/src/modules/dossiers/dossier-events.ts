@@ -1,0 +1,59 @@
+import type { TDossierEventType, TDossierStatus } from '@motcua/contracts';
+import type { DossierAction } from './dossiers.policy';
+
+/** Who may cause an event: an account of this kind, or the system itself (jobs, automatic follow-ups). */
+export type EventActorKind = 'citizen' | 'staff' | 'system';
+
+export type EventRule = {
+  /**
+   * What the actor needs on the dossier (dossiers.policy.ts `can`): `create` events make the dossier (intake, not
+   * the action pipeline); `system` events are only made by the system, which acts on any dossier.
+   */
+  permission: DossierAction | 'create' | 'system';
+  /** A different permission while the dossier is in these statuses (the same event at another stage). */
+  permissionIn?: Partial<Record<TDossierStatus, DossierAction>>;
+  /** For an event open to applicants and staff: what staff need (e.g. the desk recording a paper supplement). */
+  staffPermission?: DossierAction;
+  actorKinds: readonly EventActorKind[];
+  /** The channel recorded with the event: always online, the dossier's own channel, or none (system). */
+  channel: 'online' | 'dossier' | null;
+};
+
+/**
+ * Which actor may perform which event, as data; the action pipeline reads nothing else. Complete for every event
+ * type: a new event without a rule fails the type check.
+ */
+export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
+  submitted: { permission: 'create', actorKinds: ['citizen'], channel: 'online' },
+  registered: { permission: 'create', actorKinds: ['staff'], channel: 'dossier' },
+  amended: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  withdrawn: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  // Online applicants answer online; counter and postal applicants complete it at the desk, which records it.
+  supplement_submitted: {
+    permission: 'amend',
+    staffPermission: 'decide',
+    actorKinds: ['citizen', 'staff'],
+    channel: 'online',
+  },
+  received: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  supplement_requested: {
+    permission: 'decide',
+    permissionIn: { in_processing: 'process' },
+    actorKinds: ['staff'],
+    channel: 'dossier',
+  },
+  refused: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  handed_over: { permission: 'system', actorKinds: ['system'], channel: null },
+  // Office actions: the step's holder (processing-policy.ts names who within the holding unit).
+  assigned: { permission: 'process', actorKinds: ['staff'], channel: null },
+  appraised: { permission: 'process', actorKinds: ['staff'], channel: null },
+  forwarded: { permission: 'process', actorKinds: ['staff'], channel: null },
+  extended: { permission: 'process', actorKinds: ['staff'], channel: null },
+  result_issued: { permission: 'process', actorKinds: ['staff'], channel: null },
+  // The desk hands it over, or the applicant downloads an online result.
+  result_returned: { permission: 'collect', actorKinds: ['staff', 'citizen'], channel: 'dossier' },
+  stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
+  // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
+  stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
+  transferred: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+};
