@@ -20,6 +20,7 @@ export const DOSSIER_STATUS_LABELS: Record<TDossierStatus, TBilingual> = {
   },
   result_ready: { vi: 'Có kết quả, chờ trả', en: 'Result ready' },
   returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
+  stopped: { vi: 'Dừng giải quyết', en: 'Processing stopped' },
 };
 
 /** The one place where an event is named, as the timeline shows it; complete for every event type. */
@@ -39,6 +40,8 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   extended: { vi: 'Xin lỗi và gia hạn thời gian giải quyết', en: 'Apology and extension' },
   result_issued: { vi: 'Có kết quả giải quyết', en: 'Result issued' },
   result_returned: { vi: 'Trả kết quả', en: 'Result returned' },
+  stepped_back: { vi: 'Trả lại bước trước', en: 'Returned to the previous step' },
+  stopped: { vi: 'Dừng giải quyết theo đề nghị', en: 'Stopped at the applicant’s request' },
 };
 
 /**
@@ -61,6 +64,8 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   extended: { vi: 'gia hạn', en: 'extended' },
   result_issued: { vi: 'trả kết quả về Bộ phận Một cửa', en: 'given its result' },
   result_returned: { vi: 'trả kết quả', en: 'returned' },
+  stepped_back: { vi: 'trả lại bước trước', en: 'sent back a step' },
+  stopped: { vi: 'dừng giải quyết', en: 'stopped' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

@@ -13,6 +13,7 @@ export const DOSSIER_STATUSES = [
   'processing_supplement', // sent back for a supplement during appraisal (Mẫu 02); the processing clock stops
   'result_ready', // the result is at the desk, waiting to be returned
   'returned', // the result was handed over (desk or download)
+  'stopped', // processing stopped at the applicant's request (TT 03/2025 Mẫu 05)
 ] as const;
 export const ZDossierStatus = z.enum(DOSSIER_STATUSES);
 export type TDossierStatus = z.infer<typeof ZDossierStatus>;
@@ -39,6 +40,8 @@ export const DOSSIER_EVENT_TYPES = [
   'extended', // apology and new appointment (Mẫu 04), once per dossier
   'result_issued', // the result (granted / refused) is at the desk
   'result_returned', // handed over at the desk or downloaded
+  'stepped_back', // returned to the previous step (or the step's back-step), with a reason
+  'stopped', // stopped at the applicant's request, asked online or recorded by the desk
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
@@ -205,9 +208,16 @@ export const ZSupplementItem = z.object({
 });
 export type TSupplementItem = z.infer<typeof ZSupplementItem>;
 
+/**
+ * "One complete request" (000 Đ6.2.c, 003 Đ13.4): a second supplement request of the same stage is refused unless the
+ * officer records that the defect is new in the supplement itself; such second requests are counted.
+ */
+export const SECOND_SUPPLEMENT_REASON = 'new_defect_in_supplement';
+
 /** POST /api/reception/dossiers/{id}/request-supplement: every missing/defective item at once (Mẫu 02). */
 export const ZRequestSupplementRequest = ZVersioned.extend({
   items: z.array(ZSupplementItem).min(1).max(100),
+  reason: z.literal(SECOND_SUPPLEMENT_REASON).optional(),
 });
 export type TRequestSupplementRequest = z.infer<typeof ZRequestSupplementRequest>;
 
@@ -347,7 +357,15 @@ export const ZLookupResponse = z.object({
 export type TLookupResponse = z.infer<typeof ZLookupResponse>;
 
 /** GET /api/dossier-messages: the portal inbox of the logged-in applicant (notifications about dossiers). */
-export const MESSAGE_KINDS = ['submitted', 'received', 'supplement_requested', 'refused'] as const;
+export const MESSAGE_KINDS = [
+  'submitted',
+  'received',
+  'supplement_requested',
+  'refused',
+  'extended',
+  'result_ready',
+  'stopped',
+] as const;
 export const ZDossierMessage = z.object({
   id: ZId,
   dossierId: ZId,

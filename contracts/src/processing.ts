@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZSupplementItem } from './dossiers';
+import { SECOND_SUPPLEMENT_REASON, ZSupplementItem } from './dossiers';
 
 // ───────────────────────────── API contract of processing (issue 12) ─────────────────────────────
 // Route table: server/src/modules/dossiers/processing.routes.ts. Every action answers ZDossierDetail; a stale
@@ -45,7 +45,6 @@ export type TForwardRequest = z.input<typeof ZForwardRequest>;
  * POST /api/processing/dossiers/{id}/request-supplement: during appraisal, within 3 working days of receipt (or the
  * procedure's limit), all items at once (003 Đ13.4). A second request only with `new_defect_in_supplement`.
  */
-export const SECOND_SUPPLEMENT_REASON = 'new_defect_in_supplement';
 export const ZProcessingSupplementRequest = ZOfficeAction.omit({ reason: true }).extend({
   items: z.array(ZSupplementItem).min(1).max(100),
   reason: z.literal(SECOND_SUPPLEMENT_REASON).optional(),
@@ -75,3 +74,17 @@ export const ZReturnResultRequest = ZOfficeAction.extend({
   originalsReturned: z.boolean(),
 });
 export type TReturnResultRequest = z.input<typeof ZReturnResultRequest>;
+
+/** POST /api/processing/dossiers/{id}/step-back: back to the previous step, with the reason. */
+export const ZStepBackRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TStepBackRequest = z.input<typeof ZStepBackRequest>;
+
+/** POST /api/dossiers/{id}/stop (applicant) or /api/processing/dossiers/{id}/stop (desk): TT 03/2025 Mẫu 05. */
+export const ZStopRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TStopRequest = z.input<typeof ZStopRequest>;

@@ -43,4 +43,7 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   extended: { permission: 'process', actorKinds: ['staff'], channel: null },
   result_issued: { permission: 'process', actorKinds: ['staff'], channel: null },
   result_returned: { permission: 'process', actorKinds: ['staff'], channel: 'dossier' },
+  stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
+  // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
+  stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
 };

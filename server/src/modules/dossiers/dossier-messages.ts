@@ -4,7 +4,8 @@ import { registerTemplates, type MessageTemplate } from '../notifications';
  * Texts of the messages to applicants (SPEC §11), Vietnamese and English, registered with the notifications module,
  * which renders, logs and delivers them. Every placeholder is always given (empty when not applicable).
  */
-export type MessageKind = 'submitted' | 'received' | 'supplement_requested' | 'refused';
+export type MessageKind =
+  'submitted' | 'received' | 'supplement_requested' | 'refused' | 'extended' | 'result_ready' | 'stopped';
 export type MessageParams = {
   ref: string;
   code: string;
@@ -53,6 +54,36 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
     en: {
       subject: 'Dossier {ref} refused',
       text: 'Your dossier “{procedure}” (reference {ref}) was not accepted. Reason: {reason}',
+    },
+  },
+  'dossier.extended': {
+    vi: {
+      subject: 'Hồ sơ {code}: xin lỗi và hẹn lại ngày trả kết quả',
+      text: 'Cơ quan xin lỗi vì chưa giải quyết xong hồ sơ “{procedure}” (mã {code}) đúng hẹn. Lý do: {reason}. Ngày hẹn trả kết quả mới: {appointment}.',
+    },
+    en: {
+      subject: 'Dossier {code}: apology and new result date',
+      text: 'We apologise: your dossier “{procedure}” (code {code}) could not be resolved on time. Reason: {reason}. New result date: {appointment}.',
+    },
+  },
+  'dossier.result_ready': {
+    vi: {
+      subject: 'Hồ sơ {code} đã có kết quả',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả{reason}. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
+    },
+    en: {
+      subject: 'Dossier {code}: result ready',
+      text: 'The result of your dossier “{procedure}” (code {code}) is ready{reason}. Collect it as you chose. Look it up: {lookupUrl}',
+    },
+  },
+  'dossier.stopped': {
+    vi: {
+      subject: 'Hồ sơ {code} đã dừng giải quyết',
+      text: 'Theo đề nghị của Ông/Bà, hồ sơ “{procedure}” (mã {code}) đã dừng giải quyết. {reason}',
+    },
+    en: {
+      subject: 'Dossier {code}: processing stopped',
+      text: 'At your request, processing of your dossier “{procedure}” (code {code}) has stopped. {reason}',
     },
   },
 };

@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZAcceptDossierRequest, ZRefuseDossierRequest, ZRequestSupplementRequest } from '@motcua/contracts';
+import {
+  SECOND_SUPPLEMENT_REASON,
+  ZAcceptDossierRequest,
+  ZRefuseDossierRequest,
+  ZRequestSupplementRequest,
+} from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
@@ -162,9 +167,22 @@ export async function requestSupplement(
   if (input.items.length === 0) throw new AppError('BAD_REQUEST', { details: 'items' });
   await applyDossierAction(trx, ctx, id, 'supplement_requested', input.expectedVersion, async (d) => {
     const p = await procedureOf(trx, d);
+    // One complete request (000 Đ6.2.c): a second only for a defect new in the supplement, and counted.
+    const earlier = (await listEventFacts(trx, d.id)).filter((e) => e.type === 'supplement_requested').length;
+    if (earlier > 0 && input.reason !== SECOND_SUPPLEMENT_REASON) {
+      throw new AppError('DEADLINE_RULE', {
+        details: {
+          vi: 'chỉ yêu cầu bổ sung một lần (trừ khi hồ sơ bổ sung có sai sót mới)',
+          en: 'one complete supplement request only (unless the supplement itself has a new defect)',
+        },
+      });
+    }
     return {
       set: { supplement_items: JSON.stringify(input.items), reception_due_at: null },
-      event: { data: { items: input.items } },
+      event: {
+        reason: input.reason ?? null,
+        data: { items: input.items, stage: 'reception', repeat: earlier },
+      },
       effects: async (row) => {
         await issueForm(
           trx,

@@ -28,8 +28,10 @@ const TRANSITIONS: Partial<
     extended: 'in_processing',
     supplement_requested: 'processing_supplement',
     result_issued: 'result_ready',
+    stepped_back: 'in_processing',
+    stopped: 'stopped',
   },
-  processing_supplement: { supplement_submitted: 'in_processing' },
+  processing_supplement: { supplement_submitted: 'in_processing', stopped: 'stopped' },
   result_ready: { result_returned: 'returned' },
 };
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
-export type DossierAction = 'view' | 'amend' | 'decide' | 'process';
+export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop';
 
 type Holder = Pick<
   DossierRow,
@@ -41,6 +41,11 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return isApplicantOf(actor, d);
     case 'decide':
       return isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId;
+    case 'request_stop':
+      // TT 03/2025 Mẫu 05: the applicant asks, or the desk that received the dossier records the request.
+      return (
+        isApplicantOf(actor, d) || (isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId)
+      );
     case 'process':
       // Staff of the holding agency or the receiving desk; which one of them may act is the step's rule
       // (processing-policy.ts), checked by the processing actions.

@@ -12,6 +12,9 @@
  * | POST   | /api/processing/dossiers/{id}/extend              | holder of the appraisal / approval step (once)    | ZExtendRequest → ZDossierDetail             |
  * | POST   | /api/processing/dossiers/{id}/result              | the desk (result step; return step if immediate)  | ZResultRequest → ZDossierDetail             |
  * | POST   | /api/processing/dossiers/{id}/return              | the desk (return step)                            | ZReturnResultRequest → ZDossierDetail       |
+ * | POST   | /api/processing/dossiers/{id}/step-back           | holder of the appraisal / approval step           | ZStepBackRequest → ZDossierDetail           |
+ * | POST   | /api/processing/dossiers/{id}/stop                | the receiving desk records the applicant's request | ZStopRequest → ZDossierDetail              |
+ * | POST   | /api/dossiers/{id}/stop                           | the applicant ("Hồ sơ của tôi")                   | ZStopRequest → ZDossierDetail               |
  *
  * The applicant answers a supplement during processing with POST /api/dossiers/{id}/supplement (dossiers.routes.ts):
  * the processing time restarts from zero. 409 CONFLICT on a stale expectedVersion; 409 DOSSIER_STATE when the
@@ -33,8 +36,10 @@ import {
   ZProcessingSupplementRequest,
   ZResultRequest,
   ZReturnResultRequest,
+  ZStepBackRequest,
+  ZStopRequest,
 } from '@motcua/contracts';
-import { requireLogin, requireRole } from '../../http/auth';
+import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import type { Database } from '../../db/schema';
 import type { IntakeCtx } from './dossier-context';
 import { dossierDetail } from './dossier-read.service';
@@ -48,6 +53,7 @@ import {
   requestProcessingSupplement,
   returnResult,
 } from './processing.service';
+import { stepBack, stopDossier } from './processing-flow.service';
 
 const errors = {
   400: ZErrorResponse,
@@ -63,12 +69,12 @@ type Work = (trx: Transaction<Database>, ctx: IntakeCtx, id: string, body: never
 export const processingRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
   const office = requireRole('approver', 'specialist', 'reception_officer');
-  const action = <S extends z.ZodType>(path: string, summary: string, body: S, work: Work) =>
+  const action = <S extends z.ZodType>(path: string, summary: string, body: S, work: Work, pre = office) =>
     api.post(
-      `/processing/dossiers/:id/${path}`,
+      path.startsWith('/') ? path : `/processing/dossiers/:id/${path}`,
       {
         preValidation: requireLogin,
-        preHandler: office,
+        preHandler: pre,
         schema: {
           tags: ['processing'],
           summary,
@@ -108,4 +114,16 @@ export const processingRoutes: FastifyPluginAsync = async (root) => {
   action('extend', 'Apology and extension (Mẫu 04), once', ZExtendRequest, extendDeadline);
   action('result', 'The result (granted / refused) to the desk', ZResultRequest, issueResult);
   action('return', 'Return the result at the desk', ZReturnResultRequest, returnResult);
+  action('step-back', 'Back to the previous step, with the reason', ZStepBackRequest, stepBack);
+  action('stop', "The desk records the applicant's request to stop (Mẫu 05)", ZStopRequest, stopDossier);
+  const anyone = async (req: FastifyRequest) => {
+    requireActor(req);
+  };
+  action(
+    '/dossiers/:id/stop',
+    'The applicant asks to stop processing (Mẫu 05)',
+    ZStopRequest,
+    stopDossier,
+    anyone,
+  );
 };

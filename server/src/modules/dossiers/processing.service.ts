@@ -277,6 +277,7 @@ export async function extendDeadline(
         action: 'dossier.extend',
         details: { newDue: newDue.toISOString(), late: after.extensionLate },
       },
+      afterAudit: (row) => notifyApplicant(trx, row, 'extended', ctx.now, { reason: input.reason }),
     };
   });
 }
@@ -307,6 +308,12 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
         appointmentAt: d.appointment_at?.toISOString() ?? null,
       },
       audit: { action: 'dossier.result', details: { kind: input.kind, early } },
+      // 003 Đ14.4: an early result is announced as such.
+      afterAudit: (row) =>
+        notifyApplicant(trx, row, 'result_ready', ctx.now, {
+          reason: early ? ' (sớm hơn ngày hẹn / ahead of the appointment)' : '',
+          publicUrl: ctx.config.publicUrl,
+        }),
     };
   });
 }

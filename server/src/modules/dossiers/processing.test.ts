@@ -221,6 +221,116 @@ describe('processing: office actions through the one pipeline, on the regulation
     expect(d.events.at(-1)!.data).toMatchObject({ late: false });
   });
 
+  it('back a step with a reason; the applicant stops it (Mẫu 05) and is told; the extension and result reach the applicant', async () => {
+    let d = await received('2026-08-20T09:00');
+    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
+    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
+    d = detail(await act(specialist, d, 'forward'));
+    expect(d.processing?.currentStep?.key).toBe('approval');
+    expect((await act(head, d, 'step-back', {})).statusCode).toBe(400); // a reason is required
+    d = detail(await act(head, d, 'step-back', { reason: 'Cần làm rõ nguồn tin.' }));
+    expect(d.processing?.currentStep?.key).toBe('appraisal');
+    expect(d.events.at(-1)).toMatchObject({ type: 'stepped_back', reason: 'Cần làm rõ nguồn tin.' });
+    // A new instance of the appraisal step, back with its last handler: a peer is still refused.
+    expect((await act(other, d, 'appraise', { opinion: 'x x x', proposal: 'approve' })).statusCode).toBe(403);
+    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đã làm rõ.', proposal: 'approve' }));
+
+    // Someone else's dossier: 404; the applicant stops it.
+    const stop = { expectedVersion: d.version, reason: 'Tôi không còn nhu cầu.' };
+    expect((await f.inject(f.citizenB, 'POST', `/api/dossiers/${d.id}/stop`, stop)).statusCode).toBe(404);
+    d = detail(await f.inject(f.citizenA, 'POST', `/api/dossiers/${d.id}/stop`, stop));
+    expect(d.status).toBe('stopped');
+    expect(d.events.at(-1)!.data).toMatchObject({ requestedBy: 'applicant' });
+    const kinds = await f.db.kysely
+      .selectFrom('dossier_messages')
+      .select(['kind', 'body'])
+      .where('dossier_id', '=', d.id)
+      .where('channel', '=', 'portal')
+      .execute();
+    expect(kinds.map((k) => k.kind)).toContain('stopped');
+
+    // Extension and result notices carry the new date and say "early".
+    let e = await received('2026-08-20T09:00');
+    e = detail(await act(head, e, 'assign', { handlerId: specialist.userId }));
+    e = detail(await act(specialist, e, 'extend', { workingDays: 3, reason: 'Chờ xác minh.' }));
+    const notes = await f.db.kysely
+      .selectFrom('dossier_messages')
+      .select(['kind', 'body'])
+      .where('dossier_id', '=', e.id)
+      .where('channel', '=', 'portal')
+      .execute();
+    const apology = notes.find((n) => n.kind === 'extended')!;
+    expect(apology.body).toContain('Chờ xác minh.');
+    expect(apology.body).toMatch(/\d{2}\/\d{2}\/2026/);
+    // The desk records a stop too (the applicant asked at the counter).
+    e = detail(
+      await f.inject(desk, 'POST', `/api/processing/dossiers/${e.id}/stop`, {
+        expectedVersion: e.version,
+        reason: 'Người nộp đề nghị dừng tại quầy.',
+      }),
+    );
+    expect(e.events.at(-1)!.data).toMatchObject({ requestedBy: 'desk' });
+  });
+
+  it('reception: one complete supplement request too (000 Đ6.2.c)', async () => {
+    f.clock.set(at('2026-03-02T09:00'));
+    let d = detail(await f.submit(f.citizenA), 201);
+    const items = [
+      { component: 'Đơn', problem: 'defective', reason: 'Thiếu chữ ký', guidance: 'Ký và nộp lại' },
+    ];
+    const ask = (extra = {}) =>
+      f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/request-supplement`, {
+        expectedVersion: d.version,
+        items,
+        ...extra,
+      });
+    d = detail(await ask());
+    const file = await f.upload(f.citizenA);
+    d = detail(
+      await f.inject(f.citizenA, 'POST', `/api/dossiers/${d.id}/supplement`, {
+        expectedVersion: d.version,
+        attachments: [{ componentCode: 'don', fileIds: [file.id] }],
+      }),
+    );
+    const second = await ask();
+    expect(second.statusCode).toBe(422);
+    expect(second.json().message).toContain('chỉ yêu cầu bổ sung một lần');
+    d = detail(await ask({ reason: 'new_defect_in_supplement' }));
+    expect(d.events.at(-1)!.data).toMatchObject({ stage: 'reception', repeat: 1 });
+  });
+
+  it('an immediate result: the desk issues it at once and returns it; never late', async () => {
+    const commune = f.clerk('UBNDXTP', 3);
+    const scan = await f.upload(commune);
+    f.clock.set(at('2026-03-02T09:00'));
+    const r = detail(
+      await f.inject(commune, 'POST', '/api/reception/dossiers', {
+        channel: 'counter',
+        procedureCode: '2.000908',
+        applicant: {
+          kind: 'citizen',
+          name: 'Lê Thị Cúc',
+          idNumber: '099185000777',
+          address: 'Tân Phú',
+          phone: null,
+          email: null,
+        },
+        components: [
+          { componentCode: 'ban-chinh', copyKind: 'original', copies: 1, fileIds: [scan.id], pageCount: 1 },
+        ],
+      }),
+      201,
+    );
+    let d = detail(
+      await f.inject(commune, 'POST', `/api/reception/dossiers/${r.id}/accept`, { expectedVersion: 1 }),
+    );
+    expect(d.processing?.currentStep?.key).toBe('return');
+    d = detail(await act(commune, d, 'result', { kind: 'granted', summary: 'Bản sao chứng thực' }));
+    expect(d.status).toBe('result_ready');
+    d = detail(await act(commune, d, 'return', { collectedBy: 'Lê Thị Cúc', originalsReturned: true }));
+    expect(d.status).toBe('returned');
+  });
+
   it('replay: every dossier here has the status and appointment its events give', async () => {
     expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(1);
   });
