@@ -135,12 +135,12 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
               .count(),
       )
       .toBe(1);
-    // Handed over at once (online): the desk has nothing to do at the assignment step.
+    // Handed over at once (online): at the assignment step the desk may only record a stop at the applicant's request.
     await workspace(page);
     await expect.poll(() => currentStep(page)).toBe('Phân công xử lý');
     await expect
-      .poll(() => page.getByText('Bạn không có thao tác nào trên hồ sơ này ở bước hiện tại.').count())
-      .toBe(1);
+      .poll(() => page.locator('.proc-action h3').allTextContents())
+      .toEqual(['Dừng giải quyết theo đề nghị của người nộp (Mẫu 05)']);
     await expectAccessible(page);
   });
 

@@ -7,6 +7,8 @@ import type {
   TProcessingSupplementRequest,
   TResultRequest,
   TReturnResultRequest,
+  TStepBackRequest,
+  TStopRequest,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
 
@@ -24,6 +26,9 @@ export const processingApi = {
   extend: post<TExtendRequest>('extend'),
   result: post<TResultRequest>('result'),
   returnResult: post<TReturnResultRequest>('return'),
+  stepBack: post<TStepBackRequest>('step-back'),
+  /** The desk records the applicant's request to stop (TT 03/2025 Mẫu 05). */
+  stop: post<TStopRequest>('stop'),
 };
 
 export type ProcessingAction = keyof typeof processingApi;

@@ -42,6 +42,7 @@ const dossier = (kind: string, events: TDossierEvent[], status = 'in_processing'
 describe('the actions a workspace offers', () => {
   const assigned = ev(2, 'assigned', '2026-02-12T10:00:00+07:00', {
     handler: { id: 'u-spec', name: 'Cường' },
+    toStep: 'appraisal',
   });
   it('the head assigns at the assignment step; a specialist sees nothing there', () => {
     const d = dossier('assignment', [ev(1, 'handed_over', '2026-02-12T09:00:00+07:00')]);
@@ -55,6 +56,7 @@ describe('the actions a workspace offers', () => {
       'appraise',
       'requestSupplement',
       'extend',
+      'stepBack',
     ]);
     expect(allowedActions(d, me('u-other', ['specialist']))).toEqual([]);
     const appraised = dossier('appraisal', [assigned, ev(3, 'appraised', '2026-02-13T09:00:00+07:00')]);
@@ -69,8 +71,18 @@ describe('the actions a workspace offers', () => {
       allowedActions(dossier('appraisal', [assigned], 'processing_supplement'), me('u-spec', ['specialist'])),
     ).toEqual([]);
     const desk = me('u-desk', ['reception_officer'], { id: DESK.id, code: 'D', name: DESK.name });
-    expect(allowedActions(dossier('result_to_desk', []), desk)).toEqual(['result']);
-    expect(allowedActions(dossier('return', []), desk)).toEqual(['return']);
+    expect(allowedActions(dossier('result_to_desk', []), desk)).toEqual(['result', 'stop']);
+    // The receiving desk records a stop, also while the applicant's supplement is awaited.
+    expect(allowedActions(dossier('appraisal', [assigned], 'processing_supplement'), desk)).toEqual(['stop']);
+    expect(allowedActions(dossier('return', [], 'result_ready'), desk)).toEqual(['return']);
+  });
+  it('a step back returns the earlier step to its last handler', () => {
+    const d = dossier('appraisal', [
+      assigned,
+      ev(3, 'forwarded', '2026-02-13T09:00:00+07:00', { toStep: 'approval' }),
+      ev(4, 'stepped_back', '2026-02-14T09:00:00+07:00', { step: 'approval', toStep: 'appraisal' }),
+    ]);
+    expect(currentHandler(d)).toEqual({ id: 'u-spec', name: 'Cường' });
   });
   it('marks overdue and due soon', () => {
     const at = new Date('2026-02-13T08:00:00+07:00');

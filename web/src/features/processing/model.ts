@@ -8,11 +8,23 @@ export type Handler = { id: string; name: string };
  */
 export function currentHandler(d: Pick<TDossierDetail, 'events'>): Handler | null {
   let handler: Handler | null = null;
+  /** The last handler assigned to each step: a step back returns the earlier step to that person. */
+  const byStep = new Map<string, Handler>();
   for (const e of d.events) {
+    const data = e.data as { handler?: Partial<Handler>; toStep?: string; step?: string };
     if (e.type === 'assigned') {
-      const h = e.data.handler as Partial<Handler> | undefined;
+      const h = data.handler;
       handler = h?.id ? { id: h.id, name: h.name ?? '' } : null;
-    } else if (e.type === 'forwarded' || e.type === 'result_issued' || e.type === 'handed_over') {
+      const step = data.toStep ?? data.step;
+      if (handler && step) byStep.set(step, handler);
+    } else if (e.type === 'stepped_back') {
+      handler = (data.toStep && byStep.get(data.toStep)) || null;
+    } else if (
+      e.type === 'forwarded' ||
+      e.type === 'result_issued' ||
+      e.type === 'handed_over' ||
+      e.type === 'stopped'
+    ) {
       handler = null;
     }
   }
@@ -28,8 +40,10 @@ export type OfficeAction =
   | 'forward'
   | 'approve'
   | 'extend'
+  | 'stepBack'
   | 'result'
-  | 'return';
+  | 'return'
+  | 'stop';
 
 type Me = Pick<TMeResponse, 'id' | 'kind' | 'roles' | 'agency'>;
 
@@ -41,9 +55,11 @@ type Me = Pick<TMeResponse, 'id' | 'kind' | 'roles' | 'agency'>;
 export function allowedActions(d: TDossierDetail, me: Me | null | undefined): OfficeAction[] {
   const step = d.processing?.currentStep;
   if (!me || me.kind !== 'staff' || !me.agency || !step) return [];
-  if (d.status === 'processing_supplement') return [];
   const agency = me.agency.id;
   const has = (r: TMeResponse['roles'][number]) => me.roles.includes(r);
+  // The desk that received the dossier records the applicant's request to stop (TT 03/2025 Mẫu 05).
+  const stop: OfficeAction[] = has('reception_officer') && agency === d.receivingAgency.id ? ['stop'] : [];
+  if (d.status === 'processing_supplement') return stop;
   const holding = d.holdingAgency?.id === agency;
   const desk = agency === d.receivingAgency.id || agency === d.resultAgency.id;
   const handler = currentHandler(d);
@@ -57,12 +73,12 @@ export function allowedActions(d: TDossierDetail, me: Me | null | undefined): Of
       if (has('specialist') && holding && mine) {
         out.push('appraise', 'requestSupplement');
         if (appraisedInStep(d)) out.push('forward');
-        out.push('extend');
+        out.push('extend', 'stepBack');
       }
       if (has('approver') && holding) out.push('reassign');
       break;
     case 'approval':
-      if (has('approver') && holding && mine) out.push('approve', 'extend');
+      if (has('approver') && holding && mine) out.push('approve', 'extend', 'stepBack');
       break;
     case 'result_to_desk':
       if (has('reception_officer') && desk && mine) out.push('result');
@@ -76,6 +92,7 @@ export function allowedActions(d: TDossierDetail, me: Me | null | undefined): Of
     case 'reception':
       break;
   }
+  if (d.status === 'in_processing') out.push(...stop);
   return out;
 }
 

@@ -105,12 +105,11 @@ export function ProcessingDossierPage() {
           <Alert kind="info">{t('processing.actions.waitingSupplement')}</Alert>
         ) : actions.length === 0 ? (
           <Alert kind="info">{t('processing.actions.none')}</Alert>
-        ) : (
-          actions.map((a) => (
-            // Keyed by version too: a form starts empty again once the dossier has moved on.
-            <ActionForm key={`${a}-${d.version}`} action={a} dossier={d} onDone={done} onReload={reload} />
-          ))
-        )}
+        ) : null}
+        {actions.map((a) => (
+          // Keyed by version too: a form starts empty again once the dossier has moved on.
+          <ActionForm key={`${a}-${d.version}`} action={a} dossier={d} onDone={done} onReload={reload} />
+        ))}
       </section>
 
       <Card>
@@ -135,7 +134,10 @@ export function ProcessingDossierPage() {
       </Card>
       <Card>
         <h2>{t('dossiers.timeline')}</h2>
-        <ProcessingTimeline events={d.events} />
+        <ProcessingTimeline
+          events={d.events}
+          stepNames={Object.fromEntries((d.processing?.steps ?? []).map((s) => [s.key, s.name[locale]]))}
+        />
       </Card>
     </>
   );

@@ -577,6 +577,72 @@ export function ReturnForm({ dossier, onDone, onReload }: ActionProps) {
   );
 }
 
+/** Back to the previous step, with the reason (the earlier step's handler gets it again). */
+export function StepBackForm({ dossier, onDone, onReload }: ActionProps) {
+  const { t } = useI18n();
+  const [f, set] = useFields({ reason: '' });
+  return (
+    <ActionCard
+      title="processing.stepBack.title"
+      lead="processing.stepBack.lead"
+      submit="processing.stepBack.submit"
+      variant="danger"
+      onReload={onReload}
+      onSubmit={async () => {
+        const next = await processingApi.stepBack(dossier.id, {
+          expectedVersion: dossier.version,
+          reason: f.reason,
+        });
+        onDone(next, t('processing.stepBack.title'));
+      }}
+    >
+      <Field id="stepback-reason" label={t('processing.reason')}>
+        <textarea
+          id="stepback-reason"
+          rows={2}
+          required
+          minLength={3}
+          value={f.reason}
+          onChange={(e) => set({ reason: e.target.value })}
+        />
+      </Field>
+    </ActionCard>
+  );
+}
+
+/** The desk records the applicant's request to stop (TT 03/2025 Mẫu 05); processing ends. */
+export function StopForm({ dossier, onDone, onReload }: ActionProps) {
+  const { t } = useI18n();
+  const [f, set] = useFields({ reason: '' });
+  return (
+    <ActionCard
+      title="processing.stop.title"
+      lead="processing.stop.lead"
+      submit="processing.stop.submit"
+      variant="danger"
+      onReload={onReload}
+      onSubmit={async () => {
+        const next = await processingApi.stop(dossier.id, {
+          expectedVersion: dossier.version,
+          reason: f.reason,
+        });
+        onDone(next, t('processing.stop.title'));
+      }}
+    >
+      <Field id="stop-reason" label={t('processing.stop.reason')}>
+        <textarea
+          id="stop-reason"
+          rows={2}
+          required
+          minLength={3}
+          value={f.reason}
+          onChange={(e) => set({ reason: e.target.value })}
+        />
+      </Field>
+    </ActionCard>
+  );
+}
+
 /** The form of each action the workspace may offer. */
 export function ActionForm({ action, ...props }: ActionProps & { action: OfficeAction }) {
   switch (action) {
@@ -598,5 +664,9 @@ export function ActionForm({ action, ...props }: ActionProps & { action: OfficeA
       return <ResultForm {...props} />;
     case 'return':
       return <ReturnForm {...props} />;
+    case 'stepBack':
+      return <StepBackForm {...props} />;
+    case 'stop':
+      return <StopForm {...props} />;
   }
 }

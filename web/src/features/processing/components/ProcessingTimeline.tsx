@@ -13,10 +13,18 @@ type Data = {
   summary?: string;
   early?: boolean;
   collectedBy?: string;
+  toStep?: string;
 };
 
 /** The timeline (labels from contracts) with what each office action recorded: handler, opinion, record, dates. */
-export function ProcessingTimeline({ events }: { events: TDossierEvent[] }) {
+export function ProcessingTimeline({
+  events,
+  stepNames = {},
+}: {
+  events: TDossierEvent[];
+  /** Step key → its name, for "back to …". */
+  stepNames?: Record<string, string>;
+}) {
   const { t, locale } = useI18n();
   return (
     <ol className="timeline">
@@ -48,6 +56,8 @@ export function ProcessingTimeline({ events }: { events: TDossierEvent[] }) {
           if (d.summary) details.push(d.summary);
           if (d.early) details.push(t('processing.event.early'));
         }
+        if (e.type === 'stepped_back' && d.toStep)
+          details.push(t('processing.event.stepBackTo', { step: stepNames[d.toStep] ?? d.toStep }));
         if (e.type === 'result_returned' && d.collectedBy)
           details.push(t('processing.event.collectedBy', { name: d.collectedBy }));
         return (
