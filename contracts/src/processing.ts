@@ -88,3 +88,19 @@ export const ZStopRequest = z.object({
   reason: z.string().trim().min(3).max(2000),
 });
 export type TStopRequest = z.input<typeof ZStopRequest>;
+
+/** POST /api/dossiers/{id}/collect: the applicant downloads an online result ("Hồ sơ của tôi"). */
+export const ZCollectRequest = z.object({ expectedVersion: z.number().int().min(1) });
+
+/** GET /api/processing/uncollected: results waiting at this desk (002 Đ6.5.b), oldest first. */
+export const ZUncollectedItem = z.object({
+  id: ZId,
+  code: z.string().nullable(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  resultChannel: z.string(),
+  resultReadyAt: ZInstantStr,
+  appointmentAt: ZInstantStr.nullable(),
+});
+export const ZUncollectedList = z.object({ items: z.array(ZUncollectedItem) });
+export type TUncollectedList = z.infer<typeof ZUncollectedList>;

@@ -2,7 +2,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
-export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop';
+export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect';
 
 type Holder = Pick<
   DossierRow,
@@ -41,6 +41,8 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return isApplicantOf(actor, d);
     case 'decide':
       return isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId;
+    case 'collect':
+      return can(actor, 'process', d) || isApplicantOf(actor, d);
     case 'request_stop':
       // TT 03/2025 Mẫu 05: the applicant asks, or the desk that received the dossier records the request.
       return (

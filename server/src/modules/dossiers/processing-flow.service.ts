@@ -1,7 +1,7 @@
 // Processing actions that change the course of a dossier (issue 12): back a step, stop at the applicant's request.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZStepBackRequest, ZStopRequest } from '@motcua/contracts';
+import { ZCollectRequest, ZStepBackRequest, ZStopRequest } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
@@ -60,4 +60,22 @@ export async function stopDossier(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
     audit: { action: 'dossier.stop', details: { step: d.current_step } },
     afterAudit: (row) => notifyApplicant(trx, row, 'stopped', ctx.now, { reason: input.reason }),
   }));
+}
+
+/** The applicant downloads an online result from "Hồ sơ của tôi": the dossier is returned (online channel only). */
+export async function collectOnline(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZCollectRequest>,
+) {
+  const input = ZCollectRequest.parse(raw);
+  return applyDossierAction(trx, ctx, id, 'result_returned', input.expectedVersion, async (d) => {
+    if (ctx.actor.kind !== 'citizen' || d.result_channel !== 'online') throw new AppError('FORBIDDEN');
+    return {
+      set: { current_step: null, step_due_at: null, handler_id: null },
+      event: { data: { step: d.current_step, at: 'online', collectedBy: ctx.actor.name } },
+      audit: { action: 'dossier.return', details: { channel: 'online' } },
+    };
+  });
 }

@@ -15,6 +15,8 @@
  * | POST   | /api/processing/dossiers/{id}/step-back           | holder of the appraisal / approval step           | ZStepBackRequest → ZDossierDetail           |
  * | POST   | /api/processing/dossiers/{id}/stop                | the receiving desk records the applicant's request | ZStopRequest → ZDossierDetail              |
  * | POST   | /api/dossiers/{id}/stop                           | the applicant ("Hồ sơ của tôi")                   | ZStopRequest → ZDossierDetail               |
+ * | POST   | /api/dossiers/{id}/collect                        | the applicant, online result only (download)      | ZCollectRequest → ZDossierDetail            |
+ * | GET    | /api/processing/uncollected                       | reception_officer (own agency's desk)             | → ZUncollectedList (002 Đ6.5.b)             |
  *
  * The applicant answers a supplement during processing with POST /api/dossiers/{id}/supplement (dossiers.routes.ts):
  * the processing time restarts from zero. 409 CONFLICT on a stale expectedVersion; 409 DOSSIER_STATE when the
@@ -38,6 +40,8 @@ import {
   ZReturnResultRequest,
   ZStepBackRequest,
   ZStopRequest,
+  ZCollectRequest,
+  ZUncollectedList,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import type { Database } from '../../db/schema';
@@ -53,7 +57,9 @@ import {
   requestProcessingSupplement,
   returnResult,
 } from './processing.service';
-import { stepBack, stopDossier } from './processing-flow.service';
+import { collectOnline, stepBack, stopDossier } from './processing-flow.service';
+import { uncollectedAt } from './processing.repo';
+import { instant } from './dossiers.presenter';
 
 const errors = {
   400: ZErrorResponse,
@@ -125,5 +131,39 @@ export const processingRoutes: FastifyPluginAsync = async (root) => {
     ZStopRequest,
     stopDossier,
     anyone,
+  );
+  action(
+    '/dossiers/:id/collect',
+    'The applicant downloads an online result',
+    ZCollectRequest,
+    collectOnline,
+    anyone,
+  );
+
+  api.get(
+    '/processing/uncollected',
+    {
+      preValidation: requireLogin,
+      preHandler: requireRole('reception_officer'),
+      schema: {
+        tags: ['processing'],
+        summary: 'Results waiting at this desk',
+        response: { 200: ZUncollectedList, ...errors },
+      },
+    },
+    async (req) => {
+      const rows = await uncollectedAt(api.deps.db.kysely, requireActor(req).agencyId!);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          procedureName: r.procedure_name,
+          applicantName: (r.applicant as { name: string }).name,
+          resultChannel: r.result_channel,
+          resultReadyAt: instant(r.step_entered_at!),
+          appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
+        })),
+      };
+    },
   );
 };

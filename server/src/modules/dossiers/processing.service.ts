@@ -21,6 +21,7 @@ import { AppError } from '../../http/errors';
 import { processingDue, supplementNoticeDue } from '../calendar';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
+import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { notifyApplicant } from './dossier-notify';
 import { findFiles, listEventFacts, type DossierRow } from './dossiers.repo';
 import { calendarForAgency, findStaffFacts } from './ports';
@@ -296,6 +297,25 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
     const cal = await calendarForAgency(trx, d.authority_agency_id);
     const early = d.appointment_at !== null && ctx.now < d.appointment_at;
     return {
+      // A refusal after appraisal goes to the applicant through the desk as Mẫu 03 (003 Đ13.8).
+      effects: async (row) => {
+        if (input.kind !== 'refused') return;
+        await issueForm(
+          trx,
+          ctx,
+          d.id,
+          'refusal',
+          {
+            issuer: await issuerOf(trx, d.authority_agency_id),
+            applicant: applicantOf(row),
+            procedureName: row.procedure_name,
+            reason: input.summary,
+            officer: { name: ctx.actor.name },
+            issuedAt: ctx.now,
+          },
+          ctx.now,
+        );
+      },
       set: {
         ...enterStep(cal, ret, ctx.now),
         holding_agency_id: d.result_agency_id,
@@ -327,6 +347,7 @@ export async function returnResult(
 ) {
   const input = ZReturnResultRequest.parse(raw);
   return officeAction(trx, ctx, id, 'result_returned', input, async (d) => {
+    if (ctx.actor.kind !== 'staff') throw new AppError('FORBIDDEN');
     await requireHolder(trx, ctx, d, currentStep(d, 'result_returned', ['return']));
     return {
       set: { current_step: null, step_due_at: null, handler_id: null },

@@ -331,6 +331,33 @@ describe('processing: office actions through the one pipeline, on the regulation
     expect(d.status).toBe('returned');
   });
 
+  it('a refusal after appraisal is a result of kind refused with Mẫu 03; uncollected at the desk until the applicant downloads it', async () => {
+    let d = await received('2026-03-02T09:00');
+    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
+    d = detail(await act(specialist, d, 'appraise', { opinion: 'Không đủ điều kiện.', proposal: 'refuse' }));
+    d = detail(await act(specialist, d, 'forward'));
+    d = detail(await act(head, d, 'forward'));
+    d = detail(
+      await act(desk, d, 'result', { kind: 'refused', summary: 'Không đáp ứng điều kiện về nhân sự.' }),
+    );
+    expect(d.status).toBe('result_ready');
+    expect(d.documents.map((x) => x.kind)).toContain('refusal');
+    const list = await f.inject(desk, 'GET', '/api/processing/uncollected');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((i: { id: string }) => i.id)).toContain(d.id);
+    expect((await f.inject(specialist, 'GET', '/api/processing/uncollected')).statusCode).toBe(403);
+    // Online result: the applicant downloads it; nobody else can close it that way.
+    const collect = { expectedVersion: d.version };
+    expect((await f.inject(f.citizenB, 'POST', `/api/dossiers/${d.id}/collect`, collect)).statusCode).toBe(
+      404,
+    );
+    d = detail(await f.inject(f.citizenA, 'POST', `/api/dossiers/${d.id}/collect`, collect));
+    expect(d.status).toBe('returned');
+    expect(d.events.at(-1)!.data).toMatchObject({ at: 'online' });
+    const after = (await f.inject(desk, 'GET', '/api/processing/uncollected')).json();
+    expect(after.items.map((i: { id: string }) => i.id)).not.toContain(d.id);
+  });
+
   it('replay: every dossier here has the status and appointment its events give', async () => {
     expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(1);
   });
