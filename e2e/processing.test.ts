@@ -136,6 +136,10 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
       )
       .toBe(1);
     // Handed over at once (online): at the assignment step the desk may only record a stop at the applicant's request.
+    // The reception page now shows the e-form answers and leads to the workspace.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Nội dung tờ khai (e-form)' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Mở trang xử lý hồ sơ' }).click();
     await workspace(page);
     await expect.poll(() => currentStep(page)).toBe('Phân công xử lý');
     await expect
@@ -232,6 +236,14 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Ghi nhận kết quả' }).click();
     await done(page, 'Kết quả giải quyết');
+    await expect.poll(() => currentStep(page)).toBe('Trả kết quả');
+
+    // The desk finds it again among the results waiting to be collected.
+    await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
+    const uncollected = page.locator('section', { hasText: 'Kết quả chờ trả' });
+    await expect.poll(() => uncollected.getByRole('link').count()).toBe(1);
+    await expectAccessible(page);
+    await uncollected.getByRole('link').click();
     await expect.poll(() => currentStep(page)).toBe('Trả kết quả');
 
     await expect.poll(() => page.getByLabel('Người nhận kết quả').inputValue()).toBe('Nguyễn Văn An');

@@ -2,6 +2,7 @@ import type {
   TAppraiseRequest,
   TAssignRequest,
   TDossierDetail,
+  TDossierList,
   TExtendRequest,
   TForwardRequest,
   TProcessingSupplementRequest,
@@ -9,6 +10,7 @@ import type {
   TReturnResultRequest,
   TStepBackRequest,
   TStopRequest,
+  TUncollectedList,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
 
@@ -32,3 +34,15 @@ export const processingApi = {
 };
 
 export type ProcessingAction = keyof typeof processingApi;
+
+export const processingKeys = {
+  uncollected: ['processing', 'uncollected'] as const,
+  inProcessing: ['processing', 'desk-in-processing'] as const,
+};
+
+export const processingLists = {
+  /** Results waiting at this desk (002 Đ6.5.b), oldest first. */
+  uncollected: () => api<TUncollectedList>('/api/processing/uncollected'),
+  /** The desk's dossiers in processing (the reception queue by status). */
+  inProcessing: () => api<TDossierList>('/api/reception/queue?status=in_processing&page=1&pageSize=100'),
+};

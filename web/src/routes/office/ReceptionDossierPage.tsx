@@ -1,6 +1,7 @@
 import '../../features/dossiers/dossiers.css';
+import '../../features/processing/processing.css';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TDossierDetail, TSupplementItem } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
@@ -11,6 +12,8 @@ import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
+import { Attachments } from '../../features/processing/components/Attachments';
+import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -80,27 +83,24 @@ export function ReceptionDossierPage() {
           <dd>{formatDate(d.appointmentAt, locale)}</dd>
         </dl>
       </Card>
+      {d.processing?.currentStep ? (
+        <p>
+          <Link className="btn btn-secondary" to={`/office/xu-ly/${d.id}`}>
+            {t('processing.openWorkspace')}
+          </Link>
+        </p>
+      ) : null}
+      <Card>
+        <h2>{t('processing.form.title')}</h2>
+        <FormAnswers
+          procedureCode={d.procedure.code}
+          versionId={d.procedure.versionId}
+          formData={d.formData}
+        />
+      </Card>
       <Card>
         <h2>{t('dossiers.attachments')}</h2>
-        <ul>
-          {d.attachments.map((a) => (
-            <li key={`${a.componentCode}-${a.revision}`}>
-              <strong>{a.componentName}</strong>
-              {a.copyKind ? ` — ${t(`dossiers.copyKind.${a.copyKind}`)}` : ''}
-              {a.copies ? ` × ${a.copies}` : ''}
-              {a.pageCount ? ` — ${a.pageCount} ${t('dossiers.register.pageCount').toLowerCase()}` : ''}
-              <ul>
-                {a.files.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">
-                      {f.name}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        <Attachments dossierId={d.id} attachments={d.attachments} />
       </Card>
 
       {outcome ? <Alert kind="success">{outcome}</Alert> : null}
