@@ -3,7 +3,7 @@ import '../../features/processing/processing.css';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TDossierDetail, TSupplementItem } from '@motcua/contracts';
+import { SECOND_SUPPLEMENT_REASON, type TDossierDetail, type TSupplementItem } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
@@ -132,10 +132,15 @@ export function ReceptionDossierPage() {
           />
           <SupplementForm
             components={d.attachments.map((a) => ({ code: a.componentCode, name: a.componentName }))}
-            onSend={(items) =>
+            repeat={d.events.some((e) => e.type === 'supplement_requested')}
+            onSend={(items, newDefect) =>
               run(async () => {
                 decided(
-                  await dossiersApi.requestSupplement(d.id, { expectedVersion: d.version, items }),
+                  await dossiersApi.requestSupplement(d.id, {
+                    expectedVersion: d.version,
+                    items,
+                    ...(newDefect ? { reason: SECOND_SUPPLEMENT_REASON } : {}),
+                  }),
                   t('dossiers.decide.supplementSent'),
                 );
               })
@@ -201,13 +206,17 @@ const emptyItem = (): Item => ({
 /** Mẫu 02 asks for everything at once (001 Đ10.1.b): the clerk lists every item before sending one request. */
 function SupplementForm({
   components,
+  repeat,
   onSend,
 }: {
   components: { code: string; name: string }[];
-  onSend(items: Item[]): Promise<void>;
+  /** A request was made before: a second one only for a defect new in the supplement (000 Đ6.2.c). */
+  repeat: boolean;
+  onSend(items: Item[], newDefect: boolean): Promise<void>;
 }) {
   const { t } = useI18n();
   const [items, setItems] = useState<Item[]>([emptyItem()]);
+  const [newDefect, setNewDefect] = useState(false);
   const update = (i: number, patch: Partial<Item>) =>
     setItems((all) => all.map((it, j) => (j === i ? { ...it, ...patch } : it)));
   return (
@@ -268,11 +277,22 @@ function SupplementForm({
           ) : null}
         </fieldset>
       ))}
+      {repeat ? (
+        <div className="field-check">
+          <input
+            id="sup-new-defect"
+            type="checkbox"
+            checked={newDefect}
+            onChange={(e) => setNewDefect(e.target.checked)}
+          />
+          <label htmlFor="sup-new-defect">{t('processing.supplement.newDefect')}</label>
+        </div>
+      ) : null}
       <div className="row">
         <Button type="button" variant="secondary" onClick={() => setItems((all) => [...all, emptyItem()])}>
           {t('dossiers.decide.addItem')}
         </Button>
-        <Button type="button" onClick={() => void onSend(items)}>
+        <Button type="button" onClick={() => void onSend(items, newDefect)}>
           {t('dossiers.decide.sendSupplement')}
         </Button>
       </div>
