@@ -42,6 +42,7 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   result_returned: { vi: 'Trả kết quả', en: 'Result returned' },
   stepped_back: { vi: 'Trả lại bước trước', en: 'Returned to the previous step' },
   stopped: { vi: 'Dừng giải quyết theo đề nghị', en: 'Stopped at the applicant’s request' },
+  transferred: { vi: 'Chuyển đến Bộ phận Một cửa có thẩm quyền', en: 'Forwarded to the competent desk' },
 };
 
 /**
@@ -66,6 +67,7 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   result_returned: { vi: 'trả kết quả', en: 'returned' },
   stepped_back: { vi: 'trả lại bước trước', en: 'sent back a step' },
   stopped: { vi: 'dừng giải quyết', en: 'stopped' },
+  transferred: { vi: 'chuyển đến cơ quan có thẩm quyền', en: 'forwarded to the competent desk' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

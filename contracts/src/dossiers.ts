@@ -42,6 +42,7 @@ export const DOSSIER_EVENT_TYPES = [
   'result_returned', // handed over at the desk or downloaded
   'stepped_back', // returned to the previous step (or the step's back-step), with a reason
   'stopped', // stopped at the applicant's request, asked online or recorded by the desk
+  'transferred', // the desk forwards a dossier for another agency to that agency's desk, the same day (003 Đ12.3)
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECOND_SUPPLEMENT_REASON, ZSupplementItem } from './dossiers';
+import { SECOND_SUPPLEMENT_REASON, ZCounterComponent, ZSupplementItem } from './dossiers';
 
 // ───────────────────────────── API contract of processing (issue 12) ─────────────────────────────
 // Route table: server/src/modules/dossiers/processing.routes.ts. Every action answers ZDossierDetail; a stale
@@ -104,3 +104,25 @@ export const ZUncollectedItem = z.object({
 });
 export const ZUncollectedList = z.object({ items: z.array(ZUncollectedItem) });
 export type TUncollectedList = z.infer<typeof ZUncollectedList>;
+
+/**
+ * POST /api/reception/dossiers/{id}/supplement: a counter or postal applicant completes the dossier at the desk,
+ * which records the papers (as at registration). During processing the processing time restarts from zero.
+ */
+export const ZDeskSupplementRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  components: z.array(ZCounterComponent).min(1).max(100),
+  note: z.string().max(1000).optional(),
+});
+export type TDeskSupplementRequest = z.input<typeof ZDeskSupplementRequest>;
+
+/**
+ * POST /api/reception/dossiers/{id}/transfer: the desk forwards a dossier received for another agency to that
+ * agency's desk the same day instead of refusing it (003 Đ12.3); the agency must have authority for the procedure.
+ */
+export const ZTransferRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  agencyId: ZId,
+  reason: z.string().trim().min(3).max(2000),
+});
+export type TTransferRequest = z.input<typeof ZTransferRequest>;

@@ -55,7 +55,10 @@ async function loadForEvent(trx: Trx, ctx: ActionCtx, id: string, event: TDossie
     if (!d) throw notFound();
     return d;
   }
-  const permission = (d && rule.permissionIn?.[d.status]) ?? rule.permission;
+  const permission =
+    (a.kind === 'staff' ? rule.staffPermission : undefined) ??
+    (d && rule.permissionIn?.[d.status]) ??
+    rule.permission;
   if (permission === 'create' || permission === 'system') throw new AppError('FORBIDDEN');
   return authorize(a, permission, d);
 }
@@ -80,7 +83,9 @@ export async function applyDossierAction(
   // The version guard first: the loser of two concurrent decisions stops here, before anything else is written.
   await guard(trx, d, expectedVersion, { status, ...plan.set });
   const facts = typeof plan.event === 'function' ? await plan.event() : (plan.event ?? {});
-  const channel = DOSSIER_EVENT_RULES[event].channel;
+  // An applicant event recorded by the desk (a paper supplement) carries the dossier's own channel.
+  const ruled = DOSSIER_EVENT_RULES[event].channel;
+  const channel = ctx.actor.kind === 'staff' && ruled === 'online' ? 'dossier' : ruled;
   await appendEvent(trx, d.id, {
     type: event,
     at: ctx.now,

@@ -12,6 +12,8 @@ export type EventRule = {
   permission: DossierAction | 'create' | 'system';
   /** A different permission while the dossier is in these statuses (the same event at another stage). */
   permissionIn?: Partial<Record<TDossierStatus, DossierAction>>;
+  /** For an event open to applicants and staff: what staff need (e.g. the desk recording a paper supplement). */
+  staffPermission?: DossierAction;
   actorKinds: readonly EventActorKind[];
   /** The channel recorded with the event: always online, the dossier's own channel, or none (system). */
   channel: 'online' | 'dossier' | null;
@@ -26,7 +28,13 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   registered: { permission: 'create', actorKinds: ['staff'], channel: 'dossier' },
   amended: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
   withdrawn: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
-  supplement_submitted: { permission: 'amend', actorKinds: ['citizen'], channel: 'online' },
+  // Online applicants answer online; counter and postal applicants complete it at the desk, which records it.
+  supplement_submitted: {
+    permission: 'amend',
+    staffPermission: 'decide',
+    actorKinds: ['citizen', 'staff'],
+    channel: 'online',
+  },
   received: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
   supplement_requested: {
     permission: 'decide',
@@ -47,4 +55,5 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
   // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
   stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
+  transferred: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
 };

@@ -14,6 +14,7 @@ const TRANSITIONS: Partial<
     received: 'received',
     supplement_requested: 'supplement_requested',
     refused: 'refused',
+    transferred: 'submitted',
   },
   supplement_requested: {
     supplement_submitted: 'submitted',

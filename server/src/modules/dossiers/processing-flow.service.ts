@@ -1,14 +1,23 @@
 // Processing actions that change the course of a dossier (issue 12): back a step, stop at the applicant's request.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZCollectRequest, ZStepBackRequest, ZStopRequest } from '@motcua/contracts';
+import {
+  ZCollectRequest,
+  ZCounterComponent,
+  ZDeskSupplementRequest,
+  ZStepBackRequest,
+  ZStopRequest,
+  ZTransferRequest,
+} from '@motcua/contracts';
+import { counterRevision } from './dossier-attachments';
+import { restartAfterSupplement } from './processing.service';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
-import { listEventFacts } from './dossiers.repo';
-import { findStaffFacts, calendarForAgency } from './ports';
+import { insertAttachments, listAttachments, listEventFacts } from './dossiers.repo';
+import { calendarForAgency, findProcedureInForce, findStaffFacts } from './ports';
 import { mayActOnStep } from './processing-policy';
 import { enterStep, previousStep, stepOf } from './processing-steps';
 
@@ -76,6 +85,89 @@ export async function collectOnline(
       set: { current_step: null, step_due_at: null, handler_id: null },
       event: { data: { step: d.current_step, at: 'online', collectedBy: ctx.actor.name } },
       audit: { action: 'dossier.return', details: { channel: 'online' } },
+    };
+  });
+}
+
+/**
+ * A counter or postal applicant completes the dossier at the desk (issue 12: no longer a dead end): the desk records
+ * the papers as a new attachment revision (components not given are carried over). At reception the dossier waits for
+ * a decision again; during processing the processing time restarts from zero (003 Đ13.4).
+ */
+export async function deskSupplement(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZDeskSupplementRequest>,
+) {
+  const input = ZDeskSupplementRequest.parse(raw);
+  return applyDossierAction(trx, ctx, id, 'supplement_submitted', input.expectedVersion, async (d) => {
+    if (d.channel === 'online') throw new AppError('FORBIDDEN');
+    const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
+    if (!p) throw new AppError('PROCEDURE_UNAVAILABLE', { code: d.procedure_code });
+    const revision = d.attachments_revision + 1;
+    const given = await counterRevision(
+      trx,
+      p,
+      ctx.actor.userId,
+      d.id,
+      input.components.map((c) => ZCounterComponent.parse(c)),
+    );
+    const previous = await listAttachments(trx, d.id, d.attachments_revision);
+    const rows = [
+      ...previous
+        .filter((a) => !given.some((g) => g.component_code === a.component_code))
+        .map((a) => ({
+          dossier_id: d.id,
+          revision,
+          component_code: a.component_code,
+          component_name: a.component_name,
+          copy_kind: a.copy_kind,
+          copies: a.copies,
+          original_shown: a.original_shown,
+          page_count: a.page_count,
+          file_ids: a.file_ids,
+        })),
+      ...given.map((g) => ({ ...g, revision })),
+    ];
+    const restart = d.status === 'processing_supplement' ? await restartAfterSupplement(trx, d, ctx.now) : {};
+    return {
+      set: { attachments_revision: revision, supplement_items: null, ...restart },
+      event: { reason: input.note ?? null, data: { attachmentsRevision: revision, atDesk: true } },
+      effects: async () => {
+        await insertAttachments(trx, rows);
+      },
+      audit: { action: 'dossier.supplement', details: { atDesk: true, revision } },
+    };
+  });
+}
+
+/** 003 Đ12.3: forwarded the same day to the desk of the agency with authority, which then decides on reception. */
+export async function transferDossier(
+  trx: Trx,
+  ctx: IntakeCtx,
+  id: string,
+  raw: z.input<typeof ZTransferRequest>,
+) {
+  const input = ZTransferRequest.parse(raw);
+  return applyDossierAction(trx, ctx, id, 'transferred', input.expectedVersion, async (d) => {
+    const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
+    if (!p || !p.authorityAgencyIds.includes(input.agencyId) || input.agencyId === d.receiving_agency_id) {
+      throw new AppError('BAD_REQUEST', {
+        details: {
+          vi: 'cơ quan nhận không có thẩm quyền với thủ tục này',
+          en: 'that agency has no authority for this procedure',
+        },
+      });
+    }
+    return {
+      set: {
+        receiving_agency_id: input.agencyId,
+        authority_agency_id: input.agencyId,
+        result_agency_id: input.agencyId,
+      },
+      event: { reason: input.reason, data: { from: d.receiving_agency_id, to: input.agencyId } },
+      audit: { action: 'dossier.transfer', details: { from: d.receiving_agency_id, to: input.agencyId } },
     };
   });
 }

@@ -16,6 +16,8 @@
  * | POST   | /api/processing/dossiers/{id}/stop                | the receiving desk records the applicant's request | ZStopRequest → ZDossierDetail              |
  * | POST   | /api/dossiers/{id}/stop                           | the applicant ("Hồ sơ của tôi")                   | ZStopRequest → ZDossierDetail               |
  * | POST   | /api/dossiers/{id}/collect                        | the applicant, online result only (download)      | ZCollectRequest → ZDossierDetail            |
+ * | POST   | /api/reception/dossiers/{id}/supplement           | reception_officer: a counter/postal supplement    | ZDeskSupplementRequest → ZDossierDetail     |
+ * | POST   | /api/reception/dossiers/{id}/transfer             | reception_officer: to the competent desk (Đ12.3)  | ZTransferRequest → ZDossierDetail           |
  * | GET    | /api/processing/uncollected                       | reception_officer (own agency's desk)             | → ZUncollectedList (002 Đ6.5.b)             |
  *
  * The applicant answers a supplement during processing with POST /api/dossiers/{id}/supplement (dossiers.routes.ts):
@@ -41,6 +43,8 @@ import {
   ZStepBackRequest,
   ZStopRequest,
   ZCollectRequest,
+  ZDeskSupplementRequest,
+  ZTransferRequest,
   ZUncollectedList,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
@@ -57,7 +61,13 @@ import {
   requestProcessingSupplement,
   returnResult,
 } from './processing.service';
-import { collectOnline, stepBack, stopDossier } from './processing-flow.service';
+import {
+  collectOnline,
+  deskSupplement,
+  stepBack,
+  stopDossier,
+  transferDossier,
+} from './processing-flow.service';
 import { uncollectedAt } from './processing.repo';
 import { instant } from './dossiers.presenter';
 
@@ -138,6 +148,22 @@ export const processingRoutes: FastifyPluginAsync = async (root) => {
     ZCollectRequest,
     collectOnline,
     anyone,
+  );
+
+  action(
+    '/reception/dossiers/:id/supplement',
+    'The desk records a counter or postal supplement',
+    ZDeskSupplementRequest,
+    deskSupplement,
+    requireRole('reception_officer'),
+  );
+
+  action(
+    '/reception/dossiers/:id/transfer',
+    "Forward to the competent agency's desk the same day (003 Đ12.3)",
+    ZTransferRequest,
+    transferDossier,
+    requireRole('reception_officer'),
   );
 
   api.get(

@@ -358,6 +358,115 @@ describe('processing: office actions through the one pipeline, on the regulation
     expect(after.items.map((i: { id: string }) => i.id)).not.toContain(d.id);
   });
 
+  it('a counter applicant sent back for a supplement completes it at the desk (no longer a dead end)', async () => {
+    const commune = f.clerk('UBNDXTP', 3);
+    f.clock.set(at('2026-03-03T09:00'));
+    const scan = await f.upload(commune);
+    let d = detail(
+      await f.inject(commune, 'POST', '/api/reception/dossiers', {
+        channel: 'counter',
+        procedureCode: '2.000908',
+        applicant: {
+          kind: 'citizen',
+          name: 'Lê Thị Cúc',
+          idNumber: '099185000777',
+          address: 'Tân Phú',
+          phone: null,
+          email: null,
+        },
+        components: [
+          { componentCode: 'ban-chinh', copyKind: 'photocopy', copies: 1, fileIds: [scan.id], pageCount: 1 },
+        ],
+      }),
+      201,
+    );
+    d = detail(
+      await f.inject(commune, 'POST', `/api/reception/dossiers/${d.id}/request-supplement`, {
+        expectedVersion: d.version,
+        items: [
+          { component: 'Bản chính', problem: 'defective', reason: 'Bản chụp mờ', guidance: 'Mang bản chính' },
+        ],
+      }),
+    );
+    expect(d.status).toBe('supplement_requested');
+    const clearer = await f.upload(commune);
+    const body = {
+      expectedVersion: d.version,
+      components: [
+        {
+          componentCode: 'ban-chinh',
+          copyKind: 'original',
+          copies: 1,
+          originalShown: true,
+          fileIds: [clearer.id],
+          pageCount: 1,
+        },
+      ],
+    };
+    expect(
+      (await f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/supplement`, body)).statusCode,
+    ).toBe(404);
+    d = detail(await f.inject(commune, 'POST', `/api/reception/dossiers/${d.id}/supplement`, body));
+    expect(d.status).toBe('submitted');
+    expect(d.events.at(-1)).toMatchObject({
+      type: 'supplement_submitted',
+      channel: 'counter',
+      data: { atDesk: true },
+    });
+    expect(d.attachments.map((a) => [a.revision, a.copyKind])).toEqual([[2, 'original']]);
+    d = detail(
+      await f.inject(commune, 'POST', `/api/reception/dossiers/${d.id}/accept`, {
+        expectedVersion: d.version,
+      }),
+    );
+    expect(d.status).toBe('in_processing');
+  });
+
+  it('the desk forwards a dossier for another agency to that agency’s desk the same day instead of refusing (003 Đ12.3)', async () => {
+    const centre = f.clerk('TTPVHCC', 4);
+    const commune = f.clerk('UBNDXTP', 3);
+    f.clock.set(at('2026-03-03T10:00'));
+    const scan = await f.upload(centre);
+    let d = detail(
+      await f.inject(centre, 'POST', '/api/reception/dossiers', {
+        channel: 'counter',
+        procedureCode: '2.000908',
+        applicant: {
+          kind: 'citizen',
+          name: 'Lê Thị Cúc',
+          idNumber: '099185000777',
+          address: 'Tân Phú',
+          phone: null,
+          email: null,
+        },
+        components: [
+          { componentCode: 'ban-chinh', copyKind: 'original', copies: 1, fileIds: [scan.id], pageCount: 1 },
+        ],
+      }),
+      201,
+    );
+    const transfer = (agencyId: string) =>
+      f.inject(centre, 'POST', `/api/reception/dossiers/${d.id}/transfer`, {
+        expectedVersion: d.version,
+        agencyId,
+        reason: 'Thuộc thẩm quyền UBND xã Tân Phú.',
+      });
+    const wrong = await transfer(f.agency('SXD'));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toContain('không có thẩm quyền');
+    d = detail(await transfer(f.agency('UBNDXTP')));
+    expect(d.status).toBe('submitted');
+    expect(d.receivingAgency.id).toBe(f.agency('UBNDXTP'));
+    expect(d.events.at(-1)).toMatchObject({
+      type: 'transferred',
+      reason: 'Thuộc thẩm quyền UBND xã Tân Phú.',
+    });
+    const accept = (who: Actor) =>
+      f.inject(who, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version });
+    expect((await accept(centre)).statusCode).toBe(404);
+    expect(detail(await accept(commune)).status).toBe('in_processing');
+  });
+
   it('replay: every dossier here has the status and appointment its events give', async () => {
     expect(await expectStoredEqualsReplay(f.db)).toBeGreaterThan(1);
   });
