@@ -10,6 +10,7 @@ import type {
   TReturnResultRequest,
   TStepBackRequest,
   TStopRequest,
+  TTransferRequest,
   TUncollectedList,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
@@ -31,6 +32,9 @@ export const processingApi = {
   stepBack: post<TStepBackRequest>('step-back'),
   /** The desk records the applicant's request to stop (TT 03/2025 Mẫu 05). */
   stop: post<TStopRequest>('stop'),
+  /** The desk forwards a dossier for another agency to that agency's desk (003 Đ12.3). */
+  transfer: (id: string, body: TTransferRequest) =>
+    api<TDossierDetail>(`/api/reception/dossiers/${id}/transfer`, { method: 'POST', body }),
 };
 
 export type ProcessingAction = keyof typeof processingApi;

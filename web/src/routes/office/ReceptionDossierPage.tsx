@@ -12,7 +12,9 @@ import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
+import { processingApi } from '../../features/processing/api';
 import { Attachments } from '../../features/processing/components/Attachments';
+import { useAgencies } from '../../features/organisation/hooks';
 import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { useI18n } from '../../i18n/i18n';
 
@@ -142,6 +144,17 @@ export function ReceptionDossierPage() {
                     ...(newDefect ? { reason: SECOND_SUPPLEMENT_REASON } : {}),
                   }),
                   t('dossiers.decide.supplementSent'),
+                );
+              })
+            }
+          />
+          <TransferForm
+            currentAgencyId={d.receivingAgency.id}
+            onSend={(body) =>
+              run(async () => {
+                decided(
+                  await processingApi.transfer(d.id, { expectedVersion: d.version, ...body }),
+                  t('processing.transfer.done'),
                 );
               })
             }
@@ -334,6 +347,50 @@ function RefuseForm({
         }
       >
         {t('dossiers.decide.sendRefusal')}
+      </Button>
+    </Card>
+  );
+}
+
+/** 003 Đ12.3: a dossier for another agency goes to that agency's desk the same day, instead of being refused. */
+function TransferForm({
+  currentAgencyId,
+  onSend,
+}: {
+  currentAgencyId: string;
+  onSend(body: { agencyId: string; reason: string }): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const agencies = useAgencies({});
+  const [form, setForm] = useState({ agencyId: '', reason: '' });
+  return (
+    <Card>
+      <h3>{t('processing.transfer.title')}</h3>
+      <p>{t('processing.transfer.lead')}</p>
+      <label htmlFor="transfer-agency">{t('processing.transfer.agency')}</label>
+      <select
+        id="transfer-agency"
+        value={form.agencyId}
+        onChange={(e) => setForm({ ...form, agencyId: e.target.value })}
+      >
+        <option value="">—</option>
+        {(agencies.data ?? [])
+          .filter((a) => a.id !== currentAgencyId)
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+      </select>
+      <label htmlFor="transfer-reason">{t('processing.transfer.reason')}</label>
+      <textarea
+        id="transfer-reason"
+        rows={2}
+        value={form.reason}
+        onChange={(e) => setForm({ ...form, reason: e.target.value })}
+      />
+      <Button type="button" variant="secondary" onClick={() => void onSend(form)}>
+        {t('processing.transfer.submit')}
       </Button>
     </Card>
   );
