@@ -2,6 +2,8 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
+  DOSSIER_ACTION_LABELS,
+  DOSSIER_STATUS_LABELS,
   ZCollectRequest,
   ZCounterComponent,
   ZDeskSupplementRequest,
@@ -34,8 +36,8 @@ export async function stepBack(trx: Trx, ctx: IntakeCtx, id: string, raw: z.inpu
         : null;
     if (!step || !back || back.kind === 'reception') {
       throw new AppError('DOSSIER_STATE', {
-        status: { vi: d.current_step ?? d.status, en: d.current_step ?? d.status },
-        action: { vi: 'trả lại bước trước', en: 'sent back a step' },
+        status: step?.name ?? DOSSIER_STATUS_LABELS[d.status],
+        action: DOSSIER_ACTION_LABELS.stepped_back,
       });
     }
     const dept = (await findStaffFacts(trx, ctx.actor.userId))?.departmentId ?? null;

@@ -4,6 +4,8 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
+  DOSSIER_ACTION_LABELS,
+  DOSSIER_STATUS_LABELS,
   SECOND_SUPPLEMENT_REASON,
   ZAppraiseRequest,
   ZAssignRequest,
@@ -32,10 +34,11 @@ import { enterStep, nextStep, stepOf } from './processing-steps';
 type Trx = Transaction<Database>;
 
 const deadline = (vi: string, en: string) => new AppError('DEADLINE_RULE', { details: { vi, en } });
+/** 409 naming the current step (or status) and the action, in both languages. */
 const stateError = (d: DossierRow, event: TDossierEventType) =>
   new AppError('DOSSIER_STATE', {
-    status: { vi: d.current_step ?? d.status, en: d.current_step ?? d.status },
-    action: { vi: event, en: event },
+    status: (d.workflow && stepOf(d.workflow, d.current_step)?.name) ?? DOSSIER_STATUS_LABELS[d.status],
+    action: DOSSIER_ACTION_LABELS[event],
   });
 
 async function departmentOf(trx: Trx, actor: Actor): Promise<string | null> {

@@ -231,6 +231,11 @@ describe('processing: office actions through the one pipeline, on the regulation
     d = detail(await act(head, d, 'step-back', { reason: 'Cần làm rõ nguồn tin.' }));
     expect(d.processing?.currentStep?.key).toBe('appraisal');
     expect(d.events.at(-1)).toMatchObject({ type: 'stepped_back', reason: 'Cần làm rõ nguồn tin.' });
+    const wrongStep = await act(desk, d, 'result', { kind: 'granted', summary: 'Không đúng bước.' });
+    expect(wrongStep.statusCode).toBe(409);
+    expect(wrongStep.json().message).toBe(
+      'Hồ sơ đang ở trạng thái “Thẩm định hồ sơ”, không thể trả kết quả về Bộ phận Một cửa.',
+    );
     // A new instance of the appraisal step, back with its last handler: a peer is still refused.
     expect((await act(other, d, 'appraise', { opinion: 'x x x', proposal: 'approve' })).statusCode).toBe(403);
     d = detail(await act(specialist, d, 'appraise', { opinion: 'Đã làm rõ.', proposal: 'approve' }));
