@@ -74,6 +74,14 @@ const areas: RouteObject[] = [
         lazy: page(() => import('./routes/office/RegisterDossierPage'), 'RegisterDossierPage'),
       },
       {
+        path: 'xu-ly',
+        lazy: page(() => import('./routes/office/ProcessingInboxPage'), 'ProcessingInboxPage'),
+      },
+      {
+        path: 'xu-ly/:id',
+        lazy: page(() => import('./routes/office/ProcessingDossierPage'), 'ProcessingDossierPage'),
+      },
+      {
         path: 'ho-so/:id',
         lazy: page(() => import('./routes/office/ReceptionDossierPage'), 'ReceptionDossierPage'),
       },

@@ -11,6 +11,8 @@ import catalogueAdminVi from '../features/catalogue/admin/i18n/vi.json';
 import catalogueAdminEn from '../features/catalogue/admin/i18n/en.json';
 import dossiersVi from '../features/dossiers/i18n/vi.json';
 import dossiersEn from '../features/dossiers/i18n/en.json';
+import processingVi from '../features/processing/i18n/vi.json';
+import processingEn from '../features/processing/i18n/en.json';
 import organisationVi from '../features/organisation/i18n/vi.json';
 import organisationEn from '../features/organisation/i18n/en.json';
 
@@ -28,6 +30,7 @@ export const bundles = {
   /** Status and event labels: the one table in contracts, shared with the server. */
   dossierLabels: { vi: dossierLabelMessages('vi'), en: dossierLabelMessages('en') },
   organisation: { vi: organisationVi, en: organisationEn },
+  processing: { vi: processingVi, en: processingEn },
 };
 
 type Bundles = typeof bundles;

@@ -1,8 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
+import type { TStaffRole } from '@motcua/contracts';
+import { useMe } from '../features/session/hooks';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
-export type NavItem = { to: string; label: MessageKey; end?: boolean };
+/** A menu entry; with `roles`, shown only to staff holding one of them. */
+export type NavItem = { to: string; label: MessageKey; end?: boolean; roles?: TStaffRole[] };
 
 /** The page frame every area shares: skip link, header with navigation and language switch, main, footer. */
 export function Shell({
@@ -17,6 +20,8 @@ export function Shell({
   const { t, locale, setLocale } = useI18n();
   const navRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
+  const me = useMe();
+  const shown = nav.filter((item) => !item.roles || item.roles.some((r) => me.data?.roles.includes(r)));
   // On a phone the menu is one sideways strip: keep the current page's item in view.
   useEffect(() => {
     const nav = navRef.current;
@@ -40,7 +45,7 @@ export function Shell({
         </Link>
         <nav aria-label={t('nav.main')} ref={navRef}>
           <ul>
-            {nav.map((item) => (
+            {shown.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {t(item.label)}

@@ -6,6 +6,11 @@ import { RequireStaff } from '../guards';
 export const officeNav: NavItem[] = [
   { to: '/office', label: 'nav.office', end: true },
   { to: '/office/tiep-nhan', label: 'dossiers.nav.queue' },
+  {
+    to: '/office/xu-ly',
+    label: 'processing.nav.inbox',
+    roles: ['specialist', 'approver', 'reception_officer'],
+  },
 ];
 
 export function OfficeLayout() {

@@ -1,16 +1,21 @@
 import '../../features/dossiers/dossiers.css';
+import '../../features/processing/processing.css';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TDossierDetail, TSupplementItem } from '@motcua/contracts';
+import { SECOND_SUPPLEMENT_REASON, type TDossierDetail, type TSupplementItem } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
-import { formatDateTime } from '../../lib/dates';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
+import { processingApi } from '../../features/processing/api';
+import { Attachments } from '../../features/processing/components/Attachments';
+import { useAgencies } from '../../features/organisation/hooks';
+import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -77,30 +82,27 @@ export function ReceptionDossierPage() {
           <dt>{t('dossiers.field.code')}</dt>
           <dd>{d.code ?? t('dossiers.none')}</dd>
           <dt>{t('dossiers.field.appointmentAt')}</dt>
-          <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
+          <dd>{formatDate(d.appointmentAt, locale)}</dd>
         </dl>
+      </Card>
+      {d.processing?.currentStep ? (
+        <p>
+          <Link className="btn btn-secondary" to={`/office/xu-ly/${d.id}`}>
+            {t('processing.openWorkspace')}
+          </Link>
+        </p>
+      ) : null}
+      <Card>
+        <h2>{t('processing.form.title')}</h2>
+        <FormAnswers
+          procedureCode={d.procedure.code}
+          versionId={d.procedure.versionId}
+          formData={d.formData}
+        />
       </Card>
       <Card>
         <h2>{t('dossiers.attachments')}</h2>
-        <ul>
-          {d.attachments.map((a) => (
-            <li key={`${a.componentCode}-${a.revision}`}>
-              <strong>{a.componentName}</strong>
-              {a.copyKind ? ` — ${t(`dossiers.copyKind.${a.copyKind}`)}` : ''}
-              {a.copies ? ` — ${t('dossiers.copiesN', { n: a.copies })}` : ''}
-              {a.pageCount ? ` — ${t('dossiers.pagesN', { n: a.pageCount })}` : ''}
-              <ul>
-                {a.files.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noreferrer">
-                      {f.name}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        <Attachments dossierId={d.id} attachments={d.attachments} />
       </Card>
 
       {outcome ? <Alert kind="success">{outcome}</Alert> : null}
@@ -124,7 +126,7 @@ export function ReceptionDossierPage() {
                   next,
                   t('dossiers.decide.accepted', {
                     code: next.code ?? '',
-                    date: formatDateTime(next.appointmentAt, locale),
+                    date: formatDate(next.appointmentAt, locale),
                   }),
                 );
               })
@@ -132,11 +134,27 @@ export function ReceptionDossierPage() {
           />
           <SupplementForm
             components={d.attachments.map((a) => ({ code: a.componentCode, name: a.componentName }))}
-            onSend={(items) =>
+            repeat={d.events.some((e) => e.type === 'supplement_requested')}
+            onSend={(items, newDefect) =>
               run(async () => {
                 decided(
-                  await dossiersApi.requestSupplement(d.id, { expectedVersion: d.version, items }),
+                  await dossiersApi.requestSupplement(d.id, {
+                    expectedVersion: d.version,
+                    items,
+                    ...(newDefect ? { reason: SECOND_SUPPLEMENT_REASON } : {}),
+                  }),
                   t('dossiers.decide.supplementSent'),
+                );
+              })
+            }
+          />
+          <TransferForm
+            currentAgencyId={d.receivingAgency.id}
+            onSend={(body) =>
+              run(async () => {
+                decided(
+                  await processingApi.transfer(d.id, { expectedVersion: d.version, ...body }),
+                  t('processing.transfer.done'),
                 );
               })
             }
@@ -201,13 +219,17 @@ const emptyItem = (): Item => ({
 /** Mẫu 02 asks for everything at once (001 Đ10.1.b): the clerk lists every item before sending one request. */
 function SupplementForm({
   components,
+  repeat,
   onSend,
 }: {
   components: { code: string; name: string }[];
-  onSend(items: Item[]): Promise<void>;
+  /** A request was made before: a second one only for a defect new in the supplement (000 Đ6.2.c). */
+  repeat: boolean;
+  onSend(items: Item[], newDefect: boolean): Promise<void>;
 }) {
   const { t } = useI18n();
   const [items, setItems] = useState<Item[]>([emptyItem()]);
+  const [newDefect, setNewDefect] = useState(false);
   const update = (i: number, patch: Partial<Item>) =>
     setItems((all) => all.map((it, j) => (j === i ? { ...it, ...patch } : it)));
   return (
@@ -268,11 +290,22 @@ function SupplementForm({
           ) : null}
         </fieldset>
       ))}
+      {repeat ? (
+        <div className="field-check">
+          <input
+            id="sup-new-defect"
+            type="checkbox"
+            checked={newDefect}
+            onChange={(e) => setNewDefect(e.target.checked)}
+          />
+          <label htmlFor="sup-new-defect">{t('processing.supplement.newDefect')}</label>
+        </div>
+      ) : null}
       <div className="row">
         <Button type="button" variant="secondary" onClick={() => setItems((all) => [...all, emptyItem()])}>
           {t('dossiers.decide.addItem')}
         </Button>
-        <Button type="button" onClick={() => void onSend(items)}>
+        <Button type="button" onClick={() => void onSend(items, newDefect)}>
           {t('dossiers.decide.sendSupplement')}
         </Button>
       </div>
@@ -314,6 +347,50 @@ function RefuseForm({
         }
       >
         {t('dossiers.decide.sendRefusal')}
+      </Button>
+    </Card>
+  );
+}
+
+/** 003 Đ12.3: a dossier for another agency goes to that agency's desk the same day, instead of being refused. */
+function TransferForm({
+  currentAgencyId,
+  onSend,
+}: {
+  currentAgencyId: string;
+  onSend(body: { agencyId: string; reason: string }): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const agencies = useAgencies({});
+  const [form, setForm] = useState({ agencyId: '', reason: '' });
+  return (
+    <Card>
+      <h3>{t('processing.transfer.title')}</h3>
+      <p>{t('processing.transfer.lead')}</p>
+      <label htmlFor="transfer-agency">{t('processing.transfer.agency')}</label>
+      <select
+        id="transfer-agency"
+        value={form.agencyId}
+        onChange={(e) => setForm({ ...form, agencyId: e.target.value })}
+      >
+        <option value="">—</option>
+        {(agencies.data ?? [])
+          .filter((a) => a.id !== currentAgencyId)
+          .map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+      </select>
+      <label htmlFor="transfer-reason">{t('processing.transfer.reason')}</label>
+      <textarea
+        id="transfer-reason"
+        rows={2}
+        value={form.reason}
+        onChange={(e) => setForm({ ...form, reason: e.target.value })}
+      />
+      <Button type="button" variant="secondary" onClick={() => void onSend(form)}>
+        {t('processing.transfer.submit')}
       </Button>
     </Card>
   );

@@ -1,0 +1,144 @@
+import '../../features/dossiers/dossiers.css';
+import '../../features/processing/processing.css';
+import { useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import type { TDossierDetail } from '@motcua/contracts';
+import { Alert, Card, Spinner } from '../../components/ui';
+import { dossierKeys } from '../../features/dossiers/api';
+import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
+import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { useDossier } from '../../features/dossiers/hooks';
+import { ActionForm } from '../../features/processing/components/ActionForms';
+import { Attachments } from '../../features/processing/components/Attachments';
+import { DueBadge } from '../../features/processing/components/DueBadge';
+import { FormAnswers } from '../../features/processing/components/FormAnswers';
+import { ProcessingTimeline } from '../../features/processing/components/ProcessingTimeline';
+import { StepPlan } from '../../features/processing/components/StepPlan';
+import { allowedActions, currentHandler, dueMark } from '../../features/processing/model';
+import { useMe } from '../../features/session/hooks';
+import { useI18n } from '../../i18n/i18n';
+import { now } from '../../lib/clock';
+import { formatDate, formatDateTime } from '../../lib/dates';
+
+/**
+ * /office/xu-ly/:id — the processing workspace: the e-form answers, the attachments previewed inline, documents,
+ * the timeline, the step plan with due times and the handler, and only the actions this person may take now. Every
+ * action carries the version shown; the server's answer replaces the dossier on the page.
+ */
+export function ProcessingDossierPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const dossier = useDossier(id);
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  if (dossier.isPending || me.isPending) return <Spinner label={t('app.loading')} />;
+  if (dossier.isError) return <ErrorAlert error={dossier.error} />;
+  const d = dossier.data;
+  const step = d.processing?.currentStep ?? null;
+  const handler = currentHandler(d);
+  const actions = allowedActions(d, me.data);
+  const done = (next: TDossierDetail, title: string) => {
+    queryClient.setQueryData(dossierKeys.detail(id), next);
+    void queryClient.invalidateQueries({ queryKey: ['processing'] });
+    setOutcome(t('processing.actions.done', { action: title }));
+    // The form that was used may be gone now: move focus to the confirmation.
+    requestAnimationFrame(() => outcomeRef.current?.focus());
+  };
+  const reload = () => {
+    setOutcome(null);
+    void dossier.refetch();
+  };
+  return (
+    <>
+      <h1>{t('processing.title', { ref: d.code ?? d.submissionRef })}</h1>
+      <Card>
+        <h2>{t('processing.overview')}</h2>
+        <dl className="facts">
+          <dt>{t('dossiers.field.status')}</dt>
+          <dd>
+            <StatusBadge status={d.status} />
+          </dd>
+          <dt>{t('dossiers.field.procedure')}</dt>
+          <dd>
+            {d.procedure.name} ({d.procedure.code})
+          </dd>
+          <dt>{t('dossiers.field.applicant')}</dt>
+          <dd>
+            {d.applicant.name}
+            {d.applicant.idNumber ? ` — ${d.applicant.idNumber}` : ''}
+            {d.applicant.address ? `, ${d.applicant.address}` : ''}
+          </dd>
+          <dt>{t('dossiers.field.receivedAt')}</dt>
+          <dd>{formatDateTime(d.receivedAt, locale)}</dd>
+          <dt>{t('dossiers.field.appointmentAt')}</dt>
+          <dd>{formatDate(d.appointmentAt, locale)}</dd>
+          <dt>{t('dossiers.field.holdingAgency')}</dt>
+          <dd>
+            {d.holdingAgency?.name ?? '—'}
+            {d.holdingDepartment ? ` — ${d.holdingDepartment.name}` : ''}
+          </dd>
+          <dt>{t('processing.field.currentStep')}</dt>
+          <dd>{step ? step.name[locale] : t('processing.plan.finished')}</dd>
+          {step ? (
+            <>
+              <dt>{t('processing.field.stepDue')}</dt>
+              <dd>
+                {formatDateTime(step.dueAt, locale)} <DueBadge mark={dueMark(step.dueAt, now())} />
+              </dd>
+              <dt>{t('processing.field.handler')}</dt>
+              <dd>{handler?.name ?? t('processing.field.noHandler')}</dd>
+            </>
+          ) : null}
+        </dl>
+      </Card>
+
+      <section aria-labelledby="proc-actions-title">
+        <h2 id="proc-actions-title">{t('processing.actions.title')}</h2>
+        <div ref={outcomeRef} tabIndex={-1}>
+          {outcome ? <Alert kind="success">{outcome}</Alert> : null}
+        </div>
+        {d.status === 'processing_supplement' ? (
+          <Alert kind="info">{t('processing.actions.waitingSupplement')}</Alert>
+        ) : actions.length === 0 ? (
+          <Alert kind="info">{t('processing.actions.none')}</Alert>
+        ) : null}
+        {actions.map((a) => (
+          // Keyed by version too: a form starts empty again once the dossier has moved on.
+          <ActionForm key={`${a}-${d.version}`} action={a} dossier={d} onDone={done} onReload={reload} />
+        ))}
+      </section>
+
+      <Card>
+        <h2>{t('processing.plan.title')}</h2>
+        <StepPlan dossier={d} />
+      </Card>
+      <Card>
+        <h2>{t('processing.form.title')}</h2>
+        <FormAnswers
+          procedureCode={d.procedure.code}
+          versionId={d.procedure.versionId}
+          formData={d.formData}
+        />
+      </Card>
+      <Card>
+        <h2>{t('processing.files.title')}</h2>
+        <Attachments dossierId={d.id} attachments={d.attachments} />
+      </Card>
+      <Card>
+        <h2>{t('dossiers.documents')}</h2>
+        <DocumentLinks documents={d.documents} />
+      </Card>
+      <Card>
+        <h2>{t('dossiers.timeline')}</h2>
+        <ProcessingTimeline
+          events={d.events}
+          stepNames={Object.fromEntries((d.processing?.steps ?? []).map((s) => [s.key, s.name[locale]]))}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import '../../features/dossiers/dossiers.css';
+import '../../features/processing/processing.css';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { DueBadge } from '../../features/processing/components/DueBadge';
+import { useDeskInProcessing, useUncollected } from '../../features/processing/hooks';
+import { dueMark } from '../../features/processing/model';
+import { useMe } from '../../features/session/hooks';
+import { useI18n } from '../../i18n/i18n';
+import { now } from '../../lib/clock';
+import { formatDate, formatDateTime } from '../../lib/dates';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * /office/xu-ly — "Hồ sơ cần xử lý". The server has no inbox by step due time yet; what exists is shown: for the desk,
+ * the results waiting to be returned (GET /api/processing/uncollected) and its dossiers in processing (the reception
+ * queue by status); for everyone, opening a dossier's workspace by its ID.
+ */
+export function ProcessingInboxPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const desk = !!me.data?.roles.includes('reception_officer');
+  return (
+    <>
+      <h1>{t('processing.inbox.title')}</h1>
+      <p>{t('processing.inbox.lead')}</p>
+      {desk ? <DeskLists /> : null}
+      <Alert kind="info">{t('processing.inbox.noApi')}</Alert>
+      <OpenById />
+    </>
+  );
+}
+
+function DeskLists() {
+  const { t, locale } = useI18n();
+  const uncollected = useUncollected(true);
+  const inProcessing = useDeskInProcessing(true);
+  const at = now();
+  return (
+    <>
+      <Card>
+        <h2>{t('processing.inbox.uncollected')}</h2>
+        {uncollected.isPending ? (
+          <Spinner label={t('app.loading')} />
+        ) : uncollected.isError ? (
+          <ErrorAlert error={uncollected.error} />
+        ) : uncollected.data.items.length === 0 ? (
+          <p>{t('processing.inbox.empty')}</p>
+        ) : (
+          <>
+            <p>{t('processing.inbox.count', { n: uncollected.data.items.length })}</p>
+            <ul className="proc-inbox">
+              {uncollected.data.items.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/office/xu-ly/${i.id}`}>{i.code ?? i.id}</Link> — {i.procedureName} —{' '}
+                  {i.applicantName}
+                  <br />
+                  <small>
+                    {t('processing.inbox.readyAt', { at: formatDateTime(i.resultReadyAt, locale) })}
+                    {i.appointmentAt
+                      ? ` · ${t('dossiers.field.appointmentAt')}: ${formatDate(i.appointmentAt, locale)}`
+                      : ''}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Card>
+      <Card>
+        <h2>{t('processing.inbox.inProcessing')}</h2>
+        {inProcessing.isPending ? (
+          <Spinner label={t('app.loading')} />
+        ) : inProcessing.isError ? (
+          <ErrorAlert error={inProcessing.error} />
+        ) : inProcessing.data.items.length === 0 ? (
+          <p>{t('processing.inbox.empty')}</p>
+        ) : (
+          <>
+            <p className="proc-inbox-counts">
+              <span>{t('processing.inbox.count', { n: inProcessing.data.total })}</span>
+              <span>
+                {t('processing.inbox.overdueCount', {
+                  n: inProcessing.data.items.filter((i) => dueMark(i.appointmentAt, at) === 'overdue').length,
+                })}
+              </span>
+              <span>
+                {t('processing.inbox.dueSoonCount', {
+                  n: inProcessing.data.items.filter((i) => dueMark(i.appointmentAt, at) === 'dueSoon').length,
+                })}
+              </span>
+            </p>
+            <ul className="proc-inbox">
+              {[...inProcessing.data.items]
+                .sort((a, b) => (a.appointmentAt ?? '').localeCompare(b.appointmentAt ?? ''))
+                .map((i) => (
+                  <li key={i.id}>
+                    <Link to={`/office/xu-ly/${i.id}`}>{i.code ?? i.submissionRef}</Link> — {i.procedure.name}{' '}
+                    — {i.applicantName}
+                    <br />
+                    <small>
+                      {t('dossiers.field.appointmentAt')}: {formatDate(i.appointmentAt, locale)}
+                    </small>{' '}
+                    <DueBadge mark={dueMark(i.appointmentAt, at)} />
+                  </li>
+                ))}
+            </ul>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function OpenById() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [id, setId] = useState('');
+  return (
+    <Card>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (UUID.test(id.trim())) void navigate(`/office/xu-ly/${id.trim()}`);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="inbox-open">{t('processing.inbox.openLabel')}</label>
+          <input
+            id="inbox-open"
+            required
+            autoComplete="off"
+            pattern={UUID.source.slice(1, -1)}
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+          />
+        </div>
+        <Button type="submit">{t('processing.inbox.open')}</Button>
+      </form>
+    </Card>
+  );
+}
