@@ -8,6 +8,7 @@ import { renderTemplate } from '../notifications/notifications.templates';
 import './dossier-messages';
 import type { Actor } from '../../http/auth';
 import { detail, intakeFixture } from './dossiers.test-helpers';
+import { vnDateTime } from './dossier-notify';
 
 type Mail = { to: string; raw: string };
 
@@ -217,3 +218,11 @@ async function submitBody(f: Awaited<ReturnType<typeof intakeFixture>>, who: Act
     ],
   };
 }
+
+describe('dates in messages', () => {
+  it('print the date first, then the 24-hour time, in Việt Nam', () => {
+    expect(vnDateTime(new Date('2026-02-03T02:05:00Z'))).toBe('03/02/2026 09:05');
+    expect(vnDateTime(new Date('2026-12-31T16:59:00Z'))).toBe('31/12/2026 23:59');
+    expect(vnDateTime(new Date('2026-12-31T17:00:00Z'))).toBe('01/01/2027 00:00');
+  });
+});

@@ -17,10 +17,11 @@ export function lookupUrl(config: Pick<Config, 'publicUrl'>, code: string, pin?:
   return pin ? `${page}?pin=${encodeURIComponent(pin)}` : page;
 }
 
-function vnDateTime(d: Date): string {
+/** "03/02/2026 09:05": the date first, then the 24-hour time, in Việt Nam (docs/glossary.md). */
+export function vnDateTime(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3_600_000);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())} ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+  return `${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
 }
 
 /**
