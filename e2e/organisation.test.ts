@@ -87,7 +87,7 @@ describe.skipIf(!hasBrowser)('organisation: admin edits an agency, the public pa
     // Ending it before it began is refused with a message naming the start date.
     await editor.getByLabel('Ngày kết thúc').fill('2025-01-01');
     await editor.getByRole('button', { name: 'Kết thúc' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('2025-07-01');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('01/07/2025');
     await editor.getByLabel('Ngày kết thúc').fill('2026-01-01');
     await editor.getByRole('button', { name: 'Kết thúc' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã kết thúc' }).count()).toBe(1);

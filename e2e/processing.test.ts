@@ -33,7 +33,7 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
   async function submit(): Promise<TDossierDetail> {
     const page = await e2e.newPage();
     await page.goto('/dang-nhap');
-    await page.getByLabel('Email, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
