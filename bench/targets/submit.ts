@@ -13,7 +13,13 @@ import { createBenchDatabase } from './intake-db';
 // catalogue's procedures, as in production), and a bare Fastify + pg route that stores the same JSON body in one
 // transaction, over a dedicated PostgreSQL database.
 const bench = await createBenchDatabase();
-const config = loadConfig({ ...process.env, DATABASE_URL: bench.url });
+// One bench citizen uploads far more than a person's per-minute and per-day upload limits allow.
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: bench.url,
+  UPLOAD_RATE_PER_MINUTE: '10000',
+  UPLOAD_QUOTA_MB_PER_DAY: '1000000',
+});
 const db = await openDb({ databaseUrl: bench.url, poolSize: 10 });
 await migrate(db);
 await seedDemo({ db, config, log: createLogger({ logLevel: 'warn' }), clock: systemClock });
