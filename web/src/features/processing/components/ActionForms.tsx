@@ -577,61 +577,39 @@ export function ReturnForm({ dossier, onDone, onReload }: ActionProps) {
   );
 }
 
-/** Back to the previous step, with the reason (the earlier step's handler gets it again). */
-export function StepBackForm({ dossier, onDone, onReload }: ActionProps) {
-  const { t } = useI18n();
-  const [f, set] = useFields({ reason: '' });
-  return (
-    <ActionCard
-      title="processing.stepBack.title"
-      lead="processing.stepBack.lead"
-      submit="processing.stepBack.submit"
-      variant="danger"
-      onReload={onReload}
-      onSubmit={async () => {
-        const next = await processingApi.stepBack(dossier.id, {
-          expectedVersion: dossier.version,
-          reason: f.reason,
-        });
-        onDone(next, t('processing.stepBack.title'));
-      }}
-    >
-      <Field id="stepback-reason" label={t('processing.reason')}>
-        <textarea
-          id="stepback-reason"
-          rows={2}
-          required
-          minLength={3}
-          value={f.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-        />
-      </Field>
-    </ActionCard>
-  );
-}
+/**
+ * An action that takes only a reason: back to the previous step (the earlier step's handler gets it again), or the
+ * desk recording the applicant's request to stop (TT 03/2025 Mẫu 05; processing ends).
+ */
+const REASON_ACTIONS = {
+  stepBack: { id: 'stepback', label: 'processing.reason', send: processingApi.stepBack },
+  stop: { id: 'stop', label: 'processing.stop.reason', send: processingApi.stop },
+} as const;
 
-/** The desk records the applicant's request to stop (TT 03/2025 Mẫu 05); processing ends. */
-export function StopForm({ dossier, onDone, onReload }: ActionProps) {
+function ReasonForm({
+  dossier,
+  onDone,
+  onReload,
+  kind,
+}: ActionProps & { kind: keyof typeof REASON_ACTIONS }) {
   const { t } = useI18n();
   const [f, set] = useFields({ reason: '' });
+  const a = REASON_ACTIONS[kind];
   return (
     <ActionCard
-      title="processing.stop.title"
-      lead="processing.stop.lead"
-      submit="processing.stop.submit"
+      title={`processing.${kind}.title`}
+      lead={`processing.${kind}.lead`}
+      submit={`processing.${kind}.submit`}
       variant="danger"
       onReload={onReload}
       onSubmit={async () => {
-        const next = await processingApi.stop(dossier.id, {
-          expectedVersion: dossier.version,
-          reason: f.reason,
-        });
-        onDone(next, t('processing.stop.title'));
+        const next = await a.send(dossier.id, { expectedVersion: dossier.version, reason: f.reason });
+        onDone(next, t(`processing.${kind}.title`));
       }}
     >
-      <Field id="stop-reason" label={t('processing.stop.reason')}>
+      <Field id={`${a.id}-reason`} label={t(a.label)}>
         <textarea
-          id="stop-reason"
+          id={`${a.id}-reason`}
           rows={2}
           required
           minLength={3}
@@ -665,8 +643,8 @@ export function ActionForm({ action, ...props }: ActionProps & { action: OfficeA
     case 'return':
       return <ReturnForm {...props} />;
     case 'stepBack':
-      return <StepBackForm {...props} />;
+      return <ReasonForm {...props} kind="stepBack" />;
     case 'stop':
-      return <StopForm {...props} />;
+      return <ReasonForm {...props} kind="stop" />;
   }
 }
