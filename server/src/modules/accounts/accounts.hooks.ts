@@ -1,8 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TMeResponse } from '@motcua/contracts';
 import { AppError } from '../../http/errors';
 import { requestNow } from '../../http/context';
 import { CSRF_HEADER, SESSION_COOKIE } from './accounts.settings';
 import { resolveSession } from './accounts.sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session's person as GET /api/me shows it (set with req.actor by the session hook). */
+    me?: TMeResponse;
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,6 +40,7 @@ export async function registerSessionHooks(app: FastifyInstance): Promise<void> 
     resolveSession(app.deps.db.kysely, token, requestNow(req)).then((resolved) => {
       if (resolved) {
         req.actor = resolved.actor;
+        req.me = resolved.me;
         if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== resolved.csrfToken)
           return done(new AppError('CSRF_FAILED'));
       }

@@ -191,6 +191,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
+      if (req.me) return req.me; // read with the session
       const user = await repo.findUserById(db, actor.userId);
       if (!user) throw new AppError('UNAUTHENTICATED');
       return presentMe(db, user, actor.roles);

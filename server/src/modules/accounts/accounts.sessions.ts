@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
+import type { TMeResponse } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
@@ -53,7 +54,8 @@ export function clearSessionCookies(reply: FastifyReply) {
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
-export type ResolvedSession = { actor: Actor; csrfToken: string };
+/** The session's person as GET /api/me shows it, read with the session (no second query). */
+export type ResolvedSession = { actor: Actor; csrfToken: string; me: TMeResponse };
 
 /** The person behind a session token, or null when the session is unknown, revoked, expired or idle too long. */
 export async function resolveSession(db: Kdb, token: string, now: Date): Promise<ResolvedSession | null> {
@@ -73,6 +75,20 @@ export async function resolveSession(db: Kdb, token: string, now: Date): Promise
       organisationIds: s.kind === 'citizen' ? s.organisation_ids : [],
       mustChangePassword: s.must_change_password,
       sessionId: id,
+    },
+    me: {
+      id: s.user_id,
+      kind: s.kind,
+      name: s.full_name,
+      username: s.username,
+      email: s.email,
+      phone: s.phone,
+      roles: s.kind === 'staff' ? s.roles : [],
+      agency:
+        s.agency_id && s.agency_name
+          ? { id: s.agency_id, code: s.agency_code ?? '', name: s.agency_name }
+          : null,
+      mustChangePassword: s.must_change_password,
     },
   };
 }

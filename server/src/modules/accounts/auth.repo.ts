@@ -205,7 +205,10 @@ export function takeOidcLogin(q: Q, state: string, now: Date) {
     .executeTakeFirst();
 }
 
-/** Everything a request needs to know about its session's person, in one round trip (it runs on every request). */
+/**
+ * Everything a request needs to know about its session's person, and what GET /api/me shows, in one round trip (it
+ * runs on every request): one call of the `session_actor` function, whose plan the connection keeps.
+ */
 export async function findSessionActor(q: Q, id: string) {
   const { rows } = await sql<{
     csrf_token: string;
@@ -215,18 +218,16 @@ export async function findSessionActor(q: Q, id: string) {
     user_id: string;
     kind: 'citizen' | 'staff';
     full_name: string;
+    username: string | null;
+    email: string | null;
+    phone: string | null;
     agency_id: string | null;
+    agency_name: string | null;
+    agency_code: string | null;
     must_change_password: boolean;
     status: string;
     roles: TStaffRole[];
     organisation_ids: string[];
-  }>`
-    SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
-           u.id AS user_id, u.kind, u.full_name, u.agency_id, u.must_change_password, u.status,
-           coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
-           coalesce((SELECT array_agg(m.organisation_id::text ORDER BY m.organisation_id)
-                     FROM organisation_members m WHERE m.user_id = u.id), '{}') AS organisation_ids
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${id}`.execute(q);
+  }>`SELECT * FROM session_actor(${id})`.execute(q);
   return rows[0];
 }
