@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../http/errors';
 import { megabytes } from './limits';
-import { detectMediaTypeOfFile, type MediaType } from './media-type';
+import { detectMediaType, detectMediaTypeOfFile, type MediaType } from './media-type';
 
 export type StoredFile = { sha256: string; size: number; mediaType: MediaType };
 export type PutOptions = {
@@ -53,6 +53,12 @@ export function createLocalFileStore(dataDir: string): FileStore {
 
   return {
     async put(bytes, opts = {}) {
+      // Bytes already in memory and already stored (the same scan sent again): nothing to write or flush.
+      if (Buffer.isBuffer(bytes) && (opts.maxBytes === undefined || bytes.length <= opts.maxBytes)) {
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        if (await exists(sha256))
+          return { sha256, size: bytes.length, mediaType: await detectMediaType(bytes, opts.name) };
+      }
       await mkdir(tmpDir, { recursive: true });
       const tmp = path.join(tmpDir, `${randomUUID()}.part`);
       const hash = createHash('sha256');

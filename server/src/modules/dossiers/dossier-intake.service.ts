@@ -122,7 +122,8 @@ async function places(trx: Trx, p: ProcedureFacts, receivingAgencyId: string | n
       },
     });
   }
-  const [receiving, auth] = await Promise.all([findAgency(trx, wanted), findAgency(trx, authority)]);
+  const receiving = await findAgency(trx, wanted);
+  const auth = authority === wanted ? receiving : await findAgency(trx, authority);
   if (!receiving || receiving.valid_to !== null || !auth || receiving.province_code !== auth.province_code) {
     throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan tiếp nhận', en: 'Receiving agency' } });
   }

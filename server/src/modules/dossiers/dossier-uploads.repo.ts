@@ -1,24 +1,24 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 
-/** Upload attempts: written outside any transaction, so concurrent attempts of one person see each other. */
+/**
+ * Upload attempts: written outside any transaction, so concurrent attempts of one person see each other. One
+ * statement sweeps this person's old rows (the windows below never look back further than a day) and counts the new
+ * attempt.
+ */
 export async function insertUploadAttempt(db: Kysely<Database>, userId: string, bytes: number, now: Date) {
-  // Sweep this person's old rows first: the windows below never look back further than a day.
-  await db
-    .deleteFrom('upload_attempts')
-    .where('user_id', '=', userId)
-    .where('created_at', '<', new Date(now.getTime() - 2 * 24 * 3600_000))
-    .execute();
-  const row = await db
-    .insertInto('upload_attempts')
-    .values({ user_id: userId, bytes, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
+  const { rows } = await sql<{ id: string }>`
+    WITH swept AS (
+      DELETE FROM upload_attempts
+      WHERE user_id = ${userId} AND created_at < ${new Date(now.getTime() - 2 * 24 * 3600_000)}
+    )
+    INSERT INTO upload_attempts (user_id, bytes, created_at) VALUES (${userId}, ${bytes}, ${now})
+    RETURNING id`.execute(db);
+  return String(rows[0]!.id);
 }
 
 export async function finishUploadAttempt(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   id: string,
   status: 'accepted' | 'refused',
   bytes?: number,

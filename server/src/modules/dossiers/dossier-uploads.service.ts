@@ -75,9 +75,12 @@ export async function uploadWithinLimits(
         limit: megabytes(limits.bytesPerDay),
       });
     }
-    const file = await uploadFile(db, actor, config, bytes, rawName);
-    await finishUploadAttempt(db, attempt, 'accepted', file.size);
-    return file;
+    // The file row and the accepted attempt commit together: one flush.
+    return await db.transaction().execute(async (trx) => {
+      const file = await uploadFile(trx, actor, config, bytes, rawName);
+      await finishUploadAttempt(trx, attempt, 'accepted', file.size);
+      return file;
+    });
   } catch (err) {
     await finishUploadAttempt(db, attempt, 'refused');
     throw err;
