@@ -1,20 +1,27 @@
 import { sql } from 'kysely';
 import type { Kdb } from '../db/client';
+import { hitCounterFor } from './hit-counter';
 
 export type WindowCount = { hits: number; resetAt: Date };
 
 /**
- * Counts one hit of `key` in a fixed window of `windowMs` and returns the count so far, in one atomic upsert: any
- * number of processes (and concurrent requests) on the same database count together, on PGlite and PostgreSQL.
- * A window that has ended restarts at 1.
+ * Counts `n` hits (one by default) of `key` in a fixed window of `windowMs` and returns the count so far, in one
+ * atomic upsert: any number of processes (and concurrent requests) on the same database count together, on PGlite
+ * and PostgreSQL. A window that has ended restarts at `n`.
  */
-export async function countHit(db: Kdb, key: string, windowMs: number, now: Date): Promise<WindowCount> {
+export async function countHit(
+  db: Kdb,
+  key: string,
+  windowMs: number,
+  now: Date,
+  n = 1,
+): Promise<WindowCount> {
   const ends = new Date(now.getTime() + windowMs);
   const { rows } = await sql<{ hits: number; window_ends_at: Date }>`
     INSERT INTO rate_limit_counters AS c (key, hits, window_ends_at)
-    VALUES (${key}, 1, ${ends}::timestamptz)
+    VALUES (${key}, ${n}::int, ${ends}::timestamptz)
     ON CONFLICT (key) DO UPDATE SET
-      hits = CASE WHEN c.window_ends_at <= ${now}::timestamptz THEN 1 ELSE c.hits + 1 END,
+      hits = CASE WHEN c.window_ends_at <= ${now}::timestamptz THEN ${n}::int ELSE c.hits + ${n}::int END,
       window_ends_at = CASE WHEN c.window_ends_at <= ${now}::timestamptz
         THEN excluded.window_ends_at ELSE c.window_ends_at END
     RETURNING hits, window_ends_at`.execute(db);
@@ -39,7 +46,7 @@ export async function sweepCounters(db: Kdb, before: Date): Promise<void> {
 }
 
 type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
-type RouteParams = { routeInfo?: { method?: string | string[]; url?: string } };
+type RouteParams = { max?: unknown; routeInfo?: { method?: string | string[]; url?: string } };
 
 const SWEEP_EVERY = 1000;
 
@@ -53,12 +60,14 @@ export function databaseRateLimitStore(db: Kdb, now: () => Date) {
   const ttl = (c: WindowCount, at: Date) => Math.max(0, c.resetAt.getTime() - at.getTime());
   return class DatabaseRateLimitStore {
     namespace = 'global';
+    /** The route's limit when it is a number (large ones are counted in batches, see HitCounter). */
+    max = 0;
 
     incr(key: string, cb: Callback, timeWindow: number): void {
       const at = now();
       const sweep = ++calls % SWEEP_EVERY === 0 ? sweepCounters(db, at) : Promise.resolve();
       sweep
-        .then(() => countHit(db, `${this.namespace}|${key}`, timeWindow, at))
+        .then(() => hitCounterFor(db).hit(`${this.namespace}|${key}`, timeWindow, this.max, at))
         .then(
           (c) => cb(null, { current: c.hits, ttl: ttl(c, at) }),
           (e: Error) => cb(e),
@@ -76,7 +85,9 @@ export function databaseRateLimitStore(db: Kdb, now: () => Date) {
     /** The plugin passes the route's merged limit options, the route itself under `routeInfo`. */
     child(params: object): DatabaseRateLimitStore {
       const child = new DatabaseRateLimitStore();
-      const { method, url } = (params as RouteParams).routeInfo ?? {};
+      const { max, routeInfo } = params as RouteParams;
+      const { method, url } = routeInfo ?? {};
+      child.max = typeof max === 'number' ? max : 0;
       // HEAD is answered by the GET handler (and tells found from not found): it counts with GET.
       const methods = [method ?? []].flat().map((m) => (m === 'HEAD' ? 'GET' : m));
       child.namespace = url ? `${[...new Set(methods)].join(',')} ${url}` : this.namespace;

@@ -4,21 +4,25 @@ import type { Database } from '../../db/schema';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the public lookup's guard (ADR 0014): probes per client address and the alerts they raise. */
-export async function recordProbe(q: Q, p: { clientIp: string; code: string; found: boolean; at: Date }) {
-  await q
-    .insertInto('lookup_probes')
-    .values({ client_ip: p.clientIp, code: p.code, found: p.found, last_at: p.at })
-    .onConflict((oc) => oc.columns(['client_ip', 'code']).doUpdateSet({ found: p.found, last_at: p.at }))
-    .execute();
-}
 
-export function findProbesSince(q: Q, clientIp: string, since: Date) {
-  return q
-    .selectFrom('lookup_probes')
-    .select(['code', 'found'])
-    .where('client_ip', '=', clientIp)
-    .where('last_at', '>=', since)
-    .execute();
+/**
+ * Remembers that an address looked up a code and answers, in the same statement, every code it looked up since
+ * `since` (this one included).
+ */
+export async function recordProbe(
+  q: Q,
+  p: { clientIp: string; code: string; found: boolean; at: Date },
+  since: Date,
+): Promise<{ code: string; found: boolean }[]> {
+  const { rows } = await sql<{ code: string; found: boolean }>`
+    WITH recorded AS (
+      INSERT INTO lookup_probes (client_ip, code, found, last_at)
+      VALUES (${p.clientIp}, ${p.code}, ${p.found}, ${p.at})
+      ON CONFLICT (client_ip, code) DO UPDATE SET found = excluded.found, last_at = excluded.last_at
+    )
+    SELECT code, found FROM lookup_probes
+    WHERE client_ip = ${p.clientIp} AND last_at >= ${since} AND code <> ${p.code}`.execute(q);
+  return [...rows, { code: p.code, found: p.found }];
 }
 
 export async function sweepProbes(q: Q, before: Date) {

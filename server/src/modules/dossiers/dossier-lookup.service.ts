@@ -5,12 +5,12 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { countHit, readHits } from '../../http/rate-limit';
+import { hitCounterFor } from '../../http/hit-counter';
 import { isDossierCode, maskName } from './dossier-code';
 import { notFound } from './dossier-context';
 import {
   acknowledgeAlert,
   findAlerts,
-  findProbesSince,
   recordProbe,
   sweepProbes,
   upsertOpenAlert,
@@ -44,8 +44,8 @@ const retryAfter = (resetAt: Date, now: Date) =>
 /** Remembers the code this address looked up and raises (or updates) an alert when it walks a run of codes. */
 async function watchProbe(db: Db, clientIp: string, code: string, found: boolean, now: Date) {
   if (++lookups % SWEEP_EVERY === 0) await sweepProbes(db, new Date(now.getTime() - 24 * HOUR_MS));
-  await recordProbe(db, { clientIp, code, found, at: now });
-  const recent = await findProbesSince(db, clientIp, new Date(now.getTime() - PROBE_WINDOW_MS));
+  const since = new Date(now.getTime() - PROBE_WINDOW_MS);
+  const recent = await recordProbe(db, { clientIp, code, found, at: now }, since);
   const verdict = judgeProbes(recent);
   if (!verdict.reason) return;
   await upsertOpenAlert(db, {
@@ -86,8 +86,9 @@ export async function publicLookup(
   // budgets are spread over shards (a random one per lookup, each allowed its share), small ones stay exact.
   const shards = Math.max(1, Math.min(GLOBAL_SHARDS, Math.floor(input.globalPerMinute / 200)));
   const shard = shards > 1 ? randomInt(shards) : 0;
-  const global = await countHit(db, `lookup|global|${shard}`, MINUTE_MS, now);
-  if (global.hits > Math.ceil(input.globalPerMinute / shards)) {
+  const budget = Math.ceil(input.globalPerMinute / shards);
+  const global = await hitCounterFor(db).hit(`lookup|global|${shard}`, MINUTE_MS, budget, now);
+  if (global.hits > budget) {
     throw new AppError('RATE_LIMITED', { retryAfter: retryAfter(global.resetAt, now) });
   }
   const r = await lookupByCode(db, code);
