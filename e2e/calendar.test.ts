@@ -73,7 +73,7 @@ describe.skipIf(!hasBrowser)('working calendar administration', async () => {
     await page.getByRole('button', { name: 'Xem' }).click();
     const cell = page.locator('td[data-date="2027-04-13"]');
     await expect.poll(() => cell.getAttribute('data-kind')).toBe('working');
-    await page.getByLabel('Ngày', { exact: true }).fill('2027-04-13');
+    await page.getByLabel('Ngày', { exact: true }).fill('13/04/2027');
     await page.getByLabel('Loại', { exact: true }).selectOption('closed');
     await page.getByLabel('Lý do', { exact: true }).fill('Tạm ngừng làm việc do mất điện');
     await page.getByRole('button', { name: 'Thêm thông báo' }).click();

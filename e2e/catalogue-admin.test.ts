@@ -87,7 +87,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     expect(await page.locator('#ce-legal').getAttribute('aria-describedby')).toBe('ce-legal-error');
     expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.id)).toBe('ce-legal');
     await expectAccessible(page);
-    await page.getByLabel('Ngày ban hành', { exact: true }).fill('2018-08-29');
+    await page.getByLabel('Ngày ban hành', { exact: true }).fill('29/08/2018');
     await page
       .getByLabel('Định nghĩa biểu mẫu (JSON Schema)')
       .fill(

@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('organisation: admin edits an agency, the public pa
     await page.getByLabel('Mã đơn vị', { exact: true }).fill('99077');
     await page.getByLabel('Tên', { exact: true }).fill('Xã Thử Nghiệm');
     await page.getByLabel('Mã đơn vị cấp trên').fill('99');
-    await page.getByLabel('Hiệu lực từ').fill('2025-07-01');
+    await page.getByLabel('Hiệu lực từ').fill('01/07/2025');
     await page.getByRole('button', { name: 'Tạo đơn vị' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã tạo đơn vị' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Sửa Xã Thử Nghiệm' }).click();
@@ -85,10 +85,10 @@ describe.skipIf(!hasBrowser)('organisation: admin edits an agency, the public pa
     await editor.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.locator('.org-tree').textContent()).toContain('Xã Thử Nghiệm Mới');
     // Ending it before it began is refused with a message naming the start date.
-    await editor.getByLabel('Ngày kết thúc').fill('2025-01-01');
+    await editor.getByLabel('Ngày kết thúc').fill('01/01/2025');
     await editor.getByRole('button', { name: 'Kết thúc' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('01/07/2025');
-    await editor.getByLabel('Ngày kết thúc').fill('2026-01-01');
+    await editor.getByLabel('Ngày kết thúc').fill('01/01/2026');
     await editor.getByRole('button', { name: 'Kết thúc' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã kết thúc' }).count()).toBe(1);
     await page.getByLabel('Hiện cả đơn vị đã hết hiệu lực').check();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatDay, formatMoney } from './dates';
+import { dayText, formatCount, formatDate, formatDateTime, formatDay, formatMoney, parseDay } from './dates';
 
 // Literal expectations on purpose: a change of Intl data or of these helpers must show up here (issue #20).
 describe('screen formatters', () => {
@@ -35,5 +35,31 @@ describe('screen formatters', () => {
     expect(formatMoney(1250000, 'en')).toBe('VND 1,250,000');
     expect(formatMoney(50000, 'vi')).toBe('50.000 đồng');
     expect(formatMoney(50000, 'en')).toBe('VND 50,000');
+  });
+});
+
+describe('typed days (the date fields)', () => {
+  it('reads dd/mm/yyyy, with or without leading zeros, and refuses days the calendar lacks', () => {
+    expect(parseDay('01/07/2025')).toBe('2025-07-01');
+    expect(parseDay('1/7/2025')).toBe('2025-07-01');
+    expect(parseDay(' 29-02-2028 ')).toBe('2028-02-29');
+    expect(parseDay('29/02/2026')).toBeNull();
+    expect(parseDay('31/04/2026')).toBeNull();
+    expect(parseDay('07/01/25')).toBeNull();
+    expect(parseDay('2025-07-01')).toBeNull();
+    expect(parseDay('01/07/2025 08:30')).toBeNull();
+  });
+
+  it('with a time, reads a 24-hour dd/mm/yyyy HH:MM and nothing less', () => {
+    expect(parseDay('25/11/2026 08:30', true)).toBe('2026-11-25T08:30');
+    expect(parseDay('25/11/2026 8h05', true)).toBe('2026-11-25T08:05');
+    expect(parseDay('25/11/2026 24:00', true)).toBeNull();
+    expect(parseDay('25/11/2026', true)).toBeNull();
+  });
+
+  it('writes ISO values back as typed', () => {
+    expect(dayText('2025-07-01')).toBe('01/07/2025');
+    expect(dayText('2026-11-25T08:30')).toBe('25/11/2026 08:30');
+    expect(dayText('')).toBe('');
   });
 });

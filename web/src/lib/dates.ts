@@ -40,3 +40,28 @@ export function formatDay(isoDate: string | null | undefined, empty = '—'): st
 
 /** Counts and money: the same formatter as server messages (contracts/src/message-format.ts). */
 export { formatCount, formatMoney } from '@motcua/contracts';
+
+/**
+ * What a person typed as a day — "01/07/2025", also "1/7/2025" or "01-07-2025" — as 'YYYY-MM-DD', or null when it
+ * is not a day of the calendar (31/02, 00/01, a two-digit year). With `withTime` a 24-hour time must follow
+ * ("01/07/2025 08:30") and the answer is 'YYYY-MM-DDTHH:MM'.
+ */
+export function parseDay(text: string, withTime = false): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:h](\d{2}))?\s*$/.exec(text);
+  if (!m || Boolean(m[4]) !== withTime) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d)
+    return null;
+  const day = `${y}-${two(mo)}-${two(d)}`;
+  if (!withTime) return day;
+  const [h, min] = [Number(m[4]), Number(m[5])];
+  return h < 24 && min < 60 ? `${day}T${two(h)}:${two(min)}` : null;
+}
+
+/** 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' as typed in a date field: "01/07/2025", "01/07/2025 08:30". */
+export function dayText(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return '';
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ''}`;
+}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProfile } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
+import { DateField, ErrorBox, Field } from '../../features/accounts/components/Form';
 import { accountsKeys, useChangePassword, useLogout, useProfile } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -71,11 +71,10 @@ export function ProfilePage() {
       <Card>
         <form onSubmit={submit} noValidate>
           <Field label={t('accounts.field.fullName')} value={draft.fullName} onChange={set('fullName')} />
-          <Field
+          <DateField
             label={t('accounts.field.dateOfBirth')}
-            type="date"
             value={draft.dateOfBirth}
-            onChange={set('dateOfBirth')}
+            onValue={(value) => set('dateOfBirth')({ target: { value } })}
           />
           <Field
             label={t('accounts.field.idNumber')}

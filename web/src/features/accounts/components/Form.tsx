@@ -1,5 +1,7 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import { Alert } from '../../../components/ui';
+import { DateInput } from '../../../components/ui/DateInput';
+import { useI18n } from '../../../i18n/i18n';
 
 /** A labelled input; the hint is tied to the input for screen readers. */
 export function Field({
@@ -12,6 +14,42 @@ export function Field({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** A labelled day typed as dd/mm/yyyy whatever the browser's language; `onValue` gets 'YYYY-MM-DD' or ''. */
+export function DateField({
+  label,
+  hint,
+  value,
+  onValue,
+  required,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  required?: boolean;
+}) {
+  const id = useId();
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <DateInput
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        value={value}
+        onChange={onValue}
+        required={required}
+        invalidMessage={t('app.dateInvalid')}
+      />
       {hint && (
         <small id={`${id}-hint`} className="hint">
           {hint}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TUnitCalendarResponse, TUnitDayInput } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
+import { DateInput } from '../../../components/ui/DateInput';
 import { useI18n } from '../../../i18n/i18n';
 import { useAddUnitDay, useRemoveUnitDay } from '../hooks';
 import { parsePeriods } from './HoursEditor';
@@ -90,7 +91,13 @@ export function UnitDays({ unit }: { unit: TUnitCalendarResponse }) {
       )}
       <form onSubmit={submit} className="stack">
         <label htmlFor="day-date">{t('calendar.days.date')}</label>
-        <input id="day-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput
+          id="day-date"
+          required
+          value={date}
+          onChange={setDate}
+          invalidMessage={t('app.dateInvalid')}
+        />
         <label htmlFor="day-kind">{t('calendar.days.kind')}</label>
         <select id="day-kind" value={kind} onChange={(e) => setKind(e.target.value as TUnitDayInput['kind'])}>
           {KINDS.map((k) => (

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type TAgencyDetail, type TAgencyUpdate } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { ErrorBox, Field } from '../../accounts/components/Form';
+import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type AgencyType } from '../api';
 import { useAgencies, useOrganisationMutation } from '../hooks';
 import { TypeSelect } from './AgencyFilters';
@@ -142,13 +142,7 @@ export function AgencyRetire({ agency, onSaved }: { agency: TAgencyDetail; onSav
     <form onSubmit={submit}>
       <h2>{t('organisation.agencies.retire')}</h2>
       <p className="muted">{t('organisation.agencies.retireHint')}</p>
-      <Field
-        label={t('organisation.agencies.retireDate')}
-        type="date"
-        value={date}
-        required
-        onChange={(e) => setDate(e.target.value)}
-      />
+      <DateField label={t('organisation.agencies.retireDate')} value={date} required onValue={setDate} />
       <div className="field">
         <label htmlFor="agency-successor">{t('organisation.agencies.successor')}</label>
         <select id="agency-successor" value={successorId} onChange={(e) => setSuccessorId(e.target.value)}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TAgencyDetail, TDeskStaff } from '@motcua/contracts';
 import { Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { ErrorBox, Field } from '../../accounts/components/Form';
+import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi } from '../api';
 import { useOrganisationMutation } from '../hooks';
 import { formatDay } from '../../../lib/dates';
@@ -83,11 +83,10 @@ export function CodesEditor({ agency, onSaved }: Props) {
           value={form.format}
           onChange={(format) => setForm({ ...form, format })}
         />
-        <Field
+        <DateField
           label={t('organisation.validFrom')}
-          type="date"
           value={form.validFrom}
-          onChange={(e) => setForm({ ...form, validFrom: e.target.value })}
+          onValue={(validFrom) => setForm({ ...form, validFrom })}
         />
         <Button type="submit" variant="secondary" disabled={issue.isPending}>
           {t('organisation.codes.issue')}

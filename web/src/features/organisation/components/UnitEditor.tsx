@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { UNIT_LEVELS, type TUnit } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { ErrorBox, Field } from '../../accounts/components/Form';
+import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type UnitLevel } from '../api';
 import { useOrganisationMutation } from '../hooks';
 
@@ -46,11 +46,10 @@ function UnitFields({
         value={form.parentCode}
         onChange={(e) => onChange({ parentCode: e.target.value.trim() })}
       />
-      <Field
+      <DateField
         label={t('organisation.validFrom')}
-        type="date"
         value={form.validFrom}
-        onChange={(e) => onChange({ validFrom: e.target.value })}
+        onValue={(validFrom) => onChange({ validFrom })}
       />
     </>
   );
@@ -106,12 +105,11 @@ export function UnitEditor({ unit, onDone }: { unit: TUnit; onDone: (message: st
               required
               onChange={(e) => setMerge({ ...merge, into: e.target.value.trim() })}
             />
-            <Field
+            <DateField
               label={t('organisation.units.mergeDate')}
-              type="date"
               value={merge.date}
               required
-              onChange={(e) => setMerge({ ...merge, date: e.target.value })}
+              onValue={(date) => setMerge({ ...merge, date })}
             />
             <Button type="submit" variant="secondary" disabled={mergeM.isPending}>
               {t('organisation.units.mergeAction')}
@@ -120,12 +118,11 @@ export function UnitEditor({ unit, onDone }: { unit: TUnit; onDone: (message: st
           <ErrorBox error={mergeM.error} />
           <h3>{t('organisation.units.retire')}</h3>
           <form onSubmit={run(retire, t('organisation.units.retired'))} className="org-row">
-            <Field
+            <DateField
               label={t('organisation.units.retireDate')}
-              type="date"
               value={retireDate}
               required
-              onChange={(e) => setRetireDate(e.target.value)}
+              onValue={setRetireDate}
             />
             <Button type="submit" variant="danger" disabled={retire.isPending}>
               {t('organisation.units.retireAction')}

@@ -1,5 +1,5 @@
 import { useI18n } from '../../../../i18n/i18n';
-import { Section, TextField, type SectionProps } from './Fields';
+import { DateTextField, Section, TextField, type SectionProps } from './Fields';
 
 /** The e-form definition (JSON, checked before saving), the announcing decision and the change note. */
 export function DecisionSection({ state: s, set, errors }: SectionProps) {
@@ -37,12 +37,11 @@ export function DecisionSection({ state: s, set, errors }: SectionProps) {
           onChange={(e) => set('decisionNumber', e.target.value)}
           error={errors.decisionNumber}
         />
-        <TextField
+        <DateTextField
           id="ce-decision-date"
           label={t('catalogueAdmin.f.decisionDate')}
-          type="date"
           value={s.decisionDate}
-          onChange={(e) => set('decisionDate', e.target.value)}
+          onValue={(v) => set('decisionDate', v)}
           error={errors.decisionDate}
         />
         <div className="field ce-wide">

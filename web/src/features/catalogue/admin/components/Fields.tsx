@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { Button } from '../../../../components/ui';
+import { DateInput } from '../../../../components/ui/DateInput';
 import { useI18n } from '../../../../i18n/i18n';
 import type { EditorState, FieldErrors } from '../editor-model';
 
@@ -60,6 +61,41 @@ export function TextField({
           {hint}
         </span>
       )}
+      {error && (
+        <span id={errId(id)} className="ce-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A {@link TextField} for a day: typed as dd/mm/yyyy in every locale; `onValue` gets 'YYYY-MM-DD' or ''. */
+export function DateTextField({
+  id,
+  label,
+  error,
+  value,
+  onValue,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <DateInput
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errId(id) : undefined}
+        value={value}
+        onChange={onValue}
+        invalidMessage={t('app.dateInvalid')}
+      />
       {error && (
         <span id={errId(id)} className="ce-error">
           {error}

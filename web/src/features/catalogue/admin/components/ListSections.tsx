@@ -1,6 +1,6 @@
 import { useI18n } from '../../../../i18n/i18n';
 import { blankFee, blankLegal } from '../editor-model';
-import { Rows, TextField, TextRows, type SectionProps } from './Fields';
+import { DateTextField, Rows, TextField, TextRows, type SectionProps } from './Fields';
 
 /** Steps, subjects, results, conditions, fees and the legal basis. */
 export function ListSections({ state: s, set, errors }: SectionProps) {
@@ -104,12 +104,11 @@ export function ListSections({ state: s, set, errors }: SectionProps) {
               value={l.issuer}
               onChange={(e) => setRow({ ...l, issuer: e.target.value })}
             />
-            <TextField
+            <DateTextField
               id={`ce-legal-${i}-date`}
               label={t('catalogueAdmin.legal.date')}
-              type="date"
               value={l.date}
-              onChange={(e) => setRow({ ...l, date: e.target.value })}
+              onValue={(date) => setRow({ ...l, date })}
             />
           </div>
         )}
