@@ -16,6 +16,8 @@ export type Db = {
   kysely: Kdb;
   /** Closes the connections; a second call does nothing. */
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (what `loadDataDir` takes). */
+  dump?: () => Promise<Blob | File>;
 };
 
 /** `close` made safe to call twice (a test that closes its database early, then the harness at the end). */
@@ -29,11 +31,21 @@ const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz:
 const parseBigint = (v: string) => Number(v);
 const parseTimestamp = (v: string) => new Date(v.includes('+') || v.endsWith('Z') ? v : `${v}Z`);
 
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number; memory?: boolean };
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  memory?: boolean;
+  /** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
+};
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : path.join(opts.dataDir ?? './data', 'pgdata'));
+  return openPglite(
+    opts.memory ? undefined : path.join(opts.dataDir ?? './data', 'pgdata'),
+    opts.loadDataDir,
+  );
 }
 
 function openPostgres(url: string, max: number): Db {
@@ -55,9 +67,10 @@ function openPostgres(url: string, max: number): Db {
   return { engine: 'postgres', kysely, close: once(() => kysely.destroy()) };
 }
 
-async function openPglite(dir: string | undefined): Promise<Db> {
+async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Db> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
   const lite = await PGlite.create(dir, {
+    loadDataDir,
     extensions: { pg_trgm, unaccent },
     parsers: {
       [OID.int8]: parseBigint,
@@ -72,6 +85,7 @@ async function openPglite(dir: string | undefined): Promise<Db> {
   return {
     engine: 'pglite',
     kysely,
+    dump: () => lite.dumpDataDir('none'),
     close: once(async () => {
       await kysely.destroy();
       await lite.close();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -22,14 +23,40 @@ export function testDbPrefix(): string {
   return `motcua_t_${process.env.MOTCUA_TEST_RUN ?? 'x'}_`;
 }
 
+/** The run's migrated PGlite data directory (global setup), read once per worker. */
+let pgliteTemplate: Promise<Blob | undefined> | undefined;
+function templateDump(): Promise<Blob | undefined> {
+  const file = process.env.MOTCUA_TEST_PGLITE_TEMPLATE;
+  return (pgliteTemplate ??= file
+    ? fs.promises.readFile(file).then(
+        (bytes) => new Blob([bytes]),
+        () => undefined,
+      )
+    : Promise.resolve(undefined));
+}
+
+/** CREATE DATABASE … TEMPLATE, retried while another file's copy still holds the template (55006). */
+async function createDatabase(admin: pg.Client, name: string, template: string | undefined) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
+
 /**
- * Each test file gets its own database: a fresh in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (dropped when the test or file that made it finishes).
+ * Each test file gets its own database: an in-memory PGlite by default, or a new database on the PostgreSQL server
+ * named by TEST_DATABASE_URL (dropped when the test or file that made it finishes). Both start as a copy of the run's
+ * migrated template (global setup); `migrate` then finds nothing to do, or everything when there is no template.
  */
 export async function createTestDb(): Promise<Db & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const db = await openDb({ memory: true });
+    const db = await openDb({ memory: true, loadDataDir: await templateDump() });
     await migrate(db);
     cleanUpLater(() => db.close());
     return db;
@@ -37,8 +64,11 @@ export async function createTestDb(): Promise<Db & { url?: string }> {
   const name = `${testDbPrefix()}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await createDatabase(admin, name, process.env.MOTCUA_TEST_PG_TEMPLATE);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDb({ databaseUrl: url.toString(), poolSize: 8 });
