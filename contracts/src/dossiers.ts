@@ -258,7 +258,15 @@ export const ZDossierAttachment = z.object({
 });
 export type TDossierAttachment = z.infer<typeof ZDossierAttachment>;
 
-export const DOCUMENT_KINDS = ['receipt', 'supplement_request', 'refusal'] as const;
+export const DOCUMENT_KINDS = [
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'stop_processing',
+  'result',
+] as const;
+export type TDocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const ZDossierDocument = z.object({
   id: ZId,
   kind: z.enum(DOCUMENT_KINDS),

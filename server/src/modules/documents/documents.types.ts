@@ -86,6 +86,11 @@ export type SupplementRequestData = {
   officer: Officer;
   /** Contact for questions while completing the dossier; defaults to the officer. */
   contact?: { name: string; phone?: string };
+  /**
+   * During processing (003 Đ13.4): the handler who asks, in the agency with authority; the desk sends the form on and
+   * the processing time restarts from zero once the complete supplement arrives. Absent at reception.
+   */
+  duringProcessing?: { handler: string; agency: string };
   issuedAt: Date;
 };
 

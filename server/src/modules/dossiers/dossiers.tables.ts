@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  TDocumentKind,
   TDossierChannel,
   TDossierEventType,
   TDossierStatus,
@@ -111,7 +112,7 @@ export type DossierAttachmentsTable = {
 export type DossierDocumentsTable = {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'receipt' | 'supplement_request' | 'refusal';
+  kind: TDocumentKind;
   template_set: string;
   sha256: string;
   created_at: Timestamp;
