@@ -139,12 +139,68 @@ export type StopProcessingData = {
   issuedAt: Date;
 };
 
+/** "trước hạn / đúng hạn / quá hạn" of a handoff against the due time of the step it ends. */
+export type Timeliness = 'early' | 'on_time' | 'late';
+
+/** One handoff of the control slip: who gave, who took, when, what was done; signatures are by hand. */
+export type ControlSlipRow = {
+  giver: { unit: string; person: string | null };
+  receiver: { unit: string; person: string | null };
+  at: Date;
+  result: string;
+  grade: Timeliness | null;
+};
+
+/** Mẫu 05 (TT 01/2018) / Mẫu 06 (TT 03/2025): the dossier's trail, from its append-only event log. */
+export type ControlSlipData = {
+  issuer: IssuingUnit;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  appointmentAt: Date | null;
+  rows: ControlSlipRow[];
+  issuedAt: Date;
+};
+
+/** One dossier in the register (Sổ theo dõi hồ sơ). */
+export type RegisterRow = {
+  code: string;
+  procedureName: string;
+  sets: number;
+  applicant: string;
+  /** Address and phone of the applicant. */
+  contact: string;
+  /** Cơ quan chủ trì giải quyết. */
+  authority: string;
+  receivedAt: Date;
+  appointmentAt: Date | null;
+  /** Chuyển hồ sơ đến cơ quan giải quyết. */
+  handedOverAt: Date | null;
+  /** The result came back to the desk, or a supplement was asked during processing: the earlier of the two. */
+  outcome: { at: Date; kind: 'result' | 'supplement' } | null;
+  returnedAt: Date | null;
+  note: string;
+};
+
+/** Mẫu 06 (TT 01/2018) / Mẫu 07 (TT 03/2025): the desk's register for a period. */
+export type RegisterData = {
+  issuer: IssuingUnit;
+  /** First and last day of the period. */
+  from: Date;
+  to: Date;
+  rows: RegisterRow[];
+  issuedAt: Date;
+};
+
 export type FormData = {
   receipt: ReceiptData;
   supplement_request: SupplementRequestData;
   refusal: RefusalData;
   apology: ApologyData;
   stop_processing: StopProcessingData;
+  process_control: ControlSlipData;
+  register: RegisterData;
 };
 export type RenderableForm = keyof FormData;
 export type RenderOptions = { set: TemplateSetId };

@@ -61,7 +61,10 @@ export function formSetFor(config: Config, receivedAt: Date): TemplateSet {
  * Renders an official form from the template set in force at `setAt` (the receipt; by default `at`) or the
  * configured one, stores the PDF content-addressed and records it with the dossier, inside the decision's transaction.
  */
-export async function issueForm<F extends RenderableForm>(
+/** The forms stored with a dossier; the control slip and the register are printed on demand instead. */
+type StoredForm = Exclude<RenderableForm, 'process_control' | 'register'>;
+
+export async function issueForm<F extends StoredForm>(
   trx: Trx,
   ctx: IntakeCtx,
   dossierId: string,
