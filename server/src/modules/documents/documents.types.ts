@@ -193,6 +193,28 @@ export type RegisterData = {
   issuedAt: Date;
 };
 
+/**
+ * A result document generated from the procedure's template when the office uploads none (issue 12): the agency's
+ * heading, number and date, the decision, and a QR to the public page that confirms it. Not signed (a later issue).
+ */
+export type ResultDocumentData = {
+  issuer: IssuingUnit;
+  documentNumber: string;
+  /** The procedure's result, e.g. "Giấy phép thiết lập trang thông tin điện tử tổng hợp"; absent: a generic title. */
+  resultName?: string;
+  kind: 'granted' | 'refused';
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  /** The decision text (what is granted, or why it is refused). */
+  summary: string;
+  /** Public URL the QR encodes, where anyone holding the document can confirm it. */
+  verifyUrl: string;
+  signer: Officer;
+  issuedAt: Date;
+};
+
 export type FormData = {
   receipt: ReceiptData;
   supplement_request: SupplementRequestData;

@@ -130,6 +130,7 @@ export type DossierDraftsTable = {
 };
 
 export type DossierRegisterCountersTable = { agency_id: string; year: number; last_value: number };
+export type ResultNumberCountersTable = DossierRegisterCountersTable;
 
 export type DossierMessagesTable = {
   id: Generated<string>;
@@ -185,6 +186,7 @@ export type DossierTables = {
   dossier_documents: DossierDocumentsTable;
   dossier_drafts: DossierDraftsTable;
   dossier_register_counters: DossierRegisterCountersTable;
+  result_number_counters: ResultNumberCountersTable;
   dossier_messages: DossierMessagesTable;
   upload_attempts: UploadAttemptsTable;
   lookup_probes: LookupProbesTable;

@@ -47,6 +47,8 @@ export type ProcedureFacts = {
   formSchema: Record<string, unknown> | null;
   /** Fee and charge in đồng. */
   fee: number;
+  /** Names of the result documents the procedure issues (the catalogue's "kết quả"), e.g. a licence. */
+  results?: string[];
   /** Attachment size limits for this procedure. */
   maxFileBytes: number;
   maxTotalBytes: number;
@@ -117,6 +119,7 @@ export async function findProcedureInForce(
     onlineAllowed: p.onlineSubmission,
     formSchema: p.eform,
     fee: p.fees.reduce((sum, f) => sum + f.amount, 0),
+    results: p.results,
     ...ATTACHMENT_LIMITS,
   };
 }
@@ -163,6 +166,7 @@ async function fromFixture(
     onlineAllowed: demo.onlineAllowed,
     formSchema: demo.formSchema,
     fee: demo.fee,
+    results: demo.results ?? [],
     ...ATTACHMENT_LIMITS,
   };
 }

@@ -16,6 +16,7 @@ export type DemoProcedure = {
   onlineAllowed: boolean;
   formSchema: Record<string, unknown> | null;
   fee: number;
+  results?: string[];
   retiredAt?: Date;
 };
 
@@ -54,6 +55,7 @@ export const INTAKE_TEST_PROCEDURES: DemoProcedure[] = [
       required: ['tenTrang', 'tenMien'],
     },
     fee: 0,
+    results: ['Giấy phép thiết lập trang thông tin điện tử tổng hợp'],
   },
   {
     code: '2.000908',

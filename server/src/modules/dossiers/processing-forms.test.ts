@@ -1,6 +1,7 @@
+import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
-import { pdfText } from '../documents/pdf-inspect.test-helpers';
+import { pdfImages, pdfText } from '../documents/pdf-inspect.test-helpers';
 import { detail } from './dossiers.test-helpers';
 import { at, officeFixture } from './processing-office.test-helpers';
 
@@ -19,7 +20,7 @@ describe('forms issued by the processing actions, stored on the dossier (issue 1
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
     const text = squash(await pdfText(res.rawPayload));
-    return { doc: doc!, has: (s: string) => text.includes(squash(s)) };
+    return { doc: doc!, pdf: res.rawPayload, has: (s: string) => text.includes(squash(s)) };
   };
 
   it('supplement during appraisal → Mẫu 02 worded for the processing step, sent through the desk', async () => {
@@ -68,6 +69,11 @@ describe('forms issued by the processing actions, stored on the dossier (issue 1
     const refusal = await documentText(d, 'refusal');
     expect(refusal.has('Mẫu số 03 – Thông tư số 03/2025/TT-VPCP')).toBe(true);
     expect(refusal.has('Không đủ điều kiện cấp phép.')).toBe(true);
+    // No PDF uploaded: a notice of the result is generated too.
+    const notice = await documentText(d, 'result');
+    expect(notice.has('THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH')).toBe(true);
+    expect(notice.has('KHÔNG CHẤP THUẬN')).toBe(true);
+    expect(notice.has('Lý do: Không đủ điều kiện cấp phép.')).toBe(true);
 
     let e = await received('2026-08-21T09:00');
     e = detail(await act(head, e, 'assign', { handlerId: specialist.userId }));
@@ -85,5 +91,47 @@ describe('forms issued by the processing actions, stored on the dossier (issue 1
     // The workspace lists the same documents.
     const office = detail(await f.inject(desk, 'GET', `/api/dossiers/${e.id}`));
     expect(office.documents.map((x) => x.kind)).toContain('stop_processing');
+  });
+
+  it('result without an uploaded PDF → generated from the procedure’s template, numbered, with a QR to the public page', async () => {
+    const walk = async (local: string) => {
+      let d = await received(local);
+      d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
+      d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
+      d = detail(await act(specialist, d, 'forward'));
+      return detail(await act(head, d, 'forward'));
+    };
+    let d = await walk('2026-09-01T09:00');
+    f.clock.set(at('2026-09-08T10:30'));
+    d = detail(
+      await act(desk, d, 'result', { kind: 'granted', summary: 'Cấp giấy phép cho trang tintuc.anhoa.vn.' }),
+    );
+    expect(d.events.at(-1)!.data).toMatchObject({ kind: 'granted', generated: true });
+    const { doc, pdf, has } = await documentText(d, 'result');
+    expect(doc.createdAt).toBe(at('2026-09-08T10:30'));
+    expect(has('SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH AN HÒA')).toBe(true);
+    // Numbered per agency and year: 01 went to the refusal notice above.
+    expect(has('Số: 02/KQ-STTTT')).toBe(true);
+    expect(has('An Hòa, ngày 08 tháng 9 năm 2026')).toBe(true);
+    expect(has('GIẤY PHÉP THIẾT LẬP TRANG THÔNG TIN ĐIỆN TỬ TỔNG HỢP')).toBe(true);
+    expect(has('CHẤP THUẬN giải quyết thủ tục hành chính')).toBe(true);
+    expect(has('Nội dung: Cấp giấy phép cho trang tintuc.anhoa.vn.')).toBe(true);
+    expect(has('(Chưa ký số)')).toBe(true);
+    const [qr] = await pdfImages(pdf);
+    expect(jsQR(qr!.data, qr!.width, qr!.height)?.data).toMatch(
+      new RegExp(
+        `^https://dichvucong\\.anhoa\\.example/tra-cuu/${d.code!.replace(/\./g, '\\.')}\\?pin=\\d{6}$`,
+      ),
+    );
+
+    // With an uploaded PDF nothing is generated.
+    let e = await walk('2026-09-02T09:00');
+    f.clock.set(at('2026-09-09T10:00'));
+    const upload = await f.upload(desk);
+    e = detail(
+      await act(desk, e, 'result', { kind: 'granted', summary: 'Giấy phép số 9/GP', fileIds: [upload.id] }),
+    );
+    expect(e.documents.some((x) => x.kind === 'result')).toBe(false);
+    expect(e.events.at(-1)!.data).toMatchObject({ generated: false });
   });
 });

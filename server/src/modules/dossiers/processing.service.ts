@@ -34,6 +34,7 @@ import {
   issueProcessingRefusalForm,
   issueProcessingSupplementForm,
 } from './processing-forms';
+import { issueResultDocument } from './result-document';
 
 type Trx = Transaction<Database>;
 
@@ -310,6 +311,8 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
       // A refusal after appraisal goes to the applicant through the desk as Mẫu 03 (003 Đ13.8).
       effects: async (row) => {
         if (input.kind === 'refused') await issueProcessingRefusalForm(trx, ctx, row, input.summary);
+        // No uploaded result: one is generated from the procedure's template.
+        if (input.fileIds.length === 0) await issueResultDocument(trx, ctx, row, input);
       },
       set: {
         ...enterStep(cal, ret, ctx.now),
@@ -321,6 +324,7 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
         summary: input.summary,
         early,
         appointmentAt: d.appointment_at?.toISOString() ?? null,
+        generated: input.fileIds.length === 0,
       },
       audit: { action: 'dossier.result', details: { kind: input.kind, early } },
       // 003 Đ14.4: an early result is announced as such.
