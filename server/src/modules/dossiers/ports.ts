@@ -47,6 +47,8 @@ export type ProcedureFacts = {
   formSchema: Record<string, unknown> | null;
   /** Fee and charge in đồng. */
   fee: number;
+  /** The `-AAXXXX` tail of its dossier codes when it runs on a centralised system (TT 04/2025); else absent. */
+  centralSystem?: string | null;
   /** Names of the result documents the procedure issues (the catalogue's "kết quả"), e.g. a licence. */
   results?: string[];
   /** Attachment size limits for this procedure. */
@@ -167,6 +169,7 @@ async function fromFixture(
     formSchema: demo.formSchema,
     fee: demo.fee,
     results: demo.results ?? [],
+    centralSystem: demo.centralSystem ?? null,
     ...ATTACHMENT_LIMITS,
   };
 }

@@ -17,6 +17,8 @@ export type DemoProcedure = {
   formSchema: Record<string, unknown> | null;
   fee: number;
   results?: string[];
+  /** TT 04/2025 `-AAXXXX` tail: the procedure runs on a centralised system. */
+  centralSystem?: string;
   retiredAt?: Date;
 };
 
