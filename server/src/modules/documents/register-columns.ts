@@ -10,19 +10,19 @@ export function cellDateTime(d: Date | null): string {
 
 /** The columns of the register form (TT 01/2018 Mẫu 06 = TT 03/2025 Mẫu 07), with relative widths. */
 export const REGISTER_COLUMNS = [
-  { header: 'STT', weight: 3 },
-  { header: 'Mã hồ sơ', weight: 11 },
-  { header: 'Tên thủ tục hành chính', weight: 14 },
+  { header: 'STT', weight: 4 },
+  { header: 'Mã hồ sơ', weight: 13 },
+  { header: 'Tên thủ tục hành chính', weight: 11 },
   { header: 'Số lượng hồ sơ (bộ)', weight: 5 },
   { header: 'Tên cá nhân, tổ chức', weight: 9 },
-  { header: 'Địa chỉ, số điện thoại', weight: 11 },
+  { header: 'Địa chỉ, số điện thoại', weight: 9 },
   { header: 'Cơ quan chủ trì giải quyết', weight: 9 },
-  { header: 'Nhận hồ sơ', weight: 7 },
-  { header: 'Hẹn trả kết quả', weight: 7 },
-  { header: 'Chuyển hồ sơ đến cơ quan giải quyết', weight: 7 },
-  { header: 'Ngày có kết quả / yêu cầu bổ sung', weight: 8 },
-  { header: 'Trả kết quả', weight: 7 },
-  { header: 'Ghi chú', weight: 7 },
+  { header: 'Nhận hồ sơ', weight: 8.5 },
+  { header: 'Hẹn trả kết quả', weight: 8.5 },
+  { header: 'Chuyển hồ sơ đến cơ quan giải quyết', weight: 8.5 },
+  { header: 'Ngày có kết quả / yêu cầu bổ sung', weight: 9 },
+  { header: 'Trả kết quả', weight: 8.5 },
+  { header: 'Ghi chú', weight: 5 },
 ] as const;
 
 /** The cells of one register row, as text (the PDF and the spreadsheet print the same). */

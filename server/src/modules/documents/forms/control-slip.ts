@@ -57,8 +57,9 @@ export async function renderControlSlip(data: ControlSlipData, set: TemplateSet)
       cellTime(r.at),
       r.result,
       r.grade ? TIMELINESS_LABEL[r.grade] : '',
-      '',
-      '',
+      // Room to sign by hand.
+      '\n\n',
+      '\n\n',
     ]),
     { fontSize: 9 },
   );
