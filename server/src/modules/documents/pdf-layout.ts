@@ -90,10 +90,13 @@ export function header(
   const x0 = left(doc);
   const width = contentWidth(doc);
   const top = doc.page.margins.top;
-  doc
-    .font('italic')
-    .fontSize(SIZE.small)
-    .text(`Mẫu số ${args.template.number} – ${args.set.circular}`, x0, top - 22, { width, align: 'right' });
+  // A document that is not one of the circular's forms (a generated result) has no form number and no corner note.
+  if (args.template.number) {
+    doc
+      .font('italic')
+      .fontSize(SIZE.small)
+      .text(`Mẫu số ${args.template.number} – ${args.set.circular}`, x0, top - 22, { width, align: 'right' });
+  }
 
   const leftW = width * 0.42;
   const rightX = x0 + width * 0.42;
@@ -109,7 +112,9 @@ export function header(
     y = doc.y;
   }
   doc.font('bold').text(args.issuer.agency.toUpperCase(), x0, y, { width: leftW, align: 'center' });
-  doc.font('bold').text(args.issuer.desk.toUpperCase(), x0, doc.y, { width: leftW, align: 'center' });
+  if (args.issuer.desk) {
+    doc.font('bold').text(args.issuer.desk.toUpperCase(), x0, doc.y, { width: leftW, align: 'center' });
+  }
   centredRule(doc, x0 + leftW / 2, doc.y + 3, 60);
   let leftBottom = doc.y + 8;
   if (args.documentNumber) {

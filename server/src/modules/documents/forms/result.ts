@@ -26,11 +26,11 @@ const GENERIC = 'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH
 export async function renderResultDocument(data: ResultDocumentData, set: TemplateSet): Promise<Buffer> {
   const heading = data.kind === 'granted' && data.resultName ? data.resultName.toUpperCase() : GENERIC;
   const doc = newDocument(`${heading} – ${data.dossierCode}`);
-  // The corner note names no form number: a result is the agency's own document, not a one-stop form.
+  // A result is the agency's own document, not a one-stop form: no form number, issued by the agency (not its desk).
   header(doc, {
-    set: { ...set, circular: 'Kết quả giải quyết thủ tục hành chính' },
-    template: { number: '—', title: heading },
-    issuer: data.issuer,
+    set,
+    template: { number: '', title: heading },
+    issuer: { ...data.issuer, desk: '' },
     documentNumber: data.documentNumber,
     date: data.issuedAt,
   });
