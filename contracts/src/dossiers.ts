@@ -48,7 +48,12 @@ export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
 
 /** A dossier code: `<agency identifier code>-<YYMMDD>-<sequence, ≥ 4 digits>` (SPEC §5). */
-export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{1,35}-\d{6}-\d{4,}$/;
+/**
+ * `<agency identifier>-<YYMMDD>-<sequence>` (TT 01/2018 Đ19: legacy `000.00.15.H99-…`; from 25/01/2026, TT 04/2025,
+ * the QĐ 20/2020 identifier `H99.15-…`), with the `-AAXXXX` tail (two letters and four digits: the centralised
+ * system) when the procedure runs on a ministry's centralised system.
+ */
+export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{1,35}-\d{6}-\d{4,}(-[A-Z]{2}\d{4})?$/;
 export const ZDossierCode = z.string().regex(DOSSIER_CODE_PATTERN);
 
 // ───────────────────────────── API contract of dossier intake (issue 6) ─────────────────────────────
@@ -258,7 +263,15 @@ export const ZDossierAttachment = z.object({
 });
 export type TDossierAttachment = z.infer<typeof ZDossierAttachment>;
 
-export const DOCUMENT_KINDS = ['receipt', 'supplement_request', 'refusal'] as const;
+export const DOCUMENT_KINDS = [
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'stop_processing',
+  'result',
+] as const;
+export type TDocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const ZDossierDocument = z.object({
   id: ZId,
   kind: z.enum(DOCUMENT_KINDS),

@@ -59,7 +59,10 @@ export const ZExtendRequest = ZOfficeAction.extend({
 export type TExtendRequest = z.input<typeof ZExtendRequest>;
 
 export const RESULT_KINDS = ['granted', 'refused'] as const;
-/** POST /api/processing/dossiers/{id}/result: the result (uploaded PDF in fileIds), to the desk. */
+/**
+ * POST /api/processing/dossiers/{id}/result: the result to the desk — the uploaded PDF in fileIds, or, with none, a
+ * result generated from the procedure's template.
+ */
 export const ZResultRequest = ZOfficeAction.extend({
   kind: z.enum(RESULT_KINDS),
   summary: z.string().trim().min(3).max(2000),

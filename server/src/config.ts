@@ -29,6 +29,11 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   FORM_TEMPLATE_SET: z.enum(['tt01-2018', 'tt03-2025']).optional(),
+  FORM_SET_TT03_2025_FROM: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+07:00`)), 'must be a real date')
+    .default('2025-11-01'),
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
   MESSAGES_PER_DESTINATION_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
   UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(200),
@@ -75,6 +80,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** Pins the official form set (TT 01/2018 or TT 03/2025); unset = chosen by the receipt date. */
   formTemplateSet: 'tt01-2018' | 'tt03-2025' | undefined;
+  /** 00:00 (Vietnam) of the first day the TT 03/2025 forms apply when no set is pinned (see documents/templates.ts). */
+  formSetTt03From: Date;
   /** Public dossier lookups per IP per minute. */
   lookupRateLimit: number;
   /** Emails/SMS to one address per 24 hours, per sending module (accounts, dossiers); more are not sent. */
@@ -125,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
+    formSetTt03From: new Date(`${e.FORM_SET_TT03_2025_FROM}T00:00:00+07:00`),
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     messagesPerDestinationPerDay: e.MESSAGES_PER_DESTINATION_PER_DAY,
     uploadLimits: {

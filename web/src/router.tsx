@@ -85,6 +85,10 @@ const areas: RouteObject[] = [
         path: 'ho-so/:id',
         lazy: page(() => import('./routes/office/ReceptionDossierPage'), 'ReceptionDossierPage'),
       },
+      {
+        path: 'so-theo-doi',
+        lazy: page(() => import('./routes/office/RegisterBookPage'), 'RegisterBookPage'),
+      },
     ],
   },
   { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },

@@ -15,6 +15,8 @@ import processingVi from '../features/processing/i18n/vi.json';
 import processingEn from '../features/processing/i18n/en.json';
 import organisationVi from '../features/organisation/i18n/vi.json';
 import organisationEn from '../features/organisation/i18n/en.json';
+import registerBookVi from '../features/registerbook/i18n/vi.json';
+import registerBookEn from '../features/registerbook/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -31,6 +33,7 @@ export const bundles = {
   dossierLabels: { vi: dossierLabelMessages('vi'), en: dossierLabelMessages('en') },
   organisation: { vi: organisationVi, en: organisationEn },
   processing: { vi: processingVi, en: processingEn },
+  registerBook: { vi: registerBookVi, en: registerBookEn },
 };
 
 type Bundles = typeof bundles;

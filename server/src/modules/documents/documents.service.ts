@@ -1,6 +1,8 @@
 import type { FormData, RenderableForm, RenderOptions } from './documents.types';
 import { renderApology } from './forms/apology';
+import { renderControlSlip } from './forms/control-slip';
 import { renderReceipt } from './forms/receipt';
+import { renderRegister } from './forms/register';
 import { renderRefusal } from './forms/refusal';
 import { renderStopProcessing } from './forms/stop-processing';
 import { renderSupplementRequest } from './forms/supplement-request';
@@ -22,6 +24,8 @@ export function renderForm<F extends RenderableForm>(
     refusal: (d) => renderRefusal(d, set),
     apology: (d) => renderApology(d, set),
     stop_processing: (d) => renderStopProcessing(d, set),
+    process_control: (d) => renderControlSlip(d, set),
+    register: (d) => renderRegister(d, set),
   };
   return (renderers[form] as (d: FormData[F]) => Promise<Buffer>)(data);
 }

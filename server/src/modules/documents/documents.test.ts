@@ -12,7 +12,8 @@ import {
 } from './documents.fixtures';
 import { vnDate, vnDateTime, vnMoney } from './format';
 import { pdfImages, pdfText } from './pdf-inspect.test-helpers';
-import { TEMPLATE_SETS, templateSetFor, type TemplateSetId } from './templates';
+import { loadConfig } from '../../config';
+import { TEMPLATE_SETS, templateSetFor, vnMidnight, type TemplateSetId } from './templates';
 import { woffToSfnt } from './woff';
 
 const SETS: TemplateSetId[] = ['tt01-2018', 'tt03-2025'];
@@ -29,13 +30,25 @@ async function textOf(pdf: Buffer) {
 }
 
 describe('templateSetFor', () => {
-  it('uses TT 01/2018 before 01/07/2025 (Vietnam time) and TT 03/2025 from then on', () => {
+  it('keeps TT 01/2018 until TT 03/2025 takes effect (01/11/2025 Vietnam time, not ND 118’s 01/07/2025)', () => {
     expect(templateSetFor(new Date('2021-05-31T02:00:00Z')).id).toBe('tt01-2018');
-    // 23:59:59 on 30/06/2025 in Vietnam.
-    expect(templateSetFor(new Date('2025-06-30T16:59:59Z')).id).toBe('tt01-2018');
-    // 00:00 on 01/07/2025 in Vietnam, still 30/06 in UTC.
-    expect(templateSetFor(new Date('2025-06-30T17:00:00Z')).id).toBe('tt03-2025');
+    // 01/07/2025 and the signing day 15/09/2025: the circular did not exist or was not yet in force.
+    expect(templateSetFor(new Date('2025-06-30T17:00:00Z')).id).toBe('tt01-2018');
+    expect(templateSetFor(new Date('2025-09-15T03:00:00Z')).id).toBe('tt01-2018');
+    // 23:59:59 on 31/10/2025 in Vietnam.
+    expect(templateSetFor(new Date('2025-10-31T16:59:59Z')).id).toBe('tt01-2018');
+    // 00:00 on 01/11/2025 in Vietnam, still 31/10 in UTC.
+    expect(templateSetFor(new Date('2025-10-31T17:00:00Z')).id).toBe('tt03-2025');
     expect(templateSetFor(new Date('2026-01-15T03:00:00Z')).id).toBe('tt03-2025');
+  });
+
+  it('takes the TT 03/2025 start from configuration (FORM_SET_TT03_2025_FROM)', () => {
+    const from = vnMidnight('2025-10-30');
+    expect(templateSetFor(new Date('2025-10-29T16:59:59Z'), undefined, from).id).toBe('tt01-2018');
+    expect(templateSetFor(new Date('2025-10-29T17:00:00Z'), undefined, from).id).toBe('tt03-2025');
+    expect(loadConfig({ FORM_SET_TT03_2025_FROM: '2025-10-30' }).formSetTt03From).toEqual(from);
+    expect(loadConfig({}).formSetTt03From).toEqual(new Date('2025-10-31T17:00:00Z'));
+    expect(() => loadConfig({ FORM_SET_TT03_2025_FROM: '30/10/2025' })).toThrow(/FORM_SET_TT03_2025_FROM/);
   });
 
   it('lets configuration pin a set whatever the date', () => {
@@ -51,7 +64,11 @@ describe('templateSetFor', () => {
     expect(numbers('tt01-2018')).toEqual(['01', '02', '03', '04', '05', '06']);
     expect(numbers('tt03-2025')).toEqual(['01', '02', '03', '04', '05', '06', '07']);
     expect(TEMPLATE_SETS['tt01-2018'].forms.stop_processing).toBeUndefined();
-    expect(TEMPLATE_SETS['tt03-2025'].forms.stop_processing?.title).toMatch(/DỪNG GIẢI QUYẾT/);
+    expect(TEMPLATE_SETS['tt03-2025'].forms.stop_processing?.title).toBe('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
+    expect(TEMPLATE_SETS['tt03-2025'].forms.apology?.title).toBe(
+      'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
+    );
+    expect(TEMPLATE_SETS['tt01-2018'].forms.apology?.title).toBe('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(TEMPLATE_SETS['tt03-2025'].forms.register?.number).toBe('07');
     expect(TEMPLATE_SETS['tt01-2018'].forms.register?.number).toBe('06');
   });
@@ -155,7 +172,7 @@ describe.each(SETS)('forms of %s', (set) => {
     const pdf = await renderForm('apology', SAMPLE_APOLOGY, { set });
     const { has } = await textOf(pdf);
     expect(has(`Mẫu số 04 – Thông tư số ${CIRCULAR[set]}`)).toBe(true);
-    expect(has('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ')).toBe(true);
+    expect(has(TEMPLATE_SETS[set].forms.apology!.title)).toBe(true);
     expect(has('Kính gửi: Nguyễn Văn Ánh')).toBe(true);
     expect(has('Lý do: Cần xác minh thêm thông tin')).toBe(true);
     expect(has('vào lúc 15 giờ 00 phút, ngày 18 tháng 6 năm 2021')).toBe(true);
@@ -169,7 +186,7 @@ describe('stop-processing notice', () => {
     const pdf = await renderForm('stop_processing', SAMPLE_STOP_PROCESSING, { set: 'tt03-2025' });
     const { has } = await textOf(pdf);
     expect(has('Mẫu số 05 – Thông tư số 03/2025/TT-VPCP')).toBe(true);
-    expect(has('PHIẾU DỪNG GIẢI QUYẾT HỒ SƠ THEO ĐỀ NGHỊ CỦA TỔ CHỨC, CÁ NHÂN')).toBe(true);
+    expect(has('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ')).toBe(true);
     expect(has('Mã hồ sơ: 000.17.22.H56-250901-0007')).toBe(true);
     expect(has('Vào lúc 14 giờ 20 phút, ngày 03 tháng 9 năm 2025, ông/bà đã đề nghị dừng giải quyết')).toBe(
       true,

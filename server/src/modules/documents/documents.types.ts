@@ -86,6 +86,11 @@ export type SupplementRequestData = {
   officer: Officer;
   /** Contact for questions while completing the dossier; defaults to the officer. */
   contact?: { name: string; phone?: string };
+  /**
+   * During processing (003 Đ13.4): the handler who asks, in the agency with authority; the desk sends the form on and
+   * the processing time restarts from zero once the complete supplement arrives. Absent at reception.
+   */
+  duringProcessing?: { handler: string; agency: string };
   issuedAt: Date;
 };
 
@@ -134,12 +139,90 @@ export type StopProcessingData = {
   issuedAt: Date;
 };
 
+/** "trước hạn / đúng hạn / quá hạn" of a handoff against the due time of the step it ends. */
+export type Timeliness = 'early' | 'on_time' | 'late';
+
+/** One handoff of the control slip: who gave, who took, when, what was done; signatures are by hand. */
+export type ControlSlipRow = {
+  giver: { unit: string; person: string | null };
+  receiver: { unit: string; person: string | null };
+  at: Date;
+  result: string;
+  grade: Timeliness | null;
+};
+
+/** Mẫu 05 (TT 01/2018) / Mẫu 06 (TT 03/2025): the dossier's trail, from its append-only event log. */
+export type ControlSlipData = {
+  issuer: IssuingUnit;
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  appointmentAt: Date | null;
+  rows: ControlSlipRow[];
+  issuedAt: Date;
+};
+
+/** One dossier in the register (Sổ theo dõi hồ sơ). */
+export type RegisterRow = {
+  code: string;
+  procedureName: string;
+  sets: number;
+  applicant: string;
+  /** Address and phone of the applicant. */
+  contact: string;
+  /** Cơ quan chủ trì giải quyết. */
+  authority: string;
+  receivedAt: Date;
+  appointmentAt: Date | null;
+  /** Chuyển hồ sơ đến cơ quan giải quyết. */
+  handedOverAt: Date | null;
+  /** The result came back to the desk, or a supplement was asked during processing: the earlier of the two. */
+  outcome: { at: Date; kind: 'result' | 'supplement' } | null;
+  returnedAt: Date | null;
+  note: string;
+};
+
+/** Mẫu 06 (TT 01/2018) / Mẫu 07 (TT 03/2025): the desk's register for a period. */
+export type RegisterData = {
+  issuer: IssuingUnit;
+  /** First and last day of the period. */
+  from: Date;
+  to: Date;
+  rows: RegisterRow[];
+  issuedAt: Date;
+};
+
+/**
+ * A result document generated from the procedure's template when the office uploads none (issue 12): the agency's
+ * heading, number and date, the decision, and a QR to the public page that confirms it. Not signed (a later issue).
+ */
+export type ResultDocumentData = {
+  issuer: IssuingUnit;
+  documentNumber: string;
+  /** The procedure's result, e.g. "Giấy phép thiết lập trang thông tin điện tử tổng hợp"; absent: a generic title. */
+  resultName?: string;
+  kind: 'granted' | 'refused';
+  dossierCode: string;
+  applicant: Applicant;
+  procedureName: string;
+  receivedAt: Date;
+  /** The decision text (what is granted, or why it is refused). */
+  summary: string;
+  /** Public URL the QR encodes, where anyone holding the document can confirm it. */
+  verifyUrl: string;
+  signer: Officer;
+  issuedAt: Date;
+};
+
 export type FormData = {
   receipt: ReceiptData;
   supplement_request: SupplementRequestData;
   refusal: RefusalData;
   apology: ApologyData;
   stop_processing: StopProcessingData;
+  process_control: ControlSlipData;
+  register: RegisterData;
 };
 export type RenderableForm = keyof FormData;
 export type RenderOptions = { set: TemplateSetId };

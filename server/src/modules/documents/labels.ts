@@ -1,4 +1,4 @@
-import type { Applicant, CopyKind, ProcessingTime, ReturnChannel } from './documents.types';
+import type { Applicant, CopyKind, ProcessingTime, ReturnChannel, Timeliness } from './documents.types';
 
 /** Wording printed on the forms for the coded values of the inputs. */
 export const COPY_KIND_LABEL: Record<CopyKind, string> = {
@@ -33,3 +33,9 @@ export function processingTimeLabel(t: ProcessingTime): string {
   if (t.unit === 'immediate') return 'giải quyết và trả kết quả ngay';
   return `${String(t.value).padStart(2, '0')} ${UNIT_LABEL[t.unit]}`;
 }
+
+export const TIMELINESS_LABEL: Record<Timeliness, string> = {
+  early: 'Trước hạn',
+  on_time: 'Đúng hạn',
+  late: 'Quá hạn',
+};

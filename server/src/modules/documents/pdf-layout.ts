@@ -34,9 +34,10 @@ const MARGIN = { top: 45, bottom: 50, left: 65, right: 50 } as const;
 
 export type Doc = PDFKit.PDFDocument;
 
-export function newDocument(title: string): Doc {
+export function newDocument(title: string, opts: { landscape?: boolean } = {}): Doc {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: opts.landscape ? 'landscape' : 'portrait',
     margins: MARGIN,
     info: { Title: title, Creator: 'Một Cửa', Producer: 'Một Cửa' },
     bufferPages: false,
@@ -89,10 +90,13 @@ export function header(
   const x0 = left(doc);
   const width = contentWidth(doc);
   const top = doc.page.margins.top;
-  doc
-    .font('italic')
-    .fontSize(SIZE.small)
-    .text(`Mẫu số ${args.template.number} – ${args.set.circular}`, x0, top - 22, { width, align: 'right' });
+  // A document that is not one of the circular's forms (a generated result) has no form number and no corner note.
+  if (args.template.number) {
+    doc
+      .font('italic')
+      .fontSize(SIZE.small)
+      .text(`Mẫu số ${args.template.number} – ${args.set.circular}`, x0, top - 22, { width, align: 'right' });
+  }
 
   const leftW = width * 0.42;
   const rightX = x0 + width * 0.42;
@@ -108,7 +112,9 @@ export function header(
     y = doc.y;
   }
   doc.font('bold').text(args.issuer.agency.toUpperCase(), x0, y, { width: leftW, align: 'center' });
-  doc.font('bold').text(args.issuer.desk.toUpperCase(), x0, doc.y, { width: leftW, align: 'center' });
+  if (args.issuer.desk) {
+    doc.font('bold').text(args.issuer.desk.toUpperCase(), x0, doc.y, { width: leftW, align: 'center' });
+  }
   centredRule(doc, x0 + leftW / 2, doc.y + 3, 60);
   let leftBottom = doc.y + 8;
   if (args.documentNumber) {
@@ -169,11 +175,12 @@ export function paragraph(doc: Doc, text: string, style: FontStyle = 'regular', 
 export type Column = { header: string; width: number; align?: 'left' | 'center' | 'right' };
 
 /** A ruled table; rows never split across pages and the header repeats after a break. */
-export function table(doc: Doc, columns: Column[], rows: string[][]): void {
+export function table(doc: Doc, columns: Column[], rows: string[][], opts: { fontSize?: number } = {}): void {
   const x0 = left(doc);
   const pad = 4;
+  const size = opts.fontSize ?? SIZE.body;
   const drawRow = (cells: string[], font: FontStyle) => {
-    doc.font(font).fontSize(SIZE.body);
+    doc.font(font).fontSize(size);
     const heights = columns.map((c, i) => doc.heightOfString(cells[i] ?? '', { width: c.width - 2 * pad }));
     const h = Math.max(...heights) + 2 * pad;
     if (doc.y + h > bottomLimit(doc)) {
@@ -199,7 +206,7 @@ export function table(doc: Doc, columns: Column[], rows: string[][]): void {
     'bold',
   );
   for (const row of rows) drawRow(row, 'regular');
-  doc.font('regular');
+  doc.font('regular').fontSize(SIZE.body);
   doc.moveDown(0.5);
 }
 

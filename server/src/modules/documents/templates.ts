@@ -4,8 +4,15 @@
  *
  * - TT 01/2018/TT-VPCP (23/11/2018, guiding ND 61/2018): Mẫu 01–06; the seeds cite them
  *   (003 Đ11–12: Mẫu 01 receipt, 02 supplement, 03 refusal, 04 apology, 05 process control slip, 06 register).
- * - TT 03/2025/TT-VPCP (guiding ND 118/2025, in force with it from 01/07/2025): Mẫu 01–07, adding the notice that
- *   processing stopped at the applicant's request; the register moved to Mẫu 07 (SPEC §12).
+ * - TT 03/2025/TT-VPCP (signed 15/9/2025, guiding ND 118/2025): Mẫu 01–07 — 04 became the apology *and request to
+ *   extend*, 05 the notice that processing stopped, 06 the control slip, 07 the register (SPEC §12). It cannot apply
+ *   from ND 118's date (01/07/2025), before it was signed: it applies from its own entry into force.
+ *
+ * Entry into force of TT 03/2025: we could not read the circular's final article (no copy of the gazette text was
+ * at hand). A circular of a central agency takes effect no sooner than 45 days after signing (Luật Ban hành văn bản
+ * QPPL 2025, Đ57), i.e. not before 30/10/2025; the best-known date is 01/11/2025 and that is the default here. It is
+ * configuration (`FORM_SET_TT03_2025_FROM`, a Vietnamese calendar date) so a deployment can correct it without a
+ * release; `FORM_TEMPLATE_SET` still pins one set whatever the date.
  */
 export type TemplateSetId = 'tt01-2018' | 'tt03-2025';
 export type FormKind =
@@ -27,8 +34,13 @@ export type TemplateSet = {
   forms: Partial<Record<FormKind, FormTemplate>>;
 };
 
-/** 00:00 on 01/07/2025 in Asia/Ho_Chi_Minh (UTC+7). */
-export const TT03_2025_EFFECTIVE_FROM = new Date('2025-06-30T17:00:00Z');
+/** Default entry into force of TT 03/2025 (best known, see above): 00:00 on 01/11/2025 in Asia/Ho_Chi_Minh (UTC+7). */
+export const TT03_2025_EFFECTIVE_FROM = new Date('2025-10-31T17:00:00Z');
+
+/** Midnight in Vietnam (UTC+7) at the start of a `YYYY-MM-DD` calendar date. */
+export function vnMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
 
 const COMMON = {
   receipt: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
@@ -61,11 +73,10 @@ export const TEMPLATE_SETS: Record<TemplateSetId, TemplateSet> = {
       receipt: { number: '01', title: COMMON.receipt },
       supplement_request: { number: '02', title: COMMON.supplement_request },
       refusal: { number: '03', title: COMMON.refusal },
-      apology: { number: '04', title: COMMON.apology },
-      stop_processing: {
-        number: '05',
-        title: 'PHIẾU DỪNG GIẢI QUYẾT HỒ SƠ THEO ĐỀ NGHỊ CỦA TỔ CHỨC, CÁ NHÂN',
-      },
+      // Phụ lục I of TT 03/2025 names Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" and Mẫu 05
+      // "Thông báo dừng giải quyết hồ sơ" — their own titles, not the 2018 ones.
+      apology: { number: '04', title: 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT' },
+      stop_processing: { number: '05', title: 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ' },
       process_control: { number: '06', title: COMMON.process_control },
       register: { number: '07', title: COMMON.register },
     },
@@ -74,13 +85,15 @@ export const TEMPLATE_SETS: Record<TemplateSetId, TemplateSet> = {
 
 /**
  * The set in force on the day the dossier was received, unless configuration pins one (a province still printing
- * the old forms during transition, or a test). Pure: the time is passed in.
+ * the old forms during transition, or a test). Pure: the time and the TT 03/2025 start are passed in.
  */
-export function templateSetFor(receivedAt: Date, override?: TemplateSetId): TemplateSet {
+export function templateSetFor(
+  receivedAt: Date,
+  override?: TemplateSetId,
+  tt03From: Date = TT03_2025_EFFECTIVE_FROM,
+): TemplateSet {
   if (override) return TEMPLATE_SETS[override];
-  return receivedAt.getTime() >= TT03_2025_EFFECTIVE_FROM.getTime()
-    ? TEMPLATE_SETS['tt03-2025']
-    : TEMPLATE_SETS['tt01-2018'];
+  return receivedAt.getTime() >= tt03From.getTime() ? TEMPLATE_SETS['tt03-2025'] : TEMPLATE_SETS['tt01-2018'];
 }
 
 export function formTemplate(set: TemplateSet, form: FormKind): FormTemplate {

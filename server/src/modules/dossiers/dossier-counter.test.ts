@@ -58,7 +58,8 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
     const a = detail(
       await f.inject(clerk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
     );
-    expect(a.code).toMatch(/^000\.00\.17\.H99-\d{6}-0001$/);
+    // TT 04/2025: from 25/01/2026 the code is built from the QĐ 20/2020 identifier of the agency.
+    expect(a.code).toMatch(/^H99\.17-\d{6}-0001$/);
     expect(a.documents.map((x) => x.kind)).toEqual(['receipt']);
   });
 
@@ -98,7 +99,7 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
       }),
     );
     // The code is the authority's, not the receiving desk's.
-    expect(a.code!.startsWith('000.00.17.H99-')).toBe(true);
+    expect(a.code!.startsWith('H99.17-')).toBe(true);
     // The Sở Xây dựng desk may see it (authority); it was not received there, so it cannot decide on it.
     expect((await f.inject(clerk, 'GET', `/api/dossiers/${d.id}`)).statusCode).toBe(200);
     // A procedure that is not boundary-free is refused at another desk.
@@ -172,7 +173,7 @@ describe('counter and postal intake, boundary-free and immediate procedures', as
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('received');
-    expect(row.code).toBe('000.00.17.H99-260303-0001');
+    expect(row.code).toBe('H99.17-260303-0001');
     // This dossier's own job, not "the first one": the demo data may have queued others.
     const job = await f.db.kysely
       .selectFrom('jobs')

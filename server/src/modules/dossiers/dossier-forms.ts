@@ -3,7 +3,8 @@ import type { TApplicant } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { Applicant, FormData, IssuingUnit, RenderableForm } from '../documents/documents.types';
 import { renderForm } from '../documents/documents.service';
-import { templateSetFor } from '../documents/templates';
+import { templateSetFor, type TemplateSet } from '../documents/templates';
+import type { Config } from '../../config';
 import { fileStoreFor, type IntakeCtx } from './dossier-context';
 import type { DossierRow } from './dossiers.repo';
 
@@ -51,19 +52,28 @@ export function applicantOf(d: DossierRow): Applicant {
   };
 }
 
+/** The form set for a dossier received at `receivedAt`: the configured pin, else the set in force that day. */
+export function formSetFor(config: Config, receivedAt: Date): TemplateSet {
+  return templateSetFor(receivedAt, config.formTemplateSet, config.formSetTt03From);
+}
+
 /**
- * Renders an official form from the template set in force at `at` (or the configured one), stores the PDF
- * content-addressed and records it with the dossier, all inside the decision's transaction.
+ * Renders an official form from the template set in force at `setAt` (the receipt; by default `at`) or the
+ * configured one, stores the PDF content-addressed and records it with the dossier, inside the decision's transaction.
  */
-export async function issueForm<F extends RenderableForm & ('receipt' | 'supplement_request' | 'refusal')>(
+/** The forms stored with a dossier; the control slip and the register are printed on demand instead. */
+type StoredForm = Exclude<RenderableForm, 'process_control' | 'register'>;
+
+export async function issueForm<F extends StoredForm>(
   trx: Trx,
   ctx: IntakeCtx,
   dossierId: string,
   form: F,
   data: FormData[F],
   at: Date,
+  setAt: Date = at,
 ): Promise<void> {
-  const set = templateSetFor(at, ctx.config.formTemplateSet);
+  const set = formSetFor(ctx.config, setAt);
   const pdf = await renderForm(form, data, { set: set.id });
   const stored = await fileStoreFor(ctx.config).put(pdf, { name: `${form}.pdf` });
   await trx

@@ -11,7 +11,7 @@ import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
 import { handoverTime } from '../calendar';
 import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
-import { codeDate, formatDossierCode } from './dossier-code';
+import { codeDate, formatDossierCode, pickIdentifier } from './dossier-code';
 import { nextDossierSequence } from './dossier-code.repo';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
@@ -33,10 +33,9 @@ import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './
 
 type Trx = Transaction<Database>;
 
-/** The agency's identifier code for dossier codes: its current legacy-format code if it has one, else QĐ 20. */
+/** The agency's identifier code for dossier codes on `at` (TT 04/2025: QĐ 20/2020 first from 25/01/2026). */
 async function agencyIdentifier(trx: Trx, agencyId: string, at: Date): Promise<string> {
-  const codes = await agencyCodesOn(trx, agencyId, codeDate(at));
-  const code = codes.find((c) => c.format === 'legacy') ?? codes.find((c) => c.format === 'qd20');
+  const code = pickIdentifier(await agencyCodesOn(trx, agencyId, codeDate(at)), at);
   if (!code) throw new Error(`Agency ${agencyId} has no identifier code valid on ${codeDate(at)}`);
   return code.code;
 }
@@ -96,6 +95,7 @@ export async function acceptDossier(
           identifier,
           receivedAt,
           await nextDossierSequence(trx, identifier, receivedAt),
+          p.centralSystem,
         );
         entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
         await updateDossier(trx, d.id, {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  TDocumentKind,
   TDossierChannel,
   TDossierEventType,
   TDossierStatus,
@@ -111,7 +112,7 @@ export type DossierAttachmentsTable = {
 export type DossierDocumentsTable = {
   id: Generated<string>;
   dossier_id: string;
-  kind: 'receipt' | 'supplement_request' | 'refusal';
+  kind: TDocumentKind;
   template_set: string;
   sha256: string;
   created_at: Timestamp;
@@ -129,6 +130,7 @@ export type DossierDraftsTable = {
 };
 
 export type DossierRegisterCountersTable = { agency_id: string; year: number; last_value: number };
+export type ResultNumberCountersTable = DossierRegisterCountersTable;
 
 export type DossierMessagesTable = {
   id: Generated<string>;
@@ -184,6 +186,7 @@ export type DossierTables = {
   dossier_documents: DossierDocumentsTable;
   dossier_drafts: DossierDraftsTable;
   dossier_register_counters: DossierRegisterCountersTable;
+  result_number_counters: ResultNumberCountersTable;
   dossier_messages: DossierMessagesTable;
   upload_attempts: UploadAttemptsTable;
   lookup_probes: LookupProbesTable;

@@ -47,6 +47,10 @@ export type ProcedureFacts = {
   formSchema: Record<string, unknown> | null;
   /** Fee and charge in đồng. */
   fee: number;
+  /** The `-AAXXXX` tail of its dossier codes when it runs on a centralised system (TT 04/2025); else absent. */
+  centralSystem?: string | null;
+  /** Names of the result documents the procedure issues (the catalogue's "kết quả"), e.g. a licence. */
+  results?: string[];
   /** Attachment size limits for this procedure. */
   maxFileBytes: number;
   maxTotalBytes: number;
@@ -117,6 +121,7 @@ export async function findProcedureInForce(
     onlineAllowed: p.onlineSubmission,
     formSchema: p.eform,
     fee: p.fees.reduce((sum, f) => sum + f.amount, 0),
+    results: p.results,
     ...ATTACHMENT_LIMITS,
   };
 }
@@ -163,6 +168,8 @@ async function fromFixture(
     onlineAllowed: demo.onlineAllowed,
     formSchema: demo.formSchema,
     fee: demo.fee,
+    results: demo.results ?? [],
+    centralSystem: demo.centralSystem ?? null,
     ...ATTACHMENT_LIMITS,
   };
 }

@@ -16,6 +16,9 @@ export type DemoProcedure = {
   onlineAllowed: boolean;
   formSchema: Record<string, unknown> | null;
   fee: number;
+  results?: string[];
+  /** TT 04/2025 `-AAXXXX` tail: the procedure runs on a centralised system. */
+  centralSystem?: string;
   retiredAt?: Date;
 };
 
@@ -54,6 +57,7 @@ export const INTAKE_TEST_PROCEDURES: DemoProcedure[] = [
       required: ['tenTrang', 'tenMien'],
     },
     fee: 0,
+    results: ['Giấy phép thiết lập trang thông tin điện tử tổng hợp'],
   },
   {
     code: '2.000908',

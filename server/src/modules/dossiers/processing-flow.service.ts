@@ -18,6 +18,7 @@ import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
+import { issueStopForm } from './processing-forms';
 import { insertAttachments, listAttachments, listEventFacts } from './dossiers.repo';
 import { calendarForAgency, findProcedureInForce, findStaffFacts } from './ports';
 import { mayActOnStep } from './processing-policy';
@@ -69,6 +70,9 @@ export async function stopDossier(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
       data: { step: d.current_step, requestedBy: ctx.actor.kind === 'citizen' ? 'applicant' : 'desk' },
     },
     audit: { action: 'dossier.stop', details: { step: d.current_step } },
+    effects: async (row) => {
+      await issueStopForm(trx, ctx, row, input.reason);
+    },
     afterAudit: (row) => notifyApplicant(trx, row, 'stopped', ctx.now, { reason: input.reason }),
   }));
 }

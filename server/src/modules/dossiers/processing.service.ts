@@ -23,13 +23,18 @@ import { AppError } from '../../http/errors';
 import { processingDue, supplementNoticeDue } from '../calendar';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
-import { applicantOf, issueForm, issuerOf } from './dossier-forms';
 import { notifyApplicant } from './dossier-notify';
 import { findFiles, listEventFacts, type DossierRow } from './dossiers.repo';
 import { calendarForAgency, findStaffFacts } from './ports';
 import { ClockRejected, processingClockOf } from './processing-clock';
 import { mayActOnStep, mayAssign } from './processing-policy';
 import { enterStep, nextStep, stepOf } from './processing-steps';
+import {
+  issueApologyForm,
+  issueProcessingRefusalForm,
+  issueProcessingSupplementForm,
+} from './processing-forms';
+import { issueResultDocument } from './result-document';
 
 type Trx = Transaction<Database>;
 
@@ -229,6 +234,7 @@ export async function requestProcessingSupplement(
         action: 'dossier.request_supplement',
         details: { items: input.items.length, repeat: earlier },
       },
+      effects: (row) => issueProcessingSupplementForm(trx, ctx, row, input.items),
       afterAudit: (row) =>
         notifyApplicant(trx, row, 'supplement_requested', ctx.now, {
           reason: input.items.map((i) => `${i.component}: ${i.reason}`).join('; '),
@@ -281,6 +287,8 @@ export async function extendDeadline(
         action: 'dossier.extend',
         details: { newDue: newDue.toISOString(), late: after.extensionLate },
       },
+      effects: (row) =>
+        issueApologyForm(trx, ctx, row, { previousDue: before.due!, newDue, reason: input.reason }),
       afterAudit: (row) => notifyApplicant(trx, row, 'extended', ctx.now, { reason: input.reason }),
     };
   });
@@ -302,22 +310,9 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
     return {
       // A refusal after appraisal goes to the applicant through the desk as Mẫu 03 (003 Đ13.8).
       effects: async (row) => {
-        if (input.kind !== 'refused') return;
-        await issueForm(
-          trx,
-          ctx,
-          d.id,
-          'refusal',
-          {
-            issuer: await issuerOf(trx, d.authority_agency_id),
-            applicant: applicantOf(row),
-            procedureName: row.procedure_name,
-            reason: input.summary,
-            officer: { name: ctx.actor.name },
-            issuedAt: ctx.now,
-          },
-          ctx.now,
-        );
+        if (input.kind === 'refused') await issueProcessingRefusalForm(trx, ctx, row, input.summary);
+        // No uploaded result: one is generated from the procedure's template.
+        if (input.fileIds.length === 0) await issueResultDocument(trx, ctx, row, input);
       },
       set: {
         ...enterStep(cal, ret, ctx.now),
@@ -329,6 +324,7 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
         summary: input.summary,
         early,
         appointmentAt: d.appointment_at?.toISOString() ?? null,
+        generated: input.fileIds.length === 0,
       },
       audit: { action: 'dossier.result', details: { kind: input.kind, early } },
       // 003 Đ14.4: an early result is announced as such.

@@ -11,6 +11,11 @@ export const officeNav: NavItem[] = [
     label: 'processing.nav.inbox',
     roles: ['specialist', 'approver', 'reception_officer'],
   },
+  {
+    to: '/office/so-theo-doi',
+    label: 'registerBook.nav',
+    roles: ['reception_officer', 'approver', 'leader'],
+  },
 ];
 
 export function OfficeLayout() {

@@ -131,6 +131,16 @@ export function ProcessingDossierPage() {
       <Card>
         <h2>{t('dossiers.documents')}</h2>
         <DocumentLinks documents={d.documents} />
+        {d.code ? (
+          <a
+            href={`/api/processing/dossiers/${d.id}/control-slip.pdf`}
+            target="_blank"
+            rel="noreferrer"
+            download
+          >
+            {t('registerBook.controlSlip')}
+          </a>
+        ) : null}
       </Card>
       <Card>
         <h2>{t('dossiers.timeline')}</h2>

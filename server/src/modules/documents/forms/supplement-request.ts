@@ -38,6 +38,16 @@ export async function renderSupplementRequest(
   field(doc, 'Số điện thoại', data.applicant.phone);
   field(doc, 'Email', data.applicant.email);
   doc.moveDown(0.4);
+  if (data.duringProcessing) {
+    const p = data.duringProcessing;
+    paragraph(
+      doc,
+      `Qua thẩm định hồ sơ, ${p.agency} (người xử lý: ${p.handler}) đề nghị bổ sung, hoàn thiện hồ sơ. ` +
+        `${data.issuer.desk} gửi phiếu này đến ông/bà; thời gian giải quyết hồ sơ được tính lại từ đầu ` +
+        'kể từ khi nhận đủ hồ sơ bổ sung, hoàn thiện.',
+    );
+    doc.moveDown(0.3);
+  }
   doc.font('bold').text('Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', left(doc), doc.y);
   doc.font('regular').moveDown(0.2);
   const width = contentWidth(doc);

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Alert, Card } from '../../components/ui';
+import { monthToDate, periodProblem, registerUrl } from '../../features/registerbook/model';
+import { useI18n } from '../../i18n/i18n';
+import { now } from '../../lib/clock';
+import { formatDay } from '../../lib/dates';
+
+/**
+ * /office/so-theo-doi — the desk's dossier register (Sổ theo dõi hồ sơ) for a period, downloaded as PDF or xlsx from
+ * GET /api/processing/register (reception officers and the agency's leaders).
+ */
+export function RegisterBookPage() {
+  const { t } = useI18n();
+  const [period, setPeriod] = useState(() => monthToDate(now()));
+  const problem = periodProblem(period.from, period.to);
+  return (
+    <>
+      <h1>{t('registerBook.title')}</h1>
+      <p>{t('registerBook.lead')}</p>
+      <Card>
+        <div className="org-row">
+          <label>
+            {t('registerBook.from')}
+            <input
+              type="date"
+              value={period.from}
+              onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('registerBook.to')}
+            <input
+              type="date"
+              value={period.to}
+              onChange={(e) => setPeriod({ ...period, to: e.target.value })}
+            />
+          </label>
+        </div>
+        <p>
+          {formatDay(period.from)} – {formatDay(period.to)}
+        </p>
+        {problem ? (
+          <Alert kind="error">{t(`registerBook.problem.${problem}`)}</Alert>
+        ) : (
+          <p className="org-row">
+            <a className="btn btn-primary" href={registerUrl(period.from, period.to, 'pdf')} download>
+              {t('registerBook.pdf')}
+            </a>
+            <a className="btn btn-secondary" href={registerUrl(period.from, period.to, 'xlsx')} download>
+              {t('registerBook.xlsx')}
+            </a>
+          </p>
+        )}
+      </Card>
+    </>
+  );
+}
