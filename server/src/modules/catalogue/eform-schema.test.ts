@@ -128,7 +128,7 @@ describe('e-form patterns cannot freeze the server', async () => {
       },
     });
 
-  it('an evil pattern already stored validates a 29+ character input in well under 100 ms', async () => {
+  it('an evil pattern already stored validates a 29+ character input in linear time (seconds, not hours)', async () => {
     await publishedWithStoredForm('EF.5', EVIL);
     for (const n of [29, 32, 5000]) {
       const started = performance.now();
@@ -136,7 +136,9 @@ describe('e-form patterns cannot freeze the server', async () => {
       const ms = performance.now() - started;
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json<ErrorBody>().code).toBe('FORM_INVALID');
-      expect(ms).toBeLessThan(100);
+      // A backtracking engine needs ~2^n steps here (minutes at 32, forever at 5000); re2 is linear. The bound is
+      // loose on purpose: the whole request runs on a shared, busy CI machine.
+      expect(ms).toBeLessThan(3000);
     }
     const ok = await submit('EF.5', 'aaaa');
     expect(ok.statusCode, ok.body).toBe(201);
