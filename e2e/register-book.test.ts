@@ -11,8 +11,8 @@ describe.skipIf(!hasBrowser)('dossier register page', async () => {
     await page.goto('/office');
     await page.getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Sổ theo dõi hồ sơ');
-    await page.getByLabel('Từ ngày').fill('2026-02-01');
-    await page.getByLabel('Đến ngày').fill('2026-02-28');
+    await page.getByLabel('Từ ngày').fill('01/02/2026');
+    await page.getByLabel('Đến ngày').fill('28/02/2026');
     await expect.poll(() => page.getByText('01/02/2026 – 28/02/2026').count()).toBe(1);
     await expectAccessible(page);
 
@@ -25,7 +25,7 @@ describe.skipIf(!hasBrowser)('dossier register page', async () => {
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
 
-    await page.getByLabel('Đến ngày').fill('2027-03-01');
+    await page.getByLabel('Đến ngày').fill('01/03/2027');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Kỳ theo dõi không quá 01 năm.');
     expect(await page.getByRole('link', { name: 'Tải sổ (PDF)' }).count()).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Card } from '../../components/ui';
+import { DateField } from '../../features/accounts/components/Form';
 import { monthToDate, periodProblem, registerUrl } from '../../features/registerbook/model';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
@@ -19,22 +20,16 @@ export function RegisterBookPage() {
       <p>{t('registerBook.lead')}</p>
       <Card>
         <div className="org-row">
-          <label>
-            {t('registerBook.from')}
-            <input
-              type="date"
-              value={period.from}
-              onChange={(e) => setPeriod({ ...period, from: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('registerBook.to')}
-            <input
-              type="date"
-              value={period.to}
-              onChange={(e) => setPeriod({ ...period, to: e.target.value })}
-            />
-          </label>
+          <DateField
+            label={t('registerBook.from')}
+            value={period.from}
+            onValue={(from) => setPeriod({ ...period, from })}
+          />
+          <DateField
+            label={t('registerBook.to')}
+            value={period.to}
+            onValue={(to) => setPeriod({ ...period, to })}
+          />
         </div>
         <p>
           {formatDay(period.from)} – {formatDay(period.to)}
