@@ -5,6 +5,7 @@ import { loadDemoDossiers } from './dossiers.demo';
 import { lookupRoutes } from './dossier-lookup.routes';
 import { dossierRoutes } from './dossiers.routes';
 import { processingRoutes } from './processing.routes';
+import { simulateRoutes } from './procedure-simulate.routes';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -12,6 +13,7 @@ export const dossiersModule: Module = {
     await api.register(dossierRoutes);
     await api.register(lookupRoutes);
     await api.register(processingRoutes);
+    await api.register(simulateRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob },
   seed: loadDemoDossiers,
