@@ -61,7 +61,12 @@ export function extensionRule(
   const newDue = processingDue(f.cal, before.due, { unit: 'working_days', value: workingDays });
   let after: DossierClock;
   try {
-    after = processingClockOf(f.cal, f.time, [...events, { type: 'extended', at: now, data: { newDue } }], now);
+    after = processingClockOf(
+      f.cal,
+      f.time,
+      [...events, { type: 'extended', at: now, data: { newDue } }],
+      now,
+    );
   } catch (err) {
     if (err instanceof ClockRejected && err.code === 'already_extended') {
       throw deadline('chỉ được gia hạn một lần', 'the processing time can be extended only once');
@@ -72,7 +77,11 @@ export function extensionRule(
 }
 
 /** The complete supplement during processing (003 Đ13.4): the clock with it, restarted from zero at `now`. */
-export function clockAfterSupplement(f: RuleFacts, events: readonly ClockSourceEvent[], now: Date): DossierClock {
+export function clockAfterSupplement(
+  f: RuleFacts,
+  events: readonly ClockSourceEvent[],
+  now: Date,
+): DossierClock {
   return processingClockOf(f.cal, f.time, [...events, { type: 'supplement_submitted', at: now }], now);
 }
 
