@@ -3,7 +3,7 @@ import type { TProcessingTime, TWorkflow } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 export type ProcedureStatus = 'draft' | 'published' | 'retired';
-export type VersionStatus = 'draft' | 'published' | 'superseded';
+export type VersionStatus = 'draft' | 'scheduled' | 'published' | 'superseded';
 export type ServiceLevel = 'full_online' | 'partial_online' | 'information_only';
 /** The one processing-time type (contracts/src/catalogue.ts). */
 export type ProcessingTime = TProcessingTime;
