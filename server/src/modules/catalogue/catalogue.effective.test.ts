@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import type { TProcedure, TSimulateResponse } from '@motcua/contracts';
+import type { JobContext } from '../../jobs/queue';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
 import { detail, intakeFixture } from '../dossiers/dossiers.test-helpers';
@@ -8,6 +10,11 @@ import { applyScheduledJob, CATALOGUE_SCHEDULED_JOB } from './catalogue.editor';
 
 // The test clock starts on Wednesday 25/11/2026 09:00 (Việt Nam time).
 const at = (local: string) => `${local}:00.000+07:00`;
+
+const proc = (res: LightMyRequestResponse): TProcedure => {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<TProcedure>();
+};
 
 describe('a procedure version taking effect on a future date (issue 12)', async () => {
   const f = await intakeFixture();
@@ -20,8 +27,7 @@ describe('a procedure version taking effect on a future date (issue 12)', async 
     processingTime: { unit: 'working_days' as const, value: 10 },
   };
   const publish = (body?: object) => f.inject(editor, 'POST', '/api/admin/procedures/P.HL/publish', body);
-  const portal = async () =>
-    detail(await f.inject(null, 'GET', '/api/procedures/P.HL')) as unknown as TProcedure;
+  const portal = async () => proc(await f.inject(null, 'GET', '/api/procedures/P.HL'));
   const dueOf = async (receivedAt: string) =>
     (
       await f.inject(null, 'POST', '/api/procedures/P.HL/simulate', { receivedAt, events: [] })
@@ -29,19 +35,19 @@ describe('a procedure version taking effect on a future date (issue 12)', async 
 
   it('until the date the previous version is shown and receives dossiers; from 00:00 that day the new one applies', async () => {
     expect((await f.inject(editor, 'POST', '/api/admin/procedures', v1)).statusCode).toBe(201);
-    const first = detail(await publish()) as unknown as TProcedure;
+    const first = proc(await publish());
     expect(first.versionStatus).toBe('published');
-    expect(detail(await f.inject(editor, 'PUT', '/api/admin/procedures/P.HL', v2)).versionNo).toBe(2);
+    expect(proc(await f.inject(editor, 'PUT', '/api/admin/procedures/P.HL', v2)).versionNo).toBe(2);
 
     // A date before today is refused and changes nothing; today's date publishes at once (tested elsewhere).
     const past = await publish({ effectiveFrom: '2026-11-24' });
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toContain('24/11/2026');
-    const scheduled = detail(await publish({ effectiveFrom: '2026-12-01' })) as unknown as TProcedure;
+    const scheduled = proc(await publish({ effectiveFrom: '2026-12-01' }));
     expect(scheduled).toMatchObject({ versionNo: 2, versionStatus: 'scheduled' });
     expect(scheduled.publishedAt).toBe(new Date(at('2026-12-01T00:00')).toISOString());
     // A second publication while one waits for its date: refused.
-    expect(detail(await f.inject(editor, 'PUT', '/api/admin/procedures/P.HL', v2)).versionNo).toBe(3);
+    expect(proc(await f.inject(editor, 'PUT', '/api/admin/procedures/P.HL', v2)).versionNo).toBe(3);
     expect((await publish({ effectiveFrom: '2026-12-02' })).statusCode).toBe(400);
 
     // Before the day: version 1 on the portal, for the simulator and for a new dossier.
@@ -88,7 +94,7 @@ describe('a procedure version taking effect on a future date (issue 12)', async 
     expect(job.run_at.toISOString()).toBe(new Date(at('2026-12-01T00:00')).toISOString());
     await applyScheduledJob(job.payload as Record<string, unknown>, {
       db: f.db,
-      log: f.app.log,
+      log: f.app.log as unknown as JobContext['log'],
       jobId: 1,
       attempt: 1,
       now: f.clock.now(),
