@@ -6,7 +6,7 @@ import { simulateProcedure } from './simulate';
 
 /**
  * "If you submit now, the expected result date is …": the simulator with the receipt now (the web clock), on the
- * calendar of the procedure's agency. Nothing is shown when it cannot tell (an error, or an immediate result).
+ * calendar of the procedure's agency. Nothing is shown when it cannot tell (the page leaves out immediate results).
  */
 export function ExpectedResult({ code }: { code: string }) {
   const { t } = useI18n();

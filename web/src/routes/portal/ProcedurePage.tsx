@@ -41,7 +41,7 @@ export function ProcedurePage() {
         {t('catalogue.agency')}: {p.agencies.map((a) => a.name).join(', ')} · {t('catalogue.level')}:{' '}
         {p.levels.map((l) => t(`catalogue.level.${l}`)).join(', ')}
       </p>
-      <ExpectedResult code={p.code} />
+      {p.processingTime.unit !== 'immediate' && <ExpectedResult code={p.code} />}
       {p.onlineSubmission && (
         <p>
           <Link className="btn btn-primary cta" to={`/thu-tuc/${encodeURIComponent(p.code)}/nop-ho-so`}>
