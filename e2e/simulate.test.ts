@@ -34,6 +34,17 @@ describe.skipIf(!hasBrowser)(
       await expect.poll(() => result.textContent()).toContain('Đang chờ người nộp bổ sung hồ sơ');
       expect(await result.textContent()).toContain('Chờ bổ sung (đang giải quyết)');
       await expectAccessible(page);
+
+      // Published with a later effective date: the version waits for its day (the portal keeps the one in force).
+      await page.getByRole('button', { name: 'Công bố…' }).click();
+      await page.getByLabel('Số quyết định công bố', { exact: true }).fill('1500/QĐ-UBND');
+      await page.getByLabel('Ngày quyết định công bố', { exact: true }).fill('2026-11-20');
+      await page.getByLabel('Ngày có hiệu lực', { exact: true }).fill('2026-12-01');
+      await page.getByRole('button', { name: 'Xác nhận công bố' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'có hiệu lực từ ngày 01/12/2026' }).count())
+        .toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('ce-status').textContent()).toContain('(chờ có hiệu lực)');
     });
 
     it('the public page tells when the result is expected if one submits now', async () => {
