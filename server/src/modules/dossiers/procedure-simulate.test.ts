@@ -4,6 +4,7 @@ import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
 import { sampleProcedure } from '../catalogue/catalogue.fixtures';
+import { defaultWorkflow } from '../catalogue/workflow';
 import { detail, intakeFixture } from './dossiers.test-helpers';
 
 // Literal dates, Việt Nam time, on the demo province's 2026 calendar: Tết 16–20/2/2026; Saturday 22/8/2026 is a
@@ -55,6 +56,11 @@ describe('POST /api/procedures/{code}/simulate: the live engine on a hypothetica
     expect(r.dueAt).toBe(at('2026-09-07T09:00'));
     expect(r.steps[0]!.dueAt).toBe(at('2026-08-21T09:00'));
     expect(r.steps[1]!.dueAt).toBe(at('2026-08-22T09:00'));
+  });
+
+  it('a closure the province announced (storm, Friday 25/9/2026) is not a working day', async () => {
+    const r = await ok({ receivedAt: at('2026-09-24T09:00'), events: [] });
+    expect(r.dueAt).toBe(at('2026-10-09T09:00'));
   });
 
   it('a supplement request within 3 working days of receipt; on the 4th day it is refused; nothing after it counts', async () => {
@@ -302,6 +308,19 @@ describe('POST /api/procedures/{code}/simulate: the live engine on a hypothetica
     expect((await simulate(body, f.clerk('SXD'), `?version=${versionId}`, 'P.SIM')).statusCode).toBe(403);
     expect((await simulate(body, null, `?version=${versionId}`, 'P.SIM')).statusCode).toBe(404);
     expect((await simulate(body, null, '', 'P.SIM')).statusCode).toBe(404); // not published: nothing public
+    // The draft's own workflow applies: a 5-working-day supplement limit (specialised law) instead of 3.
+    const late = {
+      receivedAt: body.receivedAt,
+      events: [{ type: 'supplement_requested', at: at('2026-02-25T10:00') }],
+    };
+    expect((await simulate(late, editor, `?version=${versionId}`, 'P.SIM')).statusCode).toBe(422);
+    const workflow = { ...defaultWorkflow({ unit: 'working_days', value: 5 }), supplementNoticeDays: 5 };
+    expect((await f.inject(editor, 'PUT', '/api/admin/procedures/P.SIM/workflow', workflow)).statusCode).toBe(
+      200,
+    );
+    const within = await simulate(late, editor, `?version=${versionId}`, 'P.SIM');
+    expect(within.statusCode, within.body).toBe(200);
+    expect(within.json<TSimulateResponse>().events[0]!.noticeDue).toBe(at('2026-02-26T09:00'));
     // Another procedure's version is not this one's.
     expect((await simulate(body, editor, `?version=${versionId}`, '1.004227')).statusCode).toBe(404);
   });
