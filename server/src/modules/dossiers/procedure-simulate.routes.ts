@@ -15,7 +15,7 @@ import { AppError } from '../../http/errors';
 import { getProcedureVersion, PROCEDURE_WHAT } from '../catalogue/catalogue.service';
 import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
 import { calendarForAgency, findProcedureInForce } from './ports';
-import { simulateProcessing } from './procedure-simulate';
+import { checkSimulationSpan, simulateProcessing } from './procedure-simulate';
 import type { RuleFacts } from './processing-rules';
 
 type Trx = Transaction<Database>;
@@ -79,6 +79,7 @@ export const simulateRoutes: FastifyPluginAsync = async (root) => {
     async (req) => {
       const now = requestNow(req);
       const receivedAt = new Date(req.body.receivedAt);
+      checkSimulationSpan(receivedAt, now);
       const facts = await api.deps.db.kysely
         .transaction()
         .execute((trx) =>

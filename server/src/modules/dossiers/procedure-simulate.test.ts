@@ -210,6 +210,15 @@ describe('POST /api/procedures/{code}/simulate: the live engine on a hypothetica
     );
     expect(en.json().message).toContain('more than 3 working days after receipt');
     expect((await simulate({ receivedAt, events: [] }, null, '', '9.999999')).statusCode).toBe(404);
+    // The calendar holds a few years: a receipt more than 2 years from now, or an event 2 years after it, is refused.
+    const far = await simulate({ receivedAt: '9999-12-31T09:00:00+07:00', events: [] });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().message).toContain('trong vòng 2 năm');
+    const later = await simulate({
+      receivedAt,
+      events: [{ type: 'stopped', at: '2028-03-01T09:00:00+07:00' }],
+    });
+    expect(later.statusCode).toBe(400);
   });
 
   it('sameness: a live dossier through the actions and the same sequence through simulate give the same dates', async () => {
@@ -309,7 +318,7 @@ describe('POST /api/procedures/{code}/simulate: the live engine on a hypothetica
     expect((await simulate(body, null, `?version=${versionId}`, 'P.SIM')).statusCode).toBe(404);
     expect((await simulate(body, null, '', 'P.SIM')).statusCode).toBe(404); // not published: nothing public
     // The draft's own workflow applies: a 5-working-day supplement limit (specialised law) instead of 3.
-    const late = {
+    const late: TSimulateRequest = {
       receivedAt: body.receivedAt,
       events: [{ type: 'supplement_requested', at: at('2026-02-25T10:00') }],
     };

@@ -43,6 +43,21 @@ const STEP_KINDS: Partial<Record<TDossierEventType, string[]>> = {
   extended: ['appraisal', 'approval'],
 };
 
+/** How far from now a hypothetical receipt, and from the receipt its events, may lie (the calendar's useful range). */
+export const SIMULATION_SPAN_MS = 2 * 366 * 24 * 60 * 60 * 1000;
+
+const outOfRange = (vi: string, en: string) => new AppError('VALIDATION_FAILED', { details: { vi, en } });
+
+/** 400 when the receipt is more than two years from `now`: the calendar holds a few years, not any date. */
+export function checkSimulationSpan(receivedAt: Date, now: Date): void {
+  if (Math.abs(receivedAt.getTime() - now.getTime()) > SIMULATION_SPAN_MS) {
+    throw outOfRange(
+      'thời điểm tiếp nhận phải trong vòng 2 năm so với hiện tại',
+      'the receipt must lie within 2 years of now',
+    );
+  }
+}
+
 /** Runs the events in order on a dossier received (and handed over) at `receivedAt`; 422 at the first refusal. */
 export function simulateProcessing(
   f: RuleFacts,
@@ -63,6 +78,12 @@ export function simulateProcessing(
           en: `event ${i + 1} is before the one before it or before the receipt`,
         },
       });
+    }
+    if (at.getTime() - receivedAt.getTime() > SIMULATION_SPAN_MS) {
+      throw outOfRange(
+        `sự kiện ${i + 1} quá 2 năm sau khi tiếp nhận`,
+        `event ${i + 1} is more than 2 years after the receipt`,
+      );
     }
     last = at;
     const type = EVENT_OF[e.type];
