@@ -308,7 +308,7 @@ export async function publishDraft(
       .execute();
     await trx
       .updateTable('procedure_versions')
-      .set({ status: 'scheduled', published_at: from })
+      .set({ status: 'scheduled', published_at: from, announced_at: now })
       .where('id', '=', draft.id)
       .execute();
     await enqueue(
@@ -325,6 +325,7 @@ export async function publishDraft(
     return draft.id;
   }
   await makeCurrent(trx, code, draft.id, now, now);
+  await trx.updateTable('procedure_versions').set({ announced_at: now }).where('id', '=', draft.id).execute();
   await appendAudit(trx, actor, {
     action: 'catalogue.published',
     target: { type: 'procedure', id: code },

@@ -112,6 +112,12 @@ describe('a procedure version taking effect on a future date (issue 12)', async 
       .where('code', '=', 'P.HL')
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: v2.name, current_version_id: scheduled.versionId });
+    // The publication deadline is met by the announcement (25/11), not the effective date: both versions, announced
+    // the same day under the same decision, are equally late.
+    const late = await f.inject(editor, 'GET', '/api/admin/procedures/late?today=2026-12-01');
+    const rows = late.json<{ code: string; versionNo: number; daysLate: number }[]>();
+    const lateOf = (n: number) => rows.find((r) => r.code === 'P.HL' && r.versionNo === n)!.daysLate;
+    expect(lateOf(2)).toBe(lateOf(1));
     // The dossier received under version 1 keeps it.
     expect(await versionOf(before.id)).toBe(first.versionId);
   });

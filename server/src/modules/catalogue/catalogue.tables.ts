@@ -57,6 +57,8 @@ export type ProcedureVersionsTable = {
   created_by: string | null;
   created_at: Timestamp;
   published_at: Date | null;
+  /** When the version was published (announced); published_at is when it takes effect (issue 12). */
+  announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   superseded_at: Date | null;
 };
 
