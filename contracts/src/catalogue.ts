@@ -124,12 +124,15 @@ export const ZComponent = z.object({
   form: z.object({ id: z.string(), name: z.string(), fileName: z.string(), url: z.string() }).nullable(),
 });
 
+/** A version's status: `scheduled` = published with a future effective date (until then the previous one applies). */
+export const VERSION_STATUSES = ['draft', 'scheduled', 'published', 'superseded'] as const;
+
 export const ZProcedure = z.object({
   code: z.string(),
   status: z.enum(PROCEDURE_STATUSES),
   versionId: z.string(),
   versionNo: z.number().int(),
-  versionStatus: z.enum(['draft', 'published', 'superseded']),
+  versionStatus: z.enum(VERSION_STATUSES),
   name: z.string(),
   field: z.string(),
   levels: z.array(ZProcedureLevel),
@@ -202,7 +205,7 @@ export type TAdminProcedureRow = z.infer<typeof ZAdminProcedureRow>;
 export const ZVersionSummary = z.object({
   id: z.string(),
   versionNo: z.number().int(),
-  status: z.enum(['draft', 'published', 'superseded']),
+  status: z.enum(VERSION_STATUSES),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   supersededAt: z.string().nullable(),
@@ -239,3 +242,10 @@ export type TVersionDiff = z.infer<typeof ZVersionDiff>;
 export type TLatePublication = z.infer<typeof ZLatePublication>;
 export type TImportRowError = z.infer<typeof ZImportRowError>;
 export type TImportResult = z.infer<typeof ZImportResult>;
+
+/**
+ * POST /api/admin/procedures/{code}/publish: the open draft takes effect at once, or from `effectiveFrom` (a date in
+ * Việt Nam time, today or later); until then the version in force stays the one the portal shows and receives under.
+ */
+export const ZPublishRequest = z.object({ effectiveFrom: z.iso.date().optional() });
+export type TPublishRequest = z.infer<typeof ZPublishRequest>;

@@ -59,6 +59,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   WORKFLOW_INVALID: 422,
   DEADLINE_RULE: 422,
   NOT_ASSIGNED: 403,
+  SIMULATION_STATE: 422,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

@@ -12,7 +12,8 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
 import { carriedWorkflow } from './catalogue.workflow';
 import { PROCEDURE_WHAT } from './catalogue.service';
-import { buildCalendar, type Calendar } from '../calendar';
+import { buildCalendar, localDateOf, localDateTime, type Calendar } from '../calendar';
+import { enqueue, type JobHandler } from '../../jobs/queue';
 import { getCalendarForUnit } from '../calendar/calendar.service';
 import { publicationDeadline } from './working-days';
 import { componentCodes } from './catalogue.components';
@@ -239,12 +240,18 @@ export async function saveDraft(
   return { versionId: id, created: !existing };
 }
 
-/** Publishes the open draft: it becomes the version in force from `now`, the previous one is superseded. */
+/**
+ * Publishes the open draft. Without `effectiveFrom` (or with today's date) it is the version in force from `now` and
+ * the previous one is superseded. With a later date (Việt Nam time) it is `scheduled`: in force from 00:00 of that
+ * day, the previous one until then (superseded_at set now, so resolution by date needs no job); the job
+ * CATALOGUE_SCHEDULED_JOB only brings the procedure's list row up to date on the day.
+ */
 export async function publishDraft(
   trx: Trx,
   actor: AuditActor,
   code: string,
   now: Date = actor.at,
+  effectiveFrom?: string,
 ): Promise<string> {
   const p = await trx
     .selectFrom('procedures')
@@ -254,6 +261,7 @@ export async function publishDraft(
     .executeTakeFirst();
   if (!p) throw new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
   if (p.status === 'retired') throw new AppError('PROCEDURE_RETIRED', { code });
+  await applyScheduled(trx, code, now);
   const draft = await trx
     .selectFrom('procedure_versions')
     .selectAll()
@@ -267,39 +275,57 @@ export async function publishDraft(
         en: `procedure ${code} has no draft to publish`,
       },
     });
-  await trx
-    .updateTable('procedure_versions')
-    .set({ status: 'superseded', superseded_at: now })
+  const today = localDateOf(now);
+  if (effectiveFrom !== undefined && effectiveFrom < today) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: {
+        vi: `ngày có hiệu lực ${effectiveFrom} đã qua`,
+        en: `the effective date ${effectiveFrom} is in the past`,
+      },
+    });
+  }
+  const waiting = await trx
+    .selectFrom('procedure_versions')
+    .select('published_at')
     .where('procedure_code', '=', code)
-    .where('status', '=', 'published')
-    .execute();
-  await trx
-    .updateTable('procedure_versions')
-    .set({ status: 'published', published_at: now })
-    .where('id', '=', draft.id)
-    .execute();
-  const agencyIds = await trx
-    .selectFrom('procedure_version_agencies')
-    .select('agency_id')
-    .where('version_id', '=', draft.id)
-    .where('role', '=', 'implementing')
-    .orderBy('position')
-    .execute();
-  await trx
-    .updateTable('procedures')
-    .set({
-      status: 'published',
-      current_version_id: draft.id,
-      name: draft.name,
-      field: draft.field,
-      levels: draft.levels,
-      service_level: draft.service_level,
-      processing_time: JSON.stringify(draft.processing_time),
-      agency_ids: agencyIds.map((a) => a.agency_id),
-      updated_at: now,
-    })
-    .where('code', '=', code)
-    .execute();
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  if (waiting) {
+    throw new AppError('BAD_REQUEST', {
+      details: {
+        vi: `đã có phiên bản chờ hiệu lực từ ${localDateOf(waiting.published_at!)}`,
+        en: `a version already takes effect on ${localDateOf(waiting.published_at!)}`,
+      },
+    });
+  }
+  if (effectiveFrom !== undefined && effectiveFrom > today) {
+    const from = localDateTime(effectiveFrom, '00:00');
+    await trx
+      .updateTable('procedure_versions')
+      .set({ superseded_at: from })
+      .where('procedure_code', '=', code)
+      .where('status', '=', 'published')
+      .execute();
+    await trx
+      .updateTable('procedure_versions')
+      .set({ status: 'scheduled', published_at: from, announced_at: now })
+      .where('id', '=', draft.id)
+      .execute();
+    await enqueue(
+      trx,
+      CATALOGUE_SCHEDULED_JOB,
+      { code },
+      { runAt: from, dedupeKey: `scheduled:${draft.id}` },
+    );
+    await appendAudit(trx, actor, {
+      action: 'catalogue.scheduled',
+      target: { type: 'procedure', id: code },
+      details: { versionNo: draft.version_no, versionId: draft.id, effectiveFrom },
+    });
+    return draft.id;
+  }
+  await makeCurrent(trx, code, draft.id, now, now);
+  await trx.updateTable('procedure_versions').set({ announced_at: now }).where('id', '=', draft.id).execute();
   await appendAudit(trx, actor, {
     action: 'catalogue.published',
     target: { type: 'procedure', id: code },
@@ -307,6 +333,69 @@ export async function publishDraft(
   });
   return draft.id;
 }
+
+/** The version becomes the published one from `from`; the previous published one is superseded then. */
+async function makeCurrent(trx: Trx, code: string, versionId: string, from: Date, now: Date): Promise<void> {
+  await trx
+    .updateTable('procedure_versions')
+    .set({ status: 'superseded', superseded_at: from })
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'published')
+    .execute();
+  const v = await trx
+    .updateTable('procedure_versions')
+    .set({ status: 'published', published_at: from })
+    .where('id', '=', versionId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const agencyIds = await trx
+    .selectFrom('procedure_version_agencies')
+    .select('agency_id')
+    .where('version_id', '=', versionId)
+    .where('role', '=', 'implementing')
+    .orderBy('position')
+    .execute();
+  await trx
+    .updateTable('procedures')
+    .set({
+      status: 'published',
+      current_version_id: versionId,
+      name: v.name,
+      field: v.field,
+      levels: v.levels,
+      service_level: v.service_level,
+      processing_time: JSON.stringify(v.processing_time),
+      agency_ids: agencyIds.map((a) => a.agency_id),
+      updated_at: now,
+    })
+    .where('code', '=', code)
+    .where('status', '!=', 'retired')
+    .execute();
+}
+
+/**
+ * A scheduled version whose day has come becomes the published one (the procedure's list row follows). Reads
+ * resolve by date already; this keeps the stored statuses and the search row in step. Idempotent.
+ */
+export async function applyScheduled(trx: Trx, code: string, now: Date): Promise<boolean> {
+  const due = await trx
+    .selectFrom('procedure_versions')
+    .select(['id', 'published_at'])
+    .where('procedure_code', '=', code)
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now)
+    .executeTakeFirst();
+  if (!due) return false;
+  await makeCurrent(trx, code, due.id, due.published_at!, now);
+  return true;
+}
+
+export const CATALOGUE_SCHEDULED_JOB = 'catalogue.apply-scheduled';
+
+/** The job enqueued for a version's effective day. */
+export const applyScheduledJob: JobHandler = async (payload, ctx) => {
+  await ctx.db.kysely.transaction().execute((trx) => applyScheduled(trx, String(payload.code), ctx.now));
+};
 
 /** Retires a procedure: no new submissions from `now`; every version stays readable. */
 export async function retireProcedure(

@@ -94,6 +94,7 @@ export async function latePublications(db: Q, today: string) {
       'v.decision_number',
       'v.decision_date',
       'v.published_at',
+      'v.announced_at',
       'pva.agency_id',
     ])
     .where('v.decision_date', 'is not', null)
@@ -109,7 +110,9 @@ export async function latePublications(db: Q, today: string) {
   for (const r of rows) {
     const cal = await calendarOf(r.agency_id);
     const deadline = publicationDeadline(cal, r.decision_date!);
-    const publishedDay = r.published_at ? localDateOf(r.published_at) : today;
+    // Announced (published) on time counts, even when the version takes effect later.
+    const announced = r.announced_at ?? r.published_at;
+    const publishedDay = announced ? localDateOf(announced) : today;
     const daysLate = workingDaysBetween(cal, deadline, publishedDay);
     if (daysLate > 0)
       out.push({

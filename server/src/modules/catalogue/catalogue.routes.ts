@@ -10,6 +10,7 @@ import {
   ZProcedureInput,
   ZProcedureSearchQuery,
   ZProcedureSearchResponse,
+  ZPublishRequest,
   ZVersionDiff,
   ZVersionSummary,
   ZWorkflow,
@@ -28,6 +29,7 @@ import {
   getProcedure,
   getProcedureForEditor,
   getProcedureForm,
+  getProcedureVersion,
   getPublishedVersion,
   listForEditors,
 } from './catalogue.service';
@@ -95,7 +97,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) =>
       req.query.version
         ? getPublishedVersion(db().kysely, req.params.code, req.query.version)
-        : getProcedure(db().kysely, req.params.code),
+        : getProcedure(db().kysely, req.params.code, requestNow(req)),
   );
 
   app.get(
@@ -281,13 +283,28 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/procedures/:code/publish',
     {
       preHandler: editor,
-      schema: { tags: ['catalogue'], params: ZCode, response: { 200: ZProcedure, ...err } },
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'Publish the draft: in force at once, or from effectiveFrom (a later date) — then versionStatus scheduled',
+        params: ZCode,
+        response: { 200: ZProcedure, ...err },
+      },
     },
     async (req) => {
-      await db()
+      // The body is optional (publish at once): parsed here, as a missing body never reaches a schema.
+      const body = ZPublishRequest.safeParse(req.body ?? {});
+      if (!body.success) {
+        throw new AppError('VALIDATION_FAILED', {
+          details: { vi: 'effectiveFrom: ngày YYYY-MM-DD', en: 'effectiveFrom: a YYYY-MM-DD date' },
+        });
+      }
+      const id = await db()
         .kysely.transaction()
-        .execute((trx) => publishDraft(trx, audit(req), req.params.code));
-      return getProcedure(db().kysely, req.params.code);
+        .execute((trx) =>
+          publishDraft(trx, audit(req), req.params.code, requestNow(req), body.data.effectiveFrom),
+        );
+      return getProcedureVersion(db().kysely, id);
     },
   );
 

@@ -1,7 +1,7 @@
 /**
  * Procedure catalogue — the functions other modules call (dossier intake, processing, reports):
  *
- * - `getProcedure(db, code): Promise<TProcedure>` — the current published version of a procedure.
+ * - `getProcedure(db, code, now?): Promise<TProcedure>` — the published version of a procedure in force at `now`.
  *   Throws `AppError('NOT_FOUND')` when the code is unknown, still a draft, or retired.
  * - `getProcedureVersionInForce(db | trx, code, at: Date): Promise<TProcedure>` — the version in force at `at`
  *   (published_at ≤ at < superseded_at). This is the version a dossier references (`versionId`) when submitted.
@@ -51,14 +51,31 @@ export async function listForEditors(db: Q, status?: ProcedureStatus): Promise<T
   return (await q.execute()).map((r) => ({ ...r, hasDraft: Boolean(r.hasDraft) }));
 }
 
-export async function getProcedure(db: Q, code: string): Promise<TProcedure> {
+/**
+ * The published version of a procedure at `now`: the current one, or a scheduled one whose effective date has come
+ * (resolution by date — the job that updates the list row may not have run yet). Without `now`: the current one.
+ */
+export async function getProcedure(db: Q, code: string, now?: Date): Promise<TProcedure> {
   const p = await db
-    .selectFrom('procedures')
-    .select(['status', 'current_version_id'])
-    .where('code', '=', code)
+    .selectFrom('procedures as p')
+    .select((eb) => [
+      'p.status',
+      'p.current_version_id',
+      eb
+        .selectFrom('procedure_versions as v')
+        .select('v.id')
+        .whereRef('v.procedure_code', '=', 'p.code')
+        .where('v.status', '=', 'scheduled')
+        .where('v.published_at', '<=', now ?? new Date(0))
+        .limit(1)
+        .as('due_id'),
+    ])
+    .where('p.code', '=', code)
     .executeTakeFirst();
-  if (!p || p.status !== 'published' || !p.current_version_id) throw notFound();
-  return loadVersion(db, p.current_version_id, p.status);
+  if (!p || p.status === 'retired') throw notFound();
+  const id = p.due_id ?? (p.status === 'published' ? p.current_version_id : null);
+  if (!id) throw notFound();
+  return loadVersion(db, id, 'published');
 }
 
 export async function getProcedureVersionInForce(db: Q, code: string, at: Date): Promise<TProcedure> {
@@ -116,13 +133,14 @@ export async function getProcedureForEditor(db: Q, code: string): Promise<TProce
     .where('code', '=', code)
     .executeTakeFirst();
   if (!p) throw notFound();
-  const draft = await db
+  // The open draft, else the version waiting for its effective date, else the current one.
+  const next = await db
     .selectFrom('procedure_versions')
-    .select('id')
+    .select(['id', 'status'])
     .where('procedure_code', '=', code)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  const id = draft?.id ?? p.current_version_id;
+    .where('status', 'in', ['draft', 'scheduled'])
+    .execute();
+  const id = (next.find((v) => v.status === 'draft') ?? next[0])?.id ?? p.current_version_id;
   if (!id) throw notFound();
   return loadVersion(db, id, p.status);
 }

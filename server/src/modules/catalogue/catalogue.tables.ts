@@ -3,7 +3,7 @@ import type { TProcessingTime, TWorkflow } from '@motcua/contracts';
 import type { Json, Timestamp } from '../../db/schema';
 
 export type ProcedureStatus = 'draft' | 'published' | 'retired';
-export type VersionStatus = 'draft' | 'published' | 'superseded';
+export type VersionStatus = 'draft' | 'scheduled' | 'published' | 'superseded';
 export type ServiceLevel = 'full_online' | 'partial_online' | 'information_only';
 /** The one processing-time type (contracts/src/catalogue.ts). */
 export type ProcessingTime = TProcessingTime;
@@ -57,6 +57,8 @@ export type ProcedureVersionsTable = {
   created_by: string | null;
   created_at: Timestamp;
   published_at: Date | null;
+  /** When the version was published (announced); published_at is when it takes effect (issue 12). */
+  announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   superseded_at: Date | null;
 };
 

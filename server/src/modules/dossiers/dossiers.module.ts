@@ -6,6 +6,7 @@ import { lookupRoutes } from './dossier-lookup.routes';
 import { dossierRoutes } from './dossiers.routes';
 import { processingRoutes } from './processing.routes';
 import { processingDocumentRoutes } from './processing-documents.routes';
+import { simulateRoutes } from './procedure-simulate.routes';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -14,6 +15,7 @@ export const dossiersModule: Module = {
     await api.register(lookupRoutes);
     await api.register(processingRoutes);
     await api.register(processingDocumentRoutes);
+    await api.register(simulateRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob },
   seed: loadDemoDossiers,

@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import {
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATUS_LABELS,
-  SECOND_SUPPLEMENT_REASON,
   ZAppraiseRequest,
   ZAssignRequest,
   ZExtendRequest,
@@ -20,13 +19,18 @@ import {
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { processingDue, supplementNoticeDue } from '../calendar';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
 import { findFiles, listEventFacts, type DossierRow } from './dossiers.repo';
 import { calendarForAgency, findStaffFacts } from './ports';
-import { ClockRejected, processingClockOf } from './processing-clock';
+import {
+  clockAfterSupplement,
+  extensionRule,
+  isEarlyResult,
+  supplementRequestRule,
+  type RuleFacts,
+} from './processing-rules';
 import { mayActOnStep, mayAssign } from './processing-policy';
 import { enterStep, nextStep, stepOf } from './processing-steps';
 import {
@@ -38,7 +42,6 @@ import { issueResultDocument } from './result-document';
 
 type Trx = Transaction<Database>;
 
-const deadline = (vi: string, en: string) => new AppError('DEADLINE_RULE', { details: { vi, en } });
 /** 409 naming the current step (or status) and the action, in both languages. */
 const stateError = (d: DossierRow, event: TDossierEventType) =>
   new AppError('DOSSIER_STATE', {
@@ -48,6 +51,12 @@ const stateError = (d: DossierRow, event: TDossierEventType) =>
 
 async function departmentOf(trx: Trx, actor: Actor): Promise<string | null> {
   return (await findStaffFacts(trx, actor.userId))?.departmentId ?? null;
+}
+
+/** The facts the deadline rules read: the authority's calendar and the pinned processing time and workflow. */
+async function ruleFacts(trx: Trx, d: DossierRow): Promise<RuleFacts> {
+  const cal = await calendarForAgency(trx, d.authority_agency_id);
+  return { cal, time: d.processing_time!, workflow: d.workflow! };
 }
 
 /** The current step of the pinned workflow, which must be of one of `kinds`; else 409 DOSSIER_STATE. */
@@ -207,26 +216,8 @@ export async function requestProcessingSupplement(
   return officeAction(trx, ctx, id, 'supplement_requested', input, async (d) => {
     await requireHolder(trx, ctx, d, currentStep(d, 'supplement_requested', ['appraisal']));
     const events = await listEventFacts(trx, d.id);
-    const receivedIdx = events.findIndex((e) => e.type === 'received');
-    const earlier = events.slice(receivedIdx + 1).filter((e) => e.type === 'supplement_requested').length;
-    if (earlier > 0 && input.reason !== SECOND_SUPPLEMENT_REASON) {
-      throw deadline(
-        'chỉ yêu cầu bổ sung một lần (trừ khi hồ sơ bổ sung có sai sót mới)',
-        'one complete supplement request only (unless the supplement itself has a new defect)',
-      );
-    }
-    const cal = await calendarForAgency(trx, d.authority_agency_id);
-    const clock = processingClockOf(cal, d.processing_time!, events, ctx.now);
-    const limit = supplementNoticeDue(cal, clock.runStartedAt!, undefined);
-    const days = d.workflow!.supplementNoticeDays;
-    const due =
-      days === 3 ? limit : processingDue(cal, clock.runStartedAt!, { unit: 'working_days', value: days });
-    if (ctx.now > due) {
-      throw deadline(
-        `quá ${days} ngày làm việc kể từ ngày tiếp nhận, không được yêu cầu bổ sung`,
-        `more than ${days} working days after receipt: no supplement request`,
-      );
-    }
+    const rule = supplementRequestRule(await ruleFacts(trx, d), events, ctx.now, input.reason);
+    const { repeat: earlier, noticeDue: due } = rule;
     return {
       set: { supplement_items: JSON.stringify(input.items), appointment_at: null, step_due_at: null },
       data: { items: input.items, stage: 'processing', repeat: earlier, noticeDue: due.toISOString() },
@@ -256,36 +247,21 @@ export async function extendDeadline(
   const input = ZExtendRequest.parse(raw);
   return officeAction(trx, ctx, id, 'extended', input, async (d) => {
     await requireHolder(trx, ctx, d, currentStep(d, 'extended', ['appraisal', 'approval']));
-    const cal = await calendarForAgency(trx, d.authority_agency_id);
     const events = await listEventFacts(trx, d.id);
-    const before = processingClockOf(cal, d.processing_time!, events, ctx.now);
-    if (!before.due) throw stateError(d, 'extended');
-    const newDue = processingDue(cal, before.due, { unit: 'working_days', value: input.workingDays });
-    let after;
-    try {
-      after = processingClockOf(
-        cal,
-        d.processing_time!,
-        [...events, { type: 'extended', at: ctx.now, data: { newDue } }],
-        ctx.now,
-      );
-    } catch (err) {
-      if (err instanceof ClockRejected && err.code === 'already_extended') {
-        throw deadline('chỉ được gia hạn một lần', 'the processing time can be extended only once');
-      }
-      throw err;
-    }
+    const ext = extensionRule(await ruleFacts(trx, d), events, ctx.now, input.workingDays);
+    if (!ext) throw stateError(d, 'extended');
+    const { newDue, previousDue, late } = ext;
     return {
       set: { appointment_at: newDue },
       data: {
         workingDays: input.workingDays,
-        previousDue: before.due.toISOString(),
+        previousDue: previousDue.toISOString(),
         newDue: newDue.toISOString(),
-        late: after.extensionLate,
+        late,
       },
       audit: {
         action: 'dossier.extend',
-        details: { newDue: newDue.toISOString(), late: after.extensionLate },
+        details: { newDue: newDue.toISOString(), late },
       },
       effects: (row) =>
         issueApologyForm(trx, ctx, row, { previousDue: before.due!, newDue, reason: input.reason }),
@@ -306,7 +282,7 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
     await requireHolder(trx, ctx, d, step);
     const ret = d.workflow!.steps.find((s) => s.kind === 'return')!;
     const cal = await calendarForAgency(trx, d.authority_agency_id);
-    const early = d.appointment_at !== null && ctx.now < d.appointment_at;
+    const early = isEarlyResult(d.appointment_at, ctx.now);
     return {
       // A refusal after appraisal goes to the applicant through the desk as Mẫu 03 (003 Đ13.8).
       effects: async (row) => {
@@ -366,9 +342,9 @@ export async function returnResult(
  * the clock folded with the candidate event — and the appraisal step starts a new instance with the same handler.
  */
 export async function restartAfterSupplement(trx: Trx, d: DossierRow, now: Date) {
-  const cal = await calendarForAgency(trx, d.authority_agency_id);
-  const events = [...(await listEventFacts(trx, d.id)), { type: 'supplement_submitted' as const, at: now }];
-  const clock = processingClockOf(cal, d.processing_time!, events, now);
+  const facts = await ruleFacts(trx, d);
+  const cal = facts.cal;
+  const clock = clockAfterSupplement(facts, await listEventFacts(trx, d.id), now);
   const step = stepOf(d.workflow!, d.current_step)!;
   return { appointment_at: clock.due, ...enterStep(cal, step, now), handler_id: d.handler_id };
 }

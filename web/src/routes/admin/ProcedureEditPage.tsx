@@ -5,6 +5,7 @@ import type { TProcedure } from '@motcua/contracts';
 import { Alert, Spinner } from '../../components/ui';
 import { ProcedureEditor } from '../../features/catalogue/admin/components/ProcedureEditor';
 import { RetirePanel } from '../../features/catalogue/admin/components/RetirePanel';
+import { SimulatePanel } from '../../features/catalogue/admin/components/SimulatePanel';
 import { VersionHistory } from '../../features/catalogue/admin/components/VersionHistory';
 import { emptyState, fromProcedure } from '../../features/catalogue/admin/editor-model';
 import {
@@ -15,7 +16,7 @@ import {
   useSaveDraft,
 } from '../../features/catalogue/admin/hooks';
 import { useI18n } from '../../i18n/i18n';
-import { formatDay } from '../../lib/dates';
+import { formatDate, formatDay } from '../../lib/dates';
 
 /** /admin/thu-tuc/moi: a new procedure, saved as a draft; then its page. */
 export function NewProcedurePage() {
@@ -60,10 +61,16 @@ export function ProcedureEditPage() {
   const p = current.data;
   const published = (v: TProcedure) =>
     setNotice(
-      t('catalogueAdmin.published', {
-        n: v.versionNo,
-        deadline: formatDay(v.publicationDeadline),
-      }),
+      v.versionStatus === 'scheduled'
+        ? t('catalogueAdmin.scheduled', {
+            n: v.versionNo,
+            date: formatDate(v.publishedAt),
+            deadline: formatDay(v.publicationDeadline),
+          })
+        : t('catalogueAdmin.published', {
+            n: v.versionNo,
+            deadline: formatDay(v.publicationDeadline),
+          }),
     );
   return (
     <>
@@ -101,8 +108,11 @@ export function ProcedureEditPage() {
               const v = await save.mutateAsync(input);
               setNotice(t('catalogueAdmin.saved', { n: v.versionNo }));
             }}
-            onPublish={async (input) => published(await publish.mutateAsync(input))}
+            onPublish={async (input, effectiveFrom) =>
+              published(await publish.mutateAsync({ input, effectiveFrom }))
+            }
           />
+          <SimulatePanel key={`sim-${p.versionId}`} code={p.code} versionId={p.versionId} />
           <RetirePanel
             code={p.code}
             onRetire={async () => {

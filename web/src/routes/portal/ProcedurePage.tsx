@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../components/ui';
+import { ExpectedResult } from '../../features/catalogue/ExpectedResult';
 import { legalCitation, processingTimeText } from '../../features/catalogue/format';
 import { useProcedure } from '../../features/catalogue/hooks';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -40,6 +41,7 @@ export function ProcedurePage() {
         {t('catalogue.agency')}: {p.agencies.map((a) => a.name).join(', ')} · {t('catalogue.level')}:{' '}
         {p.levels.map((l) => t(`catalogue.level.${l}`)).join(', ')}
       </p>
+      {p.processingTime.unit !== 'immediate' && <ExpectedResult code={p.code} />}
       {p.onlineSubmission && (
         <p>
           <Link className="btn btn-primary cta" to={`/thu-tuc/${encodeURIComponent(p.code)}/nop-ho-so`}>

@@ -34,7 +34,12 @@ export const catalogueAdminApi = {
   get: (code: string) => api<TProcedure>(one(code)),
   create: (input: TProcedureInput) => api<TProcedure>(base, { method: 'POST', body: input }),
   save: (input: TProcedureInput) => api<TProcedure>(one(input.code), { method: 'PUT', body: input }),
-  publish: (code: string) => api<TProcedure>(`${one(code)}/publish`, { method: 'POST' }),
+  /** Publish the draft: at once, or from `effectiveFrom` (YYYY-MM-DD, a later date: the version is scheduled). */
+  publish: (code: string, effectiveFrom?: string) =>
+    api<TProcedure>(`${one(code)}/publish`, {
+      method: 'POST',
+      body: effectiveFrom ? { effectiveFrom } : undefined,
+    }),
   retire: (code: string) => api<{ status: 'retired' }>(`${one(code)}/retire`, { method: 'POST' }),
   versions: (code: string) => api<TVersionSummary[]>(`${one(code)}/versions`),
   diff: (code: string, from: number, to: number) =>

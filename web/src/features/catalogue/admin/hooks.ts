@@ -41,13 +41,13 @@ export function useSaveDraft() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (input: TProcedureInput) => a.save(input), onSuccess: invalidate });
 }
-/** Saves the draft (with the announcing decision) and publishes it: the publish route takes no body. */
+/** Saves the draft (with the announcing decision) and publishes it, at once or from a later effective date. */
 export function usePublish() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (input: TProcedureInput) => {
+    mutationFn: async ({ input, effectiveFrom }: { input: TProcedureInput; effectiveFrom?: string }) => {
       await a.save(input);
-      return a.publish(input.code);
+      return a.publish(input.code, effectiveFrom);
     },
     onSettled: invalidate,
   });

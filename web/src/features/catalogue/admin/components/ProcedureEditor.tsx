@@ -44,7 +44,7 @@ export function ProcedureEditor({
   isNew: boolean;
   saving: boolean;
   onSave: (input: TProcedureInput) => Promise<unknown>;
-  onPublish?: (input: TProcedureInput) => Promise<unknown>;
+  onPublish?: (input: TProcedureInput, effectiveFrom?: string) => Promise<unknown>;
 }) {
   const { t } = useI18n();
   const [state, setState] = useState(initial);

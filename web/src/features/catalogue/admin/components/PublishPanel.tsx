@@ -20,13 +20,14 @@ export function PublishPanel({
   set: <K extends keyof EditorState>(key: K, value: EditorState[K]) => void;
   prepare: () => TProcedureInput | null;
   onError: (e: unknown) => void;
-  onPublish: (input: TProcedureInput) => Promise<unknown>;
+  onPublish: (input: TProcedureInput, effectiveFrom?: string) => Promise<unknown>;
 }) {
   const { t } = useI18n();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [missing, setMissing] = useState(false);
+  const [effectiveFrom, setEffectiveFrom] = useState('');
   const confirm = () => {
     if (!state.decisionNumber.trim() || !state.decisionDate) {
       setMissing(true);
@@ -37,7 +38,7 @@ export function PublishPanel({
     if (!input) return;
     setPending(true);
     setFailed(null);
-    onPublish(input)
+    onPublish(input, effectiveFrom || undefined)
       .then(() => setConfirming(false))
       .catch((e: unknown) => {
         setFailed(e instanceof Error ? e.message : t('app.error'));
@@ -71,6 +72,14 @@ export function PublishPanel({
             required
             onChange={(e) => set('decisionDate', e.target.value)}
             error={missing && !state.decisionDate ? t('catalogueAdmin.publish.required') : undefined}
+          />
+          <TextField
+            id="pub-effective-from"
+            label={t('catalogueAdmin.publish.effectiveFrom')}
+            type="date"
+            value={effectiveFrom}
+            hint={t('catalogueAdmin.publish.effectiveHint')}
+            onChange={(e) => setEffectiveFrom(e.target.value)}
           />
           {failed && <Alert kind="error">{failed}</Alert>}
           <div className="row">

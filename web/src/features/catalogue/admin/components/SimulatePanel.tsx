@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import {
+  DOSSIER_STATUS_LABELS,
+  SIMULATED_EVENT_TYPES,
+  type TSimulatedEvent,
+  type TSimulatedEventType,
+  type TSimulateResponse,
+} from '@motcua/contracts';
+import { Alert, Button, Card } from '../../../../components/ui';
+import { useI18n } from '../../../../i18n/i18n';
+import { now } from '../../../../lib/clock';
+import { formatDateTime } from '../../../../lib/dates';
+import { instantOfVnLocal, simulateProcedure, vnLocalInput } from '../../simulate';
+
+type Row = { type: TSimulatedEventType; at: string; workingDays: number; newDefect: boolean };
+
+/**
+ * "Thử quy trình": the version shown in the editor (a draft included) run through the live processing rules from a
+ * receipt date-time, with supplement / extension / stop / result events; every step's due date against the calendar
+ * of the procedure's agency, or the message the live system would refuse the sequence with.
+ */
+export function SimulatePanel({ code, versionId }: { code: string; versionId: string }) {
+  const { t, locale } = useI18n();
+  const [receivedAt, setReceivedAt] = useState(() => vnLocalInput(now()));
+  const [rows, setRows] = useState<Row[]>([]);
+  const [result, setResult] = useState<TSimulateResponse | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const change = (i: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const run = () => {
+    const start = instantOfVnLocal(receivedAt);
+    const events = rows.map((r): TSimulatedEvent => ({
+      type: r.type,
+      at: instantOfVnLocal(r.at) ?? '',
+      ...(r.type === 'extended' ? { workingDays: r.workingDays } : {}),
+      ...(r.type === 'supplement_requested' && r.newDefect ? { reason: 'new_defect_in_supplement' } : {}),
+    }));
+    if (!start || events.some((e) => !e.at)) {
+      setFailed(t('catalogueAdmin.sim.incomplete'));
+      return;
+    }
+    setPending(true);
+    setFailed(null);
+    simulateProcedure(code, { receivedAt: start, events }, versionId)
+      .then(setResult)
+      .catch((e: unknown) => {
+        setResult(null);
+        setFailed(e instanceof Error ? e.message : t('app.error'));
+      })
+      .finally(() => setPending(false));
+  };
+  return (
+    <Card>
+      <h2 id="ce-sim-title">{t('catalogueAdmin.sim.title')}</h2>
+      <p className="muted">{t('catalogueAdmin.sim.help')}</p>
+      <div className="field">
+        <label htmlFor="sim-received">{t('catalogueAdmin.sim.receivedAt')}</label>
+        <input
+          id="sim-received"
+          type="datetime-local"
+          value={receivedAt}
+          onChange={(e) => setReceivedAt(e.target.value)}
+        />
+      </div>
+      <ol className="ce-rows" aria-label={t('catalogueAdmin.sim.events')}>
+        {rows.map((r, i) => (
+          <li key={i} className="ce-row">
+            <div className="field">
+              <label htmlFor={`sim-type-${i}`}>{t('catalogueAdmin.sim.event')}</label>
+              <select
+                id={`sim-type-${i}`}
+                value={r.type}
+                onChange={(e) => change(i, { type: e.target.value as TSimulatedEventType })}
+              >
+                {SIMULATED_EVENT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`catalogueAdmin.sim.type.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`sim-at-${i}`}>{t('catalogueAdmin.sim.at')}</label>
+              <input
+                id={`sim-at-${i}`}
+                type="datetime-local"
+                value={r.at}
+                onChange={(e) => change(i, { at: e.target.value })}
+              />
+            </div>
+            {r.type === 'extended' && (
+              <div className="field">
+                <label htmlFor={`sim-days-${i}`}>{t('catalogueAdmin.sim.workingDays')}</label>
+                <input
+                  id={`sim-days-${i}`}
+                  type="number"
+                  min={1}
+                  max={60}
+                  value={r.workingDays}
+                  onChange={(e) => change(i, { workingDays: Number(e.target.value) || 1 })}
+                />
+              </div>
+            )}
+            {r.type === 'supplement_requested' && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={r.newDefect}
+                  onChange={(e) => change(i, { newDefect: e.target.checked })}
+                />{' '}
+                {t('catalogueAdmin.sim.newDefect')}
+              </label>
+            )}
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+            >
+              {t('catalogueAdmin.sim.remove')}
+            </Button>
+          </li>
+        ))}
+      </ol>
+      <div className="row">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              {
+                type: 'supplement_requested',
+                at: rs.at(-1)?.at ?? receivedAt,
+                workingDays: 5,
+                newDefect: false,
+              },
+            ])
+          }
+        >
+          {t('catalogueAdmin.sim.add')}
+        </Button>
+        <Button type="button" onClick={run} disabled={pending}>
+          {t('catalogueAdmin.sim.run')}
+        </Button>
+      </div>
+      {failed && <Alert kind="error">{failed}</Alert>}
+      {result && <SimulationResult result={result} locale={locale} />}
+    </Card>
+  );
+}
+
+function SimulationResult({ result, locale }: { result: TSimulateResponse; locale: 'vi' | 'en' }) {
+  const { t } = useI18n();
+  return (
+    <div aria-live="polite" data-testid="sim-result">
+      <p>
+        <strong>
+          {result.dueAt
+            ? t('catalogueAdmin.sim.due', { date: formatDateTime(result.dueAt) })
+            : t('catalogueAdmin.sim.paused')}
+        </strong>
+      </p>
+      <table>
+        <caption>{t('catalogueAdmin.sim.steps')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('catalogueAdmin.sim.step')}</th>
+            <th scope="col">{t('catalogueAdmin.sim.stepDue')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.steps.map((s) => (
+            <tr key={s.step}>
+              <td>{s.name[locale]}</td>
+              <td>{formatDateTime(s.dueAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.events.length > 0 && (
+        <table>
+          <caption>{t('catalogueAdmin.sim.effects')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('catalogueAdmin.sim.event')}</th>
+              <th scope="col">{t('catalogueAdmin.sim.at')}</th>
+              <th scope="col">{t('catalogueAdmin.sim.status')}</th>
+              <th scope="col">{t('catalogueAdmin.sim.dueAfter')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.events.map((e, i) => (
+              <tr key={i}>
+                <td>
+                  {t(`catalogueAdmin.sim.type.${e.type}`)}
+                  {e.late && ` — ${t('catalogueAdmin.sim.late')}`}
+                  {e.early && ` — ${t('catalogueAdmin.sim.early')}`}
+                  {e.repeat ? ` — ${t('catalogueAdmin.sim.repeat', { n: e.repeat + 1 })}` : ''}
+                </td>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{DOSSIER_STATUS_LABELS[e.status][locale]}</td>
+                <td>{formatDateTime(e.dueAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
