@@ -102,7 +102,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
     await page.waitForURL((u) => u.pathname === `/admin/thu-tuc/${CODE}`);
     await notice(page, 'Đã lưu bản nháp phiên bản 1.');
 
-    await publish(page, '1234/QĐ-UBND', '2026-11-02');
+    await publish(page, '1234/QĐ-UBND', '02/11/2026');
     await notice(page, 'Đã công bố phiên bản 1. Hạn công khai: 09/11/2026.');
     await expect.poll(() => page.getByTestId('ce-status').textContent()).toContain('Đã công bố');
 
@@ -136,7 +136,7 @@ describe.skipIf(!hasBrowser)('catalogue administration', async () => {
       .poll(() => page.locator(`tr[data-code="${CODE}"]`).textContent())
       .toContain('Đã công bố · có bản nháp chưa công bố');
     await page.getByRole('link', { name: NAME }).click();
-    await publish(page, '1300/QĐ-UBND', '2026-11-16');
+    await publish(page, '1300/QĐ-UBND', '16/11/2026');
     await notice(page, 'Đã công bố phiên bản 2.');
     await expect
       .poll(() => portal.reload().then(() => portal.locator('h1').textContent()))

@@ -14,7 +14,7 @@ describe.skipIf(!hasBrowser)(
       await staffLogin(page, 'vuthigiang.ubndt');
       await page.goto(`/admin/thu-tuc/${CODE}`);
       await expect.poll(() => page.getByRole('heading', { name: 'Thử quy trình' }).count()).toBe(1);
-      await page.getByLabel('Thời điểm tiếp nhận hồ sơ').fill('2026-02-12T09:00');
+      await page.getByLabel('Thời điểm tiếp nhận hồ sơ').fill('12/02/2026 09:00');
       await page.getByRole('button', { name: 'Tính thời hạn' }).click();
       const result = page.getByTestId('sim-result');
       // Thu 12/2/2026 09:00 + 15 working days, Tết 16–20/2 skipped.
@@ -23,13 +23,13 @@ describe.skipIf(!hasBrowser)(
       expect(await result.textContent()).toContain('Thẩm định hồ sơ');
 
       await page.getByRole('button', { name: 'Thêm sự kiện' }).click();
-      await page.getByLabel('Thời điểm', { exact: true }).fill('2026-02-24T10:00');
+      await page.getByLabel('Thời điểm', { exact: true }).fill('24/02/2026 10:00');
       await page.getByRole('button', { name: 'Tính thời hạn' }).click();
       await expect
         .poll(() => page.getByRole('alert').filter({ hasText: 'quá 3 ngày làm việc' }).count())
         .toBeGreaterThan(0);
 
-      await page.getByLabel('Thời điểm', { exact: true }).fill('2026-02-23T10:00');
+      await page.getByLabel('Thời điểm', { exact: true }).fill('23/02/2026 10:00');
       await page.getByRole('button', { name: 'Tính thời hạn' }).click();
       await expect.poll(() => result.textContent()).toContain('Đang chờ người nộp bổ sung hồ sơ');
       expect(await result.textContent()).toContain('Chờ bổ sung (đang giải quyết)');
@@ -38,8 +38,8 @@ describe.skipIf(!hasBrowser)(
       // Published with a later effective date: the version waits for its day (the portal keeps the one in force).
       await page.getByRole('button', { name: 'Công bố…' }).click();
       await page.getByLabel('Số quyết định công bố', { exact: true }).fill('1500/QĐ-UBND');
-      await page.getByLabel('Ngày quyết định công bố', { exact: true }).fill('2026-11-20');
-      await page.getByLabel('Ngày có hiệu lực', { exact: true }).fill('2026-12-01');
+      await page.getByLabel('Ngày quyết định công bố', { exact: true }).fill('20/11/2026');
+      await page.getByLabel('Ngày có hiệu lực', { exact: true }).fill('01/12/2026');
       await page.getByRole('button', { name: 'Xác nhận công bố' }).click();
       await expect
         .poll(() => page.getByRole('status').filter({ hasText: 'có hiệu lực từ ngày 01/12/2026' }).count())

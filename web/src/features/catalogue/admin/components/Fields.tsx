@@ -75,27 +75,38 @@ export function DateTextField({
   id,
   label,
   error,
+  hint,
+  required,
   value,
   onValue,
 }: {
   id: string;
   label: string;
   error?: string;
+  hint?: string;
+  required?: boolean;
   value: string;
   onValue: (value: string) => void;
 }) {
   const { t } = useI18n();
+  const described = [hint ? `${id}-hint` : '', error ? errId(id) : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <DateInput
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errId(id) : undefined}
+        aria-describedby={described || undefined}
+        required={required}
         value={value}
         onChange={onValue}
         invalidMessage={t('app.dateInvalid')}
       />
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
       {error && (
         <span id={errId(id)} className="ce-error">
           {error}

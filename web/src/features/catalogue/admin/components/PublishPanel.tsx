@@ -3,7 +3,7 @@ import type { TProcedureInput } from '@motcua/contracts';
 import { Alert, Button, Card } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import type { EditorState } from '../editor-model';
-import { TextField } from './Fields';
+import { DateTextField, TextField } from './Fields';
 
 /**
  * Publishing with the announcing decision: the person confirms the decision number and date, then what is on screen
@@ -64,22 +64,20 @@ export function PublishPanel({
             onChange={(e) => set('decisionNumber', e.target.value)}
             error={missing && !state.decisionNumber.trim() ? t('catalogueAdmin.publish.required') : undefined}
           />
-          <TextField
+          <DateTextField
             id="pub-decision-date"
             label={t('catalogueAdmin.publish.date')}
-            type="date"
             value={state.decisionDate}
             required
-            onChange={(e) => set('decisionDate', e.target.value)}
+            onValue={(v) => set('decisionDate', v)}
             error={missing && !state.decisionDate ? t('catalogueAdmin.publish.required') : undefined}
           />
-          <TextField
+          <DateTextField
             id="pub-effective-from"
             label={t('catalogueAdmin.publish.effectiveFrom')}
-            type="date"
             value={effectiveFrom}
             hint={t('catalogueAdmin.publish.effectiveHint')}
-            onChange={(e) => setEffectiveFrom(e.target.value)}
+            onValue={setEffectiveFrom}
           />
           {failed && <Alert kind="error">{failed}</Alert>}
           <div className="row">

@@ -7,6 +7,7 @@ import {
   type TSimulateResponse,
 } from '@motcua/contracts';
 import { Alert, Button, Card } from '../../../../components/ui';
+import { DateInput } from '../../../../components/ui/DateInput';
 import { useI18n } from '../../../../i18n/i18n';
 import { now } from '../../../../lib/clock';
 import { formatDateTime } from '../../../../lib/dates';
@@ -56,11 +57,12 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
       <p className="muted">{t('catalogueAdmin.sim.help')}</p>
       <div className="field">
         <label htmlFor="sim-received">{t('catalogueAdmin.sim.receivedAt')}</label>
-        <input
+        <DateInput
           id="sim-received"
-          type="datetime-local"
+          withTime
           value={receivedAt}
-          onChange={(e) => setReceivedAt(e.target.value)}
+          onChange={setReceivedAt}
+          invalidMessage={t('app.dateTimeInvalid')}
         />
       </div>
       <ol className="ce-rows" aria-label={t('catalogueAdmin.sim.events')}>
@@ -82,11 +84,12 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
             </div>
             <div className="field">
               <label htmlFor={`sim-at-${i}`}>{t('catalogueAdmin.sim.at')}</label>
-              <input
+              <DateInput
                 id={`sim-at-${i}`}
-                type="datetime-local"
+                withTime
                 value={r.at}
-                onChange={(e) => change(i, { at: e.target.value })}
+                onChange={(at) => change(i, { at })}
+                invalidMessage={t('app.dateTimeInvalid')}
               />
             </div>
             {r.type === 'extended' && (
