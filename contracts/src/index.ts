@@ -13,3 +13,4 @@ export * from './catalogue';
 export * from './organisation';
 export * from './patterns';
 export * from './message-format';
+export * from './inbox';

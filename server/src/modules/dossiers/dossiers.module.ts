@@ -5,6 +5,8 @@ import { loadDemoDossiers } from './dossiers.demo';
 import { lookupRoutes } from './dossier-lookup.routes';
 import { dossierRoutes } from './dossiers.routes';
 import { processingRoutes } from './processing.routes';
+import { processingInboxRoutes } from './processing-inbox.routes';
+import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -12,7 +14,9 @@ export const dossiersModule: Module = {
     await api.register(dossierRoutes);
     await api.register(lookupRoutes);
     await api.register(processingRoutes);
+    await api.register(processingInboxRoutes);
   },
-  jobs: { [HANDOVER_JOB]: handoverJob },
+  jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },
+  schedule: scheduleWarnings,
   seed: loadDemoDossiers,
 };
