@@ -43,7 +43,7 @@ export const ZInboxItem = z.object({
   step: z.object({ key: z.string(), name: ZName, role: ZStaffRole.nullable(), dueAt: ZInstantStr }),
   appointmentAt: ZInstantStr.nullable(),
   handler: z.object({ id: ZId, name: z.string() }).nullable(),
-  /** Due within one working day of now (the unit's calendar), not yet overdue. */
+  /** Due within one working day of now (the unit's calendar, inclusive), not yet overdue. */
   dueSoon: z.boolean(),
   overdue: z.boolean(),
 });
@@ -64,8 +64,8 @@ export const ZInboxPage = z.object({
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
   counts: ZInboxCounts,
-  /** Due soon means due before this instant (now + one working day of the unit's calendar). */
-  dueSoonBefore: ZInstantStr,
+  /** Due soon means due from now until this instant (now + one working day of the unit's calendar), inclusive. */
+  dueSoonUntil: ZInstantStr,
 });
 export type TInboxPage = z.infer<typeof ZInboxPage>;
 
@@ -98,5 +98,5 @@ export const ZChaseItem = z.object({
   holdingDepartment: z.object({ id: ZId, name: z.string() }).nullable(),
   handler: z.object({ id: ZId, name: z.string() }).nullable(),
 });
-export const ZChaseList = z.object({ items: z.array(ZChaseItem), dueSoonBefore: ZInstantStr });
+export const ZChaseList = z.object({ items: z.array(ZChaseItem), dueSoonUntil: ZInstantStr });
 export type TChaseList = z.infer<typeof ZChaseList>;

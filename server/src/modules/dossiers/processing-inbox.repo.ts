@@ -19,9 +19,10 @@ export type InboxFilters = {
   procedure?: string | undefined;
   step?: string | undefined;
   status?: string | undefined;
-  /** step_due_at in [from, before) */
+  /** step_due_at ≥ dueFrom, < dueBefore, ≤ dueUntil */
   dueFrom?: Date | undefined;
   dueBefore?: Date | undefined;
+  dueUntil?: Date | undefined;
 };
 export type Keyset = { dueAt: Date; id: string };
 
@@ -53,6 +54,7 @@ function filterWhere(f: InboxFilters): RawBuilder<unknown>[] {
   if (f.status) parts.push(sql`status = ${f.status}`);
   if (f.dueFrom) parts.push(sql`step_due_at >= ${f.dueFrom}`);
   if (f.dueBefore) parts.push(sql`step_due_at < ${f.dueBefore}`);
+  if (f.dueUntil) parts.push(sql`step_due_at <= ${f.dueUntil}`);
   return parts;
 }
 
@@ -102,12 +104,12 @@ export async function inboxPage(
 
 export type InboxCountRow = { total: number; overdue: number; due_soon: number; unassigned: number };
 
-/** Counts of the whole scope (no filters), overdue before `now`, due soon in [now, soonBefore). */
+/** Counts of the whole scope (no filters), overdue before `now`, due soon in [now, soonUntil]. */
 export async function inboxCounts(
   q: Q,
   branches: Branch[],
   now: Date,
-  soonBefore: Date,
+  soonUntil: Date,
 ): Promise<InboxCountRow> {
   if (branches.length === 0) return { total: 0, overdue: 0, due_soon: 0, unassigned: 0 };
   const parts = branches.map(
@@ -116,7 +118,7 @@ export async function inboxCounts(
   const res = await sql<Record<keyof InboxCountRow, string>>`
     SELECT count(*) AS total,
            count(*) FILTER (WHERE step_due_at < ${now}) AS overdue,
-           count(*) FILTER (WHERE step_due_at >= ${now} AND step_due_at < ${soonBefore}) AS due_soon,
+           count(*) FILTER (WHERE step_due_at >= ${now} AND step_due_at <= ${soonUntil}) AS due_soon,
            count(*) FILTER (WHERE handler_id IS NULL) AS unassigned
       FROM (${sql.join(parts, sql` UNION ALL `)}) s`.execute(q);
   const r = res.rows[0]!;
@@ -159,8 +161,8 @@ export type ChaseRow = {
   handler_name: string | null;
 };
 
-/** Dossiers received at the desk of `agencyId`, still in the office, with the appointment before `before`. */
-export async function chaseList(q: Q, agencyId: string, before: Date, limit = 200): Promise<ChaseRow[]> {
+/** Dossiers received at the desk of `agencyId`, still in the office, with the appointment at or before `until`. */
+export async function chaseList(q: Q, agencyId: string, until: Date, limit = 200): Promise<ChaseRow[]> {
   const res = await sql<ChaseRow>`
     SELECT d.id, d.code, d.procedure_code, d.procedure_name, d.applicant->>'name' AS applicant_name,
            d.appointment_at, d.current_step, ${STEP} AS step, d.step_due_at,
@@ -173,7 +175,7 @@ export async function chaseList(q: Q, agencyId: string, before: Date, limit = 20
       LEFT JOIN users u ON u.id = d.handler_id
      WHERE d.receiving_agency_id = ${agencyId} AND d.current_step IS NOT NULL
        AND d.status NOT IN ('result_ready', 'processing_supplement')
-       AND d.appointment_at IS NOT NULL AND d.appointment_at < ${before}
+       AND d.appointment_at IS NOT NULL AND d.appointment_at <= ${until}
      ORDER BY d.appointment_at, d.id
      LIMIT ${limit}`.execute(q);
   return res.rows;

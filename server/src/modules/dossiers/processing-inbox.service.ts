@@ -38,8 +38,8 @@ function staffOf(actor: Actor): Actor & { agencyId: string } {
   return actor as Actor & { agencyId: string };
 }
 
-/** Due soon = before now + one working day of the agency's calendar (holidays and swapped Saturdays counted). */
-export async function dueSoonBefore(db: Db, agencyId: string, now: Date): Promise<Date> {
+/** Due soon = due at or before now + one working day of the agency's calendar (holidays and swapped Saturdays counted). */
+export async function dueSoonUntil(db: Db, agencyId: string, now: Date): Promise<Date> {
   const cal = await getCalendarForAgency(db, agencyId);
   return addWorkingMinutes(cal, now, cal.workingDayMinutes);
 }
@@ -88,10 +88,10 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
   const query = ZInboxQuery.parse(raw);
   const departmentId = await departmentOfUser(db.kysely, actor.userId);
   const branches = scopeBranches(actor, departmentId, query.scope);
-  const soon = await dueSoonBefore(db, actor.agencyId, now);
+  const soon = await dueSoonUntil(db, actor.agencyId, now);
   const filters: InboxFilters = { procedure: query.procedure, step: query.step, status: query.status };
   if (query.due === 'overdue') filters.dueBefore = now;
-  if (query.due === 'soon') Object.assign(filters, { dueFrom: now, dueBefore: soon });
+  if (query.due === 'soon') Object.assign(filters, { dueFrom: now, dueUntil: soon });
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await inboxPage(db.kysely, branches, filters, after, query.limit);
   const page = rows.slice(0, query.limit);
@@ -115,7 +115,7 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
       appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
       handler: r.handler_id ? { id: r.handler_id, name: r.handler_name ?? '' } : null,
       overdue: r.step_due_at < now,
-      dueSoon: r.step_due_at >= now && r.step_due_at < soon,
+      dueSoon: r.step_due_at >= now && r.step_due_at <= soon,
     })),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ dueAt: last.step_due_at, id: last.id }) : null,
@@ -125,7 +125,7 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
       dueSoon: counts.due_soon,
       unassigned: counts.unassigned,
     },
-    dueSoonBefore: instant(soon),
+    dueSoonUntil: instant(soon),
   };
 }
 
@@ -162,10 +162,10 @@ export async function assignees(db: Db, actorIn: Actor, id: string): Promise<TAs
 /** The desk's chase list: dossiers its desk received whose appointment is within one working day, or past. */
 export async function chase(db: Db, actorIn: Actor, now: Date): Promise<TChaseList> {
   const actor = staffOf(actorIn);
-  const soon = await dueSoonBefore(db, actor.agencyId, now);
+  const soon = await dueSoonUntil(db, actor.agencyId, now);
   const rows = await chaseList(db.kysely, actor.agencyId, soon);
   return {
-    dueSoonBefore: instant(soon),
+    dueSoonUntil: instant(soon),
     items: rows.map((r) => ({
       id: r.id,
       code: r.code,

@@ -132,7 +132,7 @@ describe('the office inbox, the assignee picker and the chase list (issue 12)', 
     // Friday 13/2 10:30 + one working day = Monday 23/2 10:30: a (23/2 10:00) is due soon, b (23/2 13:00) not yet.
     f.clock.set(at('2026-02-13T10:30'));
     let p = await inbox(head);
-    expect(p.dueSoonBefore).toBe(at('2026-02-23T10:30'));
+    expect(p.dueSoonUntil).toBe(at('2026-02-23T10:30'));
     expect(p.items.map((i) => [i.dueSoon, i.overdue])).toEqual([
       [true, false],
       [false, false],

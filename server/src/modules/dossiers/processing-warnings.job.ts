@@ -10,7 +10,7 @@ import { enqueue, type JobHandler } from '../../jobs/queue';
 import { findPreferredLocale } from '../accounts';
 import { queueMessage, registerTemplates, type MessageTemplate } from '../notifications';
 import { vnDateTime } from './dossier-notify';
-import { dueSoonBefore } from './processing-inbox.service';
+import { dueSoonUntil } from './processing-inbox.service';
 
 export const WARNINGS_JOB = 'dossiers.processing-warnings';
 /** How often the job runs; its runs fall on multiples of this, so every process schedules the same runs. */
@@ -57,14 +57,8 @@ type Candidate = {
 
 const BATCH = 500;
 
-/** Running steps held in `agencyId` due before `before`, not yet warned of `kind`. */
-async function candidates(
-  trx: Transaction<Database>,
-  agencyId: string,
-  kind: Kind,
-  from: Date | null,
-  before: Date,
-) {
+/** Running steps held in `agencyId` not yet warned of `kind`: overdue = due before now; due soon = in [now, soon]. */
+async function candidates(trx: Transaction<Database>, agencyId: string, kind: Kind, now: Date, soon: Date) {
   const res = await sql<Candidate>`
     SELECT d.id, d.code, d.procedure_name, d.current_step, d.step_role, d.step_unit_id, d.step_entered_at,
            d.step_due_at, d.handler_id, s.step->'name'->>'vi' AS step_name, s.step->'name'->>'en' AS step_name_en
@@ -72,8 +66,8 @@ async function candidates(
      CROSS JOIN LATERAL (SELECT jsonb_path_query_first(d.workflow,
                          ('$.steps[*] ? (@.key == "' || d.current_step || '")')::jsonpath) AS step) s
      WHERE d.holding_agency_id = ${agencyId} AND d.current_step IS NOT NULL AND d.step_due_at IS NOT NULL
-       AND d.status <> 'result_ready' AND d.step_due_at < ${before}
-       ${from ? sql`AND d.step_due_at >= ${from}` : sql``}
+       AND d.status <> 'result_ready'
+       AND ${kind === 'overdue' ? sql`d.step_due_at < ${now}` : sql`d.step_due_at >= ${now} AND d.step_due_at <= ${soon}`}
        AND NOT EXISTS (SELECT 1 FROM processing_warnings w
                         WHERE w.dossier_id = d.id AND w.step_entered_at = d.step_entered_at AND w.kind = ${kind})
      ORDER BY d.step_due_at, d.id
@@ -141,18 +135,15 @@ export async function sendProcessingWarnings(db: Db, now: Date): Promise<number>
   const agencies = await db.kysely.selectFrom('agencies').select('id').execute();
   let warned = 0;
   for (const { id } of agencies) {
-    const soon = await dueSoonBefore(db, id, now).catch((err: unknown) => {
+    const soon = await dueSoonUntil(db, id, now).catch((err: unknown) => {
       if (err instanceof AppError) return null; // an agency without a calendar unit holds no steps
       throw err;
     });
     if (!soon) continue;
-    for (const [kind, from, before] of [
-      ['overdue', null, now],
-      ['due_soon', now, soon],
-    ] as const) {
+    for (const kind of ['overdue', 'due_soon'] as const) {
       for (;;) {
         const [n, sent] = await db.kysely.transaction().execute(async (trx) => {
-          const batch = await candidates(trx, id, kind, from, before);
+          const batch = await candidates(trx, id, kind, now, soon);
           let count = 0;
           for (const c of batch) count += await warn(trx, c, kind, now);
           return [batch.length, count] as const;
