@@ -165,7 +165,9 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
       .select('id')
       .where('username', '=', SPECIALIST)
       .executeTakeFirstOrThrow();
-    await page.getByLabel('Mã định danh (ID) tài khoản người được giao').fill(specialist.id);
+    // The assign form offers the department's specialists (GET …/assignees), not a typed ID.
+    await expect.poll(() => page.locator('#assign-handler option').count()).toBeGreaterThan(1);
+    await page.getByLabel('Người được giao', { exact: true }).selectOption(specialist.id);
     await page.getByRole('button', { name: 'Phân công', exact: true }).click();
     await done(page, 'Phân công xử lý');
     await expect.poll(() => currentStep(page)).toBe('Thẩm định hồ sơ');

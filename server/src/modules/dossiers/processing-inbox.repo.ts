@@ -75,6 +75,30 @@ export type InboxRow = {
 };
 
 /** One page of the scope after the cursor, by (step_due_at, id); `limit + 1` rows tell whether more follow. */
+export function inboxPageQuery(
+  branches: Branch[],
+  filters: InboxFilters,
+  after: Keyset | null,
+  limit: number,
+): RawBuilder<InboxRow> {
+  const conds = [RUNNING, ...filterWhere(filters)];
+  if (after) conds.push(sql`(step_due_at, id) > (${after.dueAt}, ${after.id}::uuid)`);
+  const parts = branches.map(
+    (b) =>
+      sql`(SELECT id, step_due_at FROM dossiers WHERE ${branchWhere(b)} AND ${sql.join(conds, sql` AND `)}
+           ORDER BY step_due_at, id LIMIT ${limit + 1})`,
+  );
+  return sql<InboxRow>`
+    SELECT d.id, d.code, d.status, d.version, d.procedure_code, d.procedure_name,
+           d.applicant->>'name' AS applicant_name, d.current_step, ${STEP} AS step, d.step_due_at, d.appointment_at,
+           d.handler_id, u.full_name AS handler_name
+      FROM (${sql.join(parts, sql` UNION ALL `)}) page
+      JOIN dossiers d ON d.id = page.id
+      LEFT JOIN users u ON u.id = d.handler_id
+     ORDER BY page.step_due_at, page.id
+     LIMIT ${limit + 1}`;
+}
+
 export async function inboxPage(
   q: Q,
   branches: Branch[],
@@ -83,28 +107,24 @@ export async function inboxPage(
   limit: number,
 ): Promise<InboxRow[]> {
   if (branches.length === 0) return [];
-  const conds = [RUNNING, ...filterWhere(filters)];
-  if (after) conds.push(sql`(step_due_at, id) > (${after.dueAt}, ${after.id}::uuid)`);
-  const parts = branches.map(
-    (b) =>
-      sql`(SELECT id, step_due_at FROM dossiers WHERE ${branchWhere(b)} AND ${sql.join(conds, sql` AND `)}
-           ORDER BY step_due_at, id LIMIT ${limit + 1})`,
-  );
-  const res = await sql<InboxRow>`
-    SELECT d.id, d.code, d.status, d.version, d.procedure_code, d.procedure_name,
-           d.applicant->>'name' AS applicant_name, d.current_step, ${STEP} AS step, d.step_due_at, d.appointment_at,
-           d.handler_id, u.full_name AS handler_name
-      FROM (${sql.join(parts, sql` UNION ALL `)}) page
-      JOIN dossiers d ON d.id = page.id
-      LEFT JOIN users u ON u.id = d.handler_id
-     ORDER BY page.step_due_at, page.id
-     LIMIT ${limit + 1}`.execute(q);
-  return res.rows;
+  return (await inboxPageQuery(branches, filters, after, limit).execute(q)).rows;
 }
 
 export type InboxCountRow = { total: number; overdue: number; due_soon: number; unassigned: number };
 
 /** Counts of the whole scope (no filters), overdue before `now`, due soon in [now, soonUntil]. */
+export function inboxCountsQuery(branches: Branch[], now: Date, soonUntil: Date) {
+  const parts = branches.map(
+    (b) => sql`SELECT step_due_at, handler_id FROM dossiers WHERE ${branchWhere(b)} AND ${RUNNING}`,
+  );
+  return sql<Record<keyof InboxCountRow, string>>`
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE step_due_at < ${now}) AS overdue,
+           count(*) FILTER (WHERE step_due_at >= ${now} AND step_due_at <= ${soonUntil}) AS due_soon,
+           count(*) FILTER (WHERE handler_id IS NULL) AS unassigned
+      FROM (${sql.join(parts, sql` UNION ALL `)}) s`;
+}
+
 export async function inboxCounts(
   q: Q,
   branches: Branch[],
@@ -112,16 +132,7 @@ export async function inboxCounts(
   soonUntil: Date,
 ): Promise<InboxCountRow> {
   if (branches.length === 0) return { total: 0, overdue: 0, due_soon: 0, unassigned: 0 };
-  const parts = branches.map(
-    (b) => sql`SELECT step_due_at, handler_id FROM dossiers WHERE ${branchWhere(b)} AND ${RUNNING}`,
-  );
-  const res = await sql<Record<keyof InboxCountRow, string>>`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE step_due_at < ${now}) AS overdue,
-           count(*) FILTER (WHERE step_due_at >= ${now} AND step_due_at <= ${soonUntil}) AS due_soon,
-           count(*) FILTER (WHERE handler_id IS NULL) AS unassigned
-      FROM (${sql.join(parts, sql` UNION ALL `)}) s`.execute(q);
-  const r = res.rows[0]!;
+  const r = (await inboxCountsQuery(branches, now, soonUntil).execute(q)).rows[0]!;
   return {
     total: Number(r.total),
     overdue: Number(r.overdue),
