@@ -114,8 +114,11 @@ export type InboxCountRow = { total: number; overdue: number; due_soon: number; 
 
 /** Counts of the whole scope (no filters), overdue before `now`, due soon in [now, soonUntil]. */
 export function inboxCountsQuery(branches: Branch[], now: Date, soonUntil: Date) {
+  // An unassigned branch's handler is null by its predicate: not read, so the scan stays index-only.
   const parts = branches.map(
-    (b) => sql`SELECT step_due_at, handler_id FROM dossiers WHERE ${branchWhere(b)} AND ${RUNNING}`,
+    (b) =>
+      sql`SELECT step_due_at, ${b.kind === 'unit' ? sql`NULL::uuid` : sql`handler_id`} AS handler_id
+            FROM dossiers WHERE ${branchWhere(b)} AND ${RUNNING}`,
   );
   return sql<Record<keyof InboxCountRow, string>>`
     SELECT count(*) AS total,

@@ -76,7 +76,10 @@ function decodeCursor(raw: string): Keyset {
   try {
     const [due, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
     const dueAt = new Date(due);
-    if (Number.isNaN(dueAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad');
+    const year = dueAt.getUTCFullYear();
+    if (!(year >= 1970 && year <= 9999) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+      throw new Error('bad');
+    }
     return { dueAt, id };
   } catch {
     throw new AppError('BAD_REQUEST', { details: 'cursor' });

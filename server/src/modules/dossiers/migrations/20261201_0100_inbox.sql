@@ -15,14 +15,17 @@ ALTER TABLE dossiers ADD COLUMN step_unit_id uuid GENERATED ALWAYS AS (
       ELSE receiving_agency_id END
   END
 ) STORED;
--- Every inbox scope is one index range in (step due time, id) order, the keyset of its pages:
--- "mine" = the handler's steps + unassigned steps of my role in my units; "department"; "agency" (dossiers_inbox_idx).
+-- Every inbox scope is one index range in (step due time, id) order, the keyset of its pages, over the running steps
+-- (a step with a due time, not the result waiting at the desk): "mine" = the handler's steps + the unassigned steps of my
+-- role in my units; "department"; "agency". The counts read the same ranges, index-only (handler_id is in each index).
 CREATE INDEX dossiers_inbox_handler_idx ON dossiers (handler_id, step_due_at, id)
-  WHERE current_step IS NOT NULL AND handler_id IS NOT NULL;
+  WHERE current_step IS NOT NULL AND step_due_at IS NOT NULL AND status <> 'result_ready' AND handler_id IS NOT NULL;
 CREATE INDEX dossiers_inbox_unassigned_idx ON dossiers (step_unit_id, step_role, step_due_at, id)
-  WHERE current_step IS NOT NULL AND handler_id IS NULL;
-CREATE INDEX dossiers_inbox_department_idx ON dossiers (holding_department_id, step_due_at, id)
-  WHERE current_step IS NOT NULL;
+  WHERE current_step IS NOT NULL AND step_due_at IS NOT NULL AND status <> 'result_ready' AND handler_id IS NULL;
+CREATE INDEX dossiers_inbox_department_idx ON dossiers (holding_department_id, step_due_at, id) INCLUDE (handler_id)
+  WHERE current_step IS NOT NULL AND step_due_at IS NOT NULL AND status <> 'result_ready';
+CREATE INDEX dossiers_inbox_agency_idx ON dossiers (holding_agency_id, step_due_at, id) INCLUDE (handler_id)
+  WHERE current_step IS NOT NULL AND step_due_at IS NOT NULL AND status <> 'result_ready';
 -- The desk's chase list: its agency's running dossiers by appointment (002 Đ5.1.e).
 CREATE INDEX dossiers_chase_idx ON dossiers (receiving_agency_id, appointment_at, id)
   WHERE current_step IS NOT NULL;
