@@ -144,7 +144,7 @@ pool.on('error', () => undefined);
 const branches: Branch[] = [
   { kind: 'handler', userId: me.id },
   { kind: 'unit', unitId: me.agency_id!, role: 'specialist' },
-  { kind: 'unit', unitId: me.department_id!, role: 'specialist' },
+  { kind: 'unit', unitId: { departmentOf: me.id }, role: 'specialist' },
 ];
 const bare = Fastify();
 bare.get('/inbox', async () => {

@@ -8,10 +8,14 @@ import type { Database } from '../../db/schema';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** One index range of a scope: `handler` (handler_id =), `unit` (unassigned, step_unit_id = [, step_role =]), … */
+/**
+ * One index range of a scope: `handler` (handler_id =), `unit` (unassigned, step_unit_id = [, step_role =]), … A unit
+ * may be "the department of this user", read inside the same statement (no round trip before the page).
+ */
+export type Unit = string | { departmentOf: string };
 export type Branch =
   | { kind: 'handler'; userId: string }
-  | { kind: 'unit'; unitId: string; role: string | null }
+  | { kind: 'unit'; unitId: Unit; role: string | null }
   | { kind: 'department'; departmentId: string }
   | { kind: 'agency'; agencyId: string };
 
@@ -29,14 +33,19 @@ export type Keyset = { dueAt: Date; id: string };
 /** The step object of the pinned workflow for the current step. */
 const STEP = sql`jsonb_path_query_first(workflow, ('$.steps[*] ? (@.key == "' || current_step || '")')::jsonpath)`;
 
+const unitSql = (u: Unit) =>
+  typeof u === 'string'
+    ? sql`${u}::uuid`
+    : sql`(SELECT department_id FROM users WHERE id = ${u.departmentOf})`;
+
 function branchWhere(b: Branch): RawBuilder<unknown> {
   switch (b.kind) {
     case 'handler':
       return sql`handler_id = ${b.userId} AND handler_id IS NOT NULL`;
     case 'unit':
       return b.role === null
-        ? sql`handler_id IS NULL AND step_unit_id = ${b.unitId}`
-        : sql`handler_id IS NULL AND step_unit_id = ${b.unitId} AND step_role = ${b.role}`;
+        ? sql`handler_id IS NULL AND step_unit_id = ${unitSql(b.unitId)}`
+        : sql`handler_id IS NULL AND step_unit_id = ${unitSql(b.unitId)} AND step_role = ${b.role}`;
     case 'department':
       return sql`holding_department_id = ${b.departmentId}`;
     case 'agency':

@@ -46,7 +46,8 @@ export async function dueSoonUntil(db: Db, agencyId: string, now: Date): Promise
 
 /**
  * The index ranges of a scope. `me`: the steps I handle, and the unassigned steps my roles hold in my agency and
- * department; the head of a department (approver there) sees every unassigned step of the department.
+ * department; the head of a department (approver there) sees every unassigned step of the department. My department
+ * is read inside the page's statement (none: those ranges are empty).
  */
 export function scopeBranches(
   actor: Actor & { agencyId: string },
@@ -59,12 +60,11 @@ export function scopeBranches(
     return [{ kind: 'department', departmentId }];
   }
   const roles = actor.roles.filter((r) => STEP_ROLES.includes(r));
-  const head = departmentId !== null && roles.includes('approver');
+  const dept = { departmentOf: actor.userId };
   const branches: Branch[] = [{ kind: 'handler', userId: actor.userId }];
   for (const role of roles) branches.push({ kind: 'unit', unitId: actor.agencyId, role });
-  if (head) branches.push({ kind: 'unit', unitId: departmentId, role: null });
-  else if (departmentId)
-    for (const role of roles) branches.push({ kind: 'unit', unitId: departmentId, role });
+  if (roles.includes('approver')) branches.push({ kind: 'unit', unitId: dept, role: null });
+  else for (const role of roles) branches.push({ kind: 'unit', unitId: dept, role });
   return branches;
 }
 type TInboxScope = TInboxPage['scope'];
@@ -89,7 +89,7 @@ function decodeCursor(raw: string): Keyset {
 export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date): Promise<TInboxPage> {
   const actor = staffOf(actorIn);
   const query = ZInboxQuery.parse(raw);
-  const departmentId = await departmentOfUser(db.kysely, actor.userId);
+  const departmentId = query.scope === 'department' ? await departmentOfUser(db.kysely, actor.userId) : null;
   const branches = scopeBranches(actor, departmentId, query.scope);
   const soon = await dueSoonUntil(db, actor.agencyId, now);
   const filters: InboxFilters = { procedure: query.procedure, step: query.step, status: query.status };
