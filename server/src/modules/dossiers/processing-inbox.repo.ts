@@ -28,7 +28,8 @@ export type InboxFilters = {
   dueBefore?: Date | undefined;
   dueUntil?: Date | undefined;
 };
-export type Keyset = { dueAt: Date; id: string };
+/** The last row of a page: its due time (ISO 8601 UTC with microseconds, as PostgreSQL keeps it) and its id. */
+export type Keyset = { due: string; id: string };
 
 /** The step object of the pinned workflow for the current step. */
 const STEP = sql`jsonb_path_query_first(workflow, ('$.steps[*] ? (@.key == "' || current_step || '")')::jsonpath)`;
@@ -78,6 +79,8 @@ export type InboxRow = {
   current_step: string;
   step: TWorkflowStep | null;
   step_due_at: Date;
+  /** step_due_at in ISO 8601 UTC, exact to the microsecond, for the cursor. */
+  due_key: string;
   appointment_at: Date | null;
   handler_id: string | null;
   handler_name: string | null;
@@ -91,7 +94,7 @@ export function inboxPageQuery(
   limit: number,
 ): RawBuilder<InboxRow> {
   const conds = [RUNNING, ...filterWhere(filters)];
-  if (after) conds.push(sql`(step_due_at, id) > (${after.dueAt}, ${after.id}::uuid)`);
+  if (after) conds.push(sql`(step_due_at, id) > (${after.due}::timestamptz, ${after.id}::uuid)`);
   const parts = branches.map(
     (b) =>
       sql`(SELECT id, step_due_at FROM dossiers WHERE ${branchWhere(b)} AND ${sql.join(conds, sql` AND `)}
@@ -99,8 +102,8 @@ export function inboxPageQuery(
   );
   return sql<InboxRow>`
     SELECT d.id, d.code, d.status, d.version, d.procedure_code, d.procedure_name,
-           d.applicant->>'name' AS applicant_name, d.current_step, ${STEP} AS step, d.step_due_at, d.appointment_at,
-           d.handler_id, u.full_name AS handler_name
+           d.applicant->>'name' AS applicant_name, d.current_step, ${STEP} AS step, d.step_due_at, to_char(d.step_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS due_key,
+           d.appointment_at, d.handler_id, u.full_name AS handler_name
       FROM (${sql.join(parts, sql` UNION ALL `)}) page
       JOIN dossiers d ON d.id = page.id
       LEFT JOIN users u ON u.id = d.handler_id

@@ -69,21 +69,35 @@ export function scopeBranches(
 }
 type TInboxScope = TInboxPage['scope'];
 
-const encodeCursor = (k: Keyset) =>
-  Buffer.from(JSON.stringify([k.dueAt.toISOString(), k.id])).toString('base64url');
+const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.due, k.id])).toString('base64url');
+const DUE_KEY = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A calendar instant (no 30 February): its milliseconds survive a round trip through Date. */
+const realDay = (due: string) => {
+  const ms = due.slice(0, 23);
+  const d = new Date(`${ms}Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === ms;
+};
 
 function decodeCursor(raw: string): Keyset {
+  let parsed: unknown;
   try {
-    const [due, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
-    const dueAt = new Date(due);
-    const year = dueAt.getUTCFullYear();
-    if (!(year >= 1970 && year <= 9999) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-      throw new Error('bad');
-    }
-    return { dueAt, id };
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
+    parsed = null;
+  }
+  const [due, id] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  if (
+    typeof due !== 'string' ||
+    typeof id !== 'string' ||
+    !DUE_KEY.test(due) ||
+    !UUID.test(id) ||
+    !realDay(due)
+  ) {
     throw new AppError('BAD_REQUEST', { details: 'cursor' });
   }
+  return { due, id };
 }
 
 export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date): Promise<TInboxPage> {
@@ -120,8 +134,7 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
       overdue: r.step_due_at < now,
       dueSoon: r.step_due_at >= now && r.step_due_at <= soon,
     })),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ dueAt: last.step_due_at, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ due: last.due_key, id: last.id }) : null,
     counts: {
       total: counts.total,
       overdue: counts.overdue,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { TAssigneeList, TChaseList, TDossierDetail, TInboxPage } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
@@ -126,6 +127,10 @@ describe('the office inbox, the assignee picker and the chase list (issue 12)', 
     expect(noDept.json()).toMatchObject({ code: 'FORBIDDEN' });
     expect((await f.inject(head, 'GET', '/api/processing/inbox?scope=all')).statusCode).toBe(400);
     expect((await f.inject(head, 'GET', '/api/processing/inbox?cursor=xyz')).statusCode).toBe(400);
+    const feb30 = Buffer.from(JSON.stringify(['2026-02-30T03:00:00.000000Z', a.id])).toString('base64url');
+    const bad = await f.inject(head, 'GET', `/api/processing/inbox?cursor=${feb30}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('due soon is one working day on the calendar: across Tết, a step due 10 days later is due soon', async () => {
@@ -165,6 +170,10 @@ describe('the office inbox, the assignee picker and the chase list (issue 12)', 
 
   it('keyset pages: every dossier once, in order, across pages; filters by procedure, step and status', async () => {
     f.clock.set(at('2026-02-13T10:30'));
+    // Due times finer than a millisecond (the database keeps microseconds): the cursor must not repeat a row.
+    await sql`UPDATE dossiers SET step_due_at = step_due_at + interval '123 microseconds' WHERE id IN (${a.id}, ${c.id})`.execute(
+      f.db.kysely,
+    );
     const all = await inbox(desk, 'scope=agency&limit=100');
     expect(all.nextCursor).toBeNull();
     const seen: string[] = [];
