@@ -152,6 +152,11 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
     const page = await as(HEAD);
     await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
     await page.waitForURL('**/office/xu-ly');
+    // The head's own inbox lists the unassigned dossier of the department, with its step.
+    const row = page.locator('.proc-inbox li', { has: page.locator(`a[href="/office/xu-ly/${dossierId}"]`) });
+    await expect.poll(() => row.textContent()).toContain('Phân công xử lý');
+    await expect.poll(() => row.textContent()).toContain('Chưa phân công');
+    await expectAccessible(page);
     await workspace(page);
     // The e-form answers, the attachments with an inline preview, the plan with its due time.
     await expect.poll(() => page.getByRole('heading', { name: 'Quy trình xử lý' }).count()).toBe(1);
@@ -165,7 +170,9 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
       .select('id')
       .where('username', '=', SPECIALIST)
       .executeTakeFirstOrThrow();
-    await page.getByLabel('Mã định danh (ID) tài khoản người được giao').fill(specialist.id);
+    // The assign form offers the department's specialists (GET …/assignees), not a typed ID.
+    await expect.poll(() => page.locator('#assign-handler option').count()).toBeGreaterThan(1);
+    await page.getByLabel('Người được giao', { exact: true }).selectOption(specialist.id);
     await page.getByRole('button', { name: 'Phân công', exact: true }).click();
     await done(page, 'Phân công xử lý');
     await expect.poll(() => currentStep(page)).toBe('Thẩm định hồ sơ');

@@ -14,3 +14,4 @@ export * from './organisation';
 export * from './patterns';
 export * from './message-format';
 export * from './simulate';
+export * from './inbox';

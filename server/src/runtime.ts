@@ -8,7 +8,7 @@ import { seedDemo } from './db/seed';
 import { buildApp } from './http/app';
 import type { AppDeps } from './http/context';
 import { Worker } from './jobs/queue';
-import { jobRegistry } from './modules/registry';
+import { jobRegistry, modules } from './modules/registry';
 
 export type Running = { deps: AppDeps; app?: FastifyInstance; worker?: Worker; stop(): Promise<void> };
 
@@ -62,6 +62,7 @@ export async function start(
       log: log.child({ role: 'worker' }),
       clock,
     });
+    for (const m of modules) await m.schedule?.(db, clock.now());
     worker.start();
   }
   let stopping: Promise<void> | undefined;

@@ -20,6 +20,8 @@ export type Module = {
   routes?: FastifyPluginAsync;
   jobs?: JobRegistry;
   seed?: (deps: AppDeps) => Promise<void>;
+  /** Where a worker starts: schedules the module's recurring jobs (idempotent, deduplicated across processes). */
+  schedule?: (db: AppDeps['db'], now: Date) => Promise<void>;
 };
 
 export const modules: Module[] = [

@@ -7,6 +7,8 @@ import { dossierRoutes } from './dossiers.routes';
 import { processingRoutes } from './processing.routes';
 import { processingDocumentRoutes } from './processing-documents.routes';
 import { simulateRoutes } from './procedure-simulate.routes';
+import { processingInboxRoutes } from './processing-inbox.routes';
+import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -16,7 +18,9 @@ export const dossiersModule: Module = {
     await api.register(processingRoutes);
     await api.register(processingDocumentRoutes);
     await api.register(simulateRoutes);
+    await api.register(processingInboxRoutes);
   },
-  jobs: { [HANDOVER_JOB]: handoverJob },
+  jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },
+  schedule: scheduleWarnings,
   seed: loadDemoDossiers,
 };

@@ -177,6 +177,16 @@ export type LookupAlertsTable = {
   acknowledged_by: string | null;
 };
 
+/** A warning sent about a step instance (due soon / overdue), once (processing-warnings.job.ts). */
+export type ProcessingWarningsTable = {
+  dossier_id: string;
+  step_entered_at: Date;
+  kind: 'due_soon' | 'overdue';
+  step: string;
+  recipients: number;
+  sent_at: Date;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
@@ -191,4 +201,5 @@ export type DossierTables = {
   upload_attempts: UploadAttemptsTable;
   lookup_probes: LookupProbesTable;
   lookup_alerts: LookupAlertsTable;
+  processing_warnings: ProcessingWarningsTable;
 };

@@ -2,7 +2,6 @@ import type {
   TAppraiseRequest,
   TAssignRequest,
   TDossierDetail,
-  TDossierList,
   TExtendRequest,
   TForwardRequest,
   TProcessingSupplementRequest,
@@ -12,6 +11,10 @@ import type {
   TStopRequest,
   TTransferRequest,
   TUncollectedList,
+  TAssigneeList,
+  TChaseList,
+  TInboxPage,
+  TInboxScope,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
 
@@ -41,12 +44,39 @@ export type ProcessingAction = keyof typeof processingApi;
 
 export const processingKeys = {
   uncollected: ['processing', 'uncollected'] as const,
-  inProcessing: ['processing', 'desk-in-processing'] as const,
 };
 
 export const processingLists = {
   /** Results waiting at this desk (002 Đ6.5.b), oldest first. */
   uncollected: () => api<TUncollectedList>('/api/processing/uncollected'),
-  /** The desk's dossiers in processing (the reception queue by status). */
-  inProcessing: () => api<TDossierList>('/api/reception/queue?status=in_processing&page=1&pageSize=100'),
+};
+
+/** The inbox's filters (GET /api/processing/inbox); empty strings mean "any". */
+export type InboxFilter = {
+  scope: TInboxScope;
+  procedure: string;
+  step: string;
+  due: '' | 'overdue' | 'soon';
+};
+
+export const inboxKeys = {
+  inbox: (f: InboxFilter) => ['processing', 'inbox', f] as const,
+  assignees: (id: string) => ['processing', 'assignees', id] as const,
+  chase: ['processing', 'chase'] as const,
+};
+
+export const inboxApi = {
+  /** One keyset page of "Hồ sơ cần xử lý", by step due time; `cursor` is the previous page's nextCursor. */
+  page: (f: InboxFilter, cursor: string | null) => {
+    const q = new URLSearchParams({ scope: f.scope, limit: '25' });
+    if (f.procedure.trim()) q.set('procedure', f.procedure.trim());
+    if (f.step) q.set('step', f.step);
+    if (f.due) q.set('due', f.due);
+    if (cursor) q.set('cursor', cursor);
+    return api<TInboxPage>(`/api/processing/inbox?${q.toString()}`);
+  },
+  /** Who may take the step being assigned (the head of the department only). */
+  assignees: (id: string) => api<TAssigneeList>(`/api/processing/dossiers/${id}/assignees`),
+  /** The desk's chase list (002 Đ5.1.e). */
+  chase: () => api<TChaseList>('/api/processing/chase'),
 };

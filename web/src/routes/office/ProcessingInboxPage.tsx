@@ -2,22 +2,21 @@ import '../../features/dossiers/dossiers.css';
 import '../../features/processing/processing.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Button, Card, Spinner } from '../../components/ui';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
-import { DueBadge } from '../../features/processing/components/DueBadge';
-import { useDeskInProcessing, useUncollected } from '../../features/processing/hooks';
-import { dueMark } from '../../features/processing/model';
+import { ChaseList } from '../../features/processing/components/ChaseList';
+import { Inbox } from '../../features/processing/components/Inbox';
+import { useUncollected } from '../../features/processing/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
-import { now } from '../../lib/clock';
 import { formatDate, formatDateTime } from '../../lib/dates';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * /office/xu-ly — "Hồ sơ cần xử lý". The server has no inbox by step due time yet; what exists is shown: for the desk,
- * the results waiting to be returned (GET /api/processing/uncollected) and its dossiers in processing (the reception
- * queue by status); for everyone, opening a dossier's workspace by its ID.
+ * /office/xu-ly — "Hồ sơ cần xử lý": the inbox by step due time (mine, my department, my agency); for the desk, also
+ * the results waiting to be returned (GET /api/processing/uncollected) and the chase list (002 Đ5.1.e); for
+ * everyone, opening a dossier's workspace by its ID.
  */
 export function ProcessingInboxPage() {
   const { t } = useI18n();
@@ -27,8 +26,8 @@ export function ProcessingInboxPage() {
     <>
       <h1>{t('processing.inbox.title')}</h1>
       <p>{t('processing.inbox.lead')}</p>
+      <Inbox />
       {desk ? <DeskLists /> : null}
-      <Alert kind="info">{t('processing.inbox.noApi')}</Alert>
       <OpenById />
     </>
   );
@@ -37,8 +36,6 @@ export function ProcessingInboxPage() {
 function DeskLists() {
   const { t, locale } = useI18n();
   const uncollected = useUncollected(true);
-  const inProcessing = useDeskInProcessing(true);
-  const at = now();
   return (
     <>
       <Card>
@@ -70,47 +67,7 @@ function DeskLists() {
           </>
         )}
       </Card>
-      <Card>
-        <h2>{t('processing.inbox.inProcessing')}</h2>
-        {inProcessing.isPending ? (
-          <Spinner label={t('app.loading')} />
-        ) : inProcessing.isError ? (
-          <ErrorAlert error={inProcessing.error} />
-        ) : inProcessing.data.items.length === 0 ? (
-          <p>{t('processing.inbox.empty')}</p>
-        ) : (
-          <>
-            <p className="proc-inbox-counts">
-              <span>{t('processing.inbox.count', { n: inProcessing.data.total })}</span>
-              <span>
-                {t('processing.inbox.overdueCount', {
-                  n: inProcessing.data.items.filter((i) => dueMark(i.appointmentAt, at) === 'overdue').length,
-                })}
-              </span>
-              <span>
-                {t('processing.inbox.dueSoonCount', {
-                  n: inProcessing.data.items.filter((i) => dueMark(i.appointmentAt, at) === 'dueSoon').length,
-                })}
-              </span>
-            </p>
-            <ul className="proc-inbox">
-              {[...inProcessing.data.items]
-                .sort((a, b) => (a.appointmentAt ?? '').localeCompare(b.appointmentAt ?? ''))
-                .map((i) => (
-                  <li key={i.id}>
-                    <Link to={`/office/xu-ly/${i.id}`}>{i.code ?? i.submissionRef}</Link> — {i.procedure.name}{' '}
-                    — {i.applicantName}
-                    <br />
-                    <small>
-                      {t('dossiers.field.appointmentAt')}: {formatDate(i.appointmentAt, locale)}
-                    </small>{' '}
-                    <DueBadge mark={dueMark(i.appointmentAt, at)} />
-                  </li>
-                ))}
-            </ul>
-          </>
-        )}
-      </Card>
+      <ChaseList />
     </>
   );
 }

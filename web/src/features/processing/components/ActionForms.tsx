@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { FileField } from '../../dossiers/components/FileField';
 import { processingApi } from '../api';
+import { useAssignees } from '../hooks';
 import type { OfficeAction } from '../model';
 
 export type ActionProps = {
@@ -114,6 +115,7 @@ const reasonOf = (s: string) => (s.trim() ? { reason: s.trim() } : {});
 export function AssignForm({ dossier, onDone, onReload, reassign }: ActionProps & { reassign?: boolean }) {
   const { t } = useI18n();
   const [f, set] = useFields({ handlerId: '', reason: '' });
+  const assignees = useAssignees(dossier.id);
   const key = reassign ? 'reassign' : 'assign';
   return (
     <ActionCard
@@ -123,25 +125,28 @@ export function AssignForm({ dossier, onDone, onReload, reassign }: ActionProps 
       onSubmit={async () => {
         const next = await processingApi.assign(dossier.id, {
           expectedVersion: dossier.version,
-          handlerId: f.handlerId.trim(),
+          handlerId: f.handlerId,
           ...reasonOf(f.reason),
         });
         onDone(next, t(`processing.${key}.title`));
       }}
     >
-      <Field
-        id={`${key}-handler`}
-        label={t('processing.assign.handlerId')}
-        hint={t('processing.assign.handlerIdHint')}
-      >
-        <input
+      <Field id={`${key}-handler`} label={t('processing.assign.handler')}>
+        {assignees.isError ? <ErrorAlert error={assignees.error} /> : null}
+        <select
           id={`${key}-handler`}
           required
-          aria-describedby={`${key}-handler-hint`}
-          autoComplete="off"
+          disabled={!assignees.data}
           value={f.handlerId}
           onChange={(e) => set({ handlerId: e.target.value })}
-        />
+        >
+          <option value="">{assignees.isPending ? t('app.loading') : t('processing.assign.choose')}</option>
+          {assignees.data?.items.map((a) => (
+            <option key={a.id} value={a.id}>
+              {t('processing.assign.option', { name: a.name, n: a.activeSteps })}
+            </option>
+          ))}
+        </select>
       </Field>
       <Field id={`${key}-reason`} label={t(reassign ? 'processing.reason' : 'processing.reasonOptional')}>
         <textarea
