@@ -193,7 +193,7 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
       .fill('Hồ sơ đầy đủ, đúng quy định; đề nghị cấp văn bản xác nhận.');
     await page.getByLabel('Đề nghị giải quyết (cấp kết quả)').check();
     await page.getByLabel('Có biên bản thẩm tra, xác minh').check();
-    await page.getByLabel('Thời gian').fill('2026-11-25T08:30');
+    await page.getByLabel('Thời gian').fill('25/11/2026 08:30');
     await page.getByLabel('Địa điểm').fill('Trụ sở doanh nghiệp, số 12 Lê Lợi');
     await page
       .getByLabel('Thành phần tham gia (mỗi người một dòng)')

@@ -264,7 +264,7 @@ export async function extendDeadline(
         details: { newDue: newDue.toISOString(), late },
       },
       effects: (row) =>
-        issueApologyForm(trx, ctx, row, { previousDue: before.due!, newDue, reason: input.reason }),
+        issueApologyForm(trx, ctx, row, { previousDue, newDue, reason: input.reason }),
       afterAudit: (row) => notifyApplicant(trx, row, 'extended', ctx.now, { reason: input.reason }),
     };
   });

@@ -8,6 +8,7 @@ import {
   type TUploadedFile,
 } from '@motcua/contracts';
 import { Button, Card } from '../../../components/ui';
+import { DateInput } from '../../../components/ui/DateInput';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { FileField } from '../../dossiers/components/FileField';
@@ -185,7 +186,7 @@ export function AppraiseForm({ dossier, onDone, onReload }: ActionProps) {
           ...(f.withRecord
             ? {
                 verification: {
-                  // The officer types Việt Nam's wall time (datetime-local); the record keeps its offset.
+                  // The officer types Việt Nam's wall time (dd/mm/yyyy HH:MM); the record keeps its offset.
                   at: `${f.at.length === 16 ? `${f.at}:00` : f.at}+07:00`,
                   place: f.place,
                   participants: f.participants
@@ -238,12 +239,13 @@ export function AppraiseForm({ dossier, onDone, onReload }: ActionProps) {
         <fieldset>
           <legend>{t('processing.appraise.record')}</legend>
           <Field id="record-at" label={t('processing.appraise.recordAt')}>
-            <input
+            <DateInput
               id="record-at"
-              type="datetime-local"
+              withTime
               required
               value={f.at}
-              onChange={(e) => set({ at: e.target.value })}
+              onChange={(at) => set({ at })}
+              invalidMessage={t('app.dateTimeInvalid')}
             />
           </Field>
           <Field id="record-place" label={t('processing.appraise.recordPlace')}>
