@@ -10,6 +10,7 @@ import type {
   TUploadedFile,
 } from '@motcua/contracts';
 import type { DossierRow, FileRow, SummaryRow } from './dossiers.repo';
+import { extendedFrom, isLate, resultStatus } from './dossier-progress';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 
@@ -142,6 +143,9 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       reason: e.reason,
       data: e.data,
     })),
+    late: isLate(row, now),
+    extendedFrom: extendedFrom(p.events),
+    result: resultStatus(p.events),
   };
 }
 

@@ -138,6 +138,17 @@ export async function listEventFacts(q: Q, dossierId: string) {
     .execute();
 }
 
+/** Only the events of the given types, oldest first (the public side reads extension and result). */
+export async function listEventFactsOf(q: Q, dossierId: string, types: readonly TDossierEventType[]) {
+  return q
+    .selectFrom('dossier_events')
+    .select(['type', 'at', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .where('type', 'in', [...types])
+    .orderBy('seq')
+    .execute();
+}
+
 export async function insertAttachments(
   trx: Transaction<Database>,
   rows: Insertable<DossierAttachmentsTable>[],
@@ -332,6 +343,7 @@ function lookupQuery(q: Q, code: string) {
     .leftJoin('agencies as h', 'h.id', 'd.holding_agency_id')
     .leftJoin('departments as hd', 'hd.id', 'd.holding_department_id')
     .select([
+      'd.id',
       'd.code',
       'd.lookup_pin',
       'd.status',
