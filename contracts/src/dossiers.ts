@@ -421,6 +421,9 @@ export const MESSAGE_KINDS = [
   'extended',
   'result_ready',
   'stopped',
+  // Issue 12: a supplement asked during appraisal (the clock stops), and a refusal after appraisal (Mẫu 03).
+  'processing_supplement',
+  'result_refused',
 ] as const;
 export const ZDossierMessage = z.object({
   id: ZId,

@@ -167,6 +167,40 @@ describe('demo dossiers', async () => {
     expect(mine.processing?.currentStep?.name.vi).toBe('Thẩm định hồ sơ');
   });
 
+  it('the applicant was told of each: supplement, apology with the new date, result, refusal, stop', async () => {
+    const messages = async (status: string, kind: string) => {
+      const ids = rows.filter((r) => r.status === status).map((r) => r.id);
+      return t.db.kysely
+        .selectFrom('dossier_messages')
+        .select(['subject', 'body'])
+        .where('dossier_id', 'in', ids)
+        .where('kind', '=', kind)
+        .where('channel', '=', 'portal')
+        .execute();
+    };
+    const [supplement] = await messages('processing_supplement', 'processing_supplement');
+    expect(supplement!.body).toContain('Bản vẽ thiết kế: Bản vẽ mặt cắt không thể hiện chiều cao tầng hầm');
+    expect(supplement!.body).toContain('được tính lại từ đầu');
+    const extendedIds = [];
+    for (const r of rows) if ((await types(r.id)).includes('extended')) extendedIds.push(r.id);
+    const apology = await t.db.kysely
+      .selectFrom('dossier_messages')
+      .select(['subject', 'body'])
+      .where('dossier_id', '=', extendedIds[0]!)
+      .where('kind', '=', 'extended')
+      .where('channel', '=', 'portal')
+      .executeTakeFirstOrThrow();
+    // 5 working days after 24/11/2026 (the appointment before): Tuesday 01/12/2026, date first, 24-hour time.
+    expect(apology.body).toMatch(/Thời gian hẹn trả kết quả mới: 01\/12\/2026 \d{2}:\d{2}\./);
+    expect(apology.body).toContain('xin lỗi');
+    const [refusal] = await messages('result_ready', 'result_refused');
+    expect(refusal!.body).toContain('không được giải quyết. Lý do: Từ chối cấp giấy phép');
+    const [ready] = await messages('returned', 'result_ready');
+    expect(ready!.body).toContain('đã có kết quả');
+    const [stop] = await messages('stopped', 'stopped');
+    expect(stop!.body).toContain('đã dừng giải quyết. Gia đình thay đổi kế hoạch xây dựng');
+  });
+
   it('replay: every dossier left by these tests has the status and appointment its events give', async () => {
     expect(await expectStoredEqualsReplay(t.db)).toBe(rows.length);
   });
