@@ -346,7 +346,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   late: z.boolean(),
   /** The appointment before the one extension with an apology (Mẫu 04); null when never extended. */
   extendedFrom: ZInstantStr.nullable(),
-  result: ZDossierResultStatus.nullable(),
+  /** The result status, with the result documents the office attached (downloadable by the applicant). */
+  result: ZDossierResultStatus.extend({ files: z.array(ZUploadedFile) }).nullable(),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 

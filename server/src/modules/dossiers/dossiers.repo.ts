@@ -189,6 +189,19 @@ export async function dossierHasFile(q: Q, dossierId: string, fileId: string): P
   return !!row;
 }
 
+/** Whether the file is a result document of the dossier (attached to its result_issued event). */
+export async function resultHasFile(q: Q, dossierId: string, fileId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('dossier_events')
+    .select('seq')
+    .where('dossier_id', '=', dossierId)
+    .where('type', '=', 'result_issued')
+    .where(sql<boolean>`jsonb_exists(data->'fileIds', ${fileId})`)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function insertFile(q: Q, v: Insertable<Database['dossier_files']>) {
   return q
     .insertInto('dossier_files')

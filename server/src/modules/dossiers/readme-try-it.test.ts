@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
-import { pngBytes } from '../../files/files.fixtures';
+import { pdfBytes, pngBytes } from '../../files/files.fixtures';
 import { Client } from '../accounts/accounts.test-helpers';
 import { DEMO_PASSWORD } from '../accounts';
 import { useProcedureFixtures } from './ports';
@@ -180,15 +180,31 @@ describe('README "Try it", as written', async () => {
         await client(leader!)
       ).post(`/api/processing/dossiers/${id}/forward`, { expectedVersion: d.version }),
     );
+    const pdf = await deskClient.req('POST', '/api/dossier-files', await pdfBytes(1), {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent('giay-phep-xay-dung.pdf'),
+    });
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    const fileId = pdf.json<{ id: string }>().id;
     d = ok(
       await deskClient.post(`/api/processing/dossiers/${id}/result`, {
         expectedVersion: d.version,
         kind: 'granted',
         summary: 'Giấy phép xây dựng nhà ở riêng lẻ số 15/GPXD',
+        fileIds: [fileId],
       }),
     );
     expect(d.status).toBe('result_ready');
-    // Nguyễn Văn An downloads it from "Hồ sơ của tôi".
+    // Nguyễn Văn An downloads it from "Hồ sơ của tôi": the result document, then the dossier is returned.
+    const mine = ok(await an.get(`/api/dossiers/${id}`));
+    expect(mine.result).toMatchObject({ kind: 'granted', collected: false });
+    expect(mine.result!.files.map((f) => f.name)).toEqual(['giay-phep-xay-dung.pdf']);
+    const file = await an.get(`/api/dossiers/${id}/files/${fileId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    // Nobody else's dossier hands out that file.
+    const other = await client('mai.tran@example.vn');
+    expect((await other.get(`/api/dossiers/${id}/files/${fileId}`)).statusCode).toBe(404);
     d = ok(await an.post(`/api/dossiers/${id}/collect`, { expectedVersion: d.version }));
     expect(d).toMatchObject({ status: 'returned', result: { kind: 'granted', collected: true } });
   });
