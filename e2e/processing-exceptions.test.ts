@@ -269,7 +269,7 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await expect.poll(() => an.getByRole('heading', { name: 'Kết quả giải quyết hồ sơ' }).count()).toBe(1);
     await expect
       .poll(() => an.locator('.documents a').allTextContents())
-      .toContain('Phiếu từ chối tiếp nhận, giải quyết hồ sơ (Mẫu số 03)');
+      .toContain('Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu số 03)');
     await expectAccessible(an);
     await expect
       .poll(() => mailsTo(CITIZEN, /không được giải quyết/).length, { timeout: 30_000 })
