@@ -138,10 +138,11 @@ describe('README "Try it", as written', async () => {
     const deskClient = await client(desk!);
     const queue = (await deskClient.get('/api/reception/queue')).json<{ items: { id: string }[] }>();
     expect(queue.items.map((i) => i.id)).toContain(id);
-    let d = ok(
+    const accepted = ok(
       await deskClient.post(`/api/reception/dossiers/${id}/accept`, { expectedVersion: submitted.version }),
     );
-    d = ok(await deskClient.get(`/api/dossiers/${id}`));
+    expect(accepted.code).toMatch(/-\d{6}-\d{4}$/);
+    let d = ok(await deskClient.get(`/api/dossiers/${id}`));
     expect(d.status).toBe('in_processing');
     expect(d.processing?.currentStep?.key).toBe('assignment');
 
