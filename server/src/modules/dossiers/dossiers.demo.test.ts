@@ -76,7 +76,7 @@ describe('demo dossiers', async () => {
     expect(audit.length).toBeGreaterThanOrEqual(10);
     const docs = await t.db.kysely.selectFrom('dossier_documents').select('kind').execute();
     expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['receipt', 'refusal', 'supplement_request']));
-  });
+  }, 180_000); // the whole demo (catalogue, accounts, dossiers) on a busy machine
 
   it('and a dossier at every point of processing: a living office', async () => {
     const now = t.clock.now();
