@@ -1,5 +1,6 @@
 import type { TDossierResultStatus, TDossierStatus } from '@motcua/contracts';
-import { useI18n, type MessageKey } from '../../../i18n/i18n';
+import { useI18n } from '../../../i18n/i18n';
+import { timeliness } from '../progress-model';
 import { formatDateTime } from '../../../lib/dates';
 
 /**
@@ -53,14 +54,4 @@ function resultText(
     ? t('dossiers.progress.collected', { date: formatDateTime(r.collectedAt, locale) })
     : t('dossiers.progress.ready', { date: formatDateTime(r.readyAt, locale) });
   return `${kind} — ${where}`;
-}
-
-const IN_PROGRESS: readonly string[] = ['submitted', 'supplement_requested', 'received', 'in_processing'];
-
-/** "Trong hạn / Quá hạn" while the dossier is being handled, "Đúng hạn / Trễ hạn" once it is finished. */
-export function timeliness(status: string, late: boolean): MessageKey {
-  if (status === 'processing_supplement') return 'dossiers.progress.paused';
-  if (IN_PROGRESS.includes(status))
-    return late ? 'dossiers.lookup.overdue' : 'dossiers.lookup.withinDeadline';
-  return late ? 'dossiers.lookup.lateDone' : 'dossiers.lookup.onTime';
 }
