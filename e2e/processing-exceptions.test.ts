@@ -278,4 +278,35 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
       'Lý do: Không đủ điều kiện về địa điểm khai thác dịch vụ bưu chính',
     );
   });
+
+  it('the applicant asks to stop from "Hồ sơ của tôi": a reason, a confirmation, and the notice (Mẫu 05)', async () => {
+    const d = await assigned();
+    const an = await citizen();
+    await an.goto(`/ho-so-cua-toi/${d.id}`);
+    await expect.poll(() => fact(an, 'Bước đang xử lý')).toBe('Thẩm định hồ sơ');
+    const card = an.locator('.card', { hasText: 'Đề nghị dừng giải quyết hồ sơ' });
+    await expect
+      .poll(() => card.getByRole('button', { name: 'Đề nghị dừng giải quyết' }).isDisabled())
+      .toBe(true);
+    await card.getByLabel('Lý do đề nghị dừng').fill('Doanh nghiệp thay đổi kế hoạch kinh doanh.');
+    await card.getByRole('button', { name: 'Đề nghị dừng giải quyết' }).click();
+    // Nothing happens before the confirmation; "Không dừng" goes back.
+    await card.getByRole('button', { name: 'Không dừng' }).click();
+    expect((await detail(an, d.id)).status).toBe('in_processing');
+    await card.getByRole('button', { name: 'Đề nghị dừng giải quyết' }).click();
+    await expect.poll(() => an.getByText('Ông/Bà chắc chắn muốn dừng giải quyết hồ sơ này?').count()).toBe(1);
+    await expectAccessible(an);
+    await card.getByRole('button', { name: 'Xác nhận dừng giải quyết' }).click();
+    await expect
+      .poll(() => an.getByText('Hồ sơ đã dừng giải quyết theo đề nghị của Ông/Bà.').count())
+      .toBe(1);
+    await expect.poll(() => an.locator('.badge').first().textContent()).toBe('Dừng giải quyết');
+    await expectAccessible(an);
+    await expect
+      .poll(() => mailsTo(CITIZEN, /đã dừng giải quyết/).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(mailsTo(CITIZEN, /đã dừng giải quyết/).at(-1)).toContain(
+      'Doanh nghiệp thay đổi kế hoạch kinh doanh.',
+    );
+  });
 });
