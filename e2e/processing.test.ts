@@ -1,29 +1,29 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import { pdfBytes } from '../server/src/files/files.fixtures';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
-import { insertStaff } from '../server/src/modules/accounts/staff.service';
 import { expectAccessible, expectFitsViewport, hasBrowser, staffLogin, startE2E } from './harness';
 
 /**
  * Issue 12, the office side: one online dossier for a STTTT procedure walks desk accepts → the head of the department
  * assigns → the specialist appraises with a verification record and forwards → the leader approves → the desk
- * records the result (PDF) and returns it, each with a real log-in on the processing workspace /office/xu-ly/<id>;
- * a stale action gets the "someone else changed it" message. Axe runs on the workspace at every step.
- *
- * The demo data has no reception officer at the STTTT desk (the one-stop desk that receives its procedures), so the
- * journey creates one through the accounts service with the demo password and logs in as that person.
+ * records the result (PDF) and returns it → the applicant downloads it from "Hồ sơ của tôi", each with a real demo
+ * log-in (README "Demo offices") on the processing workspace /office/xu-ly/<id>; a stale action gets the "someone
+ * else changed it" message. Axe runs on the workspace at every step.
  */
 const CITIZEN = 'an.nguyen@example.vn';
+const DESK = 'nguyenthutrang.stttt';
 const HEAD = 'phamthidung.stttt';
 const SPECIALIST = 'levancuong.stttt';
+const LEADER = 'truongcongdinh.stttt';
 const PROCEDURE = '1.003820';
 
 const e2e = hasBrowser ? await startE2E() : (undefined as never);
 
 describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
-  let desk = '';
+  const desk = DESK;
   let dossierId = '';
 
   const csrf = async (page: Page) =>
@@ -95,31 +95,7 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
       )
       .toBe(1);
 
-  it('a desk officer of STTTT exists for the journey and accepts the online dossier', async () => {
-    const db = e2e.deps.db.kysely;
-    const sttt = await db
-      .selectFrom('agencies')
-      .select('id')
-      .where('short_name', '=', 'STTTT')
-      .executeTakeFirstOrThrow();
-    desk = (
-      await db.transaction().execute((trx) =>
-        insertStaff(
-          trx,
-          { type: 'system', name: 'e2e', at: e2e.deps.clock.now() },
-          {
-            fullName: 'Nguyễn Thu Trang',
-            agencyId: sttt.id,
-            departmentId: null,
-            roles: ['reception_officer'],
-            email: 'nguyenthutrang@anhoa.gov.vn',
-            password: DEMO_PASSWORD,
-            mustChangePassword: false,
-          },
-        ),
-      )
-    ).username;
-
+  it('the desk officer of STTTT (a demo log-in) accepts the online dossier', async () => {
     const d = await submit();
     dossierId = d.id;
     const page = await as(desk);
@@ -224,11 +200,12 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
   });
 
   it('the leader approves; the desk records the result with its PDF and returns it', async () => {
-    const head = await as(HEAD);
-    await workspace(head);
-    await head.getByRole('button', { name: 'Phê duyệt' }).click();
-    await done(head, 'Phê duyệt');
-    await expect.poll(() => currentStep(head)).toBe('Chuyển kết quả về Bộ phận Một cửa');
+    const leader = await as(LEADER);
+    await workspace(leader);
+    await leader.getByRole('button', { name: 'Phê duyệt' }).click();
+    await done(leader, 'Phê duyệt');
+    await expect.poll(() => currentStep(leader)).toBe('Chuyển kết quả về Bộ phận Một cửa');
+    await expectAccessible(leader);
 
     const page = await as(desk);
     await workspace(page);
@@ -260,6 +237,28 @@ describe.skipIf(!hasBrowser)('processing journey (office workspace)', () => {
     await expect.poll(() => currentStep(page)).toBe('Đã kết thúc xử lý.');
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Đã trả kết quả');
     await expect.poll(() => page.getByText('Người nhận: Nguyễn Văn An').count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it('the applicant sees the result in "Hồ sơ của tôi" and downloads the result document', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+    await page.goto(`/ho-so-cua-toi/${dossierId}`);
+    const fact = (label: string) => page.locator(`dt:has-text("${label}") + dd`).first().textContent();
+    await expect
+      .poll(() => fact('Kết quả giải quyết'))
+      .toMatch(/^Được giải quyết — đã trả kết quả lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải ket-qua.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ket-qua.pdf');
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await expectAccessible(page);
   });
 });

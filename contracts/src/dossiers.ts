@@ -321,6 +321,18 @@ export const ZDossierProcessing = z.object({
 });
 export type TDossierProcessing = z.infer<typeof ZDossierProcessing>;
 
+/** The result of a processed dossier as the applicant and the public see it (issue 12): granted or refused, ready at the
+ * desk or collected. */
+export const ZDossierResultStatus = z.object({
+  kind: z.enum(['granted', 'refused']),
+  /** When the result reached the desk ("result ready"). */
+  readyAt: ZInstantStr,
+  /** Handed over at the desk or downloaded online. */
+  collected: z.boolean(),
+  collectedAt: ZInstantStr.nullable(),
+});
+export type TDossierResultStatus = z.infer<typeof ZDossierResultStatus>;
+
 export const ZDossierDetail = ZDossierSummary.extend({
   postalTrackingNo: z.string().nullable(),
   procedure: z.object({ code: z.string(), name: z.string(), versionId: ZId }),
@@ -343,6 +355,12 @@ export const ZDossierDetail = ZDossierSummary.extend({
   processing: ZDossierProcessing.nullable(),
   /** The timeline ("Hồ sơ của tôi"), oldest first. */
   events: z.array(ZDossierEvent),
+  /** Past the (possibly extended) appointment by the rules: never for an immediate result or a stopped clock. */
+  late: z.boolean(),
+  /** The appointment before the one extension with an apology (Mẫu 04); null when never extended. */
+  extendedFrom: ZInstantStr.nullable(),
+  /** The result status, with the result documents the office attached (downloadable by the applicant). */
+  result: ZDossierResultStatus.extend({ files: z.array(ZUploadedFile) }).nullable(),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
@@ -370,6 +388,12 @@ export const ZLookupResponse = z.object({
   applicantName: z.string().nullable(),
   /** none: no PIN given; wrong: it does not match; accepted: the masked name is shown. */
   pinStatus: z.enum(['none', 'wrong', 'accepted']),
+  /** The step of the workflow the dossier is at (issue 12); null before receipt and once processing has ended. */
+  currentStep: z.object({ vi: z.string(), en: z.string() }).nullable(),
+  /** The appointment before the one extension with an apology (Mẫu 04); null when never extended. */
+  extendedFrom: ZInstantStr.nullable(),
+  /** Granted or refused, ready at the desk or collected; null until there is a result. */
+  result: ZDossierResultStatus.nullable(),
 });
 export type TLookupResponse = z.infer<typeof ZLookupResponse>;
 
@@ -411,6 +435,9 @@ export const MESSAGE_KINDS = [
   'extended',
   'result_ready',
   'stopped',
+  // Issue 12: a supplement asked during appraisal (the clock stops), and a refusal after appraisal (Mẫu 03).
+  'processing_supplement',
+  'result_refused',
 ] as const;
 export const ZDossierMessage = z.object({
   id: ZId,

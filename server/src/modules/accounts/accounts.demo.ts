@@ -5,6 +5,7 @@ import type { AuditActor } from '../audit/audit.service';
 import * as repo from './accounts.repo';
 import { hashPassword } from './accounts.password';
 import { insertStaff } from './staff.service';
+import { demoOfficers, type DemoOfficer } from './accounts.demo-offices';
 
 /** The one password of every demo account (README "Demo log-ins"); demo accounts need no first-login change. */
 export const DEMO_PASSWORD = 'MotCua@2026';
@@ -95,24 +96,32 @@ export const DEMO_ORGANISATION = {
   members: ['mai.tran@example.vn'],
 };
 
+/** The people of the demo offices: a desk, head, specialist and leader at every agency receiving a demo procedure. */
+export const DEMO_OFFICERS: DemoOfficer[] = demoOfficers();
+
+/** The department a demo officer sits in (see DemoPlace); null for the agency's leadership. */
+async function departmentOf(trx: Transaction<Database>, agencyId: string, s: DemoStaff | DemoOfficer) {
+  let q = trx.selectFrom('departments').select('id').where('agency_id', '=', agencyId);
+  if ('department' in s && s.department) q = q.where('name', '=', s.department);
+  else if ('place' in s && s.place === 'desk') q = q.where('kind', '=', 'one_stop_desk');
+  else if ('place' in s && s.place === 'responsible')
+    // The dossiers module hands a dossier to the first active specialist department by name (dossiers/ports.ts).
+    q = q.where('kind', '=', 'specialist').where('active', '=', true).orderBy('name');
+  else return null;
+  return (await q.limit(1).executeTakeFirst())?.id ?? null;
+}
+
 export async function loadDemoAccounts(trx: Transaction<Database>, now: Date): Promise<void> {
   const SYSTEM: AuditActor = { type: 'system', name: 'demo data', at: now };
-  for (const s of DEMO_STAFF) {
+  for (const s of [...DEMO_STAFF, ...DEMO_OFFICERS]) {
     if (await repo.findUserByLogin(trx, { email: s.email })) continue; // re-runnable
     const agency = await repo.findAgencyByShortName(trx, s.agency);
     if (!agency) throw new Error(`Demo agency ${s.agency} is missing; the organisation module seeds first`);
-    const department = s.department
-      ? await trx
-          .selectFrom('departments')
-          .select('id')
-          .where('agency_id', '=', agency.id)
-          .where('name', '=', s.department)
-          .executeTakeFirst()
-      : undefined;
+    const department = await departmentOf(trx, agency.id, s);
     await insertStaff(trx, SYSTEM, {
       fullName: s.fullName,
       agencyId: agency.id,
-      departmentId: department?.id ?? null,
+      departmentId: department,
       roles: s.roles,
       email: s.email,
       password: DEMO_PASSWORD,

@@ -17,7 +17,8 @@ import {
   type AlertRow,
 } from './dossier-lookup.repo';
 import { instant } from './dossiers.presenter';
-import { lookupByCode } from './dossiers.repo';
+import { listEventFactsOf, lookupByCode } from './dossiers.repo';
+import { extendedFrom, isLate, PROGRESS_EVENTS, resultStatus } from './dossier-progress';
 import { judgeProbes, PROBE_WINDOW_MS } from './lookup-probing';
 
 type Db = Kysely<Database>;
@@ -109,7 +110,8 @@ export async function publicLookup(
       await countHit(db, key, HOUR_MS, now);
     }
   }
-  const open = r.status === 'received' || r.status === 'in_processing';
+  const facts = r.workflow ? await listEventFactsOf(db, r.id, PROGRESS_EVENTS) : [];
+  const step = r.workflow?.steps.find((s) => s.key === r.current_step);
   return {
     code: r.code,
     status: r.status,
@@ -119,14 +121,13 @@ export async function publicLookup(
     holdingDepartment: r.holding_department_name,
     receivedAt: r.received_at ? instant(r.received_at) : null,
     appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
-    // Late by the rules only: an immediate result (001 Đ10.1.d) is never late; a paused clock has no appointment.
-    late:
-      open &&
-      r.processing_time?.unit !== 'immediate' &&
-      r.appointment_at !== null &&
-      r.appointment_at.getTime() < now.getTime(),
+    late: isLate(r, now),
     applicantName: pinStatus === 'accepted' ? maskName((r.applicant as { name: string }).name) : null,
     pinStatus,
+    // The step and the unit that holds it, never a person (the holder fields above name the unit).
+    currentStep: step ? { vi: step.name.vi, en: step.name.en } : null,
+    extendedFrom: extendedFrom(facts),
+    result: resultStatus(facts),
   };
 }
 

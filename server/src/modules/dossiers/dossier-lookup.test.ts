@@ -35,6 +35,10 @@ describe('public lookup and drafts', async () => {
       late: false,
       applicantName: 'Nguyễn V** A*',
       pinStatus: 'accepted',
+      // Issue 12: the step (its name) and the unit above, never a person; no extension, no result yet.
+      currentStep: { vi: 'Phân công xử lý', en: 'Assignment' },
+      extendedFrom: null,
+      result: null,
     });
     expect(res.body).not.toContain('099201001234');
     expect(res.body).not.toContain('an@example.vn');

@@ -1,11 +1,11 @@
+import type { MESSAGE_KINDS } from '@motcua/contracts';
 import { registerTemplates, type MessageTemplate } from '../notifications';
 
 /**
  * Texts of the messages to applicants (SPEC §11), Vietnamese and English, registered with the notifications module,
  * which renders, logs and delivers them. Every placeholder is always given (empty when not applicable).
  */
-export type MessageKind =
-  'submitted' | 'received' | 'supplement_requested' | 'refused' | 'extended' | 'result_ready' | 'stopped';
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type MessageParams = {
   ref: string;
   code: string;
@@ -86,6 +86,26 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
     en: {
       subject: 'Dossier {code}: processing stopped',
       text: 'At your request, processing of your dossier “{procedure}” (code {code}) has stopped. {reason}',
+    },
+  },
+  'dossier.processing_supplement': {
+    vi: {
+      subject: 'Hồ sơ {code} cần bổ sung để tiếp tục giải quyết',
+      text: 'Hồ sơ “{procedure}” (mã {code}) cần bổ sung, hoàn thiện: {reason}. Thời gian giải quyết tạm dừng; khi nhận đủ hồ sơ bổ sung, thời gian giải quyết được tính lại từ đầu. Vui lòng nộp bổ sung trên Cổng Dịch vụ công hoặc tại Bộ phận Một cửa. Tra cứu: {lookupUrl}',
+    },
+    en: {
+      subject: 'Dossier {code} needs a supplement to continue',
+      text: 'Your dossier “{procedure}” (code {code}) needs completing: {reason}. Processing is paused; once the complete supplement is received, the processing time starts again from zero. Add it on the portal or at the one-stop desk. Look it up: {lookupUrl}',
+    },
+  },
+  'dossier.result_refused': {
+    vi: {
+      subject: 'Hồ sơ {code}: thông báo từ chối giải quyết',
+      text: 'Hồ sơ “{procedure}” (mã {code}) không được giải quyết. Lý do: {reason}. Văn bản thông báo từ chối (Mẫu 03) được trả tại Bộ phận Một cửa và trên Cổng Dịch vụ công. Tra cứu: {lookupUrl}',
+    },
+    en: {
+      subject: 'Dossier {code}: refused',
+      text: 'Your dossier “{procedure}” (code {code}) was refused. Reason: {reason}. The refusal notice (Mẫu 03) is at the one-stop desk and on the portal. Look it up: {lookupUrl}',
     },
   },
 };

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Worker } from '../../jobs/queue';
 import { DELIVER_JOB, deliverMessage, useDeliverySettings } from '../notifications/notifications.service';
 import { renderTemplate } from '../notifications/notifications.templates';
+import { MESSAGE_KINDS } from '@motcua/contracts';
 import './dossier-messages';
 import type { Actor } from '../../http/auth';
 import { detail, intakeFixture } from './dossiers.test-helpers';
@@ -74,7 +75,7 @@ describe('notifications', async () => {
       lookupUrl: 'U',
       pin: '1',
     };
-    for (const k of ['submitted', 'received', 'supplement_requested', 'refused']) {
+    for (const k of MESSAGE_KINDS) {
       expect(renderTemplate(`dossier.${k}`, 'vi', p).subject).not.toBe(
         renderTemplate(`dossier.${k}`, 'en', p).subject,
       );

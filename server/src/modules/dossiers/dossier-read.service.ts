@@ -16,6 +16,7 @@ import {
   listDocuments,
   listForApplicant,
   receptionQueue,
+  resultHasFile,
 } from './dossiers.repo';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -33,9 +34,13 @@ export async function dossierDetail(q: Q, id: string, now: Date): Promise<TDossi
   const agencyIds = [row.receiving_agency_id, row.authority_agency_id, row.result_agency_id];
   if (row.holding_agency_id) agencyIds.push(row.holding_agency_id);
   const s = await dossierSurroundings(q, row, [...new Set(agencyIds)]);
+  const resultFileIds = s.events
+    .filter((e) => e.type === 'result_issued')
+    .flatMap((e) => (Array.isArray(e.data.fileIds) ? (e.data.fileIds as string[]) : []));
   return presentDetail(
     {
       row,
+      resultFiles: await findFiles(q, resultFileIds),
       agencies: s.agencies,
       holdingDepartment:
         row.holding_department_id && s.departmentName
@@ -93,7 +98,7 @@ export async function openDocument(q: Q, actor: Actor, config: Config, id: strin
 export async function openDossierFile(q: Q, actor: Actor, config: Config, id: string, fileId: string) {
   authorize(actor, 'view', await findDossier(q, id));
   const [file] = await findFiles(q, [fileId]);
-  if (!file || !(await dossierHasFile(q, id, fileId))) {
+  if (!file || !((await dossierHasFile(q, id, fileId)) || (await resultHasFile(q, id, fileId)))) {
     throw new AppError('NOT_FOUND', { what: { vi: 'tệp', en: 'File' } });
   }
   return { stream: await fileStoreFor(config).get(file.sha256), file };

@@ -9,6 +9,8 @@ import { registerDossier, submitDossier } from './dossier-intake.service';
 import { dossierDetail } from './dossier-read.service';
 import { uploadFile } from './dossier-uploads.service';
 import { acceptDossier, refuseDossier, requestSupplement } from './dossier-reception.service';
+import { loadProcessingDemo } from './dossiers.demo-processing';
+import { findProcedureInForce, findStaffFacts } from './ports';
 
 type Trx = Transaction<Database>;
 
@@ -21,8 +23,8 @@ const SCAN = Buffer.from(
 /** Times of the demo's past events (Vietnam time), fixed so the demo dossier codes are the same on every start. */
 const at = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
 /** The SXD desk's building-permit procedures (online, no e-form) and their component codes. */
-const PERMIT = { code: '1.009972', components: ['TP1', 'TP2', 'TP3', 'TP4'] };
-const RENEWAL = { code: '1.009977', components: ['TP1', 'TP2'] };
+const PERMIT = { code: '1.009972' };
+const RENEWAL = { code: '1.009977' };
 
 /**
  * Demo dossiers (SPEC §5): one of each reception outcome at the Sở Xây dựng desk, made through the real services
@@ -47,14 +49,16 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
       locale: 'vi',
     });
     const scan = async (who: Actor, name: string) => (await uploadFile(trx, who, deps.config, SCAN, name)).id;
+    const componentsOf = async (code: string, now: Date) =>
+      (await findProcedureInForce(trx, code, now))!.components.map((c) => c.code);
     const online = async (
       who: Actor,
       person: (typeof DEMO_CITIZENS)[number],
-      procedure: typeof PERMIT,
+      procedure: { code: string },
       now: Date,
     ) => {
       const attachments: TAttachmentInput[] = [];
-      for (const c of procedure.components)
+      for (const c of await componentsOf(procedure.code, now))
         attachments.push({ componentCode: c, fileIds: [await scan(who, `${c}.png`)] });
       const d = await submitDossier(trx, ctx(who, now), {
         procedureCode: procedure.code,
@@ -70,6 +74,27 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
       });
       return { id: d.id, version: d.version };
     };
+    const counter = async (
+      officer: Actor,
+      code: string,
+      now: Date,
+      applicant: { name: string; idNumber: string; address: string; phone?: string },
+    ) =>
+      registerDossier(trx, ctx(officer, now), {
+        channel: 'counter',
+        procedureCode: code,
+        applicant: { kind: 'citizen', phone: null, email: null, ...applicant },
+        components: await Promise.all(
+          (await componentsOf(code, now)).map(async (componentCode) => ({
+            componentCode,
+            copyKind: 'original' as const,
+            copies: 1,
+            originalShown: true,
+            fileIds: [await scan(officer, `${componentCode}-quet.png`)],
+            pageCount: 1,
+          })),
+        ),
+      });
 
     // Accepted online: dossier code, appointment, receipt (Mẫu 01), handed over to the specialist department.
     const accepted = await online(an.actor, an.person, PERMIT, at('2026-11-16T08:10:00'));
@@ -98,35 +123,34 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
       competentAgency: 'Ủy ban nhân dân xã, phường nơi có công trình',
     });
     // Received at the counter and decided at once.
-    const counterId = await registerDossier(trx, ctx(hoa, at('2026-11-19T09:05:00')), {
-      channel: 'counter',
-      procedureCode: RENEWAL.code,
-      applicant: {
-        kind: 'citizen',
-        name: 'Phan Văn Tâm',
-        idNumber: '099075000321',
-        address: 'Số 40 đường Nguyễn Huệ, phường An Hòa, tỉnh An Hòa',
-        phone: '0935111222',
-        email: null,
-      },
-      components: await Promise.all(
-        RENEWAL.components.map(async (componentCode) => ({
-          componentCode,
-          copyKind: 'original' as const,
-          copies: 1,
-          originalShown: true,
-          fileIds: [await scan(hoa, `${componentCode}-quet.png`)],
-          pageCount: 1,
-        })),
-      ),
+    const counterId = await counter(hoa, RENEWAL.code, at('2026-11-19T09:05:00'), {
+      name: 'Phan Văn Tâm',
+      idNumber: '099075000321',
+      address: 'Số 40 đường Nguyễn Huệ, phường An Hòa, tỉnh An Hòa',
+      phone: '0935111222',
     });
-    const counter = await dossierDetail(trx, counterId, at('2026-11-19T09:05:00'));
+    const counterRow = await dossierDetail(trx, counterId, at('2026-11-19T09:05:00'));
     await acceptDossier(trx, ctx(hoa, at('2026-11-19T09:15:00')), counterId, {
-      expectedVersion: counter.version,
+      expectedVersion: counterRow.version,
     });
     // Waiting for reception: one past the 8-working-hour clock (flagged overdue), one just in.
     await online(an.actor, an.person, RENEWAL, at('2026-11-20T10:00:00'));
     await online(mai.actor, mai.person, PERMIT, deps.clock.now());
+
+    const people = { an, mai, phong } as const;
+    await loadProcessingDemo(
+      {
+        trx,
+        ctx,
+        at,
+        citizens: { an: an.actor, mai: mai.actor, phong: phong.actor },
+        staff: async (email) => (await staff(trx, email))!,
+        online: async (who, code, now) =>
+          (await online(people[who].actor, people[who].person, { code }, now)).id,
+        counter,
+      },
+      counterId,
+    );
   });
 }
 
@@ -138,7 +162,7 @@ async function citizen(trx: Trx, email: string) {
 
 async function staff(trx: Trx, email: string): Promise<Actor | null> {
   const u = await findUserByLogin(trx, { email });
-  return u ? actorOf(u, ['reception_officer']) : null;
+  return u ? actorOf(u, (await findStaffFacts(trx, u.id))?.roles ?? []) : null;
 }
 
 function actorOf(

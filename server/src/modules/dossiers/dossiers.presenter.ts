@@ -10,6 +10,7 @@ import type {
   TUploadedFile,
 } from '@motcua/contracts';
 import type { DossierRow, FileRow, SummaryRow } from './dossiers.repo';
+import { extendedFrom, isLate, resultStatus } from './dossier-progress';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 
@@ -54,6 +55,8 @@ export function presentSummary(r: SummaryRow, agencies: Map<string, string>, now
 
 export type DetailParts = {
   row: DossierRow;
+  /** The files attached to the result (result_issued), which the applicant downloads. */
+  resultFiles?: FileRow[];
   agencies: Map<string, string>;
   holdingDepartment: { id: string; name: string } | null;
   attachments: Array<{
@@ -115,7 +118,10 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       }),
     })),
     supplementRequest:
-      row.status === 'supplement_requested' && row.supplement_items && supplementEvent
+      // At reception or during appraisal (issue 12): the applicant answers both from "Hồ sơ của tôi".
+      (row.status === 'supplement_requested' || row.status === 'processing_supplement') &&
+      row.supplement_items &&
+      supplementEvent
         ? { items: row.supplement_items as TSupplementItem[], requestedAt: instant(supplementEvent.at) }
         : null,
     refusal: row.refusal
@@ -142,7 +148,14 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       reason: e.reason,
       data: e.data,
     })),
+    late: isLate(row, now),
+    extendedFrom: extendedFrom(p.events),
+    result: withFiles(resultStatus(p.events), p.resultFiles ?? []),
   };
+}
+
+function withFiles(r: ReturnType<typeof resultStatus>, files: FileRow[]): TDossierDetail['result'] {
+  return r ? { ...r, files: files.map(presentFile) } : null;
 }
 
 /** The pinned workflow and the current step of a received dossier; null before receipt. */

@@ -138,6 +138,17 @@ export async function listEventFacts(q: Q, dossierId: string) {
     .execute();
 }
 
+/** Only the events of the given types, oldest first (the public side reads extension and result). */
+export async function listEventFactsOf(q: Q, dossierId: string, types: readonly TDossierEventType[]) {
+  return q
+    .selectFrom('dossier_events')
+    .select(['type', 'at', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .where('type', 'in', [...types])
+    .orderBy('seq')
+    .execute();
+}
+
 export async function insertAttachments(
   trx: Transaction<Database>,
   rows: Insertable<DossierAttachmentsTable>[],
@@ -173,6 +184,19 @@ export async function dossierHasFile(q: Q, dossierId: string, fileId: string): P
     .select('id')
     .where('dossier_id', '=', dossierId)
     .where(sql<boolean>`${fileId}::uuid = ANY(file_ids)`)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Whether the file is a result document of the dossier (attached to its result_issued event). */
+export async function resultHasFile(q: Q, dossierId: string, fileId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('dossier_events')
+    .select('seq')
+    .where('dossier_id', '=', dossierId)
+    .where('type', '=', 'result_issued')
+    .where(sql<boolean>`jsonb_exists(data->'fileIds', ${fileId})`)
     .limit(1)
     .executeTakeFirst();
   return !!row;
@@ -332,6 +356,7 @@ function lookupQuery(q: Q, code: string) {
     .leftJoin('agencies as h', 'h.id', 'd.holding_agency_id')
     .leftJoin('departments as hd', 'hd.id', 'd.holding_department_id')
     .select([
+      'd.id',
       'd.code',
       'd.lookup_pin',
       'd.status',

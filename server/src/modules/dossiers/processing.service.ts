@@ -227,8 +227,9 @@ export async function requestProcessingSupplement(
       },
       effects: (row) => issueProcessingSupplementForm(trx, ctx, row, input.items),
       afterAudit: (row) =>
-        notifyApplicant(trx, row, 'supplement_requested', ctx.now, {
+        notifyApplicant(trx, row, 'processing_supplement', ctx.now, {
           reason: input.items.map((i) => `${i.component}: ${i.reason}`).join('; '),
+          publicUrl: ctx.config.publicUrl,
         }),
     };
   });
@@ -305,10 +306,15 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
       audit: { action: 'dossier.result', details: { kind: input.kind, early } },
       // 003 Đ14.4: an early result is announced as such.
       afterAudit: (row) =>
-        notifyApplicant(trx, row, 'result_ready', ctx.now, {
-          reason: early ? ' (sớm hơn ngày hẹn / ahead of the appointment)' : '',
-          publicUrl: ctx.config.publicUrl,
-        }),
+        input.kind === 'refused'
+          ? notifyApplicant(trx, row, 'result_refused', ctx.now, {
+              reason: input.summary,
+              publicUrl: ctx.config.publicUrl,
+            })
+          : notifyApplicant(trx, row, 'result_ready', ctx.now, {
+              reason: early ? ' (sớm hơn ngày hẹn / ahead of the appointment)' : '',
+              publicUrl: ctx.config.publicUrl,
+            }),
     };
   });
 }

@@ -107,6 +107,12 @@ export const dossiersApi = {
     api<TDossierDetail>(`/api/dossiers/${id}/withdraw`, json('POST', body)),
   supplement: (id: string, body: TSubmitSupplementRequest) =>
     api<TDossierDetail>(`/api/dossiers/${id}/supplement`, json('POST', body)),
+  /** The applicant asks to stop processing (TT 03/2025 Mẫu 05). */
+  stop: (id: string, body: { expectedVersion: number; reason: string }) =>
+    api<TDossierDetail>(`/api/dossiers/${id}/stop`, json('POST', body)),
+  /** The applicant received an online result ("Hồ sơ của tôi"): the dossier is returned. */
+  collect: (id: string, body: { expectedVersion: number }) =>
+    api<TDossierDetail>(`/api/dossiers/${id}/collect`, json('POST', body)),
   messages: () => api<{ items: TDossierMessage[] }>('/api/dossier-messages'),
   queue: (page: number) => api<TDossierList>(`/api/reception/queue?page=${page}&pageSize=50`),
   register: (body: TRegisterDossierRequest, idempotencyKey: string) =>

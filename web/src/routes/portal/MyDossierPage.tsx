@@ -9,6 +9,8 @@ import { AmendCard } from '../../features/dossiers/components/AmendCard';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
+import { ResultCard, StopCard } from '../../features/dossiers/components/AfterReception';
+import { ProgressFacts } from '../../features/dossiers/components/Progress';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
@@ -29,6 +31,7 @@ export function MyDossierPage() {
 function MyDossier({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const dossier = useDossier(id);
+  const refresh = useRefresh(id);
   const [params] = useSearchParams();
   // Kept here: a decision changes the status, which unmounts the section that made it.
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,12 +69,31 @@ function MyDossier({ id }: { id: string }) {
           <dd>{d.receivingAgency.name}</dd>
           <dt>{t('dossiers.field.submittedAt')}</dt>
           <dd>{formatDateTime(d.submittedAt, locale)}</dd>
-          <dt>{t('dossiers.field.appointmentAt')}</dt>
-          <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
+          {d.processing ? (
+            <ProgressFacts
+              status={d.status}
+              currentStep={d.processing.currentStep?.name ?? null}
+              holder={[d.holdingAgency?.name, d.holdingDepartment?.name].filter(Boolean).join(' — ')}
+              appointmentAt={d.appointmentAt}
+              extendedFrom={d.extendedFrom}
+              late={d.late}
+              result={d.result}
+            />
+          ) : (
+            <>
+              <dt>{t('dossiers.field.appointmentAt')}</dt>
+              <dd>{formatDateTime(d.appointmentAt, locale)}</dd>
+            </>
+          )}
         </dl>
       </Card>
-      {d.status === 'supplement_requested' && d.supplementRequest ? (
+      {(d.status === 'supplement_requested' || d.status === 'processing_supplement') &&
+      d.supplementRequest ? (
         <SupplementAnswer d={d} onDone={setNotice} />
+      ) : null}
+      <ResultCard d={d} onSaved={refresh} onDone={setNotice} />
+      {d.status === 'in_processing' || d.status === 'processing_supplement' ? (
+        <StopCard d={d} onSaved={refresh} onDone={setNotice} />
       ) : null}
       {d.status === 'refused' && d.refusal ? (
         <Alert kind="warning">
@@ -124,7 +146,13 @@ function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: st
           note: note || undefined,
         }),
       );
-      onDone(t('dossiers.detail.supplementSent'));
+      onDone(
+        t(
+          d.status === 'processing_supplement'
+            ? 'dossiers.detail.supplementSentProcessing'
+            : 'dossiers.detail.supplementSent',
+        ),
+      );
     } catch (err) {
       setError(err);
     }

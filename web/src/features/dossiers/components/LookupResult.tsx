@@ -1,6 +1,7 @@
 import type { TLookupResponse } from '@motcua/contracts';
-import { useI18n, type MessageKey } from '../../../i18n/i18n';
+import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
+import { ProgressFacts } from './Progress';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -24,24 +25,18 @@ export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse
         <dd>{data.applicantName ?? t('dossiers.lookup.nameHidden')}</dd>
         <dt>{t('dossiers.field.receivingAgency')}</dt>
         <dd>{data.receivingAgency}</dd>
-        <dt>{t('dossiers.field.holdingAgency')}</dt>
-        <dd>{[data.holdingAgency, data.holdingDepartment].filter(Boolean).join(' — ') || '—'}</dd>
         <dt>{t('dossiers.field.receivedAt')}</dt>
         <dd>{formatDateTime(data.receivedAt, locale)}</dd>
-        <dt>{t('dossiers.field.appointmentAt')}</dt>
-        <dd>{formatDateTime(data.appointmentAt, locale)}</dd>
-        <dt>{t('dossiers.field.timeliness')}</dt>
-        <dd>{t(timeliness(data.status, data.late))}</dd>
+        <ProgressFacts
+          status={data.status}
+          currentStep={data.currentStep}
+          holder={[data.holdingAgency, data.holdingDepartment].filter(Boolean).join(' — ')}
+          appointmentAt={data.appointmentAt}
+          extendedFrom={data.extendedFrom}
+          late={data.late}
+          result={data.result}
+        />
       </dl>
     </section>
   );
-}
-
-const IN_PROGRESS: readonly string[] = ['submitted', 'supplement_requested', 'received', 'in_processing'];
-
-/** "Trong hạn / Quá hạn" while the dossier is being handled, "Đúng hạn / Trễ hạn" once it is finished. */
-function timeliness(status: string, late: boolean): MessageKey {
-  if (IN_PROGRESS.includes(status))
-    return late ? 'dossiers.lookup.overdue' : 'dossiers.lookup.withinDeadline';
-  return late ? 'dossiers.lookup.lateDone' : 'dossiers.lookup.onTime';
 }

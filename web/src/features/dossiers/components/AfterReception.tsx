@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { TDossierDetail } from '@motcua/contracts';
+import { Alert, Button, Card } from '../../../components/ui';
+import { useI18n } from '../../../i18n/i18n';
+import { dossiersApi } from '../api';
+import { ErrorAlert } from './ErrorAlert';
+
+type Props = { d: TDossierDetail; onSaved(d: TDossierDetail): void; onDone(message: string): void };
+
+/**
+ * "Hồ sơ của tôi" while the agency processes the dossier: ask to stop (TT 03/2025 Mẫu 05), with a reason and a
+ * confirmation, since a stopped dossier cannot be resumed.
+ */
+export function StopCard({ d, onSaved, onDone }: Props) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const stop = async () => {
+    setError(null);
+    try {
+      onSaved(await dossiersApi.stop(d.id, { expectedVersion: d.version, reason }));
+      onDone(t('dossiers.stop.done'));
+    } catch (err) {
+      setConfirming(false);
+      setError(err);
+    }
+  };
+  return (
+    <Card>
+      <h2>{t('dossiers.stop.title')}</h2>
+      <p>{t('dossiers.stop.lead')}</p>
+      <label htmlFor="stop-reason">{t('dossiers.stop.reason')}</label>
+      <textarea
+        id="stop-reason"
+        value={reason}
+        required
+        minLength={3}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+      />
+      <ErrorAlert error={error} />
+      {confirming ? (
+        <Alert kind="warning">
+          <p>{t('dossiers.stop.confirmText')}</p>
+          <Button type="button" variant="danger" onClick={() => void stop()}>
+            {t('dossiers.stop.confirm')}
+          </Button>{' '}
+          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+            {t('dossiers.stop.cancel')}
+          </Button>
+        </Alert>
+      ) : (
+        <Button
+          type="button"
+          variant="danger"
+          disabled={reason.trim().length < 3}
+          onClick={() => setConfirming(true)}
+        >
+          {t('dossiers.stop.ask')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+/** The result: its documents to download and, for an online result, the confirmation that closes the dossier. */
+export function ResultCard({ d, onSaved, onDone }: Props) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const r = d.result;
+  if (!r) return null;
+  const collect = async () => {
+    setError(null);
+    try {
+      onSaved(await dossiersApi.collect(d.id, { expectedVersion: d.version }));
+      onDone(t('dossiers.result.collected'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Card>
+      <h2>{t('dossiers.result.title')}</h2>
+      <p>
+        <strong>{t(r.kind === 'granted' ? 'dossiers.progress.granted' : 'dossiers.progress.refused')}</strong>
+      </p>
+      {r.files.length ? (
+        <>
+          <h3>{t('dossiers.result.files')}</h3>
+          <ul className="documents">
+            {r.files.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/dossiers/${d.id}/files/${f.id}`} download={f.name}>
+                  {t('dossiers.result.download', { name: f.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ErrorAlert error={error} />
+      {d.status === 'result_ready' && d.resultChannel === 'online' ? (
+        <Button type="button" onClick={() => void collect()}>
+          {t('dossiers.result.collect')}
+        </Button>
+      ) : null}
+      {d.status === 'result_ready' && d.resultChannel !== 'online' ? (
+        <p>{t('dossiers.result.atDesk')}</p>
+      ) : null}
+    </Card>
+  );
+}
