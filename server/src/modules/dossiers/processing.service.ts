@@ -264,8 +264,7 @@ export async function extendDeadline(
         action: 'dossier.extend',
         details: { newDue: newDue.toISOString(), late },
       },
-      effects: (row) =>
-        issueApologyForm(trx, ctx, row, { previousDue, newDue, reason: input.reason }),
+      effects: (row) => issueApologyForm(trx, ctx, row, { previousDue, newDue, reason: input.reason }),
       afterAudit: (row) => notifyApplicant(trx, row, 'extended', ctx.now, { reason: input.reason }),
     };
   });

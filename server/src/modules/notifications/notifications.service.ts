@@ -60,12 +60,7 @@ const sourceOf = (template: string) => template.split('.')[0] ?? template;
  * Counted per module so that messages anyone can trigger (registration notices, codes) cannot use up the
  * allowance of an applicant's dossier messages.
  */
-async function sentToday(
-  trx: Transaction<Database>,
-  to: string,
-  source: string,
-  now: Date,
-): Promise<number> {
+async function sentToday(trx: Transaction<Database>, to: string, source: string, now: Date): Promise<number> {
   const row = await trx
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<string>().as('n'))
