@@ -18,7 +18,7 @@ describe.skipIf(!hasBrowser)(
       await page.getByRole('button', { name: 'Tính thời hạn' }).click();
       const result = page.getByTestId('sim-result');
       // Thu 12/2/2026 09:00 + 15 working days, Tết 16–20/2 skipped.
-      await expect.poll(() => result.textContent()).toContain('Ngày hẹn trả kết quả: 12/03/2026 09:00');
+      await expect.poll(() => result.textContent()).toContain('Thời gian hẹn trả kết quả: 12/03/2026 09:00');
       await expect.poll(() => result.locator('table').first().locator('tbody tr').count()).toBe(6);
       expect(await result.textContent()).toContain('Thẩm định hồ sơ');
 

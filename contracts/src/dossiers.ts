@@ -438,6 +438,8 @@ export const MESSAGE_KINDS = [
   // Issue 12: a supplement asked during appraisal (the clock stops), and a refusal after appraisal (Mẫu 03).
   'processing_supplement',
   'result_refused',
+  // 003 Đ14.4: a result before the appointment is announced as early.
+  'result_early',
 ] as const;
 export const ZDossierMessage = z.object({
   id: ZId,

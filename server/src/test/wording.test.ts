@@ -14,7 +14,7 @@ const VI_LETTER = /[ăâđêôơưàáạảãằắặẳẵầấậẩẫèé
 
 /** Files whose Vietnamese is data, not interface text — each with the reason. */
 const DATA: [RegExp, string][] = [
-  [/\.demo\.ts$|demo-data\.ts$|\/demo\//, 'demo data of a Vietnamese province'],
+  [/\.demo(-[a-z]+)?\.ts$|demo-data\.ts$|\/demo\//, 'demo data of a Vietnamese province'],
   [
     /server\/src\/modules\/documents\//,
     'the official forms are printed in Vietnamese only (ND 30/2020, TT 01/2018)',
@@ -24,13 +24,17 @@ const DATA: [RegExp, string][] = [
   [/catalogue\/form-template\.ts$/, 'a blank Vietnamese request form'],
   [/web\/src\/features\/catalogue\/format\.ts$/, 'legal citations are Vietnamese in both locales'],
   [
-    /dossiers\/dossier-forms\.ts$|dossiers\/dossier-reception\.service\.ts$/,
+    /dossiers\/(dossier-forms|dossier-reception\.service|control-slip(\.service)?|dossier-register(\.xlsx)?)\.ts$/,
     'names printed on the forms and registers',
   ],
   [/organisation\/organisation\.service\.ts$/, 'default name of a new one-stop desk'],
   [/accounts\/oidc\.service\.ts$/, 'a stored default name'],
   [/web\/src\/routes\/portal\/ProfilePage\.tsx$/, 'the name of each language in that language'],
   [/organisation\/organisation\.admin-routes\.ts$/, 'an OpenAPI description citing a legal article'],
+  [
+    /dossiers\/processing-(documents|inbox)\.routes\.ts$/,
+    'OpenAPI summaries giving the official Vietnamese name of a form or page',
+  ],
   [/catalogue\/catalogue\.bulk\.ts$/, 'names of cloned benchmark procedures'],
   [/server\/src\/test\//, 'test harness'],
 ];

@@ -71,11 +71,21 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
   'dossier.result_ready': {
     vi: {
       subject: 'Hồ sơ {code} đã có kết quả',
-      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả{reason}. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
     },
     en: {
       subject: 'Dossier {code}: result ready',
-      text: 'The result of your dossier “{procedure}” (code {code}) is ready{reason}. Collect it as you chose. Look it up: {lookupUrl}',
+      text: 'The result of your dossier “{procedure}” (code {code}) is ready. Collect it as you chose. Look it up: {lookupUrl}',
+    },
+  },
+  'dossier.result_early': {
+    vi: {
+      subject: 'Hồ sơ {code} đã có kết quả sớm hơn ngày hẹn',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả sớm hơn ngày hẹn trả ({appointment}). Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
+    },
+    en: {
+      subject: 'Dossier {code}: result ready ahead of the appointment',
+      text: 'The result of your dossier “{procedure}” (code {code}) is ready ahead of the appointment ({appointment}). Collect it as you chose. Look it up: {lookupUrl}',
     },
   },
   'dossier.stopped': {
@@ -101,11 +111,11 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
   'dossier.result_refused': {
     vi: {
       subject: 'Hồ sơ {code}: thông báo từ chối giải quyết',
-      text: 'Hồ sơ “{procedure}” (mã {code}) không được giải quyết. Lý do: {reason}. Văn bản thông báo từ chối (Mẫu 03) được trả tại Bộ phận Một cửa và trên Cổng Dịch vụ công. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” (mã {code}) không được giải quyết. Lý do: {reason}. Văn bản thông báo từ chối (Mẫu số 03) được trả tại Bộ phận Một cửa và trên Cổng Dịch vụ công. Tra cứu: {lookupUrl}',
     },
     en: {
       subject: 'Dossier {code}: refused',
-      text: 'Your dossier “{procedure}” (code {code}) was refused. Reason: {reason}. The refusal notice (Mẫu 03) is at the one-stop desk and on the portal. Look it up: {lookupUrl}',
+      text: 'Your dossier “{procedure}” (code {code}) was refused. Reason: {reason}. The refusal notice (Form No. 03) is at the one-stop desk and on the portal. Look it up: {lookupUrl}',
     },
   },
 };

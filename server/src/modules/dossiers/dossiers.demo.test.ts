@@ -75,7 +75,10 @@ describe('demo dossiers', async () => {
       .execute();
     expect(audit.length).toBeGreaterThanOrEqual(10);
     const docs = await t.db.kysely.selectFrom('dossier_documents').select('kind').execute();
-    expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['receipt', 'refusal', 'supplement_request']));
+    // Reception's forms, and processing's: apology (Mẫu 04), stop (Mẫu 05), generated results.
+    expect(new Set(docs.map((d) => d.kind))).toEqual(
+      new Set(['receipt', 'refusal', 'supplement_request', 'apology', 'stop_processing', 'result']),
+    );
   }, 180_000); // the whole demo (catalogue, accounts, dossiers) on a busy machine
 
   it('and a dossier at every point of processing: a living office', async () => {
@@ -195,8 +198,9 @@ describe('demo dossiers', async () => {
     expect(apology.body).toContain('xin lỗi');
     const [refusal] = await messages('result_ready', 'result_refused');
     expect(refusal!.body).toContain('không được giải quyết. Lý do: Từ chối cấp giấy phép');
-    const [ready] = await messages('returned', 'result_ready');
-    expect(ready!.body).toContain('đã có kết quả');
+    // The returned one had its result before the appointment: announced as early (003 Đ14.4).
+    const [ready] = await messages('returned', 'result_early');
+    expect(ready!.body).toContain('đã có kết quả sớm hơn ngày hẹn trả');
     const [stop] = await messages('stopped', 'stopped');
     expect(stop!.body).toContain('đã dừng giải quyết. Gia đình thay đổi kế hoạch xây dựng');
   });

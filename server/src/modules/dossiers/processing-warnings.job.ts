@@ -24,7 +24,7 @@ export const WARNING_TEMPLATES: Record<'processing.due_soon' | 'processing.overd
     },
     en: {
       subject: 'Dossier {code}: step “{step}” due soon',
-      text: 'Dossier {code} (“{procedure}”) is due soon at step “{step}”: due {due}. Please handle it in “Hồ sơ cần xử lý”.',
+      text: 'Dossier {code} (“{procedure}”) is due soon at step “{step}”: due {due}. Please handle it in “Dossiers to process”.',
     },
   },
   'processing.overdue': {
@@ -34,7 +34,7 @@ export const WARNING_TEMPLATES: Record<'processing.due_soon' | 'processing.overd
     },
     en: {
       subject: 'Dossier {code}: step “{step}” overdue',
-      text: 'Dossier {code} (“{procedure}”) is overdue at step “{step}” (due {due}). Please handle it now in “Hồ sơ cần xử lý”.',
+      text: 'Dossier {code} (“{procedure}”) is overdue at step “{step}” (due {due}). Please handle it now in “Dossiers to process”.',
     },
   },
 };

@@ -310,8 +310,7 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
               reason: input.summary,
               publicUrl: ctx.config.publicUrl,
             })
-          : notifyApplicant(trx, row, 'result_ready', ctx.now, {
-              reason: early ? ' (sớm hơn ngày hẹn / ahead of the appointment)' : '',
+          : notifyApplicant(trx, row, early ? 'result_early' : 'result_ready', ctx.now, {
               publicUrl: ctx.config.publicUrl,
             }),
     };

@@ -138,6 +138,16 @@ describe('processing: office actions through the one pipeline, on the regulation
     );
     expect(d.status).toBe('result_ready');
     expect(d.events.at(-1)!.data).toMatchObject({ kind: 'granted', early: true, fileIds: [pdf.id] });
+    // Announced as early, in the applicant's language only.
+    const early = await f.db.kysely
+      .selectFrom('dossier_messages')
+      .select(['kind', 'body'])
+      .where('dossier_id', '=', d.id)
+      .where('channel', '=', 'portal')
+      .where('kind', 'like', 'result%')
+      .execute();
+    expect(early).toEqual([{ kind: 'result_early', body: expect.stringContaining('sớm hơn ngày hẹn trả') }]);
+    expect(early[0]!.body).not.toContain('ahead of');
     d = detail(await act(desk, d, 'return', { collectedBy: 'Nguyễn Văn An', originalsReturned: true }));
     expect(d.status).toBe('returned');
     expect(d.processing?.currentStep).toBeNull();
