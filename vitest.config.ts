@@ -10,6 +10,9 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           globalSetup: ['server/src/test/global-setup.ts'],
           environment: 'node',
+          // Files share each worker's module graph (they share no state: each has its own database and app), so the
+          // server's modules load once per worker instead of once per file.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { pino } from 'pino';
-import { afterAll, expect, onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { fixedClock, type ManualClock } from '../clock';
 import { loadConfig, type Config } from '../config';
 import { openDb, type Db } from '../db/client';
@@ -14,8 +14,11 @@ import type { AppDeps } from '../http/context';
 
 /** Runs `fn` when the current test ends if called inside a test, else when the file's tests end. */
 function cleanUpLater(fn: () => Promise<void> | void): void {
-  if (expect.getState().currentTestName !== undefined) onTestFinished(fn);
-  else afterAll(fn);
+  try {
+    onTestFinished(fn);
+  } catch {
+    afterAll(fn); // outside a test (a describe body): when the file's tests end
+  }
 }
 
 /** Prefix of this run's PostgreSQL test databases; the global teardown drops whatever a crash left behind. */
