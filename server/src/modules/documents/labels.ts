@@ -17,9 +17,8 @@ export const RETURN_CHANNEL_LABEL: Record<ReturnChannel, string> = {
  * The label of the applicant's number: the CMND is gone and the card is now the thẻ căn cước (Luật Căn cước 2023), so a
  * person has a số định danh cá nhân (12 digits) and an organisation a mã số doanh nghiệp / mã số thuế (10 or 13).
  */
-export function applicantIdLabel(a: Pick<Applicant, 'idNumber' | 'kind'>): string {
-  const kind = a.kind ?? (/^\d{10}(-?\d{3})?$/.test(a.idNumber?.trim() ?? '') ? 'organisation' : 'person');
-  return kind === 'organisation' ? 'Mã số doanh nghiệp/mã số thuế' : 'Số định danh cá nhân';
+export function applicantIdLabel(a: Pick<Applicant, 'kind'>): string {
+  return a.kind === 'organisation' ? 'Mã số doanh nghiệp/mã số thuế' : 'Số định danh cá nhân';
 }
 
 const UNIT_LABEL: Record<ProcessingTime['unit'], string> = {

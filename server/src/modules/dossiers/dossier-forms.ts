@@ -45,6 +45,8 @@ export function applicantOf(d: DossierRow): Applicant {
   const a = d.applicant as TApplicant;
   return {
     name: a.name,
+    // The label of the number follows the kind the applicant chose, never the number's length (issue 20).
+    kind: a.kind === 'organisation' ? 'organisation' : 'person',
     ...(a.idNumber ? { idNumber: a.idNumber } : {}),
     ...(a.address ? { address: a.address } : {}),
     ...(a.phone ? { phone: a.phone } : {}),
