@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicantIdLabel } from '../documents/labels';
 import { applicantOf } from './dossier-forms';
-import type { DossierRow } from './dossiers.tables';
+import type { DossierRow } from './dossiers.repo';
 
 const row = (applicant: object) => ({ applicant }) as unknown as DossierRow;
 
