@@ -1,64 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
-import { actor } from '../../test/harness';
-import { loadDemoCalendar } from '../calendar/calendar.demo';
-import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
+import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
+import { at, officeFixture } from './processing-office.test-helpers';
 
 // Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.
-const at = (local: string) => `${local}:00.000+07:00`;
 
 describe('processing: office actions through the one pipeline, on the regulations’ clock (issue 12)', async () => {
-  const f = await intakeFixture();
-  await f.db.kysely.transaction().execute((trx) => loadDemoCalendar(trx, f.clock.now()));
-  const sttt = f.agency('STTTT');
-  const dept = (
-    await f.db.kysely
-      .selectFrom('departments')
-      .select('id')
-      .where('agency_id', '=', sttt)
-      .where('name', '=', 'Phòng Bưu chính, Viễn thông')
-      .executeTakeFirstOrThrow()
-  ).id;
-  /** Staff who exist as accounts (the steps check units, departments and roles of real users). */
-  const staff = async (n: number, name: string, roles: Actor['roles'], departmentId: string | null) => {
-    const userId = `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
-    await f.db.kysely
-      .insertInto('users')
-      .values({
-        id: userId,
-        kind: 'staff',
-        username: `proc.${n}`,
-        full_name: name,
-        agency_id: sttt,
-        department_id: departmentId,
-        status: 'active',
-      })
-      .execute();
-    await f.db.kysely
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: userId, role })))
-      .execute();
-    return actor({ kind: 'staff', userId, name, roles, agencyId: sttt });
-  };
-  const head = await staff(1, 'Trưởng phòng BCVT', ['approver'], dept);
-  const specialist = await staff(2, 'Chuyên viên Một', ['specialist'], dept);
+  // Staff who exist as accounts (the steps check units, departments and roles of real users).
+  const { f, dept, head, specialist, desk, act, received, staff } = await officeFixture(0);
   const other = await staff(3, 'Chuyên viên Hai', ['specialist'], dept);
-  const desk = f.clerk('STTTT');
-  const act = (who: Actor, d: Pick<TDossierDetail, 'id' | 'version'>, path: string, body: object = {}) =>
-    f.inject(who, 'POST', `/api/processing/dossiers/${d.id}/${path}`, {
-      expectedVersion: d.version,
-      ...body,
-    });
-
-  /** An online dossier for 1.004227 (10 working days) received at `local`. */
-  const received = async (local: string) => {
-    f.clock.set(at(local));
-    const d = detail(await f.submit(f.citizenA), 201);
-    return detail(
-      await f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
-    );
-  };
 
   it('walks desk → head assigns → specialist appraises with a verification record → leader approves → desk issues and returns', async () => {
     // Thursday 12/2/2026 09:00 + 10 working days, Tết skipped: Thursday 5/3/2026 09:00.
