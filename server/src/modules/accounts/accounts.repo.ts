@@ -75,12 +75,22 @@ export async function findVerifiedContacts(
   q: Q,
   userId: string,
 ): Promise<{ email: string | null; phone: string | null }> {
+  const { email, phone } = await findMessagingProfile(q, userId);
+  return { email, phone };
+}
+
+/** What a message to an account needs, in one read: its language and the contacts its owner proved by code. */
+export async function findMessagingProfile(
+  q: Q,
+  userId: string,
+): Promise<{ locale: 'vi' | 'en' | null; email: string | null; phone: string | null }> {
   const row = await q
     .selectFrom('users')
-    .select(['email', 'phone', 'email_verified_at', 'phone_verified_at'])
+    .select(['preferred_locale', 'email', 'phone', 'email_verified_at', 'phone_verified_at'])
     .where('id', '=', userId)
     .executeTakeFirst();
   return {
+    locale: row?.preferred_locale ?? null,
     email: row?.email && row.email_verified_at ? row.email : null,
     phone: row?.phone && row.phone_verified_at ? row.phone : null,
   };

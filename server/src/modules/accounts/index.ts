@@ -2,5 +2,10 @@
 export { readableAgencyIds, canAccessDossier, type DossierAccessFacts, type DossierAction } from './access';
 export { can as canAccounts, type AccountsAction, type AccountsResource } from './accounts.policy';
 export { DEMO_PASSWORD, DEMO_STAFF, DEMO_OFFICERS, DEMO_CITIZENS, DEMO_ORGANISATION } from './accounts.demo';
-export { findPreferredLocale, findUserByLogin, findVerifiedContacts } from './accounts.repo';
+export {
+  findMessagingProfile,
+  findPreferredLocale,
+  findUserByLogin,
+  findVerifiedContacts,
+} from './accounts.repo';
 export { staffUsernameBase, pickUsername, foldVietnamese } from './accounts.username';

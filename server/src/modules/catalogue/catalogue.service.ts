@@ -7,6 +7,7 @@
  *   (published_at ≤ at < superseded_at). This is the version a dossier references (`versionId`) when submitted.
  *   Throws NOT_FOUND for an unknown code, PROCEDURE_RETIRED (409) when the procedure was retired at or before
  *   `at` (retired procedures refuse new submissions), PROCEDURE_NOT_PUBLISHED (409) when no version was in force.
+ * - `findVersionInForce(db | trx, code, at)` — only the id of that version (and the procedure's status).
  * - `getProcedureVersion(db, versionId): Promise<TProcedure>` — one exact version, whatever its status (history,
  *   old dossiers). Throws NOT_FOUND.
  *
@@ -79,7 +80,20 @@ export async function getProcedure(db: Q, code: string, now?: Date): Promise<TPr
 }
 
 export async function getProcedureVersionInForce(db: Q, code: string, at: Date): Promise<TProcedure> {
-  // One round trip: the procedure and the id of its version in force (a submission runs this on every request).
+  const v = await findVersionInForce(db, code, at);
+  return loadVersion(db, v.versionId, v.status);
+}
+
+/**
+ * Which version of a procedure is in force at `at`, with the procedure's status, in one round trip (a submission asks
+ * on every request; a published version's content never changes, so callers may keep what they load of it).
+ * Throws as `getProcedureVersionInForce`.
+ */
+export async function findVersionInForce(
+  db: Q,
+  code: string,
+  at: Date,
+): Promise<{ versionId: string; status: ProcedureStatus }> {
   const p = await db
     .selectFrom('procedures as p')
     .select((eb) => [
@@ -100,7 +114,7 @@ export async function getProcedureVersionInForce(db: Q, code: string, at: Date):
   if (!p) throw notFound();
   if (p.retired_at && p.retired_at <= at) throw new AppError('PROCEDURE_RETIRED', { code });
   if (!p.version_id) throw new AppError('PROCEDURE_NOT_PUBLISHED', { code, at: at.toISOString() });
-  return loadVersion(db, p.version_id, p.status);
+  return { versionId: p.version_id, status: p.status };
 }
 
 /**

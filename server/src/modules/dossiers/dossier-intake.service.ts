@@ -23,7 +23,6 @@ import { dossierDetail } from './dossier-read.service';
 import {
   appendEvent,
   findAgency,
-  findDossier,
   insertAttachments,
   insertDossier,
   listAttachments,
@@ -146,7 +145,7 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
   validateForm(p, input.formData);
   const where = await places(trx, p, input.receivingAgencyId);
   const cal = await calendarForAgency(trx, where.receiving);
-  const id = await insertDossier(trx, {
+  const row = await insertDossier(trx, {
     province_code: where.provinceCode,
     submission_ref: submissionRef(ctx.now),
     code: null,
@@ -177,12 +176,12 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
     register_book: null,
     register_entry: null,
   });
+  const id = row.id;
   await insertAttachments(trx, await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments));
   await appendEvent(trx, id, { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' });
   if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
-  const row = (await findDossier(trx, id))!;
   await notifyApplicant(trx, row, 'submitted', ctx.now);
-  const answer = await dossierDetail(trx, id, ctx.now);
+  const answer = await dossierDetail(trx, row, ctx.now);
   // Last: the audit chain's lock serialises writers until commit, so hold it as briefly as possible.
   await appendAudit(trx, ctx.audit, {
     action: 'dossier.submit',
@@ -206,7 +205,7 @@ export async function registerDossier(
   const p = await procedureOrFail(trx, input.procedureCode, ctx.now);
   validateForm(p, input.formData);
   const where = await places(trx, p, agencyId);
-  const id = await insertDossier(trx, {
+  const { id } = await insertDossier(trx, {
     province_code: where.provinceCode,
     submission_ref: submissionRef(ctx.now),
     code: null,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Locale, TApplicant } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { findPreferredLocale, findVerifiedContacts } from '../accounts';
+import { findMessagingProfile } from '../accounts';
 import { queueMessage } from '../notifications';
 import { renderTemplate } from '../notifications/notifications.templates';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
@@ -25,30 +25,25 @@ export function vnDateTime(d: Date): string {
 }
 
 /**
- * The language of the applicant's messages: the one chosen in their account, else the language of their submission
- * request, else Vietnamese (always for people at the counter without an account).
+ * The language of the applicant's messages and where email and SMS go, in one read of their account.
+ *
+ * Language: the one chosen in their account, else the language of their submission request, else Vietnamese (always
+ * for people at the counter without an account).
+ *
+ * Destinations (issue #11): a dossier submitted online by a citizen account notifies only the contacts that account
+ * verified by code: an email or phone typed into the dossier is applicant data, not a destination, since nobody
+ * proved it. A dossier received at the counter or by post keeps the contacts the officer recorded with the applicant
+ * in front of them.
  */
-export async function applicantLocale(
+async function applicantReach(
   trx: Transaction<Database>,
-  d: Pick<DossierRow, 'applicant_user_id' | 'locale'>,
-): Promise<Locale> {
-  if (!d.applicant_user_id) return 'vi';
-  return (await findPreferredLocale(trx, d.applicant_user_id)) ?? d.locale ?? 'vi';
-}
-
-/**
- * Where email and SMS about a dossier go (issue #11). A dossier submitted online by a citizen account notifies only
- * the contacts that account verified by code: an email or phone typed into the dossier is applicant data, not a
- * destination, since nobody proved it. A dossier received at the counter or by post keeps the contacts the officer
- * recorded with the applicant in front of them.
- */
-export async function applicantDestinations(
-  trx: Transaction<Database>,
-  d: Pick<DossierRow, 'applicant_user_id' | 'channel' | 'applicant'>,
-): Promise<{ email: string | null; phone: string | null }> {
-  if (d.channel === 'online' && d.applicant_user_id) return findVerifiedContacts(trx, d.applicant_user_id);
+  d: Pick<DossierRow, 'applicant_user_id' | 'locale' | 'channel' | 'applicant'>,
+): Promise<{ locale: Locale; email: string | null; phone: string | null }> {
+  const account = d.applicant_user_id ? await findMessagingProfile(trx, d.applicant_user_id) : null;
+  const locale = account ? (account.locale ?? d.locale ?? 'vi') : 'vi';
+  if (d.channel === 'online' && account) return { locale, email: account.email, phone: account.phone };
   const applicant = d.applicant as TApplicant;
-  return { email: applicant.email ?? null, phone: applicant.phone ?? null };
+  return { locale, email: applicant.email ?? null, phone: applicant.phone ?? null };
 }
 
 /**
@@ -75,7 +70,7 @@ export async function notifyApplicant(
     pin: d.lookup_pin ?? '',
   };
   const template = `dossier.${kind}`;
-  const locale = await applicantLocale(trx, d);
+  const { locale, ...to } = await applicantReach(trx, d);
   if (d.applicant_user_id) {
     const text = renderTemplate(template, locale, params);
     await trx
@@ -96,7 +91,6 @@ export async function notifyApplicant(
       })
       .execute();
   }
-  const to = await applicantDestinations(trx, d);
   if (to.email) await queueMessage(trx, { channel: 'email', to: to.email, template, params, locale, now });
   if (to.phone) await queueMessage(trx, { channel: 'sms', to: to.phone, template, params, locale, now });
 }

@@ -12,6 +12,7 @@ import {
   agencyNames,
   dossierHasFile,
   findDossier,
+  type DossierRow,
   findFiles,
   listDocuments,
   listForApplicant,
@@ -24,12 +25,13 @@ type Q = Kysely<Database> | Transaction<Database>;
 /** The whole dossier for its applicant or the staff of the agencies holding it; anyone else gets 404. */
 export async function getDossierDetail(q: Q, actor: Actor, id: string, now: Date): Promise<TDossierDetail> {
   const row = authorize(actor, 'view', await findDossier(q, id));
-  return dossierDetail(q, row.id, now);
+  return dossierDetail(q, row, now);
 }
 
 /** Without access checks: for answers of state changes the caller was already authorised for. */
-export async function dossierDetail(q: Q, id: string, now: Date): Promise<TDossierDetail> {
-  const row = await findDossier(q, id);
+export async function dossierDetail(q: Q, dossier: string | DossierRow, now: Date): Promise<TDossierDetail> {
+  // A caller that holds the row as it stands (just inserted, or just read under its access check) saves a read.
+  const row = typeof dossier === 'string' ? await findDossier(q, dossier) : dossier;
   if (!row) throw notFound();
   const agencyIds = [row.receiving_agency_id, row.authority_agency_id, row.result_agency_id];
   if (row.holding_agency_id) agencyIds.push(row.holding_agency_id);

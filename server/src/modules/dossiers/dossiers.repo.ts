@@ -65,12 +65,16 @@ export async function findDossier(q: Q, id: string): Promise<DossierRow | undefi
     DossierRow | undefined;
 }
 
+/** The new dossier as stored (defaults such as its lookup PIN and version included), without reading it back. */
 export async function insertDossier(
   trx: Transaction<Database>,
   values: Insertable<DossiersTable>,
-): Promise<string> {
-  const row = await trx.insertInto('dossiers').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+): Promise<DossierRow> {
+  return (await trx
+    .insertInto('dossiers')
+    .values(values)
+    .returning(DOSSIER_COLUMNS)
+    .executeTakeFirstOrThrow()) as DossierRow;
 }
 
 /** The optimistic guard of every dossier action: false when someone else changed it first. */

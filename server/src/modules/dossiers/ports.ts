@@ -8,7 +8,7 @@ import type { TProcedure, TProcessingTime, TWorkflow } from '@motcua/contracts';
 import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { AppError } from '../../http/errors';
-import { getProcedure, getProcedureVersionInForce } from '../catalogue/catalogue.service';
+import { findVersionInForce, getProcedure, loadVersion } from '../catalogue/catalogue.service';
 import type { DemoProcedure } from './procedures.fixtures';
 
 /**
@@ -83,24 +83,44 @@ export async function findProcedureInForce(
 ): Promise<ProcedureFacts | null> {
   const fixture = fixtures.find((p) => p.code === code);
   if (fixture) return fromFixture(trx, fixture, at);
-  let p: TProcedure;
+  const q = trx as unknown as Kysely<Database>;
+  let version: { versionId: string; status: TProcedure['status'] };
   try {
-    p = await getProcedureVersionInForce(trx as unknown as Kysely<Database>, code, at);
+    version = await findVersionInForce(q, code, at);
   } catch (err) {
     if (err instanceof AppError) return null;
     throw err;
   }
-  const agencyIds = p.agencies.map((a) => a.id);
-  if (agencyIds.length === 0) return null;
+  const facts = versionFacts.get(version.versionId) ?? (await loadVersionFacts(q, version));
+  if (facts.authorityAgencyIds.length === 0) return null;
   const departments = await trx
     .selectFrom('departments')
     .select(['id', 'agency_id'])
-    .where('agency_id', 'in', agencyIds)
+    .where('agency_id', 'in', facts.authorityAgencyIds)
     .where('kind', '=', 'specialist')
     .where('active', '=', true)
     .orderBy('name')
     .execute();
   return {
+    ...facts,
+    responsibleDepartmentIds: Object.fromEntries(
+      facts.authorityAgencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),
+    ),
+  };
+}
+
+type VersionFacts = Omit<ProcedureFacts, 'responsibleDepartmentIds'>;
+
+// A version once in force never changes (the catalogue edits drafts only), so what intake reads of it is kept per
+// process; which version is in force, and the departments (organisation data, editable), are read every time.
+const versionFacts = new Map<string, VersionFacts>();
+
+async function loadVersionFacts(
+  q: Kysely<Database>,
+  version: { versionId: string; status: TProcedure['status'] },
+): Promise<VersionFacts> {
+  const p = await loadVersion(q, version.versionId, version.status);
+  const facts: VersionFacts = {
     versionId: p.versionId,
     code: p.code,
     name: p.name,
@@ -112,11 +132,8 @@ export async function findProcedureInForce(
       required: c.required,
     })),
     processingTime: p.processingTime,
-    workflow: (await getVersionWorkflow(trx, p.versionId)) ?? defaultWorkflow(p.processingTime),
-    authorityAgencyIds: agencyIds,
-    responsibleDepartmentIds: Object.fromEntries(
-      agencyIds.map((id) => [id, departments.find((d) => d.agency_id === id)?.id ?? null]),
-    ),
+    workflow: (await getVersionWorkflow(q, p.versionId)) ?? defaultWorkflow(p.processingTime),
+    authorityAgencyIds: p.agencies.map((a) => a.id),
     boundaryFree: p.boundaryFree,
     onlineAllowed: p.onlineSubmission,
     formSchema: p.eform,
@@ -124,6 +141,9 @@ export async function findProcedureInForce(
     results: p.results,
     ...ATTACHMENT_LIMITS,
   };
+  if (versionFacts.size >= 1000) versionFacts.clear();
+  versionFacts.set(version.versionId, facts);
+  return facts;
 }
 
 async function fromFixture(
