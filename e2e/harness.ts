@@ -4,11 +4,10 @@ import { pino } from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, expect } from 'vitest';
-import { seedDemo } from '../server/src/db/seed';
 import { buildApp } from '../server/src/http/app';
 import type { AppDeps } from '../server/src/http/context';
 import { clockStartingAt } from '../server/src/clock';
-import { createTestDb, TEST_NOW, testConfig } from '../server/src/test/harness';
+import { createDemoDb, TEST_NOW, testConfig } from '../server/src/test/harness';
 import type { Config } from '../server/src/config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,11 +30,10 @@ export type E2E = {
 
 /** Starts the real server (fresh database, demo data, built web app) and a headless Chromium. */
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
-  const db = await createTestDb();
+  const db = await createDemoDb();
   const config = testConfig(overrides);
   // A working morning in Việt Nam whatever the hour of the run, ticking from there so sessions and timers behave.
   const deps: AppDeps = { db, config, log: pino({ level: 'silent' }), clock: clockStartingAt(TEST_NOW) };
-  await seedDemo(deps);
   const app = await buildApp(deps, { logger: false, strictResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

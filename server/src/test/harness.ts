@@ -5,12 +5,16 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, onTestFinished } from 'vitest';
 import { fixedClock, type ManualClock } from '../clock';
-import { loadConfig, type Config } from '../config';
+import type { Config } from '../config';
 import { openDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { buildApp } from '../http/app';
 import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
 import type { AppDeps } from '../http/context';
+import { seedDemo } from '../db/seed';
+import { TEST_NOW, testConfig } from './test-config';
+
+export { TEST_NOW, testConfig };
 
 /** Runs `fn` when the current test ends if called inside a test, else when the file's tests end. */
 function cleanUpLater(fn: () => Promise<void> | void): void {
@@ -26,16 +30,20 @@ export function testDbPrefix(): string {
   return `motcua_t_${process.env.MOTCUA_TEST_RUN ?? 'x'}_`;
 }
 
-/** The run's migrated PGlite data directory (global setup), read once per worker. */
-let pgliteTemplate: Promise<Blob | undefined> | undefined;
-function templateDump(): Promise<Blob | undefined> {
-  const file = process.env.MOTCUA_TEST_PGLITE_TEMPLATE;
-  return (pgliteTemplate ??= file
-    ? fs.promises.readFile(file).then(
-        (bytes) => new Blob([bytes]),
-        () => undefined,
-      )
-    : Promise.resolve(undefined));
+/** The run's PGlite data directories (global setup): migrated, and with the demo data; each read once per worker. */
+const pgliteTemplates = new Map<string, Promise<Blob | undefined>>();
+function templateDump(demo: boolean): Promise<Blob | undefined> {
+  const file = process.env[demo ? 'MOTCUA_TEST_PGLITE_DEMO' : 'MOTCUA_TEST_PGLITE_TEMPLATE'];
+  if (!file) return Promise.resolve(undefined);
+  let dump = pgliteTemplates.get(file);
+  if (!dump) {
+    dump = fs.promises.readFile(file).then(
+      (bytes) => new Blob([bytes]),
+      () => undefined,
+    );
+    pgliteTemplates.set(file, dump);
+  }
+  return dump;
 }
 
 /** CREATE DATABASE … TEMPLATE, retried while another file's copy still holds the template (55006). */
@@ -56,19 +64,22 @@ async function createDatabase(admin: pg.Client, name: string, template: string |
  * named by TEST_DATABASE_URL (dropped when the test or file that made it finishes). Both start as a copy of the run's
  * migrated template (global setup); `migrate` then finds nothing to do, or everything when there is no template.
  */
-export async function createTestDb(): Promise<Db & { url?: string }> {
+export async function createTestDb(opts: { demo?: boolean } = {}): Promise<Db & { url?: string }> {
+  const demo = opts.demo ?? false;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const db = await openDb({ memory: true, loadDataDir: await templateDump() });
+    const dump = await templateDump(demo);
+    const db = await openDb({ memory: true, loadDataDir: dump ?? (await templateDump(false)) });
     await migrate(db);
     cleanUpLater(() => db.close());
-    return db;
+    return demo && !dump ? seeded(db) : db;
   }
   const name = `${testDbPrefix()}${randomBytes(6).toString('hex')}`;
+  const template = process.env[demo ? 'MOTCUA_TEST_PG_DEMO' : 'MOTCUA_TEST_PG_TEMPLATE'];
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await createDatabase(admin, name, process.env.MOTCUA_TEST_PG_TEMPLATE);
+    await createDatabase(admin, name, template ?? process.env.MOTCUA_TEST_PG_TEMPLATE);
   } finally {
     await admin.end();
   }
@@ -83,18 +94,23 @@ export async function createTestDb(): Promise<Db & { url?: string }> {
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
   });
-  return Object.assign(db, { url: url.toString() });
-}
-
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/motcua-test-unused' }), ...overrides };
+  const withUrl = Object.assign(db, { url: url.toString() });
+  return demo && !template ? seeded(withUrl) : withUrl;
 }
 
 /**
- * The instant test apps stand still at unless a test passes its own clock: Wednesday 25 November 2026, 09:00 in
- * Việt Nam — a working morning after the demo data's dates. Tests move it with `clock.set()` / `clock.advance()`.
+ * A test database with the demo data loaded as `npm start` loads it (at {@link TEST_NOW}, with {@link testConfig}):
+ * a copy of the run's demo template, which the global setup seeds once, so files that only need the demo office
+ * skip the seconds seeding takes.
  */
-export const TEST_NOW = new Date('2026-11-25T09:00:00+07:00');
+export function createDemoDb(): Promise<Db & { url?: string }> {
+  return createTestDb({ demo: true });
+}
+
+async function seeded<T extends Db>(db: T): Promise<T> {
+  await seedDemo({ db, config: testConfig(), log: pino({ level: 'silent' }), clock: fixedClock(TEST_NOW) });
+  return db;
+}
 
 export type TestApp = { app: FastifyInstance; db: Db; deps: AppDeps; clock: ManualClock };
 

@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { actor, createTestApp } from '../../test/harness';
+import { actor, createDemoDb, createTestApp } from '../../test/harness';
 import { readableAgencyIds } from './access';
 
 describe('readableAgencyIds: leaders read their unit subtree', async () => {
-  const { db, deps } = await createTestApp();
+  const { db } = await createTestApp({}, await createDemoDb());
   const ids = new Map<string, string>();
   beforeAll(async () => {
-    await seedDemo(deps);
     for (const a of await db.kysely.selectFrom('agencies').select(['id', 'short_name']).execute())
       ids.set(a.short_name, a.id);
   });

@@ -1,16 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { auditActions, Client, latestCode } from './accounts.test-helpers';
 import { DEMO_PASSWORD } from './accounts.demo';
 
 const PW = 'Hoa-sen-no-2026';
 
 describe('citizen accounts: registration, verification, log-in, sessions', async () => {
-  const { app, db, deps, clock } = await createTestApp();
-  beforeAll(async () => {
-    await seedDemo(deps);
-  });
+  const { app, db, deps, clock } = await createTestApp({}, await createDemoDb());
 
   it('registers with email, activates by the emailed code, logs in and sees /api/me', async () => {
     const c = new Client(app);

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { auditActions, Client, latestCode } from './accounts.test-helpers';
 import { DEMO_PASSWORD } from './accounts.demo';
 import { createAdminCommand } from './accounts.cli';
 
 describe('staff accounts, roles, forced password change, organisations', async () => {
-  const { app, db, deps } = await createTestApp();
+  const { app, db, deps } = await createTestApp({}, await createDemoDb());
   const agency = async (short: string) =>
     (
       await db.kysely
@@ -18,7 +17,6 @@ describe('staff accounts, roles, forced password change, organisations', async (
   let stttt = '';
   let sxd = '';
   beforeAll(async () => {
-    await seedDemo(deps);
     stttt = await agency('STTTT');
     sxd = await agency('SXD');
   });

@@ -1,16 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { Client, latestCode } from './accounts.test-helpers';
 import { DEMO_PASSWORD } from './accounts.demo';
 import { ACCOUNT_LOCK_THRESHOLD, PAIR_LOCK_THRESHOLD } from './accounts.settings';
 
 /** Lockout by (account, address) with an account-wide slow-down that spares the owner's addresses (#11, ADR 0009). */
 describe('log-in lockout cannot keep the owner out', async () => {
-  const { app, deps } = await createTestApp();
-  beforeAll(async () => {
-    await seedDemo(deps);
-  });
+  const { app, deps } = await createTestApp({}, await createDemoDb());
   const wrong = (c: Client, login: string) => c.post('/api/auth/login', { login, password: 'Doan-mo-sai-1' });
 
   it('five wrong passwords lock that address for that account; the clerk logs in from elsewhere', async () => {

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { auditActions, Client } from './accounts.test-helpers';
 
 const PUBLIC_URL = 'http://motcua.test';
@@ -99,13 +98,13 @@ describe('single sign-on with a local OpenID Connect provider', async () => {
   };
   const op = await startProvider(person);
   afterAll(() => op.close());
-  const { app, db, deps } = await createTestApp({
-    publicUrl: PUBLIC_URL,
-    oidc: { issuer: op.issuer, clientId: 'motcua', clientSecret: 'bi-mat-cua-ung-dung-motcua-0123456789' },
-  });
-  beforeAll(async () => {
-    await seedDemo(deps);
-  });
+  const { app, db } = await createTestApp(
+    {
+      publicUrl: PUBLIC_URL,
+      oidc: { issuer: op.issuer, clientId: 'motcua', clientSecret: 'bi-mat-cua-ung-dung-motcua-0123456789' },
+    },
+    await createDemoDb(),
+  );
 
   const signIn = async (c: Client) => {
     const start = await c.get('/api/auth/oidc/start?returnTo=/ho-so');

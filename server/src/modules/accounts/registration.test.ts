@@ -1,16 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { Client, worker } from './accounts.test-helpers';
 
 const PW = 'Hoa-mai-no-2026';
 
 /** Registration, code resending and password reset answer the same whether or not an account exists (#11). */
 describe('no account enumeration', async () => {
-  const { app, db, deps } = await createTestApp();
-  beforeAll(async () => {
-    await seedDemo(deps);
-  });
+  const { app, db, deps } = await createTestApp({}, await createDemoDb());
 
   const usersWith = async (email: string) =>
     (await db.kysely.selectFrom('users').select('id').where('email', '=', email).execute()).length;

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type TStaffRole } from '@motcua/contracts';
-import { seedDemo } from '../../db/seed';
-import { createTestApp } from '../../test/harness';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { Client } from './accounts.test-helpers';
 import { DEMO_PASSWORD } from './accounts.demo';
 
@@ -31,14 +30,13 @@ function actOutcome(granter: 'unit_admin' | 'system_admin', role: TStaffRole, sc
 const STATUS: Record<Outcome, number> = { allowed: 200, forbidden: 403, hidden: 404 };
 
 describe('who may grant what: the whole grant matrix', async () => {
-  const { app, db, deps } = await createTestApp();
+  const { app, db } = await createTestApp({}, await createDemoDb());
   const agencies: Record<string, string> = {};
   let sys: Client;
   let serial = 0;
   const uniqueName = () => `Cán Bộ Thử ${String.fromCharCode(65 + (serial % 26))} ${++serial}`;
 
   beforeAll(async () => {
-    await seedDemo(deps);
     for (const short of ['STTTT', 'UBNDT', 'UBNDPAH', 'SXD'])
       agencies[short] = (
         await db.kysely

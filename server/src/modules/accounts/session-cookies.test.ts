@@ -1,18 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { createTestApp, createTestDb } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { createDemoDb, createTestApp } from '../../test/harness';
 import { DEMO_PASSWORD } from './accounts.demo';
 import { Client } from './accounts.test-helpers';
 
 type SetCookie = { name: string; secure?: boolean; httpOnly?: boolean };
 
 describe('session cookies are Secure whenever the public address is https', async () => {
-  const db = await createTestDb();
+  const db = await createDemoDb();
   const https = await createTestApp({ publicUrl: 'https://dichvucong.anhoa.example' }, db);
   const http = await createTestApp({ publicUrl: 'http://localhost:3000' }, db);
-  beforeAll(async () => {
-    await seedDemo(https.deps);
-  });
 
   const loginCookies = async (app: typeof https.app) => {
     const res = await new Client(app).login('an.nguyen@example.vn', DEMO_PASSWORD);

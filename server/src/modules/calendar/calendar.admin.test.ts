@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { actor, asActor, createTestApp, type TestApp } from '../../test/harness';
+import { actor, asActor, createDemoDb, createTestApp, type TestApp } from '../../test/harness';
 import { DEFAULT_WEEKLY_HOURS, type WeeklyHours } from '.';
 import { getCalendarForAgency, getCalendarForUnit } from './calendar.service';
 import { addWorkingHours, localDateTime } from '.';
@@ -20,8 +19,7 @@ async function auditActions(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.deps);
+  t = await createTestApp({}, await createDemoDb());
 });
 
 const LATE: WeeklyHours = {

@@ -74,14 +74,21 @@ export async function readState(q: Q): Promise<{ version: number; dayCountMode: 
     : { version: 0, dayCountMode: 'hours' };
 }
 
-/** Every change bumps the version in its own transaction; the row lock also serialises calendar writers. */
+/**
+ * Every change bumps the version in its own transaction; the row lock also serialises calendar writers. The stamp is
+ * the change's instant in microseconds (never less than the last one plus one), not a count: two databases copied
+ * from one (a restored backup, a test template) then never reach the same version with different calendars, which a
+ * process caching calendars by unit and version would confuse. It is a stamp, not business time, so the database's
+ * clock is the right one.
+ */
 export async function bumpVersion(trx: Transaction<Database>, dayCountMode?: DayCountMode): Promise<void> {
+  const stamp = sql<number>`floor(extract(epoch from clock_timestamp()) * 1000000)::bigint`;
   await trx
     .insertInto('calendar_state')
-    .values({ id: 1, version: 1, day_count_mode: dayCountMode ?? 'hours', updated_at: sql<Date>`now()` })
+    .values({ id: 1, version: stamp, day_count_mode: dayCountMode ?? 'hours', updated_at: sql<Date>`now()` })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
-        version: eb('calendar_state.version', '+', 1),
+        version: sql<number>`greatest(${eb.ref('calendar_state.version')} + 1, ${stamp})`,
         updated_at: sql<Date>`now()`,
         ...(dayCountMode ? { day_count_mode: dayCountMode } : {}),
       })),

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed';
-import { actor, asActor, createTestApp, type TestApp } from '../../test/harness';
+import { actor, asActor, createDemoDb, createTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 
@@ -16,8 +15,7 @@ const due = async (query: string, unit = '99', app = t.app) =>
 const enc = encodeURIComponent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.deps);
+  t = await createTestApp({}, await createDemoDb());
 });
 
 describe('GET /api/calendar/{unitCode}/deadline', () => {
