@@ -13,7 +13,20 @@ import { vnDateTime } from './dossier-notify';
 import { overdueConsultations, updateConsultation, type ConsultationRow } from './consultation.repo';
 import { findDossier, type DossierRow } from './dossiers.repo';
 
-export const CONSULTATION_TEMPLATES: Record<'consultation.overdue', MessageTemplate> = {
+export const CONSULTATION_TEMPLATES: Record<
+  'consultation.overdue' | 'consultation.requested',
+  MessageTemplate
+> = {
+  'consultation.requested': {
+    vi: {
+      subject: 'Đề nghị cho ý kiến về hồ sơ {code}, hạn {due}',
+      text: '{from} đề nghị {agency} cho ý kiến về hồ sơ {code} (“{procedure}”): {content} Hạn trả lời: {due}. Vui lòng trả lời trong mục “Xin ý kiến cần trả lời”.',
+    },
+    en: {
+      subject: 'Opinion requested on dossier {code}, due {due}',
+      text: '{from} asks {agency} for an opinion on dossier {code} (“{procedure}”): {content} Answer by {due} in “Consultations to answer”.',
+    },
+  },
   'consultation.overdue': {
     vi: {
       subject: 'Hồ sơ {code}: quá hạn lấy ý kiến của {agency}',
@@ -96,6 +109,51 @@ async function flag(trx: Transaction<Database>, c: ConsultationRow, now: Date): 
   // A dossier no longer running (stopped, refused…) is not flagged, but the request is not scanned again either.
   await updateConsultation(trx, c.id, { overdue_warned_at: now });
   return true;
+}
+
+/**
+ * The request lands with the consulted unit: an e-mail to the specialists and heads of the named department (or of
+ * the agency when no department is named), in the transaction that records the request.
+ */
+export async function notifyConsulted(
+  trx: Transaction<Database>,
+  c: ConsultationRow,
+  d: DossierRow,
+  now: Date,
+) {
+  let q = trx
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email'])
+    .distinct()
+    .where('u.kind', '=', 'staff')
+    .where('u.status', '=', 'active')
+    .where('r.role', 'in', ['specialist', 'approver'])
+    .where('u.agency_id', '=', c.to_agency_id);
+  if (c.to_department_id) q = q.where('u.department_id', '=', c.to_department_id);
+  const unit = c.to_department_name ? `${c.to_department_name} – ${c.to_agency_name}` : c.to_agency_name;
+  const from = c.from_department_name
+    ? `${c.from_department_name} – ${c.from_agency_name}`
+    : c.from_agency_name;
+  for (const p of await q.orderBy('u.id').execute()) {
+    if (!p.email) continue;
+    const locale = (await findPreferredLocale(trx, p.id)) ?? 'vi';
+    await queueMessage(trx, {
+      channel: 'email',
+      to: p.email,
+      template: 'consultation.requested',
+      locale,
+      now,
+      params: {
+        code: d.code ?? '',
+        procedure: d.procedure_name,
+        agency: unit,
+        from,
+        content: c.content,
+        due: vnDateTime(c.due_at),
+      },
+    });
+  }
 }
 
 /** One pass: every open consultation past due and not yet flagged. Returns how many were flagged. */

@@ -20,6 +20,7 @@ import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { closeWithoutAnswerRule, consultationDue, gradeAnswer } from './consultation-rules';
 import { presentConsultation } from './consultation.presenter';
+import { notifyConsulted } from './consultation-warnings';
 import {
   findConsultation,
   insertConsultations,
@@ -141,6 +142,12 @@ export async function sendConsultation(
       },
       effects: () => insertConsultations(trx, rows),
       audit: { action: 'dossier.consult', details: { consultations: rows.map((r) => r.id) } },
+      afterAudit: async (row) => {
+        for (const r of rows) {
+          const c = (await lockConsultation(trx, r.id))!;
+          await notifyConsulted(trx, c, row, ctx.now);
+        }
+      },
     };
   });
 }

@@ -122,6 +122,24 @@ describe('consultation (lấy ý kiến, issue 14; 003 Đ13.5)', async () => {
       ['Sở Xây dựng tỉnh An Hòa', at('2026-02-25T09:00'), 'open'],
     ]);
     expect(d.events.at(-1)).toMatchObject({ type: 'consultation_sent', actor: { name: handler.name } });
+    // It lands with the consulted units: an e-mail to their specialists (and heads).
+    const asked = await f.db.kysely
+      .selectFrom('messages')
+      .select(['recipient', 'subject'])
+      .where('template', '=', 'consultation.requested')
+      .where('subject', 'like', `%${d.code}%`)
+      .orderBy('recipient')
+      .execute();
+    expect(asked).toEqual([
+      {
+        recipient: 'consult2@anhoa.gov.vn',
+        subject: `Đề nghị cho ý kiến về hồ sơ ${d.code}, hạn 25/02/2026 09:00`,
+      },
+      {
+        recipient: 'consult3@anhoa.gov.vn',
+        subject: `Đề nghị cho ý kiến về hồ sơ ${d.code}, hạn 25/02/2026 09:00`,
+      },
+    ]);
 
     // The applicant sees one dossier: no consultations, no consultation events.
     const own = detail(await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}`));
