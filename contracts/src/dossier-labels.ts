@@ -46,6 +46,13 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   stepped_back: { vi: 'Trả lại bước trước', en: 'Returned to the previous step' },
   stopped: { vi: 'Dừng giải quyết theo đề nghị', en: 'Stopped at the applicant’s request' },
   transferred: { vi: 'Chuyển đến Bộ phận Một cửa có thẩm quyền', en: 'Forwarded to the competent desk' },
+  consultation_sent: { vi: 'Gửi lấy ý kiến', en: 'Consultation requested' },
+  consultation_answered: { vi: 'Trả lời ý kiến', en: 'Consultation answered' },
+  consultation_overdue: { vi: 'Quá hạn lấy ý kiến, chưa có trả lời', en: 'Consultation overdue, no answer' },
+  consultation_closed: {
+    vi: 'Kết thúc lấy ý kiến khi quá hạn không có trả lời',
+    en: 'Consultation closed without an answer',
+  },
 };
 
 /**
@@ -71,6 +78,10 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   stepped_back: { vi: 'trả lại bước trước', en: 'sent back a step' },
   stopped: { vi: 'dừng giải quyết', en: 'stopped' },
   transferred: { vi: 'chuyển đến cơ quan có thẩm quyền', en: 'forwarded to the competent desk' },
+  consultation_sent: { vi: 'gửi lấy ý kiến', en: 'sent for consultation' },
+  consultation_answered: { vi: 'trả lời ý kiến', en: 'answered' },
+  consultation_overdue: { vi: 'cảnh báo quá hạn lấy ý kiến', en: 'flagged for an overdue consultation' },
+  consultation_closed: { vi: 'kết thúc lấy ý kiến', en: 'closed for consultation' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZProcessingTime } from './catalogue';
 import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
+import { ZConsultation } from './consultation';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
 export const DOSSIER_STATUSES = [
@@ -43,6 +44,11 @@ export const DOSSIER_EVENT_TYPES = [
   'stepped_back', // returned to the previous step (or the step's back-step), with a reason
   'stopped', // stopped at the applicant's request, asked online or recorded by the desk
   'transferred', // the desk forwards a dossier for another agency to that agency's desk, the same day (003 Đ12.3)
+  // ── consultation (issue 14, 003 Đ13.5): inside the lead's processing time; the status does not move ──
+  'consultation_sent', // the handler asks other agencies / departments, each with content and a deadline
+  'consultation_answered', // a consulted party answers (opinion) or declines
+  'consultation_overdue', // the deadline passed without an answer: the requester and the desk are warned (system)
+  'consultation_closed', // the requester proceeds without the answer, recording whether silence counts as agreement
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
@@ -361,6 +367,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   extendedFrom: ZInstantStr.nullable(),
   /** The result status, with the result documents the office attached (downloadable by the applicant). */
   result: ZDossierResultStatus.extend({ files: z.array(ZUploadedFile) }).nullable(),
+  /** Staff only (issue 14): the consultations of the dossier with their due times; absent for the applicant. */
+  consultations: z.array(ZConsultation).optional(),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 

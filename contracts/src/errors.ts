@@ -159,6 +159,10 @@ export const ERROR_MESSAGES = {
     vi: 'Hồ sơ không được giao cho bạn ở bước này.',
     en: 'This dossier is not assigned to you at this step.',
   },
+  CONSULTATION_STATE: {
+    vi: 'Yêu cầu lấy ý kiến đang ở trạng thái “{status}”, không thể {action}.',
+    en: 'The consultation is “{status}”; it cannot be {action}.',
+  },
   SIMULATION_STATE: {
     vi: 'Hồ sơ giả định đang ở trạng thái “{status}”, không thể {action}.',
     en: 'The simulated dossier is “{status}”; it cannot be {action}.',

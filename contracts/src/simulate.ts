@@ -15,6 +15,9 @@ export const SIMULATED_EVENT_TYPES = [
   'extended',
   'stopped',
   'result',
+  // Consultation (issue 14): inside the lead's processing time; `agency` (id or short name) and, to send, `workingDays`.
+  'consultation_sent',
+  'consultation_answered',
 ] as const;
 export const ZSimulatedEventType = z.enum(SIMULATED_EVENT_TYPES);
 export type TSimulatedEventType = z.infer<typeof ZSimulatedEventType>;
@@ -23,14 +26,24 @@ export const ZSimulatedEvent = z
   .object({
     type: ZSimulatedEventType,
     at: ZInstant,
-    /** The extension (apology, Mẫu 04): working days added to the appointment in force. */
+    /** The extension (apology, Mẫu 04): working days added to the appointment in force; a consultation's deadline. */
     workingDays: z.number().int().min(1).max(60).optional(),
+    /** consultation_sent / consultation_answered: the consulted agency (its id or short name); its calendar counts. */
+    agency: z.string().trim().min(1).max(64).optional(),
     /** A second supplement request: only for a defect new in the supplement itself (003 Đ13.4). */
     reason: z.literal(SECOND_SUPPLEMENT_REASON).optional(),
   })
   .refine((e) => e.type !== 'extended' || e.workingDays !== undefined, {
     message: 'an extension needs workingDays',
     path: ['workingDays'],
+  })
+  .refine((e) => e.type !== 'consultation_sent' || e.workingDays !== undefined, {
+    message: 'a consultation needs workingDays',
+    path: ['workingDays'],
+  })
+  .refine((e) => !e.type.startsWith('consultation') || e.agency !== undefined, {
+    message: 'a consultation names its agency',
+    path: ['agency'],
   });
 export type TSimulatedEvent = z.infer<typeof ZSimulatedEvent>;
 
@@ -66,6 +79,10 @@ export const ZSimulatedEffect = z.object({
   late: z.boolean().optional(),
   /** result: before the appointment (announced as early, 003 Đ14.4). */
   early: z.boolean().optional(),
+  /** consultation_*: the consulted agency, its deadline (its calendar), and the answer's grade against it. */
+  agency: z.string().optional(),
+  consultationDueAt: ZInstant.optional(),
+  grade: z.enum(['early', 'on_time', 'late']).optional(),
 });
 export type TSimulatedEffect = z.infer<typeof ZSimulatedEffect>;
 
@@ -74,5 +91,15 @@ export const ZSimulateResponse = z.object({
   dueAt: ZInstant.nullable(),
   steps: z.array(ZSimulatedStep),
   events: z.array(ZSimulatedEffect),
+  /** Each consultation sent: its deadline in the consulted agency's calendar and its answer (issue 14). */
+  consultations: z.array(
+    z.object({
+      agency: z.string(),
+      sentAt: ZInstant,
+      dueAt: ZInstant,
+      answeredAt: ZInstant.nullable(),
+      grade: z.enum(['early', 'on_time', 'late']).nullable(),
+    }),
+  ),
 });
 export type TSimulateResponse = z.infer<typeof ZSimulateResponse>;

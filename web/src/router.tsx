@@ -89,6 +89,10 @@ const areas: RouteObject[] = [
         path: 'so-theo-doi',
         lazy: page(() => import('./routes/office/RegisterBookPage'), 'RegisterBookPage'),
       },
+      {
+        path: 'lay-y-kien',
+        lazy: page(() => import('./routes/office/ConsultationsPage'), 'ConsultationsPage'),
+      },
     ],
   },
   { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },

@@ -60,6 +60,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DEADLINE_RULE: 422,
   NOT_ASSIGNED: 403,
   SIMULATION_STATE: 422,
+  CONSULTATION_STATE: 409,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

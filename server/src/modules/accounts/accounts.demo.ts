@@ -58,6 +58,14 @@ export const DEMO_STAFF: DemoStaff[] = [
     email: 'dothihoa@anhoa.gov.vn',
   },
   { fullName: 'Trịnh Văn Khoa', agency: 'SXD', roles: ['unit_admin'], email: 'trinhvankhoa@anhoa.gov.vn' },
+  // Consultation (issue 14): a second department of SXD that the processing department asks for an opinion.
+  {
+    fullName: 'Phan Văn Kiến',
+    agency: 'SXD',
+    department: 'Phòng Quản lý hoạt động xây dựng',
+    roles: ['specialist'],
+    email: 'phanvankien@anhoa.gov.vn',
+  },
 ];
 
 export const DEMO_CITIZENS = [

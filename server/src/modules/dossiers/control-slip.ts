@@ -54,6 +54,12 @@ export type SlipContext = {
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const APPLICANT_UNIT = 'Tổ chức, cá nhân';
 
+type ConsultedUnit = { agency?: unknown; department?: unknown };
+const consultedUnit = (c: ConsultedUnit) =>
+  [str(c.department), str(c.agency)].filter((x): x is string => x !== null).join(' – ');
+const consultationsOf = (data: Record<string, unknown>) =>
+  (Array.isArray(data.consultations) ? data.consultations : []) as (ConsultedUnit & { dueAt: string })[];
+
 /** The handoffs of a dossier, oldest first, from its events (ordered by seq). */
 export function handoffsOf(events: readonly SlipEvent[], ctx: SlipContext): Handoff[] {
   const w = ctx.workflow;
@@ -170,6 +176,47 @@ export function handoffsOf(events: readonly SlipEvent[], ctx: SlipContext): Hand
         );
         enter(null, e.at);
         break;
+      // Consultation (issue 14, 003 Đ13.5.b: recorded on the slip): the request, and the answer graded against its due.
+      case 'consultation_sent':
+        for (const c of consultationsOf(e.data)) {
+          out.push({
+            from: party(cur, e.actorName),
+            to: { unit: consultedUnit(c), person: null },
+            at: e.at,
+            result: `Gửi lấy ý kiến: ${str(e.data.content) ?? ''}`.trim(),
+            dueAt: new Date(c.dueAt),
+            grade: null,
+          });
+        }
+        break;
+      case 'consultation_answered': {
+        const dueAt = new Date(String(e.data.dueAt));
+        const verb = e.data.answer === 'declined' ? 'Từ chối cho ý kiến' : 'Trả lời ý kiến';
+        out.push({
+          from: { unit: consultedUnit(e.data), person: e.actorName },
+          to: party(cur, null),
+          at: e.at,
+          result: `${verb}: ${str(e.data.opinion) ?? ''}`.trim(),
+          dueAt,
+          grade: gradeHandoff(e.at, dueAt),
+        });
+        break;
+      }
+      case 'consultation_closed': {
+        const basis = str(e.data.legalBasis);
+        const silence = e.data.silenceMeansAgreement
+          ? `không trả lời được coi là đồng ý${basis ? ` (${basis})` : ''}`
+          : 'không trả lời không được coi là đồng ý';
+        out.push({
+          from: { unit: consultedUnit(e.data), person: null },
+          to: party(cur, e.actorName),
+          at: e.at,
+          result: `Quá hạn lấy ý kiến, không có trả lời; ${silence}`,
+          dueAt: new Date(String(e.data.dueAt)),
+          grade: 'late',
+        });
+        break;
+      }
       case 'stopped':
         push(e, { unit: APPLICANT_UNIT, person: null }, `Dừng giải quyết: ${e.reason ?? ''}`.trim(), false);
         enter(null, e.at);

@@ -56,4 +56,10 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
   stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
   transferred: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },
+  // Consultation (issue 14): the handler asks and proceeds; the consulted unit answers (consultation.service.ts
+  // checks that the request is addressed to it); the warnings job flags an overdue one.
+  consultation_sent: { permission: 'process', actorKinds: ['staff'], channel: null },
+  consultation_answered: { permission: 'answer_consultation', actorKinds: ['staff'], channel: null },
+  consultation_overdue: { permission: 'system', actorKinds: ['system'], channel: null },
+  consultation_closed: { permission: 'process', actorKinds: ['staff'], channel: null },
 };

@@ -7,6 +7,8 @@ import { AppError } from '../../http/errors';
 import { fileStoreFor, notFound } from './dossier-context';
 import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
+import { presentConsultation } from './consultation.presenter';
+import { listConsultationsOf } from './consultation.repo';
 import { instant, presentDetail, presentSummary } from './dossiers.presenter';
 import {
   agencyNames,
@@ -25,11 +27,24 @@ type Q = Kysely<Database> | Transaction<Database>;
 /** The whole dossier for its applicant or the staff of the agencies holding it; anyone else gets 404. */
 export async function getDossierDetail(q: Q, actor: Actor, id: string, now: Date): Promise<TDossierDetail> {
   const row = authorize(actor, 'view', await findDossier(q, id));
-  return dossierDetail(q, row, now);
+  return dossierDetail(q, row, now, actor.kind === 'staff');
 }
 
+/** Consultation is office work (issue 14): the applicant's timeline shows the dossier's own moves only. */
+const CONSULTATION_EVENTS = new Set([
+  'consultation_sent',
+  'consultation_answered',
+  'consultation_overdue',
+  'consultation_closed',
+]);
+
 /** Without access checks: for answers of state changes the caller was already authorised for. */
-export async function dossierDetail(q: Q, dossier: string | DossierRow, now: Date): Promise<TDossierDetail> {
+export async function dossierDetail(
+  q: Q,
+  dossier: string | DossierRow,
+  now: Date,
+  staff = false,
+): Promise<TDossierDetail> {
   // A caller that holds the row as it stands (just inserted, or just read under its access check) saves a read.
   const row = typeof dossier === 'string' ? await findDossier(q, dossier) : dossier;
   if (!row) throw notFound();
@@ -39,7 +54,7 @@ export async function dossierDetail(q: Q, dossier: string | DossierRow, now: Dat
   const resultFileIds = s.events
     .filter((e) => e.type === 'result_issued')
     .flatMap((e) => (Array.isArray(e.data.fileIds) ? (e.data.fileIds as string[]) : []));
-  return presentDetail(
+  const detail = presentDetail(
     {
       row,
       resultFiles: await findFiles(q, resultFileIds),
@@ -55,6 +70,9 @@ export async function dossierDetail(q: Q, dossier: string | DossierRow, now: Dat
     },
     now,
   );
+  if (!staff) return { ...detail, events: detail.events.filter((e) => !CONSULTATION_EVENTS.has(e.type)) };
+  const consultations = (await listConsultationsOf(q, row.id)).map((c) => presentConsultation(c, now));
+  return { ...detail, consultations };
 }
 
 type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };

@@ -31,8 +31,19 @@ const TRANSITIONS: Partial<
     result_issued: 'result_ready',
     stepped_back: 'in_processing',
     stopped: 'stopped',
+    // Consultation (issue 14): inside the lead's processing time, the status does not move.
+    consultation_sent: 'in_processing',
+    consultation_answered: 'in_processing',
+    consultation_overdue: 'in_processing',
+    consultation_closed: 'in_processing',
   },
-  processing_supplement: { supplement_submitted: 'in_processing', stopped: 'stopped' },
+  processing_supplement: {
+    supplement_submitted: 'in_processing',
+    stopped: 'stopped',
+    // A consulted party may still answer (and be late) while the applicant supplements.
+    consultation_answered: 'processing_supplement',
+    consultation_overdue: 'processing_supplement',
+  },
   result_ready: { result_returned: 'returned' },
 };
 

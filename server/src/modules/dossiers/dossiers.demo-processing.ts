@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import type { IntakeCtx } from './dossier-context';
 import { acceptDossier } from './dossier-reception.service';
+import { loadConsultationDemo } from './dossiers.demo-consultation';
 import { collectOnline, stopDossier } from './processing-flow.service';
 import {
   appraiseDossier,
@@ -193,6 +194,8 @@ export async function loadProcessingDemo(k: DemoKit, counterId: string): Promise
   const appraisal = await k.online('an', PERMIT, at('2026-11-20T08:10:00'));
   await accept(appraisal, '2026-11-20T09:00:00');
   await assign(appraisal, '2026-11-20T14:00:00');
+  // …with a consultation in flight (issue 14): one department answered, another agency not yet.
+  await loadConsultationDemo(k, appraisal, specialist);
 
   // Received, waiting for the head of the department to assign it.
   const unassigned = await k.online('mai', PERMIT, at('2026-11-24T08:05:00'));

@@ -2,7 +2,8 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
-export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect';
+export type DossierAction =
+  'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'answer_consultation';
 
 type Holder = Pick<
   DossierRow,
@@ -56,6 +57,10 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
         actor.agencyId !== null &&
         [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId)
       );
+    case 'answer_consultation':
+      // Any office: whether a request is addressed to the actor's unit is the consultation's own check
+      // (consultation.service.ts), made before the dossier is touched; the dossier itself stays unseen.
+      return actor.kind === 'staff' && actor.agencyId !== null;
   }
 }
 

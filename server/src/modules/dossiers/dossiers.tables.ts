@@ -187,6 +187,38 @@ export type ProcessingWarningsTable = {
   sent_at: Date;
 };
 
+/** A consultation request to one unit (issue 14), projected from the dossier's consultation_* events. */
+export type DossierConsultationsTable = {
+  id: Generated<string>;
+  dossier_id: string;
+  from_agency_id: string;
+  from_agency_name: string;
+  from_department_id: string | null;
+  from_department_name: string | null;
+  requested_by: string;
+  requested_by_name: string;
+  to_agency_id: string;
+  to_agency_name: string;
+  to_department_id: string | null;
+  to_department_name: string | null;
+  position: Generated<number>;
+  content: string;
+  file_ids: ColumnType<string[], string, string>;
+  working_days: number;
+  requested_at: Date;
+  due_at: Date;
+  status: Generated<'open' | 'answered' | 'declined' | 'closed'>;
+  overdue_warned_at: Date | null;
+  answered_at: Date | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  opinion: string | null;
+  answer_file_ids: ColumnType<string[] | null, string | null, string | null>;
+  closed_at: Date | null;
+  silence_means_agreement: boolean | null;
+  legal_basis: string | null;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
@@ -202,4 +234,5 @@ export type DossierTables = {
   lookup_probes: LookupProbesTable;
   lookup_alerts: LookupAlertsTable;
   processing_warnings: ProcessingWarningsTable;
+  dossier_consultations: DossierConsultationsTable;
 };

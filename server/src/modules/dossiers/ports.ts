@@ -236,3 +236,12 @@ export async function findStaffFacts(q: Kysely<Database> | Transaction<Database>
     roles: roles.map((r) => r.role),
   };
 }
+
+/** A department of the organisation module: its agency and name (consultation targets, issue 14). */
+export async function findDepartment(q: Kysely<Database> | Transaction<Database>, id: string) {
+  return q
+    .selectFrom('departments')
+    .select(['id', 'agency_id', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -14,6 +14,7 @@ import { requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { getProcedureVersion, PROCEDURE_WHAT } from '../catalogue/catalogue.service';
 import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
+import type { Calendar } from '../calendar';
 import { calendarForAgency, findProcedureInForce } from './ports';
 import { checkSimulationSpan, simulateProcessing } from './procedure-simulate';
 import type { RuleFacts } from './processing-rules';
@@ -55,6 +56,21 @@ async function liveFacts(trx: Trx, code: string, receivedAt: Date, now: Date): P
   };
 }
 
+/** The calendar of each agency a consultation names (by id or short name); an unknown one is left out (404 later). */
+async function consultedCalendars(trx: Trx, events: readonly { agency?: string | undefined }[]) {
+  const out = new Map<string, Calendar>();
+  for (const name of new Set(events.flatMap((e) => (e.agency ? [e.agency] : [])))) {
+    const isId = /^[0-9a-f-]{36}$/i.test(name);
+    const agency = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where(isId ? 'id' : 'short_name', '=', name)
+      .executeTakeFirst();
+    if (agency) out.set(name, await calendarForAgency(trx, agency.id));
+  }
+  return out;
+}
+
 export const simulateRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
   api.post(
@@ -87,7 +103,10 @@ export const simulateRoutes: FastifyPluginAsync = async (root) => {
             ? versionFacts(trx, req, req.params.code, req.query.version)
             : liveFacts(trx, req.params.code, receivedAt, now),
         );
-      return simulateProcessing(facts, receivedAt, req.body.events);
+      const consulted = await api.deps.db.kysely
+        .transaction()
+        .execute((trx) => consultedCalendars(trx, req.body.events));
+      return simulateProcessing(facts, receivedAt, req.body.events, consulted);
     },
   );
 };

@@ -11,7 +11,9 @@ import {
   type TSimulateResponse,
 } from '@motcua/contracts';
 import { AppError } from '../../http/errors';
+import type { Calendar } from '../calendar';
 import { planSteps } from '../catalogue/workflow';
+import { consultationDue, gradeAnswer } from './consultation-rules';
 import { transition } from './dossier-state';
 import { instant } from './dossiers.presenter';
 import { processingClockOf, type ClockSourceEvent } from './processing-clock';
@@ -29,6 +31,8 @@ const EVENT_OF: Record<TSimulatedEvent['type'], TDossierEventType> = {
   extended: 'extended',
   stopped: 'stopped',
   result: 'result_issued',
+  consultation_sent: 'consultation_sent',
+  consultation_answered: 'consultation_answered',
 };
 
 const stateError = (status: TDossierStatus, event: TDossierEventType) =>
@@ -40,6 +44,7 @@ const stateError = (status: TDossierStatus, event: TDossierEventType) =>
 /** The step kinds at which the live actions allow an event (processing.service.ts: currentStep). */
 const STEP_KINDS: Partial<Record<TDossierEventType, string[]>> = {
   supplement_requested: ['appraisal'],
+  consultation_sent: ['appraisal'],
   extended: ['appraisal', 'approval'],
 };
 
@@ -58,12 +63,22 @@ export function checkSimulationSpan(receivedAt: Date, now: Date): void {
   }
 }
 
-/** Runs the events in order on a dossier received (and handed over) at `receivedAt`; 422 at the first refusal. */
+/** The calendars of the agencies the events consult, by the name the request used (id or short name). */
+export type ConsultedCalendars = ReadonlyMap<string, Calendar>;
+type Consultation = TSimulateResponse['consultations'][number];
+
+/**
+ * Runs the events in order on a dossier received (and handed over) at `receivedAt`; 422 at the first refusal.
+ * Consultations run inside the lead's time (the appointment does not move); each one's deadline is counted in the
+ * consulted agency's calendar, and the result cannot come while one is open (the appraisal waits, as live).
+ */
 export function simulateProcessing(
   f: RuleFacts,
   receivedAt: Date,
   input: readonly TSimulatedEvent[],
+  consulted: ConsultedCalendars = new Map(),
 ): TSimulateResponse {
+  const consultations: Consultation[] = [];
   const history: ClockSourceEvent[] = [{ type: 'received', at: receivedAt }];
   let status: TDossierStatus = 'in_processing';
   let restartAt: Date | null = null;
@@ -102,12 +117,35 @@ export function simulateProcessing(
       clockAfterSupplement(f, history, at);
       history.push({ type, at });
       restartAt = at;
+    } else if (type === 'consultation_sent') {
+      const cal = consulted.get(e.agency!);
+      if (!cal)
+        throw new AppError('NOT_FOUND', { what: { vi: `cơ quan ${e.agency}`, en: `Agency ${e.agency}` } });
+      const due = consultationDue(cal, at, e.workingDays!);
+      consultations.push({
+        agency: e.agency!,
+        sentAt: instant(at),
+        dueAt: instant(due),
+        answeredAt: null,
+        grade: null,
+      });
+      Object.assign(effect, { agency: e.agency, consultationDueAt: instant(due) });
+      history.push({ type, at });
+    } else if (type === 'consultation_answered') {
+      const c = consultations.find((x) => x.agency === e.agency && x.answeredAt === null);
+      if (!c) throw stateError(status, type);
+      Object.assign(c, { answeredAt: instant(at), grade: gradeAnswer(at, new Date(c.dueAt)) });
+      Object.assign(effect, { agency: e.agency, consultationDueAt: c.dueAt, grade: c.grade });
+      history.push({ type, at });
     } else if (type === 'extended') {
       const r = extensionRule(f, history, at, e.workingDays!);
       if (!r) throw stateError(status, type);
       Object.assign(effect, { previousDue: instant(r.previousDue), late: r.late });
       history.push({ type, at, data: { newDue: r.newDue.toISOString() } });
     } else {
+      if (type === 'result_issued' && consultations.some((c) => c.answeredAt === null)) {
+        throw stateError(status, type);
+      }
       if (type === 'result_issued') effect.early = isEarlyResult(dueBefore, at);
       history.push({ type, at });
     }
@@ -134,6 +172,7 @@ export function simulateProcessing(
     dueAt: clock.due ? instant(clock.due) : null,
     steps: stepPlan(f, receivedAt, restartAt, status),
     events: effects,
+    consultations,
   };
 }
 

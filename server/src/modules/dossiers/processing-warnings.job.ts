@@ -11,6 +11,7 @@ import { findPreferredLocale } from '../accounts';
 import { queueMessage, registerTemplates, type MessageTemplate } from '../notifications';
 import { vnDateTime } from './dossier-notify';
 import { dueSoonUntil } from './processing-inbox.service';
+import { flagOverdueConsultations } from './consultation-warnings';
 
 export const WARNINGS_JOB = 'dossiers.processing-warnings';
 /** How often the job runs; its runs fall on multiples of this, so every process schedules the same runs. */
@@ -169,5 +170,6 @@ export async function scheduleWarnings(db: Db, now: Date): Promise<void> {
 
 export const warningsJob: JobHandler = async (_payload, { db, now }) => {
   await sendProcessingWarnings(db, now);
+  await flagOverdueConsultations(db, now);
   await scheduleWarnings(db, now);
 };

@@ -104,7 +104,7 @@ export const processingRoutes: FastifyPluginAsync = async (root) => {
         const { id } = req.params as { id: string };
         return api.deps.db.kysely.transaction().execute(async (trx) => {
           await work(trx, ctx, id, req.body as never);
-          return dossierDetail(trx, id, ctx.now);
+          return dossierDetail(trx, id, ctx.now, ctx.actor.kind === 'staff');
         });
       },
     );

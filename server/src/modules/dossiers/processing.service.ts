@@ -39,6 +39,8 @@ import {
   issueProcessingSupplementForm,
 } from './processing-forms';
 import { issueResultDocument } from './result-document';
+import { openConsultationsRule } from './consultation-rules';
+import { countOpenConsultations } from './consultation.repo';
 
 type Trx = Transaction<Database>;
 
@@ -60,14 +62,18 @@ async function ruleFacts(trx: Trx, d: DossierRow): Promise<RuleFacts> {
 }
 
 /** The current step of the pinned workflow, which must be of one of `kinds`; else 409 DOSSIER_STATE. */
-function currentStep(d: DossierRow, event: TDossierEventType, kinds: TWorkflowStep['kind'][]): TWorkflowStep {
+export function currentStep(
+  d: DossierRow,
+  event: TDossierEventType,
+  kinds: TWorkflowStep['kind'][],
+): TWorkflowStep {
   const step = d.workflow ? stepOf(d.workflow, d.current_step) : null;
   if (!step || !kinds.includes(step.kind)) throw stateError(d, event);
   return step;
 }
 
 /** Attachments: files the actor uploaded (POST /api/dossier-files); anything else is refused. */
-async function attachments(trx: Trx, actor: Actor, ids: readonly string[]): Promise<string[]> {
+export async function attachments(trx: Trx, actor: Actor, ids: readonly string[]): Promise<string[]> {
   const files = await findFiles(trx, ids);
   if (files.length !== new Set(ids).size || files.some((f) => f.owner_user_id !== actor.userId)) {
     throw new AppError('BAD_REQUEST', { details: 'fileIds' });
@@ -76,7 +82,7 @@ async function attachments(trx: Trx, actor: Actor, ids: readonly string[]): Prom
 }
 
 /** The holder of the current step (the handler when one is assigned) or 403 NOT_ASSIGNED. */
-async function requireHolder(trx: Trx, ctx: IntakeCtx, d: DossierRow, step: TWorkflowStep) {
+export async function requireHolder(trx: Trx, ctx: IntakeCtx, d: DossierRow, step: TWorkflowStep) {
   if (!mayActOnStep(ctx.actor, await departmentOf(trx, ctx.actor), d, step))
     throw new AppError('NOT_ASSIGNED');
 }
@@ -180,6 +186,8 @@ export async function forwardDossier(
     const step = currentStep(d, 'forwarded', ['appraisal', 'approval']);
     await requireHolder(trx, ctx, d, step);
     if (step.kind === 'appraisal') {
+      // Consultation time is inside the appraisal (issue 14): answered, or closed once overdue, before moving on.
+      openConsultationsRule(await countOpenConsultations(trx, d.id));
       const events = await listEventFacts(trx, d.id);
       const appraised = events.some((e) => e.type === 'appraised' && e.at >= d.step_entered_at!);
       if (!appraised) {

@@ -11,6 +11,7 @@ export const officeNav: NavItem[] = [
     label: 'processing.nav.inbox',
     roles: ['specialist', 'approver', 'reception_officer'],
   },
+  { to: '/office/lay-y-kien', label: 'processing.consult.nav', roles: ['specialist', 'approver'] },
   {
     to: '/office/so-theo-doi',
     label: 'registerBook.nav',

@@ -16,6 +16,7 @@ import { DueBadge } from '../../features/processing/components/DueBadge';
 import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { ProcessingTimeline } from '../../features/processing/components/ProcessingTimeline';
 import { StepPlan } from '../../features/processing/components/StepPlan';
+import { ConsultationList, ConsultForm } from '../../features/processing/components/Consultations';
 import { allowedActions, currentHandler, dueMark } from '../../features/processing/model';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -110,7 +111,22 @@ export function ProcessingDossierPage() {
           // Keyed by version too: a form starts empty again once the dossier has moved on.
           <ActionForm key={`${a}-${d.version}`} action={a} dossier={d} onDone={done} onReload={reload} />
         ))}
+        {/* Consultation (issue 14): the handler at the appraisal step asks, as the appraisal form shows. */}
+        {actions.includes('appraise') ? (
+          <ConsultForm key={`consult-${d.version}`} dossier={d} onDone={done} onReload={reload} />
+        ) : null}
       </section>
+
+      <Card>
+        <h2>{t('processing.consult.title')}</h2>
+        <ConsultationList
+          key={`consultations-${d.version}`}
+          dossier={d}
+          canAct={actions.includes('appraise')}
+          onDone={done}
+          onReload={reload}
+        />
+      </Card>
 
       <Card>
         <h2>{t('processing.plan.title')}</h2>

@@ -13,7 +13,15 @@ import { now } from '../../../../lib/clock';
 import { formatDateTime } from '../../../../lib/dates';
 import { instantOfVnLocal, simulateProcedure, vnLocalInput } from '../../simulate';
 
-type Row = { type: TSimulatedEventType; at: string; workingDays: number; newDefect: boolean };
+type Row = {
+  type: TSimulatedEventType;
+  at: string;
+  workingDays: number;
+  newDefect: boolean;
+  /** consultation_*: the consulted agency's short name (its calendar counts the deadline). */
+  agency?: string;
+};
+const isConsultation = (t: TSimulatedEventType) => t === 'consultation_sent' || t === 'consultation_answered';
 
 /**
  * "Thử quy trình": the version shown in the editor (a draft included) run through the live processing rules from a
@@ -34,7 +42,8 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
     const events = rows.map((r): TSimulatedEvent => ({
       type: r.type,
       at: instantOfVnLocal(r.at) ?? '',
-      ...(r.type === 'extended' ? { workingDays: r.workingDays } : {}),
+      ...(r.type === 'extended' || r.type === 'consultation_sent' ? { workingDays: r.workingDays } : {}),
+      ...(isConsultation(r.type) ? { agency: r.agency ?? '' } : {}),
       ...(r.type === 'supplement_requested' && r.newDefect ? { reason: 'new_defect_in_supplement' } : {}),
     }));
     if (!start || events.some((e) => !e.at)) {
@@ -92,7 +101,17 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
                 invalidMessage={t('app.dateTimeInvalid')}
               />
             </div>
-            {r.type === 'extended' && (
+            {isConsultation(r.type) && (
+              <div className="field">
+                <label htmlFor={`sim-agency-${i}`}>{t('catalogueAdmin.sim.agency')}</label>
+                <input
+                  id={`sim-agency-${i}`}
+                  value={r.agency ?? ''}
+                  onChange={(e) => change(i, { agency: e.target.value })}
+                />
+              </div>
+            )}
+            {(r.type === 'extended' || r.type === 'consultation_sent') && (
               <div className="field">
                 <label htmlFor={`sim-days-${i}`}>{t('catalogueAdmin.sim.workingDays')}</label>
                 <input
@@ -200,6 +219,9 @@ function SimulationResult({ result, locale }: { result: TSimulateResponse; local
                   {e.late && ` — ${t('catalogueAdmin.sim.late')}`}
                   {e.early && ` — ${t('catalogueAdmin.sim.early')}`}
                   {e.repeat ? ` — ${t('catalogueAdmin.sim.repeat', { n: e.repeat + 1 })}` : ''}
+                  {e.consultationDueAt &&
+                    ` — ${t('catalogueAdmin.sim.consultationDue', { agency: e.agency ?? '', due: formatDateTime(e.consultationDueAt) })}`}
+                  {e.grade === 'late' && ` — ${t('catalogueAdmin.sim.late')}`}
                 </td>
                 <td>{formatDateTime(e.at)}</td>
                 <td>{DOSSIER_STATUS_LABELS[e.status][locale]}</td>
