@@ -8,6 +8,7 @@ import { processingRoutes } from './processing.routes';
 import { processingDocumentRoutes } from './processing-documents.routes';
 import { simulateRoutes } from './procedure-simulate.routes';
 import { processingInboxRoutes } from './processing-inbox.routes';
+import { resultDownloadRoutes } from './result-download.routes';
 import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
 
 export const dossiersModule: Module = {
@@ -19,6 +20,7 @@ export const dossiersModule: Module = {
     await api.register(processingDocumentRoutes);
     await api.register(simulateRoutes);
     await api.register(processingInboxRoutes);
+    await api.register(resultDownloadRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },
   schedule: scheduleWarnings,

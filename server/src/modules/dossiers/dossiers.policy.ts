@@ -2,7 +2,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
-export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect';
+export type DossierAction = 'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'correct';
 
 type Holder = Pick<
   DossierRow,
@@ -47,6 +47,13 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       // TT 03/2025 Mẫu 05: the applicant asks, or the desk that received the dossier records the request.
       return (
         isApplicantOf(actor, d) || (isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId)
+      );
+    case 'correct':
+      // 003 Đ15: the agency that issued a wrong result issues the corrected one (its approvers and leaders).
+      return (
+        actor.kind === 'staff' &&
+        d.authority_agency_id === actor.agencyId &&
+        actor.roles.some((r) => r === 'approver' || r === 'leader')
       );
     case 'process':
       // Staff of the holding agency or the receiving desk; which one of them may act is the step's rule

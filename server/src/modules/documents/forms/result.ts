@@ -54,6 +54,13 @@ export async function renderResultDocument(data: ResultDocumentData, set: Templa
     'bold',
   );
   paragraph(doc, `${data.kind === 'granted' ? 'Nội dung' : 'Lý do'}: ${data.summary}`, 'regular', 14);
+  if (data.correctionReason) {
+    paragraph(
+      doc,
+      `Văn bản này thay thế kết quả đã cấp trước đó. Lý do đính chính: ${data.correctionReason}`,
+      'italic',
+    );
+  }
   doc.moveDown(0.5);
 
   const x0 = left(doc);
@@ -63,7 +70,7 @@ export async function renderResultDocument(data: ResultDocumentData, set: Templa
     .font('italic')
     .fontSize(SIZE.small)
     .text(
-      `Quét mã QR hoặc truy cập ${data.verifyUrl} để kiểm tra kết quả giải quyết hồ sơ trên Cổng Dịch vụ công.`,
+      `Quét mã QR hoặc truy cập ${data.verifyUrl} để xác thực chữ ký số và kiểm tra kết quả giải quyết hồ sơ.`,
       x0 + QR_SIZE + 10,
       y + 10,
       { width: contentWidth(doc) - QR_SIZE - 10 },
@@ -75,7 +82,7 @@ export async function renderResultDocument(data: ResultDocumentData, set: Templa
     {
       role: (data.signer.title ?? 'THỦ TRƯỞNG CƠ QUAN').toUpperCase(),
       name: data.signer.name,
-      note: '(Chưa ký số)',
+      note: data.signed ? '(Đã ký số)' : '(Chưa ký số)',
     },
   ]);
   return finish(doc);
