@@ -96,7 +96,7 @@ export function ensureDemoCa(cfg: KeyStoreConfig, now: Date): Ca {
       { shortName: 'O', value: 'Mot Cua demo' },
       { shortName: 'CN', value: 'Mot Cua Demo CA' },
     ];
-    const cert = newCertificate(name, name, pair.publicKey, pair.privateKey, dayBefore(now), 10, true);
+    const cert = newCertificate(name, name, pair.publicKey, pair.privateKey, demoValidFrom(now), 13, true);
     writeOnce(file, forge.pki.privateKeyToPem(pair.privateKey) + forge.pki.certificateToPem(cert));
   }
   const pem = fs.readFileSync(file, 'utf8');
@@ -114,7 +114,11 @@ export function ensureDemoCa(cfg: KeyStoreConfig, now: Date): Ca {
   return ca;
 }
 
-const dayBefore = (d: Date) => new Date(d.getTime() - 86_400_000);
+/**
+ * Demo certificates start three years before the moment they are made: demo data and tests sign at fixed past
+ * times, and a signature made before its certificate's start would not verify.
+ */
+const demoValidFrom = (d: Date) => new Date(d.getTime() - 3 * 365 * 86_400_000);
 
 /**
  * A PKCS#12 for one agency, signed by the demo CA: subject CN is the agency's name (UTF-8), O the system. Overwrites
@@ -139,7 +143,7 @@ export function ensureAgencyKey(
     ca.cert.subject.attributes,
     pair.publicKey,
     ca.key,
-    dayBefore(now),
+    demoValidFrom(now),
     3,
     false,
   );
