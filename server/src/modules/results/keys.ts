@@ -144,7 +144,7 @@ export function ensureAgencyKey(
     pair.publicKey,
     ca.key,
     demoValidFrom(now),
-    3,
+    8,
     false,
   );
   const p12 = forge.pkcs12.toPkcs12Asn1(pair.privateKey, [cert, ca.cert], cfg.passphrase, {
