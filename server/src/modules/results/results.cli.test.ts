@@ -31,7 +31,7 @@ describe('motcua keys demo', () => {
         // Without demo keys a missing agency key is an error, not a silent new key.
         const cfg = { dir, passphrase: deps.config.signing.passphrase, demoKeys: false };
         expect(() =>
-          readP12(cfg, { agencyCode: 'no-such-agency', agencyName: 'x', approverName: '' }, new Date()),
+          readP12(cfg, { agencyCode: 'no-such-agency', agencyName: 'x', approverName: '' }, f.clock.now()),
         ).toThrow(/no signing key/);
       } finally {
         out.mockRestore();
