@@ -41,6 +41,7 @@ export const DOSSIER_EVENT_TYPES = [
   'extended', // apology and new appointment (Mẫu 04), once per dossier
   'result_issued', // the result (granted / refused) is at the desk
   'result_returned', // handed over at the desk or downloaded
+  'result_corrected', // a new signed result supersedes the issued one, with the reason (003 Đ15; issue 15)
   'stepped_back', // returned to the previous step (or the step's back-step), with a reason
   'stopped', // stopped at the applicant's request, asked online or recorded by the desk
   'transferred', // the desk forwards a dossier for another agency to that agency's desk, the same day (003 Đ12.3)

@@ -16,3 +16,4 @@ export * from './message-format';
 export * from './simulate';
 export * from './inbox';
 export * from './consultation';
+export * from './results';

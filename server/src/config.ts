@@ -50,6 +50,12 @@ const ZEnv = z.object({
     )
     .refine((list) => list.every(isAddressOrCidr), 'must be comma-separated IP addresses or CIDR ranges'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SIGNING_KEYS_DIR: z.string().min(1).optional(),
+  SIGNING_KEY_PASSPHRASE: z.string().default('motcua-demo'),
+  SIGNING_DEMO_KEYS: z.enum(['true', 'false']).optional(),
+  REMOTE_SIGNING_URL: z.url().optional(),
+  REMOTE_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(30),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -94,6 +100,19 @@ export type Config = {
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset = /metrics answers 404. */
   metricsToken: string | undefined;
+  /**
+   * Result signatures (issue 15): PKCS#12 per agency in `keysDir` (`<agency-code>.p12`, CA certificates trusted by
+   * verification in `keysDir/trusted/*.pem`); `demoKeys` makes a demo CA and missing agency keys on first use;
+   * `remote` signs through a remote-signing service (HMAC-authenticated) instead of the local files.
+   */
+  signing: {
+    keysDir: string;
+    passphrase: string;
+    demoKeys: boolean;
+    remote: { url: string; secret: string } | undefined;
+  };
+  /** Public result verifications per IP per minute. */
+  verifyRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError(
       'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none',
+    );
+  }
+  if (Boolean(e.REMOTE_SIGNING_URL) !== Boolean(e.REMOTE_SIGNING_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REMOTE_SIGNING_URL, REMOTE_SIGNING_SECRET: set both or neither',
     );
   }
   return {
@@ -142,5 +166,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupGlobalRateLimit: e.LOOKUP_GLOBAL_RATE_LIMIT,
     trustedProxies: e.TRUSTED_PROXIES,
     metricsToken: e.METRICS_TOKEN,
+    signing: {
+      keysDir: path.resolve(e.SIGNING_KEYS_DIR ?? path.join(e.DATA_DIR, 'keys')),
+      passphrase: e.SIGNING_KEY_PASSPHRASE,
+      demoKeys: (e.SIGNING_DEMO_KEYS ?? e.SEED_DEMO) === 'true',
+      remote:
+        e.REMOTE_SIGNING_URL && e.REMOTE_SIGNING_SECRET
+          ? { url: e.REMOTE_SIGNING_URL, secret: e.REMOTE_SIGNING_SECRET }
+          : undefined,
+    },
+    verifyRateLimit: e.VERIFY_RATE_LIMIT,
   };
 }

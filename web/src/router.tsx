@@ -35,7 +35,11 @@ const areas: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'dang-nhap', lazy: page(() => import('./routes/portal/LoginPage'), 'LoginPage') },
       { path: 'dang-ky', lazy: page(() => import('./routes/portal/RegisterPage'), 'RegisterPage') },
-      { path: 'xac-thuc', lazy: page(() => import('./routes/portal/VerifyPage'), 'VerifyPage') },
+      { path: 'kich-hoat', lazy: page(() => import('./routes/portal/VerifyPage'), 'VerifyPage') },
+      {
+        path: 'xac-thuc',
+        lazy: page(() => import('./routes/portal/ResultVerifyPage'), 'ResultVerifyPage'),
+      },
       {
         path: 'quen-mat-khau',
         lazy: page(() => import('./routes/portal/ForgotPasswordPage'), 'ForgotPasswordPage'),

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../http/context';
 import { createAdminCommand } from '../modules/accounts/accounts.cli';
+import { demoKeysCommand } from '../modules/results/results.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -9,4 +10,4 @@ export type CliCommand = {
   run(deps: AppDeps, args: string[]): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [createAdminCommand];
+export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand];

@@ -5,6 +5,7 @@ import type { AccountsTables } from '../modules/accounts/accounts.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 import type { CalendarTables } from '../modules/calendar/calendar.tables';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
+import type { ResultsTables } from '../modules/results/results.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -87,4 +88,5 @@ export type Database = CoreTables &
   AccountsTables &
   NotificationsTables &
   CalendarTables &
-  CatalogueTables;
+  CatalogueTables &
+  ResultsTables;

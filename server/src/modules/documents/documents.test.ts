@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createFont } from 'fonteditor-core';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { renderForm } from './documents.service';
@@ -14,7 +17,7 @@ import { vnDate, vnDateTime, vnMoney } from './format';
 import { pdfImages, pdfText } from './pdf-inspect.test-helpers';
 import { loadConfig } from '../../config';
 import { TEMPLATE_SETS, templateSetFor, vnMidnight, type TemplateSetId } from './templates';
-import { woffToSfnt } from './woff';
+import { tinos } from './tinos';
 
 const SETS: TemplateSetId[] = ['tt01-2018', 'tt03-2025'];
 const CIRCULAR: Record<TemplateSetId, string> = {
@@ -245,25 +248,27 @@ describe('form details', () => {
   });
 });
 
-describe('woffToSfnt', () => {
-  it('unwraps the bundled WOFF into a plain font whose tables are intact', async () => {
-    const file = createRequire(import.meta.url).resolve('roboto-fontface/fonts/roboto/Roboto-Regular.woff');
-    const woff = readFileSync(file);
-    const sfnt = woffToSfnt(woff);
-    expect(sfnt.readUInt32BE(0)).toBe(0x00010000);
-    const numTables = sfnt.readUInt16BE(4);
-    expect(numTables).toBe(woff.readUInt16BE(12));
-    const tables = new Map<string, { offset: number; length: number }>();
-    for (let i = 0; i < numTables; i++) {
-      const rec = 12 + i * 16;
-      tables.set(sfnt.toString('latin1', rec, rec + 4), {
-        offset: sfnt.readUInt32BE(rec + 8),
-        length: sfnt.readUInt32BE(rec + 12),
-      });
+describe('Tinos (ND 30/2020: a Times New Roman-compatible face), merged from the npm subsets', () => {
+  it('has a glyph for every Vietnamese letter, and the forms embed it (pdffonts)', async () => {
+    const vi = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+    const letters = [...vi, ...vi.toUpperCase()];
+    for (const style of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+      const font = createFont(tinos(style), { type: 'ttf' }).get();
+      expect(font.name.fontFamily).toBe('Tinos');
+      const cmap = font.cmap as Record<number, number>;
+      const missing = letters.filter((c) => !cmap[c.codePointAt(0)!]);
+      expect(missing, style).toEqual([]);
     }
-    expect([...tables.keys()]).toEqual(expect.arrayContaining(['cmap', 'glyf', 'head', 'hmtx', 'loca']));
-    // The head table's magic number proves the inflated bytes are the real table.
-    expect(sfnt.readUInt32BE(tables.get('head')!.offset + 12)).toBe(0x5f0f3cf5);
-    expect(() => woffToSfnt(Buffer.from('not a font at all'))).toThrow(/WOFF/);
+    const pdf = await renderForm('receipt', SAMPLE_RECEIPT, { set: 'tt03-2025' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'fonts-'));
+    writeFileSync(path.join(dir, 'r.pdf'), pdf);
+    const lines = execFileSync('pdffonts', [path.join(dir, 'r.pdf')], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    // Every font is an embedded subset of Tinos with a Unicode map (so the text can be copied and searched).
+    for (const l of lines)
+      expect(l).toMatch(/^[A-Z]{6}\+Tinos-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 });

@@ -212,6 +212,10 @@ export type ResultDocumentData = {
   /** Public URL the QR encodes, where anyone holding the document can confirm it. */
   verifyUrl: string;
   signer: Officer;
+  /** Signed digitally when issued (issue 15): the signature block says so instead of leaving room for ink. */
+  signed?: boolean;
+  /** A correction (003 Đ15): why this result replaces the one issued before. */
+  correctionReason?: string;
   issuedAt: Date;
 };
 

@@ -1,49 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { FormTemplate, TemplateSet } from './templates';
 import type { IssuingUnit } from './documents.types';
 import { placeAndDate } from './format';
-import { woffToSfnt } from './woff';
+import { tinos, type TinosStyle } from './tinos';
 
 /**
- * Shared layout of the official forms (TT 01/2018 and TT 03/2025 annexes): issuing block left, national motto right,
- * place and date, centred title, body, signature blocks. Fonts come from the `roboto-fontface` npm package (full
- * Vietnamese coverage; see docs/decisions/0005-pdf-forms.md), so `npm ci` is all a machine needs.
+ * Shared layout of the official forms (TT 01/2018 and TT 03/2025 annexes) and results (ND 30/2020 Phụ lục I):
+ * issuing block left, national motto right, place and date, centred title, body, signature blocks. The face is
+ * Tinos, metric-compatible with Times New Roman (tinos.ts; docs/decisions/0018-signed-results.md), from npm, so
+ * `npm ci` is all a machine needs.
  */
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  regular: require.resolve('roboto-fontface/fonts/roboto/Roboto-Regular.woff'),
-  bold: require.resolve('roboto-fontface/fonts/roboto/Roboto-Bold.woff'),
-  italic: require.resolve('roboto-fontface/fonts/roboto/Roboto-RegularItalic.woff'),
-  boldItalic: require.resolve('roboto-fontface/fonts/roboto/Roboto-BoldItalic.woff'),
-} as const;
-export type FontStyle = keyof typeof FONT_FILES;
+export type FontStyle = TinosStyle;
+const STYLE_NAMES: FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 let fonts: Record<FontStyle, Buffer> | undefined;
-/** Read and unwrap the fonts once per process; every document then embeds subsets of the same bytes. */
+/** Load the fonts once per process; every document then embeds subsets of the same bytes. */
 function loadFonts(): Record<FontStyle, Buffer> {
-  fonts ??= Object.fromEntries(
-    Object.entries(FONT_FILES).map(([style, file]) => [style, woffToSfnt(readFileSync(file))]),
-  ) as Record<FontStyle, Buffer>;
+  fonts ??= Object.fromEntries(STYLE_NAMES.map((s) => [s, tinos(s)])) as Record<FontStyle, Buffer>;
   return fonts;
 }
 
 export const SIZE = { small: 9, body: 11, header: 11, title: 13 } as const;
 const MARGIN = { top: 45, bottom: 50, left: 65, right: 50 } as const;
+/**
+ * ND 30/2020 Phụ lục I for an agency's own document (a result): margins top and bottom 20 mm, left 30 mm, right
+ * 15 mm; type 13 pt for the headings, number, date and body, 14 pt for the title.
+ */
+const MM = 72 / 25.4;
+const OFFICIAL_SIZE = { small: 11, body: 13, header: 13, title: 14 } as const;
+const OFFICIAL_MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } as const;
 
 export type Doc = PDFKit.PDFDocument;
+type Sizes = { [K in keyof typeof SIZE]: number };
+const docSizes = new WeakMap<Doc, Sizes>();
+/** The type sizes of this document (the forms' or ND 30/2020's). */
+export const sz = (doc: Doc): Sizes => docSizes.get(doc) ?? SIZE;
 
-export function newDocument(title: string, opts: { landscape?: boolean } = {}): Doc {
+export function newDocument(title: string, opts: { landscape?: boolean; official?: boolean } = {}): Doc {
   const doc = new PDFDocument({
     size: 'A4',
     layout: opts.landscape ? 'landscape' : 'portrait',
-    margins: MARGIN,
+    margins: opts.official ? OFFICIAL_MARGIN : MARGIN,
     info: { Title: title, Creator: 'Một Cửa', Producer: 'Một Cửa' },
     bufferPages: false,
   });
   for (const [name, bytes] of Object.entries(loadFonts())) doc.registerFont(name, bytes);
-  doc.font('regular').fontSize(SIZE.body).lineGap(2);
+  if (opts.official) docSizes.set(doc, OFFICIAL_SIZE);
+  doc.font('regular').fontSize(sz(doc).body).lineGap(2);
   return doc;
 }
 
@@ -94,7 +97,7 @@ export function header(
   if (args.template.number) {
     doc
       .font('italic')
-      .fontSize(SIZE.small)
+      .fontSize(sz(doc).small)
       .text(`Mẫu số ${args.template.number} – ${args.set.circular}`, x0, top - 22, { width, align: 'right' });
   }
 
@@ -103,7 +106,7 @@ export function header(
   const rightW = width * 0.58;
 
   // Left: governing body, agency, desk.
-  doc.fontSize(SIZE.header);
+  doc.fontSize(sz(doc).header);
   let y = top;
   if (args.issuer.parentAgency) {
     doc
@@ -123,7 +126,7 @@ export function header(
   }
 
   // Right: national motto, then place and date.
-  doc.font('bold').fontSize(SIZE.header);
+  doc.font('bold').fontSize(sz(doc).header);
   doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' });
   doc.text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y, { width: rightW, align: 'center' });
   centredRule(doc, rightX + rightW / 2, doc.y + 3, 150);
@@ -134,22 +137,22 @@ export function header(
 
   doc.x = x0;
   doc.y = Math.max(leftBottom, rightBottom) + 18;
-  doc.font('regular').fontSize(SIZE.body);
+  doc.font('regular').fontSize(sz(doc).body);
 }
 
 export function title(doc: Doc, text: string, subtitle?: string): void {
   doc
     .font('bold')
-    .fontSize(SIZE.title)
+    .fontSize(sz(doc).title)
     .text(text, left(doc), doc.y, { width: contentWidth(doc), align: 'center' });
   if (subtitle) {
     doc
       .font('regular')
-      .fontSize(SIZE.body)
+      .fontSize(sz(doc).body)
       .text(subtitle, { width: contentWidth(doc), align: 'center' });
   }
   doc.moveDown(0.8);
-  doc.font('regular').fontSize(SIZE.body);
+  doc.font('regular').fontSize(sz(doc).body);
 }
 
 /** "Label: value" on one flowing line, value in bold; empty values print dotted leaders to fill in by hand. */
@@ -178,7 +181,7 @@ export type Column = { header: string; width: number; align?: 'left' | 'center' 
 export function table(doc: Doc, columns: Column[], rows: string[][], opts: { fontSize?: number } = {}): void {
   const x0 = left(doc);
   const pad = 4;
-  const size = opts.fontSize ?? SIZE.body;
+  const size = opts.fontSize ?? sz(doc).body;
   const drawRow = (cells: string[], font: FontStyle) => {
     doc.font(font).fontSize(size);
     const heights = columns.map((c, i) => doc.heightOfString(cells[i] ?? '', { width: c.width - 2 * pad }));
@@ -206,7 +209,7 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: { fon
     'bold',
   );
   for (const row of rows) drawRow(row, 'regular');
-  doc.font('regular').fontSize(SIZE.body);
+  doc.font('regular').fontSize(sz(doc).body);
   doc.moveDown(0.5);
 }
 

@@ -53,6 +53,8 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   // The desk hands it over, or the applicant downloads an online result.
   result_returned: { permission: 'collect', actorKinds: ['staff', 'citizen'], channel: 'dossier' },
   stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
+  // The approver or leader of the agency with authority (the one that issued it) corrects its result.
+  result_corrected: { permission: 'correct', actorKinds: ['staff'], channel: null },
   // The applicant asks online ("Hồ sơ của tôi") or the desk of the receiving agency records it.
   stopped: { permission: 'request_stop', actorKinds: ['citizen', 'staff'], channel: 'dossier' },
   transferred: { permission: 'decide', actorKinds: ['staff'], channel: 'dossier' },

@@ -15,6 +15,8 @@ export type MessageParams = {
   lookupUrl: string;
   /** The lookup PIN of the receipt (ADR 0014); the link above carries it too. */
   pin: string;
+  /** The dossier's page in "Hồ sơ của tôi", where the signed result is downloaded (issue 15). */
+  resultUrl: string;
 };
 
 export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate> = {
@@ -71,21 +73,21 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
   'dossier.result_ready': {
     vi: {
       subject: 'Hồ sơ {code} đã có kết quả',
-      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả. Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}. Tải kết quả đã ký số: {resultUrl}',
     },
     en: {
       subject: 'Dossier {code}: result ready',
-      text: 'The result of your dossier “{procedure}” (code {code}) is ready. Collect it as you chose. Look it up: {lookupUrl}',
+      text: 'The result of your dossier “{procedure}” (code {code}) is ready. Collect it as you chose. Look it up: {lookupUrl}. Download the signed result: {resultUrl}',
     },
   },
   'dossier.result_early': {
     vi: {
       subject: 'Hồ sơ {code} đã có kết quả sớm hơn ngày hẹn',
-      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả sớm hơn ngày hẹn trả ({appointment}). Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã có kết quả sớm hơn ngày hẹn trả ({appointment}). Mời Ông/Bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: {lookupUrl}. Tải kết quả đã ký số: {resultUrl}',
     },
     en: {
       subject: 'Dossier {code}: result ready ahead of the appointment',
-      text: 'The result of your dossier “{procedure}” (code {code}) is ready ahead of the appointment ({appointment}). Collect it as you chose. Look it up: {lookupUrl}',
+      text: 'The result of your dossier “{procedure}” (code {code}) is ready ahead of the appointment ({appointment}). Collect it as you chose. Look it up: {lookupUrl}. Download the signed result: {resultUrl}',
     },
   },
   'dossier.stopped': {

@@ -74,6 +74,7 @@ describe('notifications', async () => {
       reason: 'X',
       lookupUrl: 'U',
       pin: '1',
+      resultUrl: 'D',
     };
     for (const k of MESSAGE_KINDS) {
       expect(renderTemplate(`dossier.${k}`, 'vi', p).subject).not.toBe(

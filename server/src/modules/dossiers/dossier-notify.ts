@@ -68,6 +68,7 @@ export async function notifyApplicant(
     lookupUrl:
       d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code, d.lookup_pin) : '',
     pin: d.lookup_pin ?? '',
+    resultUrl: extra.publicUrl ? `${extra.publicUrl.replace(/\/$/, '')}/ho-so-cua-toi/${d.id}` : '',
   };
   const template = `dossier.${kind}`;
   const { locale, ...to } = await applicantReach(trx, d);

@@ -44,7 +44,9 @@ const TRANSITIONS: Partial<
     consultation_answered: 'processing_supplement',
     consultation_overdue: 'processing_supplement',
   },
-  result_ready: { result_returned: 'returned' },
+  // A correction (003 Đ15; issue 15) replaces the result, before or after it was returned; the status stays.
+  result_ready: { result_returned: 'returned', result_corrected: 'result_ready' },
+  returned: { result_corrected: 'returned' },
 };
 
 export type TransitionResult =

@@ -9,6 +9,7 @@ import { processingDocumentRoutes } from './processing-documents.routes';
 import { simulateRoutes } from './procedure-simulate.routes';
 import { processingInboxRoutes } from './processing-inbox.routes';
 import { consultationRoutes } from './consultation.routes';
+import { resultDownloadRoutes } from './result-download.routes';
 import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
 
 export const dossiersModule: Module = {
@@ -21,6 +22,7 @@ export const dossiersModule: Module = {
     await api.register(simulateRoutes);
     await api.register(processingInboxRoutes);
     await api.register(consultationRoutes);
+    await api.register(resultDownloadRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },
   schedule: scheduleWarnings,

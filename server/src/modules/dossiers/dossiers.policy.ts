@@ -3,7 +3,14 @@ import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
 export type DossierAction =
-  'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'answer_consultation';
+  | 'view'
+  | 'amend'
+  | 'decide'
+  | 'process'
+  | 'request_stop'
+  | 'collect'
+  | 'answer_consultation'
+  | 'correct';
 
 type Holder = Pick<
   DossierRow,
@@ -48,6 +55,13 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       // TT 03/2025 Mẫu 05: the applicant asks, or the desk that received the dossier records the request.
       return (
         isApplicantOf(actor, d) || (isReceptionOfficer(actor) && d.receiving_agency_id === actor.agencyId)
+      );
+    case 'correct':
+      // 003 Đ15: the agency that issued a wrong result issues the corrected one (its approvers and leaders).
+      return (
+        actor.kind === 'staff' &&
+        d.authority_agency_id === actor.agencyId &&
+        actor.roles.some((r) => r === 'approver' || r === 'leader')
       );
     case 'process':
       // Staff of the holding agency or the receiving desk; which one of them may act is the step's rule

@@ -116,12 +116,12 @@ describe('forms issued by the processing actions, stored on the dossier (issue 1
     expect(has('GIẤY PHÉP THIẾT LẬP TRANG THÔNG TIN ĐIỆN TỬ TỔNG HỢP')).toBe(true);
     expect(has('CHẤP THUẬN giải quyết thủ tục hành chính')).toBe(true);
     expect(has('Nội dung: Cấp giấy phép cho trang tintuc.anhoa.vn.')).toBe(true);
-    expect(has('(Chưa ký số)')).toBe(true);
+    // Signed in the name of the head who approved it (issue 15); the QR leads to the verification page.
+    expect(has('(Đã ký số)')).toBe(true);
+    expect(has('Lê Văn Trưởng')).toBe(true);
     const [qr] = await pdfImages(pdf);
-    expect(jsQR(qr!.data, qr!.width, qr!.height)?.data).toMatch(
-      new RegExp(
-        `^https://dichvucong\\.anhoa\\.example/tra-cuu/${d.code!.replace(/\./g, '\\.')}\\?pin=\\d{6}$`,
-      ),
+    expect(jsQR(qr!.data, qr!.width, qr!.height)?.data).toBe(
+      `https://dichvucong.anhoa.example/xac-thuc?ma=${encodeURIComponent(d.code!)}`,
     );
 
     // With an uploaded PDF nothing is generated.

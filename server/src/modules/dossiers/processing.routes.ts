@@ -18,6 +18,7 @@
  * | POST   | /api/dossiers/{id}/collect                        | the applicant, online result only (download)      | ZCollectRequest → ZDossierDetail            |
  * | POST   | /api/reception/dossiers/{id}/supplement           | reception_officer: a counter/postal supplement    | ZDeskSupplementRequest → ZDossierDetail     |
  * | POST   | /api/reception/dossiers/{id}/transfer             | reception_officer: to the competent desk (Đ12.3)  | ZTransferRequest → ZDossierDetail           |
+ * | POST   | /api/processing/dossiers/{id}/result-corrections  | approver / leader of the agency with authority    | ZCorrectResultRequest → ZDossierDetail      |
  * | GET    | /api/processing/uncollected                       | reception_officer (own agency's desk)             | → ZUncollectedList (002 Đ6.5.b)             |
  *
  * The applicant answers a supplement during processing with POST /api/dossiers/{id}/supplement (dossiers.routes.ts):
@@ -46,6 +47,7 @@ import {
   ZDeskSupplementRequest,
   ZTransferRequest,
   ZUncollectedList,
+  ZCorrectResultRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import type { Database } from '../../db/schema';
@@ -69,6 +71,7 @@ import {
   transferDossier,
 } from './processing-flow.service';
 import { uncollectedAt } from './processing.repo';
+import { correctResult } from './signed-result.service';
 import { instant } from './dossiers.presenter';
 
 const errors = {
@@ -130,6 +133,13 @@ export const processingRoutes: FastifyPluginAsync = async (root) => {
   action('extend', 'Apology and extension (Mẫu 04), once', ZExtendRequest, extendDeadline);
   action('result', 'The result (granted / refused) to the desk', ZResultRequest, issueResult);
   action('return', 'Return the result at the desk', ZReturnResultRequest, returnResult);
+  action(
+    'result-corrections',
+    'Correct the result: a new signed result supersedes the current one, with the reason (003 Đ15)',
+    ZCorrectResultRequest,
+    correctResult,
+    requireRole('approver', 'leader'),
+  );
   action('step-back', 'Back to the previous step, with the reason', ZStepBackRequest, stepBack);
   action('stop', "The desk records the applicant's request to stop (Mẫu 05)", ZStopRequest, stopDossier);
   const anyone = async (req: FastifyRequest) => {

@@ -1,11 +1,12 @@
 // A result generated from the procedure's template when the office uploads no PDF (issue 12, the `result` action):
-// numbered per agency and year, stored as the dossier's "result" document; not signed (signatures are a later issue).
+// numbered per agency and year, signed with the agency's key in the approver's name (issue 15, results module), and
+// stored as the dossier's "result" document. A correction (003 Đ15) issues a new one that supersedes it.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { renderResultDocument } from '../documents/forms/result';
 import { applicantOf, formSetFor, issuerOf } from './dossier-forms';
-import { fileStoreFor, type IntakeCtx } from './dossier-context';
-import { lookupUrl } from './dossier-notify';
+import type { IntakeCtx } from './dossier-context';
+import { signAndRecordResult } from '../results';
 import type { DossierRow } from './dossiers.repo';
 import { findProcedureInForce } from './ports';
 
@@ -19,12 +20,36 @@ async function nextResultNumber(trx: Trx, agencyId: string, year: number): Promi
   return rows[0]!.last_value;
 }
 
+/** Who approved the decision: the holder of the approval step when it was forwarded, else the acting officer. */
+async function approverOf(trx: Trx, ctx: IntakeCtx, dossierId: string) {
+  const events = await trx
+    .selectFrom('dossier_events')
+    .select(['actor_id', 'actor_name', 'data'])
+    .where('dossier_id', '=', dossierId)
+    .where('type', '=', 'forwarded')
+    .orderBy('seq', 'desc')
+    .execute();
+  const approval = events.find((e) => e.data.approved === true);
+  return approval
+    ? { id: approval.actor_id, name: approval.actor_name ?? '' }
+    : { id: ctx.actor.userId, name: ctx.actor.name };
+}
+
+/** The public verification page of a dossier's result (the QR on the document). */
+export const verifyUrl = (publicUrl: string, code: string) =>
+  `${publicUrl}/xac-thuc?ma=${encodeURIComponent(code)}`;
+
 export async function issueResultDocument(
   trx: Trx,
   ctx: IntakeCtx,
   row: DossierRow,
   decision: { kind: 'granted' | 'refused'; summary: string },
+  correction?: { supersedesId: string; reason: string },
 ): Promise<void> {
+  // A correction is signed by the approver who makes it; a first result in the name of the one who approved it.
+  const approver = correction
+    ? { id: ctx.actor.userId, name: ctx.actor.name }
+    : await approverOf(trx, ctx, row.id);
   const procedure = await findProcedureInForce(trx, row.procedure_code, row.submitted_at);
   const agency = await trx
     .selectFrom('agencies')
@@ -35,10 +60,12 @@ export async function issueResultDocument(
   const n = await nextResultNumber(trx, row.authority_agency_id, year);
   const code = row.code ?? row.submission_ref;
   const resultName = procedure?.results?.[0];
+  const issuer = await issuerOf(trx, row.authority_agency_id);
+  const documentNumber = `${String(n).padStart(2, '0')}/KQ${agency?.short_name ? `-${agency.short_name}` : ''}`;
   const pdf = await renderResultDocument(
     {
-      issuer: await issuerOf(trx, row.authority_agency_id),
-      documentNumber: `${String(n).padStart(2, '0')}/KQ${agency?.short_name ? `-${agency.short_name}` : ''}`,
+      issuer,
+      documentNumber,
       ...(resultName ? { resultName } : {}),
       kind: decision.kind,
       dossierCode: code,
@@ -46,13 +73,25 @@ export async function issueResultDocument(
       procedureName: row.procedure_name,
       receivedAt: row.received_at ?? row.submitted_at,
       summary: decision.summary,
-      verifyUrl: lookupUrl(ctx.config, code, row.lookup_pin),
-      signer: { name: '' },
+      verifyUrl: verifyUrl(ctx.config.publicUrl, code),
+      signer: { name: approver.name },
+      signed: true,
+      ...(correction ? { correctionReason: correction.reason } : {}),
       issuedAt: ctx.now,
     },
     formSetFor(ctx.config, row.received_at ?? ctx.now),
   );
-  const stored = await fileStoreFor(ctx.config).put(pdf, { name: 'result.pdf' });
+  const stored = await signAndRecordResult(trx, ctx, {
+    dossierId: row.id,
+    dossierCode: code,
+    documentNumber,
+    kind: decision.kind,
+    agency: { id: row.authority_agency_id, name: issuer.agency },
+    approver,
+    place: issuer.place,
+    pdf,
+    ...(correction ? { supersedes: { id: correction.supersedesId, reason: correction.reason } } : {}),
+  });
   await trx
     .insertInto('dossier_documents')
     .values({

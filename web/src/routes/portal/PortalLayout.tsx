@@ -6,6 +6,7 @@ export const portalNav: NavItem[] = [
   { to: '/thu-tuc', label: 'nav.procedures' },
   { to: '/co-quan', label: 'organisation.nav.public' },
   { to: '/tra-cuu', label: 'nav.lookup' },
+  { to: '/xac-thuc', label: 'nav.verifyResult' },
   { to: '/tai-khoan', label: 'accounts.nav.profile' },
   { to: '/ho-so-cua-toi', label: 'dossiers.nav.mine' },
 ];

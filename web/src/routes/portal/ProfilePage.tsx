@@ -109,7 +109,7 @@ export function ProfilePage() {
             <Alert key={c.sentTo} kind="info">
               {t('accounts.verify.sent', { to: c.sentTo, minutes: c.expiresInSeconds / 60 })}{' '}
               <a
-                href={`/xac-thuc?login=${encodeURIComponent(c.channel === 'email' ? draft.email : draft.phone)}`}
+                href={`/kich-hoat?login=${encodeURIComponent(c.channel === 'email' ? draft.email : draft.phone)}`}
               >
                 {t('accounts.profile.verifyCode')}
               </a>

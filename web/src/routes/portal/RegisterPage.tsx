@@ -22,7 +22,7 @@ export function RegisterPage() {
     register.mutate(body, {
       onSuccess: (sent) => {
         const login = body.email ?? body.phone ?? '';
-        navigate(`/xac-thuc?login=${encodeURIComponent(login)}&to=${encodeURIComponent(sent.sentTo)}`);
+        navigate(`/kich-hoat?login=${encodeURIComponent(login)}&to=${encodeURIComponent(sent.sentTo)}`);
       },
     });
   };

@@ -11,7 +11,7 @@ import {
   paragraph,
   signatures,
   title,
-  SIZE,
+  sz,
 } from '../pdf-layout';
 import { qrPng } from '../qr';
 import type { TemplateSet } from '../templates';
@@ -25,7 +25,7 @@ const GENERIC = 'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH
  */
 export async function renderResultDocument(data: ResultDocumentData, set: TemplateSet): Promise<Buffer> {
   const heading = data.kind === 'granted' && data.resultName ? data.resultName.toUpperCase() : GENERIC;
-  const doc = newDocument(`${heading} – ${data.dossierCode}`);
+  const doc = newDocument(`${heading} – ${data.dossierCode}`, { official: true });
   // A result is the agency's own document, not a one-stop form: no form number, issued by the agency (not its desk).
   header(doc, {
     set,
@@ -54,6 +54,13 @@ export async function renderResultDocument(data: ResultDocumentData, set: Templa
     'bold',
   );
   paragraph(doc, `${data.kind === 'granted' ? 'Nội dung' : 'Lý do'}: ${data.summary}`, 'regular', 14);
+  if (data.correctionReason) {
+    paragraph(
+      doc,
+      `Văn bản này thay thế kết quả đã cấp trước đó. Lý do đính chính: ${data.correctionReason}`,
+      'italic',
+    );
+  }
   doc.moveDown(0.5);
 
   const x0 = left(doc);
@@ -61,21 +68,21 @@ export async function renderResultDocument(data: ResultDocumentData, set: Templa
   doc.image(await qrPng(data.verifyUrl), x0, y, { width: QR_SIZE, height: QR_SIZE });
   doc
     .font('italic')
-    .fontSize(SIZE.small)
+    .fontSize(sz(doc).small)
     .text(
-      `Quét mã QR hoặc truy cập ${data.verifyUrl} để kiểm tra kết quả giải quyết hồ sơ trên Cổng Dịch vụ công.`,
+      `Quét mã QR hoặc truy cập ${data.verifyUrl} để xác thực chữ ký số và kiểm tra kết quả giải quyết hồ sơ.`,
       x0 + QR_SIZE + 10,
       y + 10,
       { width: contentWidth(doc) - QR_SIZE - 10 },
     )
-    .fontSize(SIZE.body);
+    .fontSize(sz(doc).body);
   doc.x = x0;
   doc.y = Math.max(doc.y, y + QR_SIZE + 6);
   signatures(doc, [
     {
       role: (data.signer.title ?? 'THỦ TRƯỞNG CƠ QUAN').toUpperCase(),
       name: data.signer.name,
-      note: '(Chưa ký số)',
+      note: data.signed ? '(Đã ký số)' : '(Chưa ký số)',
     },
   ]);
   return finish(doc);

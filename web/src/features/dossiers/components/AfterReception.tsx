@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { TDossierDetail } from '@motcua/contracts';
 import { Alert, Button, Card } from '../../../components/ui';
@@ -98,6 +99,18 @@ export function ResultCard({ d, onSaved, onDone }: Props) {
             ))}
           </ul>
         </>
+      ) : null}
+      {d.documents.some((x) => x.kind === 'result') ? (
+        <ul className="documents">
+          <li>
+            <a href={`/api/dossiers/${d.id}/result.pdf`} download>
+              {t('dossiers.result.signedDownload')}
+            </a>
+          </li>
+          <li>
+            <Link to="/xac-thuc">{t('dossiers.result.verifyLink')}</Link>
+          </li>
+        </ul>
       ) : null}
       <ErrorAlert error={error} />
       {d.status === 'result_ready' && d.resultChannel === 'online' ? (

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { TDossierList } from '@motcua/contracts';
+import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
+import { expectAccessible, hasBrowser, startE2E } from './harness';
+
+/**
+ * Issue 15: the demo's returned dossier carries a result signed in the approver's name when the desk issued it. The
+ * citizen (real demo log-in) downloads the signed PDF from "Hồ sơ của tôi", verifies it on /xac-thuc (valid, signer,
+ * time, dossier code), edits one byte and verifies again (not valid); the result's QR page (/xac-thuc?ma=) shows the
+ * facts of the current result. Axe runs on the page.
+ */
+const CITIZEN = 'an.nguyen@example.vn';
+
+const e2e = hasBrowser ? await startE2E() : (undefined as never);
+
+describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
+  it('download the signed result, verify it (valid), change one byte (not valid), open the QR page', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+    const mine = (await (await page.request.get('/api/dossiers?status=returned')).json()) as TDossierList;
+    const d = mine.items[0]!;
+    expect(d.code).toBeTruthy();
+
+    await page.goto(`/ho-so-cua-toi/${d.id}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải kết quả đã ký số (PDF)' }).click(),
+    ]);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByRole('link', { name: 'Xác thực văn bản kết quả' }).click();
+    await page.waitForURL('**/xac-thuc');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Xác thực kết quả giải quyết' }).count())
+      .toBe(1);
+    await page.getByLabel('Chọn tệp PDF kết quả cần xác thực').setInputFiles({
+      name: 'ket-qua.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    const valid = page.getByRole('status').filter({ hasText: 'Văn bản hợp lệ' });
+    await valid.waitFor();
+    await expect.poll(() => valid.textContent()).toContain(d.code!);
+    expect(await valid.textContent()).toContain('Người ký');
+    expect(await valid.textContent()).toContain('Sở Xây dựng');
+    await expectAccessible(page);
+
+    // One byte changed after signing.
+    const edited = Buffer.from(pdf);
+    const i = edited.indexOf('stream') + 20;
+    edited[i] = edited[i]! ^ 0x01;
+    await page.getByLabel('Chọn tệp PDF kết quả cần xác thực').setInputFiles({
+      name: 'ket-qua-sua.pdf',
+      mimeType: 'application/pdf',
+      buffer: edited,
+    });
+    const invalid = page.getByRole('alert').filter({ hasText: 'Văn bản không hợp lệ' });
+    await invalid.waitFor();
+    expect(await invalid.textContent()).toContain('Nội dung tệp đã bị thay đổi sau khi ký.');
+    await expectAccessible(page);
+
+    // The QR on the result leads here with the dossier code.
+    await page.goto(`/xac-thuc?ma=${encodeURIComponent(d.code!)}`);
+    const facts = page.getByRole('region', { name: `Kết quả giải quyết của hồ sơ ${d.code!}` });
+    await facts.waitFor();
+    expect(await facts.textContent()).toContain('(hiện hành)');
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,9 @@
+// The results module's public face (issue 15): other modules sign and look up results only through these.
+export {
+  dossierResults,
+  findCurrentResult,
+  readResultPdf,
+  signAndRecordResult,
+  verifyResultPdf,
+  type SignResultInput,
+} from './results.service';

@@ -1,0 +1,50 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { SignedResultsTable } from './results.tables';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const COLUMNS = [
+  'id',
+  'dossier_id',
+  'dossier_code',
+  'document_number',
+  'kind',
+  'sha256',
+  'agency_id',
+  'signer_name',
+  'signed_by',
+  'signed_at',
+  'signer_kind',
+  'supersedes_id',
+  'correction_reason',
+] as const;
+
+export type SignedResultRow = Awaited<ReturnType<typeof findBySha>> & {};
+
+export async function insertSignedResult(trx: Transaction<Database>, row: Insertable<SignedResultsTable>) {
+  return trx.insertInto('signed_results').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
+}
+
+export async function findBySha(q: Q, sha256: string) {
+  return q.selectFrom('signed_results').select(COLUMNS).where('sha256', '=', sha256).executeTakeFirst();
+}
+
+/** A dossier's signed results, newest first (by dossier id or by code). */
+export async function listForDossier(q: Q, by: { dossierId: string } | { dossierCode: string }) {
+  let query = q.selectFrom('signed_results').select(COLUMNS);
+  query =
+    'dossierId' in by
+      ? query.where('dossier_id', '=', by.dossierId)
+      : query.where('dossier_code', '=', by.dossierCode);
+  return query.orderBy('signed_at', 'desc').orderBy('id').execute();
+}
+
+export async function isSuperseded(q: Q, id: string): Promise<boolean> {
+  const r = await q
+    .selectFrom('signed_results')
+    .select('id')
+    .where('supersedes_id', '=', id)
+    .executeTakeFirst();
+  return Boolean(r);
+}
