@@ -15,3 +15,4 @@ export * from './patterns';
 export * from './message-format';
 export * from './simulate';
 export * from './inbox';
+export * from './payments';

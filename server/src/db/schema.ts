@@ -5,6 +5,8 @@ import type { AccountsTables } from '../modules/accounts/accounts.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 import type { CalendarTables } from '../modules/calendar/calendar.tables';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
+import type { PaymentsTables } from '../modules/payments/payments.tables';
+import type { PostalTables } from '../modules/postal/postal.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -87,4 +89,6 @@ export type Database = CoreTables &
   AccountsTables &
   NotificationsTables &
   CalendarTables &
-  CatalogueTables;
+  CatalogueTables &
+  PaymentsTables &
+  PostalTables;

@@ -8,6 +8,7 @@ import { accountsModule } from './accounts/accounts.module';
 import { calendarModule } from './calendar/calendar.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { dossiersModule } from './dossiers/dossiers.module';
+import { paymentsModule } from './payments/payments.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -32,6 +33,7 @@ export const modules: Module[] = [
   calendarModule,
   catalogueModule,
   dossiersModule,
+  paymentsModule,
 ];
 
 export function jobRegistry(): JobRegistry {
