@@ -123,12 +123,35 @@ export const ZManualShipmentEvent = z.object({
   postalFee: z.number().int().min(0).optional(),
   note: z.string().trim().max(500).optional(),
 });
+/** The postal service's delivery event, signed like the payment callback (HMAC-SHA256, sorted fields, timestamp). */
 export const ZPostalWebhook = z.object({
   trackingNo: z.string().min(3).max(40),
   status: z.enum(['picked_up', 'in_transit', 'delivered', 'failed']),
   eventId: z.string().min(1).max(64),
   at: z.iso.datetime({ offset: true }),
   note: z.string().max(500).optional(),
+  timestamp: z.number().int().positive(),
+  signature: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export const ZPostalWebhookAck = z.object({ ok: z.literal(true), duplicate: z.boolean() });
+/** The desk asks the postal service to pick the result up; with a tracking number it records a pickup made by hand. */
+export const ZPickupRequest = z.object({
+  trackingNo: z.string().trim().min(3).max(40).optional(),
+  postalFee: z.number().int().min(0).optional(),
+});
+export const ZUncollectedResults = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string().nullable(),
+      procedureName: z.string(),
+      applicantName: z.string(),
+      resultChannel: z.string(),
+      appointmentAt: ZInstant.nullable(),
+      resultReadyAt: ZInstant.nullable(),
+      shipment: z.enum(SHIPMENT_STATUSES).nullable(),
+    }),
+  ),
 });
 export type TPostalWebhook = z.infer<typeof ZPostalWebhook>;
 

@@ -9,6 +9,7 @@ import { calendarModule } from './calendar/calendar.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 import { paymentsModule } from './payments/payments.module';
+import { postalModule } from './postal/postal.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -34,6 +35,7 @@ export const modules: Module[] = [
   catalogueModule,
   dossiersModule,
   paymentsModule,
+  postalModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -10,3 +10,4 @@ export { findDossier, type DossierRow } from './dossiers.repo';
 export { findProcedureInForce } from './ports';
 export { instant } from './dossiers.presenter';
 export { applicantOf, issuerOf } from './dossier-forms';
+export { resultsWaiting } from './dossier-returns.repo';
