@@ -78,7 +78,7 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
       preHandler: handlers,
       schema: {
         tags,
-        summary: 'The postal operator records a pickup or a delivery by hand (001 Đ28)',
+        summary: 'The postal operator records a pickup or a delivery by hand (no integration)',
         params: IdParams,
         body: ZManualShipmentEvent,
         response: { 200: ZShipment, ...errors },
