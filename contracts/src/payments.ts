@@ -150,6 +150,7 @@ export const ZUncollectedResults = z.object({
       appointmentAt: ZInstant.nullable(),
       resultReadyAt: ZInstant.nullable(),
       shipment: z.enum(SHIPMENT_STATUSES).nullable(),
+      shipmentId: z.uuid().nullable(),
     }),
   ),
 });

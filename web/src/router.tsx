@@ -89,6 +89,11 @@ const areas: RouteObject[] = [
         path: 'so-theo-doi',
         lazy: page(() => import('./routes/office/RegisterBookPage'), 'RegisterBookPage'),
       },
+      {
+        path: 'doi-soat',
+        lazy: page(() => import('./routes/office/ReconciliationPage'), 'ReconciliationPage'),
+      },
+      { path: 'buu-chinh', lazy: page(() => import('./routes/office/PostalPage'), 'PostalPage') },
     ],
   },
   { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },

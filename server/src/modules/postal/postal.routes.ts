@@ -8,6 +8,7 @@
  * | GET    | /api/postal/shipments             | postal operator (all), desk (its agency)     | → ZShipmentList         |
  * | GET    | /api/dossiers/{id}/shipments      | whoever may see the dossier                  | → ZShipmentList         |
  * | POST   | /api/postal/webhook               | the postal service (HMAC-signed)             | ZPostalWebhook → ack    |
+ * | GET    | /api/postal/waiting               | postal operator (all), desk (its agency)     | → ZUncollectedResults   |
  * | GET    | /api/postal/uncollected           | reception officer (its agency)               | → ZUncollectedResults   |
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -48,6 +49,20 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
   const db = () => api.deps.db.kysely;
   const tags = ['postal'];
   const handlers = requireRole('reception_officer', 'postal_operator', 'approver', 'specialist');
+  const listed = async (rows: Awaited<ReturnType<typeof resultsWaiting>>) => {
+    const shipments = await shipmentsFor(db(), { dossierIds: rows.map((r) => r.id) });
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      procedureName: r.procedure_name,
+      applicantName: r.applicant.name,
+      resultChannel: r.result_channel,
+      appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
+      resultReadyAt: r.step_entered_at ? instant(r.step_entered_at) : null,
+      shipment: shipments.find((s) => s.dossierId === r.id)?.status ?? null,
+      shipmentId: shipments.find((s) => s.dossierId === r.id)?.id ?? null,
+    }));
+  };
   const one = async (shipmentId: string) => (await shipmentsFor(db(), {})).find((s) => s.id === shipmentId)!;
 
   api.post(
@@ -158,6 +173,26 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
   );
 
   api.get(
+    '/postal/waiting',
+    {
+      preValidation: requireLogin,
+      preHandler: handlers,
+      schema: {
+        tags,
+        summary: 'Results ready to go out by post (postal operator: all; desk: its agency)',
+        response: { 200: ZUncollectedResults, ...errors },
+      },
+    },
+    async (req) => {
+      const a = requireActor(req);
+      const operator = a.roles.includes('postal_operator');
+      if (!operator && !a.agencyId) throw new AppError('FORBIDDEN');
+      const rows = await resultsWaiting(db(), { channel: 'post', ...(operator ? {} : { agencyId: a.agencyId! }) });
+      return { items: await listed(rows) };
+    },
+  );
+
+  api.get(
     '/postal/uncollected',
     {
       preValidation: requireLogin,
@@ -172,19 +207,7 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
       const a = requireActor(req);
       if (!a.agencyId) throw new AppError('FORBIDDEN');
       const rows = await resultsWaiting(db(), { agencyId: a.agencyId, appointmentBefore: requestNow(req) });
-      const shipments = await shipmentsFor(db(), { dossierIds: rows.map((r) => r.id) });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          code: r.code,
-          procedureName: r.procedure_name,
-          applicantName: r.applicant.name,
-          resultChannel: r.result_channel,
-          appointmentAt: r.appointment_at ? instant(r.appointment_at) : null,
-          resultReadyAt: r.step_entered_at ? instant(r.step_entered_at) : null,
-          shipment: shipments.find((s) => s.dossierId === r.id)?.status ?? null,
-        })),
-      };
+      return { items: await listed(rows) };
     },
   );
 };
