@@ -11,3 +11,4 @@ export { findProcedureInForce } from './ports';
 export { instant } from './dossiers.presenter';
 export { applicantOf, issuerOf } from './dossier-forms';
 export { resultsWaiting } from './dossier-returns.repo';
+export { findStaffFacts } from './ports';
