@@ -50,15 +50,16 @@ const SCRIPT = `document.querySelectorAll('button[data-decision]').forEach(funct
 
 export async function gatewaySimulator(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  // Read per request: the configuration may be replaced after boot (the public address once the port is known).
+  const cfg = () => app.deps.config;
   const db = () => app.deps.db.kysely;
 
   app.post('/gateway-sim/api/orders', { schema: { hide: true, body: ZOrder } }, async (req, reply) => {
     const { signature, ...fields } = req.body;
     const now = app.deps.clock.now();
     if (
-      fields.merchantId !== config.paymentGateway.merchantId ||
-      !signatureValid(config.paymentGateway.secret, fields, signature) ||
+      fields.merchantId !== cfg().paymentGateway.merchantId ||
+      !signatureValid(cfg().paymentGateway.secret, fields, signature) ||
       !timestampFresh(fields.timestamp, now)
     )
       return reply.code(401).send({ error: 'bad signature' });
@@ -75,7 +76,7 @@ export async function gatewaySimulator(root: FastifyInstance): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { payUrl: `${config.publicUrl}/gateway-sim/pay/${row.id}` };
+    return { payUrl: `${cfg().publicUrl}/gateway-sim/pay/${row.id}` };
   });
 
   const findOrder = (id: string) =>
@@ -128,7 +129,7 @@ ${actions}<p><small>${t('note')}</small></p></main>
     const res = await fetch(o.callback_url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...fields, signature: sign(config.paymentGateway.secret, fields) }),
+      body: JSON.stringify({ ...fields, signature: sign(cfg().paymentGateway.secret, fields) }),
       signal: AbortSignal.timeout(10_000),
     }).catch(() => null);
     if (!res?.ok) return reply.code(502).send({ error: `callback refused (${res?.status ?? 'no answer'})` });

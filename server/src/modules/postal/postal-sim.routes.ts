@@ -50,14 +50,15 @@ const SCRIPT = `document.querySelectorAll('button[data-status]').forEach(functio
 
 export async function postalSimulator(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const { config } = app.deps;
+  // Read per request: the configuration may be replaced after boot (the public address once the port is known).
+  const cfg = () => app.deps.config;
   const db = () => app.deps.db.kysely;
 
   app.post('/postal-sim/api/pickups', { schema: { hide: true, body: ZPickup } }, async (req, reply) => {
     const { signature, ...fields } = req.body;
     const now = app.deps.clock.now();
     if (
-      !signatureValid(config.postalService.secret, fields, signature) ||
+      !signatureValid(cfg().postalService.secret, fields, signature) ||
       !timestampFresh(fields.timestamp, now)
     )
       return reply.code(401).send({ error: 'bad signature' });
@@ -98,7 +99,7 @@ export async function postalSimulator(root: FastifyInstance): Promise<void> {
       const res = await fetch(p.webhook_url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...fields, signature: sign(config.postalService.secret, fields) }),
+        body: JSON.stringify({ ...fields, signature: sign(cfg().postalService.secret, fields) }),
         signal: AbortSignal.timeout(10_000),
       }).catch(() => null);
       if (!res?.ok) return reply.code(502).send({ error: `webhook refused (${res?.status ?? 'no answer'})` });

@@ -187,7 +187,10 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
       const a = requireActor(req);
       const operator = a.roles.includes('postal_operator');
       if (!operator && !a.agencyId) throw new AppError('FORBIDDEN');
-      const rows = await resultsWaiting(db(), { channel: 'post', ...(operator ? {} : { agencyId: a.agencyId! }) });
+      const rows = await resultsWaiting(db(), {
+        channel: 'post',
+        ...(operator ? {} : { agencyId: a.agencyId! }),
+      });
       return { items: await listed(rows) };
     },
   );
