@@ -2,6 +2,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../server/src/files/files.fixtures';
 import { pdfText } from '../server/src/modules/documents/pdf-inspect.test-helpers';
+import type { Actor } from '../server/src/http/auth';
+import { findUserByLogin } from '../server/src/modules/accounts';
+import { findStaffFacts, type IntakeCtx } from '../server/src/modules/dossiers';
+import { acceptDossier } from '../server/src/modules/dossiers/dossier-reception.service';
+import {
+  appraiseDossier,
+  assignHandler,
+  forwardDossier,
+  issueResult,
+} from '../server/src/modules/dossiers/processing.service';
 import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
 
 /**
@@ -29,7 +39,7 @@ async function citizenPage(): Promise<Page> {
 }
 
 /** Submits the permit through the API with the citizen's cookies (the submission page has its own journey). */
-async function submit(page: Page): Promise<{ id: string }> {
+async function submit(page: Page, resultChannel: 'online' | 'post' = 'online'): Promise<{ id: string }> {
   const p = (await (await fetch(`${e2e.baseUrl}/api/procedures/${PERMIT}`)).json()) as {
     components: { code: string; required: boolean }[];
   };
@@ -55,6 +65,7 @@ async function submit(page: Page): Promise<{ id: string }> {
         email: CITIZEN.login,
       },
       formData: {},
+      resultChannel,
       attachments: p.components
         .filter((c) => c.required)
         .map((c) => ({ componentCode: c.code, fileIds: [file.id] })),
@@ -64,7 +75,66 @@ async function submit(page: Page): Promise<{ id: string }> {
   return (await res.json()) as { id: string };
 }
 
-describe.skipIf(!hasBrowser)('fees: online payment at submission, counter payment', () => {
+/** The SXD office takes a dossier through processing to a result at the desk, through the real services. */
+async function processToResult(id: string) {
+  const db = e2e.deps.db.kysely;
+  const staff = async (email: string): Promise<Actor> => {
+    const u = (await findUserByLogin(db, { email }))!;
+    const facts = (await findStaffFacts(db, u.id))!;
+    return {
+      userId: u.id,
+      kind: 'staff',
+      name: u.full_name,
+      roles: facts.roles,
+      agencyId: u.agency_id,
+      organisationIds: [],
+      mustChangePassword: false,
+      sessionId: null,
+    };
+  };
+  const desk = await staff('dothihoa@anhoa.gov.vn');
+  const head = await staff('lyvanthang@anhoa.gov.vn');
+  const specialist = await staff('maithihuong@anhoa.gov.vn');
+  const leader = await staff('hoducthanh@anhoa.gov.vn');
+  type Step = (trx: never, ctx: IntakeCtx, id: string, input: never) => Promise<unknown>;
+  const act = async (who: Actor, fn: Step, input: object) =>
+    db.transaction().execute(async (trx) => {
+      const now = e2e.deps.clock.now();
+      const { version } = await trx
+        .selectFrom('dossiers')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const ctx: IntakeCtx = {
+        actor: who,
+        audit: { type: 'staff', id: who.userId, name: who.name, at: now },
+        now,
+        config: e2e.deps.config,
+        locale: 'vi',
+      };
+      await (fn as (t: typeof trx, c: IntakeCtx, i: string, b: object) => Promise<unknown>)(trx, ctx, id, {
+        ...input,
+        expectedVersion: version,
+      });
+    });
+  await act(desk, acceptDossier as Step, {});
+  await act(head, assignHandler as Step, { handlerId: specialist.userId });
+  await act(specialist, appraiseDossier as Step, {
+    opinion: 'Hồ sơ đầy đủ, đúng quy định.',
+    proposal: 'approve',
+    verification: {
+      at: e2e.deps.clock.now().toISOString(),
+      place: 'Khu đất xây dựng',
+      participants: ['Mai Thị Hương'],
+      content: 'Kiểm tra hiện trạng.',
+    },
+  });
+  await act(specialist, forwardDossier as Step, {});
+  await act(leader, forwardDossier as Step, {});
+  await act(desk, issueResult as Step, { kind: 'granted', summary: 'Giấy phép xây dựng số 99/GPXD' });
+}
+
+describe.skipIf(!hasBrowser)('fees: online payment at submission, counter payment; result by post', () => {
   it('a citizen pays online at submission through the gateway simulator and downloads the receipt', async () => {
     const page = await citizenPage();
     const { id } = await submit(page);
@@ -100,5 +170,34 @@ describe.skipIf(!hasBrowser)('fees: online payment at submission, counter paymen
     // The applicant sees it paid.
     await citizen.goto(`/ho-so-cua-toi/${id}`);
     await citizen.getByText('Nộp tại Bộ phận Một cửa').waitFor();
+  });
+
+  it('a result sent by post: the desk books the pickup, the postal service’s delivery webhook closes the dossier', async () => {
+    const citizen = await citizenPage();
+    const { id } = await submit(citizen, 'post');
+    await processToResult(id);
+    const desk = await e2e.newPage();
+    await staffLogin(desk, 'dothihoa.sxd');
+    await desk.goto('/office/buu-chinh');
+    const row = desk
+      .getByRole('row')
+      .filter({ hasText: 'Nguyễn Văn An' })
+      .filter({ hasText: 'Cấp giấy phép' });
+    await row.getByRole('button', { name: 'Yêu cầu bưu điện đến nhận' }).first().click();
+    await desk.getByRole('cell', { name: 'Đã yêu cầu nhận' }).first().waitFor();
+    await expectAccessible(desk);
+    const shipments = (await (await desk.request.get(`/api/dossiers/${id}/shipments`)).json()) as {
+      items: { trackingNo: string; postalFee: number }[];
+    };
+    const { trackingNo, postalFee } = shipments.items[0]!;
+    expect(trackingNo).toMatch(/^EB\d{9}VN$/);
+    expect(postalFee).toBeGreaterThan(0);
+    // The postal service's own parcel page: "delivered" posts the signed webhook to the server.
+    const post = await e2e.newPage();
+    await post.goto(`/postal-sim/parcels/${trackingNo}`);
+    await post.getByRole('button', { name: 'Phát thành công' }).click();
+    await post.getByText('✓ Phát thành công').waitFor();
+    await citizen.goto(`/ho-so-cua-toi/${id}`);
+    await citizen.getByText('Đã trả kết quả').first().waitFor();
   });
 });
