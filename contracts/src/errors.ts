@@ -167,6 +167,35 @@ export const ERROR_MESSAGES = {
     vi: 'Hồ sơ giả định đang ở trạng thái “{status}”, không thể {action}.',
     en: 'The simulated dossier is “{status}”; it cannot be {action}.',
   },
+  // Fees, payments and postal return (issue 15).
+  CALLBACK_SIGNATURE_INVALID: {
+    vi: 'Chữ ký của thông báo từ {sender} không hợp lệ; thông báo bị từ chối.',
+    en: 'The signature of the notice from {sender} is not valid; the notice is refused.',
+  },
+  CALLBACK_REPLAYED: {
+    vi: 'Thông báo từ {sender} đã quá hạn hoặc đã được gửi trước đó với nội dung khác; thông báo bị từ chối.',
+    en: 'The notice from {sender} is stale or was sent before with different content; it is refused.',
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    vi: 'Số tiền {amount} đồng không khớp với số tiền phải nộp {expected} đồng.',
+    en: 'The amount {amount} does not match the amount due, {expected} (đồng).',
+  },
+  PAYMENT_NOT_DUE: {
+    vi: 'Hồ sơ chưa hoặc không phải nộp phí, lệ phí: {reason}.',
+    en: 'No fee is due on this dossier: {reason}.',
+  },
+  PAYMENT_ALREADY_PAID: {
+    vi: 'Phí, lệ phí của hồ sơ này đã được nộp.',
+    en: 'The fees of this dossier are already paid.',
+  },
+  REFUND_NOT_ALLOWED: {
+    vi: 'Không được hoàn trả phí, lệ phí: {reason}.',
+    en: 'The fee may not be refunded: {reason}.',
+  },
+  REFUND_ALREADY_MADE: {
+    vi: 'Khoản nộp này đã được hoàn trả.',
+    en: 'This payment has already been refunded.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -17,3 +17,4 @@ export * from './simulate';
 export * from './inbox';
 export * from './consultation';
 export * from './results';
+export * from './payments';

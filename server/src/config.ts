@@ -56,6 +56,11 @@ const ZEnv = z.object({
   REMOTE_SIGNING_URL: z.url().optional(),
   REMOTE_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(30),
+  PAYMENT_GATEWAY_URL: z.url().optional(),
+  PAYMENT_MERCHANT_ID: z.string().min(1).max(64).default('MOTCUA-DEMO'),
+  PAYMENT_GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  POSTAL_SERVICE_URL: z.url().optional(),
+  POSTAL_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -113,7 +118,16 @@ export type Config = {
   };
   /** Public result verifications per IP per minute. */
   verifyRateLimit: number;
+  /**
+   * The online payment gateway and the postal service (issue 15). Without a URL the local simulators served by this
+   * server under /gateway-sim and /postal-sim are used, with a demo secret; with a URL its secret is required.
+   */
+  paymentGateway: { url: string | undefined; merchantId: string; secret: string };
+  postalService: { url: string | undefined; secret: string };
 };
+
+const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
+const DEMO_POSTAL_SECRET = 'motcua-demo-postal-secret';
 
 export class ConfigError extends Error {}
 
@@ -124,6 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_GATEWAY_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  PAYMENT_GATEWAY_SECRET: required with PAYMENT_GATEWAY_URL',
+    );
+  if (e.POSTAL_SERVICE_URL && !e.POSTAL_WEBHOOK_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  POSTAL_WEBHOOK_SECRET: required with POSTAL_SERVICE_URL',
+    );
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError(
@@ -176,5 +198,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
     },
     verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    paymentGateway: {
+      url: e.PAYMENT_GATEWAY_URL?.replace(/\/$/, ''),
+      merchantId: e.PAYMENT_MERCHANT_ID,
+      secret: e.PAYMENT_GATEWAY_SECRET ?? DEMO_GATEWAY_SECRET,
+    },
+    postalService: {
+      url: e.POSTAL_SERVICE_URL?.replace(/\/$/, ''),
+      secret: e.POSTAL_WEBHOOK_SECRET ?? DEMO_POSTAL_SECRET,
+    },
   };
 }

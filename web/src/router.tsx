@@ -97,6 +97,11 @@ const areas: RouteObject[] = [
         path: 'lay-y-kien',
         lazy: page(() => import('./routes/office/ConsultationsPage'), 'ConsultationsPage'),
       },
+      {
+        path: 'doi-soat',
+        lazy: page(() => import('./routes/office/ReconciliationPage'), 'ReconciliationPage'),
+      },
+      { path: 'buu-chinh', lazy: page(() => import('./routes/office/PostalPage'), 'PostalPage') },
     ],
   },
   { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },

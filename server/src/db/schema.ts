@@ -6,6 +6,8 @@ import type { NotificationsTables } from '../modules/notifications/notifications
 import type { CalendarTables } from '../modules/calendar/calendar.tables';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
 import type { ResultsTables } from '../modules/results/results.tables';
+import type { PaymentsTables } from '../modules/payments/payments.tables';
+import type { PostalTables } from '../modules/postal/postal.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -89,4 +91,6 @@ export type Database = CoreTables &
   NotificationsTables &
   CalendarTables &
   CatalogueTables &
-  ResultsTables;
+  ResultsTables &
+  PaymentsTables &
+  PostalTables;

@@ -61,6 +61,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_ASSIGNED: 403,
   SIMULATION_STATE: 422,
   CONSULTATION_STATE: 409,
+  CALLBACK_SIGNATURE_INVALID: 401,
+  CALLBACK_REPLAYED: 409,
+  PAYMENT_AMOUNT_MISMATCH: 422,
+  PAYMENT_NOT_DUE: 409,
+  PAYMENT_ALREADY_PAID: 409,
+  REFUND_NOT_ALLOWED: 422,
+  REFUND_ALREADY_MADE: 409,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

@@ -9,6 +9,8 @@ import { calendarModule } from './calendar/calendar.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 import { resultsModule } from './results/results.module';
+import { paymentsModule } from './payments/payments.module';
+import { postalModule } from './postal/postal.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -34,6 +36,8 @@ export const modules: Module[] = [
   catalogueModule,
   dossiersModule,
   resultsModule,
+  paymentsModule,
+  postalModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -17,6 +17,8 @@ import organisationVi from '../features/organisation/i18n/vi.json';
 import organisationEn from '../features/organisation/i18n/en.json';
 import registerBookVi from '../features/registerbook/i18n/vi.json';
 import registerBookEn from '../features/registerbook/i18n/en.json';
+import paymentsVi from '../features/payments/i18n/vi.json';
+import paymentsEn from '../features/payments/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -34,6 +36,7 @@ export const bundles = {
   organisation: { vi: organisationVi, en: organisationEn },
   processing: { vi: processingVi, en: processingEn },
   registerBook: { vi: registerBookVi, en: registerBookEn },
+  payments: { vi: paymentsVi, en: paymentsEn },
 };
 
 type Bundles = typeof bundles;

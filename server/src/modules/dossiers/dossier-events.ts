@@ -50,8 +50,8 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   forwarded: { permission: 'process', actorKinds: ['staff'], channel: null },
   extended: { permission: 'process', actorKinds: ['staff'], channel: null },
   result_issued: { permission: 'process', actorKinds: ['staff'], channel: null },
-  // The desk hands it over, or the applicant downloads an online result.
-  result_returned: { permission: 'collect', actorKinds: ['staff', 'citizen'], channel: 'dossier' },
+  // The desk hands it over, the applicant downloads an online result, or the post delivers it (postal module).
+  result_returned: { permission: 'collect', actorKinds: ['staff', 'citizen', 'system'], channel: 'dossier' },
   stepped_back: { permission: 'process', actorKinds: ['staff'], channel: null },
   // The approver or leader of the agency with authority (the one that issued it) corrects its result.
   result_corrected: { permission: 'correct', actorKinds: ['staff'], channel: null },

@@ -17,6 +17,12 @@ export const officeNav: NavItem[] = [
     label: 'registerBook.nav',
     roles: ['reception_officer', 'approver', 'leader'],
   },
+  {
+    to: '/office/doi-soat',
+    label: 'payments.nav.reconciliation',
+    roles: ['reception_officer', 'approver', 'leader', 'unit_admin'],
+  },
+  { to: '/office/buu-chinh', label: 'payments.nav.postal', roles: ['postal_operator', 'reception_officer'] },
 ];
 
 export function OfficeLayout() {

@@ -5,6 +5,8 @@ import { useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TDossierDetail } from '@motcua/contracts';
 import { Alert, Card, Spinner } from '../../components/ui';
+import { OfficePaymentCard } from '../../features/payments/components/OfficePaymentCard';
+import { PostalCard } from '../../features/payments/components/PostalCard';
 import { dossierKeys } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
@@ -117,6 +119,10 @@ export function ProcessingDossierPage() {
         ) : null}
       </section>
 
+      <OfficePaymentCard dossierId={d.id} />
+      {d.resultChannel === 'post' ? (
+        <PostalCard dossierId={d.id} ready={d.status === 'result_ready'} />
+      ) : null}
       <Card>
         <h2>{t('processing.consult.title')}</h2>
         <ConsultationList

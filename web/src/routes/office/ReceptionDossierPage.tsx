@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { SECOND_SUPPLEMENT_REASON, type TDossierDetail, type TSupplementItem } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { OfficePaymentCard } from '../../features/payments/components/OfficePaymentCard';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
@@ -92,6 +93,7 @@ export function ReceptionDossierPage() {
           </Link>
         </p>
       ) : null}
+      <OfficePaymentCard dossierId={d.id} />
       <Card>
         <h2>{t('processing.form.title')}</h2>
         <FormAnswers

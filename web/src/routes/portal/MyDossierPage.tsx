@@ -14,6 +14,7 @@ import { ProgressFacts } from '../../features/dossiers/components/Progress';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
+import { PaymentCard } from '../../features/payments/components/PaymentCard';
 import { formatDateTime } from '../../lib/dates';
 import { useDossier, useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -87,6 +88,7 @@ function MyDossier({ id }: { id: string }) {
           )}
         </dl>
       </Card>
+      <PaymentCard dossierId={d.id} returned={params.get('ket-qua')} />
       {(d.status === 'supplement_requested' || d.status === 'processing_supplement') &&
       d.supplementRequest ? (
         <SupplementAnswer d={d} onDone={setNotice} />

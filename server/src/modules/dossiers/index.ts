@@ -1,0 +1,14 @@
+/**
+ * The dossiers module's face to other modules (payments, postal): read a dossier, check what an actor may do with
+ * it, and act on it through the one action pipeline.
+ */
+export { applyDossierAction, systemCtx, type ActionCtx, type SystemActor } from './dossier-action';
+export { fileStoreFor, type IntakeCtx } from './dossier-context';
+export { ctxOf } from './dossiers.routes';
+export { authorize, can, isApplicantOf } from './dossiers.policy';
+export { findDossier, type DossierRow } from './dossiers.repo';
+export { findProcedureInForce } from './ports';
+export { instant } from './dossiers.presenter';
+export { applicantOf, issuerOf } from './dossier-forms';
+export { resultsWaiting } from './dossier-returns.repo';
+export { findStaffFacts } from './ports';

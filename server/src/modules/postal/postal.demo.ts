@@ -1,0 +1,3 @@
+import type { AppDeps } from '../../http/context';
+
+export async function loadDemoPostal(_deps: AppDeps): Promise<void> {}
