@@ -22,6 +22,7 @@ import { useProcedure } from '../../features/dossiers/hooks';
 import { useDraft } from '../../features/dossiers/useDraft';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** The applicant block every submission carries, as a small schema so it shares the renderer and its messages. */
 const applicantSchema = (t: ReturnType<typeof useI18n>['t']): FormSchema => ({
@@ -54,6 +55,9 @@ export function SubmitDossierPage() {
 function SubmitLoader({ code }: { code: string }) {
   const { t } = useI18n();
   const procedure = useProcedure(code);
+  useTitle(
+    procedure.data ? `${t('dossiers.submit.title')}: ${procedure.data.name}` : t('dossiers.submit.title'),
+  );
   if (procedure.isPending) return <Spinner label={t('app.loading')} />;
   if (procedure.isError) return <ErrorAlert error={procedure.error} />;
   return <SubmitWizard procedure={procedure.data} />;
@@ -98,11 +102,8 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
   );
   const draft = useDraft(procedure.code, draftPayload(content));
 
-  // Resume a draft saved on this or another device, once.
-  const resumed = useRef(false);
-  useEffect(() => {
-    if (resumed.current || !draft.loaded || !draft.draft) return;
-    resumed.current = true;
+  // Resume a draft saved on this or another device, once (while rendering: the form starts from it).
+  if (resumedAt === null && draft.loaded && draft.draft) {
     const { __applicant, __files, ...fields } = (draft.draft.content.formData ?? {}) as FormValues & {
       __applicant?: FormValues;
       __files?: Record<string, TUploadedFile[]>;
@@ -111,7 +112,7 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
     setFormData(fields);
     if (__files) setFiles(__files);
     setResumedAt(draft.draft.updatedAt);
-  }, [draft.loaded, draft.draft]);
+  }
 
   useEffect(() => heading.current?.focus(), [step]);
   // Any change after review began is a new attempt; an unchanged retry keeps its key.
