@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { precompress } from './precompress';
+import { precompress } from './precompress.ts';
 
 // In `npm run dev` Vite serves the app with hot reload and forwards API calls to the server on :3000.
 export default defineConfig({
