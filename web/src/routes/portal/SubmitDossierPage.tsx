@@ -102,17 +102,22 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
   );
   const draft = useDraft(procedure.code, draftPayload(content));
 
-  // Resume a draft saved on this or another device, once (while rendering: the form starts from it).
-  if (resumedAt === null && draft.loaded && draft.draft) {
+  // Resume a draft saved on this or another device, once.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current || !draft.loaded || !draft.draft) return;
+    resumed.current = true;
     const { __applicant, __files, ...fields } = (draft.draft.content.formData ?? {}) as FormValues & {
       __applicant?: FormValues;
       __files?: Record<string, TUploadedFile[]>;
     };
+    // The draft arrives from the server after the first render; the form then starts from it, once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (__applicant) setApplicant(__applicant);
     setFormData(fields);
     if (__files) setFiles(__files);
     setResumedAt(draft.draft.updatedAt);
-  }
+  }, [draft.loaded, draft.draft]);
 
   useEffect(() => heading.current?.focus(), [step]);
   // Any change after review began is a new attempt; an unchanged retry keeps its key.
