@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Time is a dependency (issue 10): nothing reads the wall clock but the clock modules, so tests fix time and the
@@ -30,6 +31,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', noEnums, ...wallClock],
     },
+  },
+  {
+    // Hooks called in order, effects that list what they read, and the React Compiler's checks (render purity,
+    // no state set synchronously in an effect, refs not read while rendering).
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // The clock modules, and tools that measure elapsed real time (benchmarks, dev scripts).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZProcessingTime } from './catalogue';
 import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
 import { ZConsultation } from './consultation';
+import { DOSSIER_CODE_PATTERN } from './dossier-code';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
 export const DOSSIER_STATUSES = [
@@ -54,13 +55,6 @@ export const DOSSIER_EVENT_TYPES = [
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
 
-/** A dossier code: `<agency identifier code>-<YYMMDD>-<sequence, ≥ 4 digits>` (SPEC §5). */
-/**
- * `<agency identifier>-<YYMMDD>-<sequence>` (TT 01/2018 Đ19: legacy `000.00.15.H99-…`; from 25/01/2026, TT 04/2025,
- * the QĐ 20/2020 identifier `H99.15-…`), with the `-AAXXXX` tail (two letters and four digits: the centralised
- * system) when the procedure runs on a ministry's centralised system.
- */
-export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{1,35}-\d{6}-\d{4,}(-[A-Z]{2}\d{4})?$/;
 export const ZDossierCode = z.string().regex(DOSSIER_CODE_PATTERN);
 
 // ───────────────────────────── API contract of dossier intake (issue 6) ─────────────────────────────

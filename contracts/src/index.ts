@@ -2,6 +2,7 @@ export * from './errors';
 export * from './common';
 export * from './roles';
 export * from './dossiers';
+export * from './dossier-code';
 export * from './dossier-labels';
 export * from './workflow';
 export * from './processing';

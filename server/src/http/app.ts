@@ -28,6 +28,15 @@ import { modules } from '../modules/registry';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_DIST = path.join(repoRoot, 'web', 'dist');
 
+/**
+ * Files under assets/ carry a content hash in their name, so a browser may keep them for a year without asking;
+ * index.html names the current hashes, so it is revalidated on every use; the rest (the icon) for an hour.
+ */
+export function webCacheControl(file: string): string {
+  if (/[\\/]assets[\\/]/.test(file)) return 'public, max-age=31536000, immutable';
+  return /\.html(\.br|\.gz)?$/.test(file) ? 'no-cache' : 'public, max-age=3600';
+}
+
 export type BuildOptions = {
   logger?: boolean;
   webDist?: string | null;
@@ -135,13 +144,22 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    // Built once with .br and .gz beside each text file (web/precompress.ts); hashed names never change content.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(file)),
+    });
+    // The portal's front door answers every client, browser or not (uptime probes, curl).
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   }
   // The SPA owns every non-API GET that accepts HTML; everything else is a JSON 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/metrics');
     if (hasWeb && !isApi && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return notFoundHandler(req, reply);
   });

@@ -25,6 +25,9 @@ function csrfToken(): string | undefined {
     ?.slice('mc_csrf='.length);
 }
 
+/** Whether this browser holds a session: the server sets the CSRF cookie and the session cookie together. */
+export const hasSession = (): boolean => csrfToken() !== undefined;
+
 export type RequestOptions = {
   method?: string;
   body?: unknown;

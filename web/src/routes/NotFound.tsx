@@ -1,8 +1,10 @@
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
+import { useTitle } from '../lib/useTitle';
 
 export function NotFound() {
   const { t } = useI18n();
+  useTitle(t('notFound.title'));
   return (
     <>
       <h1>{t('notFound.title')}</h1>

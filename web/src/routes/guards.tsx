@@ -4,6 +4,7 @@ import type { TStaffRole } from '@motcua/contracts';
 import { Alert, Spinner } from '../components/ui';
 import { useMe } from '../features/session/hooks';
 import { useI18n } from '../i18n/i18n';
+import { Title } from '../lib/useTitle';
 
 /** Staff-only areas: a person must be logged in as staff and hold one of the roles (when given). */
 export function RequireStaff({ roles, children }: { roles?: TStaffRole[]; children: ReactNode }) {
@@ -16,6 +17,7 @@ export function RequireStaff({ roles, children }: { roles?: TStaffRole[]; childr
     const next = encodeURIComponent(location.pathname + location.search);
     return (
       <div className="guard">
+        <Title page={t('accounts.office.title')} />
         <Alert kind="warning">{t('guard.loginRequired')}</Alert>
         <Link className="btn btn-primary" to={`/office/login?next=${next}`}>
           {t('guard.goToLogin')}

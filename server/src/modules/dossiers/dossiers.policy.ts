@@ -3,14 +3,7 @@ import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
 export type DossierAction =
-  | 'view'
-  | 'amend'
-  | 'decide'
-  | 'process'
-  | 'request_stop'
-  | 'collect'
-  | 'answer_consultation'
-  | 'correct';
+  'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'answer_consultation' | 'correct';
 
 type Holder = Pick<
   DossierRow,

@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { dayText, parseDay } from '../../lib/dates';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
@@ -17,10 +17,12 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
  */
 export function DateInput({ value, onChange, withTime = false, invalidMessage, ...rest }: Props) {
   const [text, setText] = useState(() => dayText(value));
-  useEffect(() => {
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
     // A value set from outside (loading, reset) replaces the text unless it already says the same day.
+    setShown(value);
     if (parseDay(text, withTime) !== value && !(value === '' && text.trim() !== '')) setText(dayText(value));
-  }, [value]);
+  }
   return (
     <input
       {...rest}

@@ -137,33 +137,13 @@ export const dossiersApi = {
 };
 
 /** Raw-bytes upload (the server detects the type from the content); the name travels URL-encoded in a header. */
-export async function uploadFile(file: File): Promise<TUploadedFile> {
-  const csrf = document.cookie
-    .split('; ')
-    .find((c) => c.startsWith('mc_csrf='))
-    ?.slice('mc_csrf='.length);
-  const res = await fetch('/api/dossier-files', {
+export function uploadFile(file: File): Promise<TUploadedFile> {
+  // The body is the file itself; lib/api adds the language, the CSRF header and the error mapping.
+  return api<TUploadedFile>('/api/dossier-files', {
     method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      'accept-language': document.documentElement.lang === 'en' ? 'en' : 'vi',
-      'content-type': 'application/octet-stream',
-      'x-file-name': enc(file.name),
-      ...(csrf ? { 'x-csrf-token': csrf } : {}),
-    },
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': enc(file.name) },
     body: file,
   });
-  const data = (await res.json().catch(() => null)) as
-    (TUploadedFile & { code?: string; message?: string }) | null;
-  if (!res.ok) {
-    throw new ApiError(
-      res.status,
-      (data?.code ?? 'BAD_REQUEST') as ApiError['code'],
-      data?.message ?? res.statusText,
-    );
-  }
-  return data as TUploadedFile;
 }
 
 /** A stale version (someone else decided or changed it first). */

@@ -15,6 +15,8 @@ export function useDraft(procedureCode: string, content: Content | null, delayMs
   const [state, setState] = useState<DraftState>('idle');
   const latest = useRef<TDraft | null>(null);
   const first = useRef(true);
+  // After a conflict nothing more is saved from this page (read in the save effect, which must not re-run on it).
+  const conflicted = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +37,7 @@ export function useDraft(procedureCode: string, content: Content | null, delayMs
 
   const serialised = content ? JSON.stringify(content) : null;
   useEffect(() => {
-    if (!loaded || serialised === null || state === 'conflict') return;
+    if (!loaded || serialised === null || conflicted.current) return;
     if (first.current) {
       first.current = false; // the resumed content itself needs no save
       return;
@@ -56,11 +58,14 @@ export function useDraft(procedureCode: string, content: Content | null, delayMs
           setDraft(d);
           setState('saved');
         })
-        .catch((err: unknown) => setState(isConflict(err) ? 'conflict' : 'error'));
+        .catch((err: unknown) => {
+          conflicted.current = isConflict(err);
+          setState(conflicted.current ? 'conflict' : 'error');
+        });
     }, delayMs);
     return () => window.clearTimeout(timer);
-    // Saves follow the content only (the other values are stable per page).
-  }, [serialised, loaded]);
+    // Saves follow the content (the procedure and the delay are fixed per page).
+  }, [serialised, loaded, procedureCode, delayMs]);
 
   return { draft, loaded, state, draftId: () => latest.current?.id ?? null };
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TMeResponse } from '@motcua/contracts';
-import { api, ApiError } from '../../lib/api';
+import { api, ApiError, hasSession } from '../../lib/api';
 
 export const sessionKeys = { me: ['session', 'me'] as const };
 
@@ -9,6 +9,8 @@ export function useMe() {
   return useQuery({
     queryKey: sessionKeys.me,
     queryFn: async (): Promise<TMeResponse | null> => {
+      // Without a session cookie there is nobody to ask about: a first visit costs no request (and no 401).
+      if (!hasSession()) return null;
       try {
         return await api<TMeResponse>('/api/me');
       } catch (err) {

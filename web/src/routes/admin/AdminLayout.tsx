@@ -2,6 +2,7 @@ import { Outlet } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { Shell, type NavItem } from '../Shell';
 import { RequireStaff } from '../guards';
+import { useTitle } from '../../lib/useTitle';
 
 export const adminNav: NavItem[] = [
   { to: '/admin', label: 'nav.admin', end: true },
@@ -27,6 +28,7 @@ export function AdminLayout() {
 
 export function AdminHome() {
   const { t } = useI18n();
+  useTitle(t('admin.title'));
   return (
     <>
       <h1>{t('admin.title')}</h1>

@@ -6,10 +6,12 @@ import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../feat
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** /admin/co-quan: agencies filterable by unit and type (history on request); create one. */
 export function AgenciesAdminPage() {
   const { t } = useI18n();
+  useTitle(t('organisation.agencies.title'));
   const navigate = useNavigate();
   const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);

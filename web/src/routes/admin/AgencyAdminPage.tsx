@@ -11,12 +11,14 @@ import { useAgency, useIsSystemAdmin } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** /admin/co-quan/:id: one agency — identity and contact, codes history, departments, desk staff, retirement. */
 export function AgencyAdminPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const agency = useAgency(id);
+  useTitle(agency.data?.name ?? t('organisation.agencies.title'));
   const [message, setMessage] = useState('');
   const full = useIsSystemAdmin();
   if (agency.isPending) return <Spinner label={t('organisation.loading')} />;

@@ -7,10 +7,12 @@ import { YearCalendar } from '../../features/calendar/components/YearCalendar';
 import { useCalendarDays, useUnitCalendar } from '../../features/calendar/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { vietnamYear } from '../../lib/clock';
+import { useTitle } from '../../lib/useTitle';
 
 /** /admin/calendar: a unit's year at a glance, its hours, the national schedule import and unit announcements. */
 export function CalendarAdminPage() {
   const { t } = useI18n();
+  useTitle(t('calendar.title'));
   const [unitCode, setUnitCode] = useState('99');
   const [year, setYear] = useState(() => vietnamYear());
   const [draft, setDraft] = useState({ unitCode: '99', year: String(year) });

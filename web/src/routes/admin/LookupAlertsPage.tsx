@@ -4,6 +4,7 @@ import { useAcknowledgeAlert, useLookupAlerts } from '../../features/dossiers/ho
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
 import { RequireStaff } from '../guards';
+import { useTitle } from '../../lib/useTitle';
 
 /** Clients that walked a run of dossier codes on the public lookup (system administrators only, ADR 0014). */
 export function LookupAlertsPage() {
@@ -16,6 +17,7 @@ export function LookupAlertsPage() {
 
 function LookupAlerts() {
   const { t, locale } = useI18n();
+  useTitle(t('dossiers.alerts.title'));
   const [showSeen, setShowSeen] = useState(false);
   const alerts = useLookupAlerts(!showSeen);
   const acknowledge = useAcknowledgeAlert();

@@ -2,10 +2,12 @@ import { Spinner } from '../../components/ui';
 import { useOutbox } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** What the local development gateway kept instead of sending (system administrators only). */
 export function OutboxPage() {
   const { t, locale } = useI18n();
+  useTitle(t('accounts.admin.outboxTitle'));
   const outbox = useOutbox();
   return (
     <>

@@ -17,10 +17,12 @@ import {
 } from '../../features/catalogue/admin/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** /admin/thu-tuc/moi: a new procedure, saved as a draft; then its page. */
 export function NewProcedurePage() {
   const { t } = useI18n();
+  useTitle(t('catalogueAdmin.newTitle'));
   const navigate = useNavigate();
   const create = useCreateProcedure();
   return (
@@ -50,6 +52,7 @@ export function ProcedureEditPage() {
   const { code = '' } = useParams();
   const location = useLocation();
   const current = useAdminProcedure(code);
+  useTitle(current.data?.name ?? t('catalogueAdmin.list.title'));
   const save = useSaveDraft();
   const publish = usePublish();
   const retire = useRetire();

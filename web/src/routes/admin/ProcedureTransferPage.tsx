@@ -4,10 +4,12 @@ import { Card } from '../../components/ui';
 import { exportUrl } from '../../features/catalogue/admin/api';
 import { ImportForm } from '../../features/catalogue/admin/components/ImportForm';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** /admin/thu-tuc/nhap-xuat: import a whole list (all or nothing) and export the published catalogue. */
 export function ProcedureTransferPage() {
   const { t } = useI18n();
+  useTitle(t('catalogueAdmin.transfer.title'));
   return (
     <>
       <p>

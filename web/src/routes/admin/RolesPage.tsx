@@ -1,9 +1,11 @@
 import { Spinner } from '../../components/ui';
 import { useRoles } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 export function RolesPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.admin.rolesTitle'));
   const roles = useRoles();
   return (
     <>

@@ -5,10 +5,12 @@ import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useAgencies, useRoles, useStaff, useStaffMutations } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** Unit administrators manage their agency's staff; system administrators every agency's (001 Đ4.3). */
 export function StaffPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.admin.staffTitle'));
   const me = useMe();
   const staff = useStaff();
   const agencies = useAgencies();

@@ -6,6 +6,7 @@ import { useIsSystemAdmin, useUnits } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** Units as a tree (parent → children); with history shown, ended units appear with their successor. */
 function tree(units: TUnit[]) {
@@ -23,6 +24,7 @@ function tree(units: TUnit[]) {
 /** /admin/don-vi: administrative units with effective dates; create, edit, merge, retire. */
 export function UnitsAdminPage() {
   const { t } = useI18n();
+  useTitle(t('organisation.units.title'));
   const [all, setAll] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [message, setMessage] = useState('');

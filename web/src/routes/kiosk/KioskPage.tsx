@@ -4,6 +4,7 @@ import { Button } from '../../components/ui';
 import { useLookup } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { LookupOutcome } from '../portal/LookupPage';
+import { useTitle } from '../../lib/useTitle';
 
 /** How long the kiosk waits without a touch before it clears itself for the next person. */
 export const KIOSK_IDLE_MS = 60_000;
@@ -15,6 +16,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '0', '-'];
  */
 export function KioskPage({ idleMs = idleFromUrl() }: { idleMs?: number }) {
   const { t, locale, setLocale } = useI18n();
+  useTitle(t('dossiers.kiosk.title'));
   const [input, setInput] = useState('');
   const [code, setCode] = useState<string | undefined>();
   const lookup = useLookup(code);

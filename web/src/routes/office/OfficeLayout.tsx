@@ -2,6 +2,7 @@ import { Outlet } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n';
 import { Shell, type NavItem } from '../Shell';
 import { RequireStaff } from '../guards';
+import { useTitle } from '../../lib/useTitle';
 
 export const officeNav: NavItem[] = [
   { to: '/office', label: 'nav.office', end: true },
@@ -37,6 +38,7 @@ export function OfficeLayout() {
 
 export function OfficeHome() {
   const { t } = useI18n();
+  useTitle(t('office.title'));
   return (
     <>
       <h1>{t('office.title')}</h1>

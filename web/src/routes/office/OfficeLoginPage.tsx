@@ -7,10 +7,12 @@ import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Shell } from '../Shell';
 import { safeNext } from '../portal/LoginPage';
+import { useTitle } from '../../lib/useTitle';
 
 /** Staff log-in; a one-time password must be replaced before anything else (001 Đ25.1). */
 export function OfficeLoginPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.office.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();

@@ -24,6 +24,7 @@ import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
 import { formatDate, formatDateTime } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /**
  * /office/xu-ly/:id — the processing workspace: the e-form answers, the attachments previewed inline, documents,
@@ -34,6 +35,8 @@ export function ProcessingDossierPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const dossier = useDossier(id);
+  const ref = dossier.data && (dossier.data.code ?? dossier.data.submissionRef);
+  useTitle(ref ? t('processing.title', { ref }) : t('processing.inbox.title'));
   const me = useMe();
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<string | null>(null);

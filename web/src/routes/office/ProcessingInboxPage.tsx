@@ -10,6 +10,7 @@ import { useUncollected } from '../../features/processing/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,6 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function ProcessingInboxPage() {
   const { t } = useI18n();
+  useTitle(t('processing.inbox.title'));
   const me = useMe();
   const desk = !!me.data?.roles.includes('reception_officer');
   return (

@@ -18,6 +18,7 @@ import { Attachments } from '../../features/processing/components/Attachments';
 import { useAgencies } from '../../features/organisation/hooks';
 import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /**
  * /office/ho-so/:id — a dossier as reception sees it, and the only three decisions (001 Đ10): accept, request a
@@ -28,6 +29,8 @@ export function ReceptionDossierPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const dossier = useDossier(id);
+  const ref = dossier.data && (dossier.data.code ?? dossier.data.submissionRef);
+  useTitle(ref ? t('dossiers.detail.title', { ref }) : t('dossiers.queue.title'));
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<string | null>(null);

@@ -5,10 +5,12 @@ import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { formatDateTime } from '../../lib/dates';
 import { useQueue } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** /office/tiep-nhan — dossiers waiting for a reception decision, by their 8-working-hour deadline (001 Đ9.2.a). */
 export function ReceptionQueuePage() {
   const { t, locale } = useI18n();
+  useTitle(t('dossiers.queue.title'));
   const queue = useQueue(1);
   return (
     <>

@@ -5,6 +5,7 @@ import { monthToDate, periodProblem, registerUrl } from '../../features/register
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
 import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /**
  * /office/so-theo-doi — the desk's dossier register (Sổ theo dõi hồ sơ) for a period, downloaded as PDF or xlsx from
@@ -12,6 +13,7 @@ import { formatDay } from '../../lib/dates';
  */
 export function RegisterBookPage() {
   const { t } = useI18n();
+  useTitle(t('registerBook.title'));
   const [period, setPeriod] = useState(() => monthToDate(now()));
   const problem = periodProblem(period.from, period.to);
   return (

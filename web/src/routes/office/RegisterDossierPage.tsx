@@ -11,6 +11,7 @@ import { FileField } from '../../features/dossiers/components/FileField';
 import { newIdempotencyKey } from '../../features/dossiers/format';
 import { useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 type Received = {
   ticked: boolean;
@@ -35,11 +36,11 @@ const blank = (): Received => ({
  */
 export function RegisterDossierPage() {
   const { t } = useI18n();
+  useTitle(t('dossiers.register.title'));
   const navigate = useNavigate();
   const [kind, setKind] = useState<'citizen' | 'organisation'>('citizen');
   const [applicant, setApplicant] = useState({ name: '', idNumber: '', address: '', phone: '', email: '' });
   const [procedureQuery, setProcedureQuery] = useState('');
-  const [procedureCode, setProcedureCode] = useState('');
   const [channel, setChannel] = useState<'counter' | 'post'>('counter');
   const [tracking, setTracking] = useState('');
   const [sets, setSets] = useState(1);
@@ -54,15 +55,13 @@ export function RegisterDossierPage() {
     queryFn: () => dossiersApi.searchProcedures(procedureQuery),
     enabled: procedureQuery.trim().length >= 2,
   });
+  // The procedure is the option picked from the list, or a code typed in full.
+  const exact = options.data?.find(
+    (o) => o.code === procedureQuery || `${o.code} — ${o.name}` === procedureQuery,
+  );
+  const procedureCode =
+    exact?.code ?? (/^[0-9A-Za-z.-]{3,}$/.test(procedureQuery.trim()) ? procedureQuery.trim() : '');
   const procedure = useProcedure(procedureCode);
-  useEffect(() => {
-    const exact = options.data?.find(
-      (o) => o.code === procedureQuery || `${o.code} — ${o.name}` === procedureQuery,
-    );
-    setProcedureCode(
-      exact?.code ?? (/^[0-9A-Za-z.-]{3,}$/.test(procedureQuery.trim()) ? procedureQuery.trim() : ''),
-    );
-  }, [procedureQuery, options.data]);
   const body = JSON.stringify({ kind, applicant, procedureCode, channel, tracking, sets, received });
   useEffect(() => {
     attemptKey.current = null; // a changed form is a new attempt

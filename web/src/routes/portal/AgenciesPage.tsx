@@ -4,10 +4,12 @@ import { AgencyFilters } from '../../features/organisation/components/AgencyFilt
 import { useAgencies, useAgencyFilterParams } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** /co-quan: the agencies of the province, filterable by unit and type, searchable by name. State lives in the URL. */
 export function AgenciesPage() {
   const { t } = useI18n();
+  useTitle(t('organisation.public.title'));
   const { filter, set, draft: q, setDraft: setQ, submit } = useAgencyFilterParams();
   const agencies = useAgencies(filter);
   return (

@@ -4,6 +4,7 @@ import { useAgency } from '../../features/organisation/hooks';
 import '../../features/organisation/organisation.css';
 import { useI18n } from '../../i18n/i18n';
 import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 const tel = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
@@ -12,6 +13,7 @@ export function AgencyPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const agency = useAgency(id);
+  useTitle(agency.data?.name ?? t('organisation.public.title'));
   if (agency.isPending) return <Spinner label={t('organisation.loading')} />;
   if (agency.isError) return <Alert kind="error">{agency.error.message}</Alert>;
   const a = agency.data;

@@ -5,6 +5,7 @@ import { useFacets, useProcedureSearch } from '../../features/catalogue/hooks';
 import { processingTimeText } from '../../features/catalogue/format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { formatCount } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 const LEVELS = ['province', 'commune'] as const;
 const SERVICE_LEVELS = ['full_online', 'partial_online', 'information_only'] as const;
@@ -13,6 +14,7 @@ const PAGE_SIZE = 10;
 /** Public catalogue: search box, filters (field, agency, level, service level), paged results. State lives in the URL. */
 export function CataloguePage() {
   const { t, locale } = useI18n();
+  useTitle(t('catalogue.title'));
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);

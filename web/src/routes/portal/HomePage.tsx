@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Card } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 export function HomePage() {
   const { t } = useI18n();
+  useTitle();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [code, setCode] = useState('');

@@ -4,6 +4,7 @@ import { Button, Card } from '../../components/ui';
 import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useLogin, useOidc } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** Only paths on this site, never another origin. */
 export const safeNext = (next: string | null, fallback: string) =>
@@ -11,6 +12,7 @@ export const safeNext = (next: string | null, fallback: string) =>
 
 export function LoginPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.login.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const login = useLogin();

@@ -6,6 +6,7 @@ import { LookupResult } from '../../features/dossiers/components/LookupResult';
 import { isDossierCode, useLookup } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { ApiError } from '../../lib/api';
+import { useTitle } from '../../lib/useTitle';
 
 /**
  * /tra-cuu and /tra-cuu/:code?pin= — where the receipt's QR code lands (000 Đ13, 004 Đ5); the QR link carries the
@@ -13,6 +14,7 @@ import { ApiError } from '../../lib/api';
  */
 export function LookupPage() {
   const { t } = useI18n();
+  useTitle(t('dossiers.lookup.title'));
   const { code } = useParams();
   const [params, setParams] = useSearchParams();
   const pin = params.get('pin') ?? undefined;

@@ -18,6 +18,7 @@ import { PaymentCard } from '../../features/payments/components/PaymentCard';
 import { formatDateTime } from '../../lib/dates';
 import { useDossier, useProcedure } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** /ho-so-cua-toi/:id — one dossier: status, timeline, documents; amend/withdraw before reception; supplement. */
 export function MyDossierPage() {
@@ -32,6 +33,8 @@ export function MyDossierPage() {
 function MyDossier({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const dossier = useDossier(id);
+  const ref = dossier.data && (dossier.data.code ?? dossier.data.submissionRef);
+  useTitle(ref ? t('dossiers.detail.title', { ref }) : t('dossiers.mine.title'));
   const refresh = useRefresh(id);
   const [params] = useSearchParams();
   // Kept here: a decision changes the status, which unmounts the section that made it.

@@ -6,6 +6,7 @@ import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { formatDateTime } from '../../lib/dates';
 import { useDrafts, useMessages, useMyDossiers } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** /ho-so-cua-toi — "Hồ sơ của tôi": submitted dossiers with their status, drafts in progress, the portal inbox. */
 export function MyDossiersPage() {
@@ -18,6 +19,7 @@ export function MyDossiersPage() {
 
 function MyDossiers() {
   const { t, locale } = useI18n();
+  useTitle(t('dossiers.mine.title'));
   const list = useMyDossiers(1);
   const drafts = useDrafts();
   const messages = useMessages();

@@ -6,12 +6,14 @@ import { legalCitation, processingTimeText } from '../../features/catalogue/form
 import { useProcedure } from '../../features/catalogue/hooks';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { formatMoney } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
 
 /** A procedure with every section citizens must see (SPEC §3), its forms and the online-submission call to action. */
 export function ProcedurePage() {
   const { t, locale } = useI18n();
   const { code = '' } = useParams();
   const { data: p, isPending, isError, error } = useProcedure(code);
+  useTitle(p?.name ?? t('catalogue.title'));
   if (isPending) return <Spinner label={t('catalogue.loading')} />;
   if (isError) return <Alert kind="error">{error.message}</Alert>;
   const section = (title: MessageKey, body: ReactNode) => (

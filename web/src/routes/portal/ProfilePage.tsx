@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProfile } from '@motcua/contracts';
@@ -8,6 +8,7 @@ import { DateField, ErrorBox, Field } from '../../features/accounts/components/F
 import { accountsKeys, useChangePassword, useLogout, useProfile } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 type Draft = {
   fullName: string;
@@ -30,6 +31,7 @@ const draftOf = (p: TProfile): Draft => ({
 
 export function ProfilePage() {
   const { t } = useI18n();
+  useTitle(t('accounts.profile.title'));
   const me = useMe();
   const profile = useProfile();
   const qc = useQueryClient();
@@ -51,9 +53,8 @@ export function ProfilePage() {
       }),
     onSuccess: (r) => qc.setQueryData(accountsKeys.profile(), r.profile),
   });
-  useEffect(() => {
-    if (profile.data && !draft) setDraft(draftOf(profile.data));
-  }, [profile.data, draft]);
+  // The form starts from the profile once it has loaded.
+  if (profile.data && !draft) setDraft(draftOf(profile.data));
   if (me.isPending) return <Spinner label={t('app.loading')} />;
   if (!me.data) return <Navigate to="/dang-nhap?next=/tai-khoan" replace />;
   if (!profile.data || !draft) return <Spinner label={t('app.loading')} />;

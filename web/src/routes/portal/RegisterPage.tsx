@@ -5,9 +5,11 @@ import { accountsApi } from '../../features/accounts/api';
 import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 export function RegisterPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.register.title'));
   const navigate = useNavigate();
   const [form, setForm] = useState({ fullName: '', email: '', phone: '', password: '' });
   const register = useMutation({ mutationFn: accountsApi.register });

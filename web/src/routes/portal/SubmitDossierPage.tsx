@@ -22,6 +22,7 @@ import { useProcedure } from '../../features/dossiers/hooks';
 import { useDraft } from '../../features/dossiers/useDraft';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 /** The applicant block every submission carries, as a small schema so it shares the renderer and its messages. */
 const applicantSchema = (t: ReturnType<typeof useI18n>['t']): FormSchema => ({
@@ -54,6 +55,9 @@ export function SubmitDossierPage() {
 function SubmitLoader({ code }: { code: string }) {
   const { t } = useI18n();
   const procedure = useProcedure(code);
+  useTitle(
+    procedure.data ? `${t('dossiers.submit.title')}: ${procedure.data.name}` : t('dossiers.submit.title'),
+  );
   if (procedure.isPending) return <Spinner label={t('app.loading')} />;
   if (procedure.isError) return <ErrorAlert error={procedure.error} />;
   return <SubmitWizard procedure={procedure.data} />;
@@ -107,6 +111,8 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
       __applicant?: FormValues;
       __files?: Record<string, TUploadedFile[]>;
     };
+    // The draft arrives from the server after the first render; the form then starts from it, once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (__applicant) setApplicant(__applicant);
     setFormData(fields);
     if (__files) setFiles(__files);

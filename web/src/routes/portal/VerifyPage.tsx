@@ -5,9 +5,11 @@ import { Alert, Button, Card } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
 import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useI18n } from '../../i18n/i18n';
+import { useTitle } from '../../lib/useTitle';
 
 export function VerifyPage() {
   const { t } = useI18n();
+  useTitle(t('accounts.verify.title'));
   const [params] = useSearchParams();
   const [login, setLogin] = useState(params.get('login') ?? '');
   const [code, setCode] = useState('');

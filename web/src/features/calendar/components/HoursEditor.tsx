@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CALENDAR_WEEKDAYS, type TUnitCalendarResponse, type TWeeklyHours } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
@@ -28,7 +28,12 @@ export function HoursEditor({ unit }: { unit: TUnitCalendarResponse }) {
   const [rows, setRows] = useState(() => toRows(unit.weekly));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setRows(toRows(unit.weekly)), [unit.weekly]);
+  // Saved hours coming back from the server replace the rows being edited.
+  const [shownWeekly, setShownWeekly] = useState(unit.weekly);
+  if (unit.weekly !== shownWeekly) {
+    setShownWeekly(unit.weekly);
+    setRows(toRows(unit.weekly));
+  }
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

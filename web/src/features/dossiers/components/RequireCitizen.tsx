@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { Alert, Spinner } from '../../../components/ui';
 import { useMe } from '../../session/hooks';
 import { useI18n } from '../../../i18n/i18n';
+import { Title } from '../../../lib/useTitle';
 
 /** Portal pages of a logged-in applicant; anyone else is sent to the log-in page and brought back after. */
 export function RequireCitizen({ children }: { children: ReactNode }) {
@@ -15,6 +16,7 @@ export function RequireCitizen({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return (
       <div className="guard">
+        <Title page={t('accounts.login.title')} />
         <Alert kind="warning">{t('dossiers.login.required')}</Alert>
         <Link className="btn btn-primary" to={`/dang-nhap?next=${next}`}>
           {t('dossiers.login.go')}
