@@ -131,7 +131,8 @@ describe.skipIf(!hasBrowser)('consultation: SXD asks another department, answere
   it('past the deadline the warnings pass flags it: the workspace warns the specialist', async () => {
     // Two hours after the due time; the pass the warnings job runs every quarter of an hour.
     e2e.deps.clock = clockStartingAt(new Date(new Date(dueAt).getTime() + 2 * 3_600_000).toISOString());
-    expect(await flagOverdueConsultations(e2e.deps.db, e2e.deps.clock.now())).toBe(1);
+    // This one, and the demo data's open consultation (due 27/11/2026) if still unflagged; the workspace shows ours.
+    expect(await flagOverdueConsultations(e2e.deps.db, e2e.deps.clock.now())).toBeGreaterThanOrEqual(1);
     const page = await as(SPECIALIST);
     await workspace(page, dossier.id);
     await expect

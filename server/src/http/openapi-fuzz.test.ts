@@ -96,13 +96,20 @@ describe('OpenAPI fuzz: hostile input to every operation never answers 5xx', asy
   const failures: string[] = [];
   let sent = 0;
 
+  // Operations that call an outside party over HTTP (the payment gateway, the postal service; here their local
+  // simulators, served by an app that does not listen): "unavailable, try again" is the right answer, not a fault.
+  const callsOutside = /^post \/api\/(dossiers\/\{id\}\/payments\/online|postal\/dossiers\/\{id\}\/pickup) /;
+  const unavailable = (label: string, status: number, body: string) =>
+    status === 503 && callsOutside.test(label) && body.includes('"SERVICE_UNAVAILABLE"');
+
   async function send(label: string, opts: InjectOptions) {
     sent++;
     if (TRACE) appendFileSync(TRACE, `${label}\n`);
     try {
       const res = await t.app.inject(opts);
       if (TRACE) appendFileSync(TRACE, `  ${res.statusCode} ${res.body.slice(0, 80)}\n`);
-      if (res.statusCode >= 500) failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode >= 500 && !unavailable(label, res.statusCode, res.body))
+        failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       return res.statusCode;
     } catch (err) {
       failures.push(`${label} → threw ${(err as Error).message.slice(0, 200)}`);
