@@ -335,7 +335,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
       .setInputFiles({ name: 'ban-chup-moi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect.poll(() => citizen.getByText('ban-chup-moi.pdf').count()).toBe(1);
     await citizen.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
-    await expect.poll(() => citizen.getByText(/Đã gửi hồ sơ bổ sung/).count()).toBe(1);
+    // The first journey of a CI run meets the unit tests at their busiest: the supplement's answer (a new revision,
+    // the e-mails) has been seen to take longer than the default 15 s there.
+    await expect.poll(() => citizen.getByText(/Đã gửi hồ sơ bổ sung/).count(), { timeout: 45_000 }).toBe(1);
     const after = (await (await citizen.request.get(`/api/dossiers/${second.id}`)).json()) as {
       status: string;
     };

@@ -183,7 +183,9 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await expect.poll(() => an.getByText('don-da-ky.pdf').count()).toBeGreaterThan(0);
     await an.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
     await expect
-      .poll(() => an.getByText('Đã gửi hồ sơ bổ sung. Thời gian giải quyết được tính lại từ đầu.').count())
+      .poll(() => an.getByText('Đã gửi hồ sơ bổ sung. Thời gian giải quyết được tính lại từ đầu.').count(), {
+        timeout: 45_000, // as in intake.test.ts: slow under the CI run's peak load
+      })
       .toBe(1);
     // The new appointment: 7 working days counted by the calendar from the complete supplement, not from receipt.
     const d = await detail(an, dossier.id);
