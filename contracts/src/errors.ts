@@ -184,6 +184,10 @@ export const ERROR_MESSAGES = {
     vi: 'Hồ sơ chưa hoặc không phải nộp phí, lệ phí: {reason}.',
     en: 'No fee is due on this dossier: {reason}.',
   },
+  FEE_UNPAID: {
+    vi: 'Hồ sơ còn {amount} đồng phí, lệ phí phải nộp khi nhận kết quả; hãy ghi nhận việc nộp phí trước khi trả kết quả.',
+    en: 'The dossier still owes {amount} đồng in fees due with the result; record the payment before handing over the result.',
+  },
   PAYMENT_ALREADY_PAID: {
     vi: 'Phí, lệ phí của hồ sơ này đã được nộp.',
     en: 'The fees of this dossier are already paid.',

@@ -11,4 +11,5 @@ export { findProcedureInForce } from './ports';
 export { instant } from './dossiers.presenter';
 export { applicantOf, issuerOf } from './dossier-forms';
 export { resultsWaiting } from './dossier-returns.repo';
+export { addReturnGuard, type ReturnGuard } from './return-guards';
 export { findStaffFacts } from './ports';

@@ -23,6 +23,7 @@ import { insertAttachments, listAttachments, listEventFacts } from './dossiers.r
 import { calendarForAgency, findProcedureInForce, findStaffFacts } from './ports';
 import { mayActOnStep } from './processing-policy';
 import { enterStep, previousStep, stepOf } from './processing-steps';
+import { checkReturnGuards } from './return-guards';
 
 type Trx = Transaction<Database>;
 
@@ -87,6 +88,7 @@ export async function collectOnline(
   const input = ZCollectRequest.parse(raw);
   return applyDossierAction(trx, ctx, id, 'result_returned', input.expectedVersion, async (d) => {
     if (ctx.actor.kind !== 'citizen' || d.result_channel !== 'online') throw new AppError('FORBIDDEN');
+    await checkReturnGuards(trx, d, ctx.now, 'online');
     return {
       set: { current_step: null, step_due_at: null, handler_id: null },
       event: { data: { step: d.current_step, at: 'online', collectedBy: ctx.actor.name } },

@@ -41,6 +41,7 @@ import {
 import { issueResultDocument } from './result-document';
 import { openConsultationsRule } from './consultation-rules';
 import { countOpenConsultations } from './consultation.repo';
+import { checkReturnGuards } from './return-guards';
 
 type Trx = Transaction<Database>;
 
@@ -336,6 +337,7 @@ export async function returnResult(
   return officeAction(trx, ctx, id, 'result_returned', input, async (d) => {
     if (ctx.actor.kind !== 'staff') throw new AppError('FORBIDDEN');
     await requireHolder(trx, ctx, d, currentStep(d, 'result_returned', ['return']));
+    await checkReturnGuards(trx, d, ctx.now, 'desk');
     return {
       set: { current_step: null, step_due_at: null, handler_id: null },
       data: {

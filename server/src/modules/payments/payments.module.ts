@@ -1,8 +1,12 @@
+import { addReturnGuard } from '../dossiers';
 import type { Module } from '../registry';
 import { gatewaySimulator } from './gateway-sim.routes';
 import { paymentRoutes } from './payments.routes';
 import { reconciliationRoutes } from './reconciliation.routes';
 import { loadDemoPayments } from './payments.demo';
+import { requireFeePaidOnReturn } from './payments.service';
+
+addReturnGuard(requireFeePaidOnReturn);
 
 export const paymentsModule: Module = {
   name: 'payments',

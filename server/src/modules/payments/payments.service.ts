@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type {
   TDossierPayments,
   TGatewayCallback,
@@ -30,6 +30,7 @@ import {
   type PaymentRow,
 } from './payments.repo';
 import { issueReceipt } from './payment-receipt';
+import { findCurrentResult } from '../results';
 
 type Trx = Transaction<Database>;
 export const ORDER_WHAT = { vi: 'đơn thanh toán', en: 'Payment order' };
@@ -302,4 +303,68 @@ export async function refundPayment(trx: Trx, ctx: IntakeCtx, paymentId: string,
     details: { paymentId: p.id, amount: p.amount, ground: input.ground },
   });
   return d;
+}
+
+/**
+ * A fee due with the result (003 Đ16; the catalogue's "khi nhận kết quả") is paid before the result is handed over,
+ * at the desk or by online download. A refusal costs nothing. The post is not guarded: the postal operator collects
+ * on delivery, and a delivery the operator reports is never refused.
+ */
+export async function requireFeePaidOnReturn(trx: Trx, d: DossierRow, now: Date): Promise<void> {
+  const charge = await ensureCharge(trx, d, now);
+  if (!charge || charge.moment !== 'result') return;
+  if (await paidPaymentOf(trx, charge.id)) return;
+  const result = await findCurrentResult(trx, d.id);
+  if (result?.kind === 'refused') return;
+  throw new AppError('FEE_UNPAID', { amount: charge.amount });
+}
+
+/**
+ * Charges the agency's dossiers submitted before `before` that no one has looked at yet (charges are otherwise created
+ * on first use), so a reconciliation's "outstanding" counts every dossier that owes. The fees are read once per
+ * catalogue version; each charge dates from the dossier's submission. Closed dossiers owe nothing.
+ */
+export async function chargeUncharged(db: Kysely<Database>, agencyId: string, before: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const uncharged = (eb: ExpressionBuilder<Database, 'dossiers'>) =>
+      eb.and([
+        eb('dossiers.authority_agency_id', '=', agencyId),
+        eb('dossiers.submitted_at', '<', before),
+        eb('dossiers.status', 'not in', CLOSED),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('fee_charges as c').select('c.id').whereRef('c.dossier_id', '=', 'dossiers.id'),
+          ),
+        ),
+      ]);
+    const versions = await trx
+      .selectFrom('dossiers')
+      .select(['procedure_version_id', sql<string>`(array_agg(id))[1]`.as('id')])
+      .where(uncharged)
+      .groupBy('procedure_version_id')
+      .execute();
+    for (const v of versions) {
+      const facts = await dossierFeeFacts(trx, (await findDossier(trx, v.id))!);
+      if (!facts) continue;
+      await trx
+        .insertInto('fee_charges')
+        .columns(['dossier_id', 'agency_id', 'amount', 'moment', 'description', 'created_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('dossiers')
+            .select([
+              'id',
+              'authority_agency_id',
+              sql<number>`${facts.amount}::bigint`.as('amount'),
+              sql<string>`${facts.moment}::text`.as('moment'),
+              sql<string>`${facts.description}::text`.as('description'),
+              'submitted_at',
+            ])
+            .where('procedure_version_id', '=', v.procedure_version_id)
+            .where(uncharged),
+        )
+        .onConflict((oc) => oc.column('dossier_id').doNothing())
+        .execute();
+    }
+  });
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { PAYMENT_CHANNELS, type TReconciliation } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { instant } from '../dossiers';
+import { chargeUncharged } from './payments.service';
 
 /** First instant of a quarter in Việt Nam time (UTC+7, no DST). */
 export function quarterBounds(year: number, quarter: number): { from: Date; to: Date } {
@@ -22,6 +23,7 @@ export async function reconcile(
   quarter: number,
 ): Promise<TReconciliation> {
   const { from, to } = quarterBounds(year, quarter);
+  await chargeUncharged(db, agencyId, to);
   const agency = await db
     .selectFrom('agencies')
     .select('name')
