@@ -161,7 +161,13 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
       .poll(() => citizen.getByRole('heading', { level: 2 }).first().textContent())
       .toContain('Thành phần hồ sơ');
     const pdf = await pdfBytes(2);
-    for (const c of procedure.components.filter((x) => x.required)) {
+    const [first, ...rest] = procedure.components.filter((x) => x.required);
+    // The first one from the citizen's store of results (001 Đ22.2): the signed result of an earlier dossier.
+    const reuse = citizen.locator(`#file-${first!.code}-reuse`);
+    await reuse.selectOption({ index: 1 });
+    await citizen.locator(`#file-${first!.code}-reuse ~ button`).click();
+    await expect.poll(() => citizen.getByText(/^ket-qua_.*\.pdf/).count()).toBe(1);
+    for (const c of rest) {
       await citizen
         .locator(`#file-${c.code}`)
         .setInputFiles({ name: `${c.code}.pdf`, mimeType: 'application/pdf', buffer: pdf });

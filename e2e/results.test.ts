@@ -26,6 +26,16 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
     const d = mine.items[0]!;
     expect(d.code).toBeTruthy();
 
+    // The store of results on "Hồ sơ của tôi" lists it with its own download link (001 Đ22.2).
+    await page.goto('/ho-so-cua-toi');
+    const store = page
+      .locator('.card')
+      .filter({ has: page.getByRole('heading', { name: 'Kho kết quả của tôi' }) });
+    await store.waitFor();
+    expect(await store.textContent()).toContain(d.code!);
+    expect(await store.getByRole('link', { name: /^Tải kết quả .* \(PDF\)$/ }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
     await page.goto(`/ho-so-cua-toi/${d.id}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

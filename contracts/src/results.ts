@@ -46,3 +46,21 @@ export const ZCorrectResultRequest = z.object({
   summary: z.string().trim().min(1).max(2000),
 });
 export type TCorrectResultRequest = z.infer<typeof ZCorrectResultRequest>;
+
+/**
+ * GET /api/me/results: the citizen's store of results ("kho dữ liệu", 001 Đ22.2) — the current signed result of each
+ * of their dossiers, newest first. Each can be reused in a later dossier instead of uploading it again.
+ */
+export const ZMyResult = z.object({
+  id: z.uuid(),
+  dossierId: z.uuid(),
+  dossierCode: z.string(),
+  procedureName: z.string(),
+  documentNumber: z.string(),
+  kind: ZResultKind,
+  signer: z.string(),
+  signedAt: z.string(),
+});
+export type TMyResult = z.infer<typeof ZMyResult>;
+export const ZMyResults = z.object({ items: z.array(ZMyResult) });
+export type TMyResults = z.infer<typeof ZMyResults>;

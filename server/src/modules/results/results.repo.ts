@@ -48,3 +48,22 @@ export async function isSuperseded(q: Q, id: string): Promise<boolean> {
     .executeTakeFirst();
   return Boolean(r);
 }
+
+/** The current (not superseded) signed result of each of these dossiers. */
+export async function currentForDossiers(q: Q, dossierIds: readonly string[]) {
+  if (dossierIds.length === 0) return [];
+  return q
+    .selectFrom('signed_results as r')
+    .select(COLUMNS.map((c) => `r.${c}` as const))
+    .where('r.dossier_id', 'in', dossierIds)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('signed_results as n').select('n.id').whereRef('n.supersedes_id', '=', 'r.id'),
+        ),
+      ),
+    )
+    .orderBy('r.signed_at', 'desc')
+    .orderBy('r.id')
+    .execute();
+}

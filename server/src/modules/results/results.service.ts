@@ -12,6 +12,7 @@ import { trustedCas } from './keys';
 import { remoteSigner } from './remote-signer';
 import { VERIFY_REASONS } from './results.messages';
 import {
+  currentForDossiers,
   findBySha,
   insertSignedResult,
   isSuperseded,
@@ -97,6 +98,11 @@ export async function findCurrentResult(q: Q, dossierId: string): Promise<Signed
   const rows = await listForDossier(q, { dossierId });
   const replaced = new Set(rows.map((r) => r.supersedes_id).filter(Boolean));
   return rows.find((r) => !replaced.has(r.id)) ?? null;
+}
+
+/** The current signed results of these dossiers, newest first (the citizen's store of results). */
+export async function currentResultsOf(q: Q, dossierIds: readonly string[]): Promise<SignedResultRow[]> {
+  return currentForDossiers(q, dossierIds);
 }
 
 /** The signed PDF of a result (from the content-addressed store). */

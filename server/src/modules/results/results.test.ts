@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
+import type { TMyResults, TUploadedFile } from '@motcua/contracts';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
 
@@ -165,6 +167,37 @@ describe('signed results and their verification (issue 15)', async () => {
       { current: true, correctionReason: 'Sai số giấy phép.', signer: 'Lê Văn Trưởng' },
       { current: false, correctionReason: null },
     ]);
+  });
+
+  it('the citizen’s store lists the current result of each dossier, reusable in a new dossier without uploading', async () => {
+    const { d } = await signedResult('2026-02-17T09:00');
+    const store = await f.inject(f.citizenA, 'GET', '/api/me/results');
+    expect(store.statusCode).toBe(200);
+    const items = store.json<TMyResults>().items;
+    const mine = items.find((r) => r.dossierId === d.id)!;
+    expect(mine).toMatchObject({ dossierCode: d.code, kind: 'granted', signer: 'Lê Văn Trưởng' });
+    // A superseded result (the correction above) is not in the store; one entry per dossier.
+    expect(new Set(items.map((r) => r.dossierId)).size).toBe(items.length);
+    expect((await f.inject(f.citizenB, 'GET', '/api/me/results')).json<TMyResults>().items).toEqual([]);
+
+    // Someone else's result is not theirs to reuse, and nothing is stored.
+    const files = () => f.db.kysely.selectFrom('dossier_files').select('id').execute();
+    const before = (await files()).length;
+    expect((await f.inject(f.citizenB, 'POST', `/api/me/results/${mine.id}/reuse`, {})).statusCode).toBe(404);
+    expect((await files()).length).toBe(before);
+
+    // Reused: one of the citizen's files with the same bytes as the signed result, which still verifies.
+    const reused = await f.inject(f.citizenA, 'POST', `/api/me/results/${mine.id}/reuse`, {});
+    expect(reused.statusCode, reused.body).toBe(201);
+    const file = reused.json<TUploadedFile>();
+    const pdf = await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}/result.pdf`);
+    expect(file).toMatchObject({
+      name: `ket-qua_${d.code}.pdf`,
+      mediaType: 'application/pdf',
+      size: pdf.rawPayload.length,
+    });
+    expect(file.sha256).toBe(createHash('sha256').update(pdf.rawPayload).digest('hex'));
+    expect((await verify(pdf.rawPayload)).json()).toMatchObject({ valid: true });
   });
 
   it('signs through a remote-signing service (HMAC-authenticated); a wrong secret is refused', async () => {

@@ -7,6 +7,7 @@ import type {
   TDraft,
   TLookupAlert,
   TLookupResponse,
+  TMyResults,
   TRefuseDossierRequest,
   TRegisterDossierRequest,
   TRequestSupplementRequest,
@@ -68,6 +69,7 @@ export const dossierKeys = {
   lookupAlerts: (open: boolean) => ['dossiers', 'lookup-alerts', open] as const,
   drafts: ['dossiers', 'drafts'] as const,
   messages: ['dossiers', 'messages'] as const,
+  myResults: ['dossiers', 'my-results'] as const,
   procedure: (code: string, versionId?: string) =>
     ['dossiers', 'procedure', code, versionId ?? 'in-force'] as const,
   procedureSearch: (q: string) => ['dossiers', 'procedure-search', q] as const,
@@ -114,6 +116,10 @@ export const dossiersApi = {
   collect: (id: string, body: { expectedVersion: number }) =>
     api<TDossierDetail>(`/api/dossiers/${id}/collect`, json('POST', body)),
   messages: () => api<{ items: TDossierMessage[] }>('/api/dossier-messages'),
+  /** The store of results ("kho dữ liệu"): the current signed result of each of my dossiers. */
+  myResults: () => api<TMyResults>('/api/me/results'),
+  /** One of my results as one of my files, to attach to a new dossier without uploading it again. */
+  reuseResult: (id: string) => api<TUploadedFile>(`/api/me/results/${enc(id)}/reuse`, { method: 'POST' }),
   queue: (page: number) => api<TDossierList>(`/api/reception/queue?page=${page}&pageSize=50`),
   register: (body: TRegisterDossierRequest, idempotencyKey: string) =>
     api<TDossierDetail>('/api/reception/dossiers', {

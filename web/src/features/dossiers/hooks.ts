@@ -21,6 +21,8 @@ export const useMyDossiers = (page: number) =>
   useQuery({ queryKey: dossierKeys.mine(page), queryFn: () => dossiersApi.mine(page) });
 export const useDrafts = () => useQuery({ queryKey: dossierKeys.drafts, queryFn: dossiersApi.drafts });
 export const useMessages = () => useQuery({ queryKey: dossierKeys.messages, queryFn: dossiersApi.messages });
+export const useMyResults = () =>
+  useQuery({ queryKey: dossierKeys.myResults, queryFn: dossiersApi.myResults, staleTime: 60_000 });
 export const useQueue = (page: number) =>
   useQuery({
     queryKey: dossierKeys.queue(page),

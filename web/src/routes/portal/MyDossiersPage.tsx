@@ -4,7 +4,7 @@ import { Alert, Card, Spinner } from '../../components/ui';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { formatDateTime } from '../../lib/dates';
-import { useDrafts, useMessages, useMyDossiers } from '../../features/dossiers/hooks';
+import { useDrafts, useMessages, useMyDossiers, useMyResults } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
@@ -23,6 +23,7 @@ function MyDossiers() {
   const list = useMyDossiers(1);
   const drafts = useDrafts();
   const messages = useMessages();
+  const results = useMyResults();
   return (
     <>
       <h1>{t('dossiers.mine.title')}</h1>
@@ -66,6 +67,28 @@ function MyDossiers() {
                 <Link to={`/thu-tuc/${encodeURIComponent(d.procedureCode)}/nop-ho-so`}>
                   {t('dossiers.mine.continue')}
                 </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {results.data && results.data.items.length > 0 ? (
+        <Card>
+          <h2>{t('dossiers.results.title')}</h2>
+          <p className="hint">{t('dossiers.results.hint')}</p>
+          <ul>
+            {results.data.items.map((r) => (
+              <li key={r.id}>
+                <Link to={`/ho-so-cua-toi/${r.dossierId}`}>{r.procedureName}</Link> ({r.dossierCode}) —{' '}
+                <a href={`/api/dossiers/${r.dossierId}/result.pdf`} download>
+                  {t('dossiers.results.download', { number: r.documentNumber })}
+                </a>{' '}
+                <small>
+                  {t('dossiers.results.signedBy', {
+                    signer: r.signer,
+                    at: formatDateTime(r.signedAt, locale),
+                  })}
+                </small>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { uploadFile } from '../api';
 import { ACCEPT, checkFile } from '../files-model';
+import { ReuseResult } from './ReuseResult';
 
 type Props = {
   id: string;
@@ -66,6 +67,7 @@ export function FileField({ id, label, files, onChange, required, error }: Props
           e.target.value = '';
         }}
       />
+      <ReuseResult id={id} label={label} onPick={(f) => onChange([...files, f])} />
       {busy ? <p role="status">{t('dossiers.files.uploading', { name: busy })}</p> : null}
       {message ? (
         <p id={`${id}-err`} className="field-error" role="alert">
