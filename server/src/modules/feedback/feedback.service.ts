@@ -19,7 +19,7 @@ import { feedbackAnswerDue } from '../calendar';
 import { getCalendarForAgency } from '../calendar/calendar.service';
 import { findMessagingProfile } from '../accounts';
 import { queueMessage } from '../notifications';
-import { FEEDBACK_TEMPLATES } from './feedback.messages';
+import type { FEEDBACK_TEMPLATES } from './feedback.messages';
 import { feedbackReference, redactPersonalData, vnDateTime } from './feedback-rules';
 import * as repo from './feedback.repo';
 
