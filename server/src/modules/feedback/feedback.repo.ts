@@ -110,7 +110,7 @@ export async function findProcedure(q: Q, code: string) {
     .executeTakeFirst();
 }
 
-/** Heads of an agency (leaders), who get the overdue escalations. */
+/** Heads of an agency (leaders, and approvers of the agency itself rather than of a department): escalations. */
 export async function agencyHeads(q: Q, agencyId: string) {
   return q
     .selectFrom('users as u')
@@ -119,7 +119,13 @@ export async function agencyHeads(q: Q, agencyId: string) {
     .where('u.kind', '=', 'staff')
     .where('u.status', '=', 'active')
     .where('u.agency_id', '=', agencyId)
-    .where('r.role', '=', 'leader')
+    .where((w) =>
+      w.or([
+        w('r.role', '=', 'leader'),
+        w.and([w('r.role', '=', 'approver'), w('u.department_id', 'is', null)]),
+      ]),
+    )
+    .distinct()
     .orderBy('u.id')
     .execute();
 }
