@@ -173,7 +173,7 @@ export const feedbackRoutes: FastifyPluginAsync = async (root) => {
       preHandler: requireRole(...HANDLERS),
       schema: {
         tags,
-        summary: 'The forwarding slip of forwarded feedback (ND 20/2008 Đ9), PDF',
+        summary: 'The forwarding slip of forwarded feedback (ND 20/2008 art. 9), PDF',
         params: IdParams,
         response: errors,
       },

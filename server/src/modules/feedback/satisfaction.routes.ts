@@ -134,7 +134,7 @@ export const satisfactionRoutes: FastifyPluginAsync = async (root) => {
     {
       schema: {
         tags,
-        summary: "Each agency's ratings for a period (000 Đ4.2)",
+        summary: "Each agency's ratings for a period (000 art. 4.2)",
         querystring: z.object({ period: ZRatingPeriod.optional() }),
         response: { 200: ZSatisfactionSummary, 400: ZErrorResponse },
       },
