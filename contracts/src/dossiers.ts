@@ -443,6 +443,8 @@ export const MESSAGE_KINDS = [
   'result_refused',
   // 003 Đ14.4: a result before the appointment is announced as early.
   'result_early',
+  // Issue 16: the result was returned; the message carries the satisfaction-rating link.
+  'result_returned',
 ] as const;
 export const ZDossierMessage = z.object({
   id: ZId,

@@ -200,6 +200,22 @@ export const ERROR_MESSAGES = {
     vi: 'Khoản nộp này đã được hoàn trả.',
     en: 'This payment has already been refunded.',
   },
+  FEEDBACK_STATE: {
+    vi: 'Phản ánh, kiến nghị {reference} đang ở trạng thái “{status}”, không thể {action}.',
+    en: 'Feedback {reference} is “{status}”; it cannot be {action}.',
+  },
+  FEEDBACK_CONTACT_REQUIRED: {
+    vi: 'Phản ánh, kiến nghị cần có họ tên và thư điện tử hoặc số điện thoại để cơ quan trả lời.',
+    en: 'A complaint needs a name and an e-mail address or phone number for the answer.',
+  },
+  RATING_LINK_INVALID: {
+    vi: 'Đường dẫn đánh giá không hợp lệ hoặc đã hết hiệu lực.',
+    en: 'This rating link is not valid or no longer valid.',
+  },
+  RATING_NOT_ALLOWED: {
+    vi: 'Chưa thể hoặc không còn được đánh giá hồ sơ này: {reason}.',
+    en: 'This dossier cannot be rated: {reason}.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

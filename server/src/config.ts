@@ -61,6 +61,8 @@ const ZEnv = z.object({
   PAYMENT_GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   POSTAL_SERVICE_URL: z.url().optional(),
   POSTAL_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  FEEDBACK_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  RATING_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -124,10 +126,16 @@ export type Config = {
    */
   paymentGateway: { url: string | undefined; merchantId: string; secret: string };
   postalService: { url: string | undefined; secret: string };
+  /**
+   * Feedback (issue 16): working days to answer (5 by the province's rules; the national system allows longer) and
+   * the key that signs the satisfaction-rating links sent with returned results.
+   */
+  feedback: { answerDays: number; ratingSecret: string };
 };
 
 const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
 const DEMO_POSTAL_SECRET = 'motcua-demo-postal-secret';
+const DEMO_RATING_SECRET = 'motcua-demo-rating-link-secret';
 
 export class ConfigError extends Error {}
 
@@ -206,6 +214,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postalService: {
       url: e.POSTAL_SERVICE_URL?.replace(/\/$/, ''),
       secret: e.POSTAL_WEBHOOK_SECRET ?? DEMO_POSTAL_SECRET,
+    },
+    feedback: {
+      answerDays: e.FEEDBACK_ANSWER_DAYS,
+      ratingSecret: e.RATING_LINK_SECRET ?? DEMO_RATING_SECRET,
     },
   };
 }

@@ -69,6 +69,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FEE_UNPAID: 409,
   REFUND_NOT_ALLOWED: 422,
   REFUND_ALREADY_MADE: 409,
+  FEEDBACK_STATE: 409,
+  FEEDBACK_CONTACT_REQUIRED: 422,
+  RATING_LINK_INVALID: 404,
+  RATING_NOT_ALLOWED: 409,
 };
 
 /** Vietnamese unless the client prefers English (Accept-Language order and q-values respected). */

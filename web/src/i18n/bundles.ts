@@ -19,6 +19,8 @@ import registerBookVi from '../features/registerbook/i18n/vi.json';
 import registerBookEn from '../features/registerbook/i18n/en.json';
 import paymentsVi from '../features/payments/i18n/vi.json';
 import paymentsEn from '../features/payments/i18n/en.json';
+import feedbackVi from '../features/feedback/i18n/vi.json';
+import feedbackEn from '../features/feedback/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -37,6 +39,7 @@ export const bundles = {
   processing: { vi: processingVi, en: processingEn },
   registerBook: { vi: registerBookVi, en: registerBookEn },
   payments: { vi: paymentsVi, en: paymentsEn },
+  feedback: { vi: feedbackVi, en: feedbackEn },
 };
 
 type Bundles = typeof bundles;

@@ -17,6 +17,8 @@ export type MessageParams = {
   pin: string;
   /** The dossier's page in "Hồ sơ của tôi", where the signed result is downloaded (issue 15). */
   resultUrl: string;
+  /** The signed satisfaction-rating link of a returned dossier (issue 16). */
+  ratingUrl: string;
 };
 
 export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate> = {
@@ -88,6 +90,16 @@ export const DOSSIER_TEMPLATES: Record<`dossier.${MessageKind}`, MessageTemplate
     en: {
       subject: 'Dossier {code}: result ready ahead of the appointment',
       text: 'The result of your dossier “{procedure}” (code {code}) is ready ahead of the appointment ({appointment}). Collect it as you chose. Look it up: {lookupUrl}. Download the signed result: {resultUrl}',
+    },
+  },
+  'dossier.result_returned': {
+    vi: {
+      subject: 'Hồ sơ {code} đã trả kết quả – mời đánh giá mức độ hài lòng',
+      text: 'Hồ sơ “{procedure}” (mã {code}) đã trả kết quả. Mời Ông/Bà đánh giá việc giải quyết hồ sơ (không cần đăng nhập, một lần cho mỗi hồ sơ): {ratingUrl}',
+    },
+    en: {
+      subject: 'Dossier {code}: result returned – please rate the service',
+      text: 'The result of your dossier “{procedure}” (code {code}) was returned. Please rate how it was handled (no login, once per dossier): {ratingUrl}',
     },
   },
   'dossier.stopped': {

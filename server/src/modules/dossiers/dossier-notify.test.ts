@@ -75,6 +75,7 @@ describe('notifications', async () => {
       lookupUrl: 'U',
       pin: '1',
       resultUrl: 'D',
+      ratingUrl: 'E',
     };
     for (const k of MESSAGE_KINDS) {
       expect(renderTemplate(`dossier.${k}`, 'vi', p).subject).not.toBe(

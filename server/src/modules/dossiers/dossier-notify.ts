@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import { findMessagingProfile } from '../accounts';
 import { queueMessage } from '../notifications';
+import { ratingLink } from '../feedback';
 import { renderTemplate } from '../notifications/notifications.templates';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
 import type { DossierRow } from './dossiers.repo';
@@ -56,7 +57,7 @@ export async function notifyApplicant(
   d: DossierRow,
   kind: MessageKind,
   now: Date,
-  extra: { reason?: string; publicUrl?: string } = {},
+  extra: { reason?: string; publicUrl?: string; ratingUrl?: string } = {},
 ): Promise<void> {
   void DOSSIER_TEMPLATES; // registered on import
   const params: MessageParams = {
@@ -69,6 +70,7 @@ export async function notifyApplicant(
       d.code && extra.publicUrl ? lookupUrl({ publicUrl: extra.publicUrl }, d.code, d.lookup_pin) : '',
     pin: d.lookup_pin ?? '',
     resultUrl: extra.publicUrl ? `${extra.publicUrl.replace(/\/$/, '')}/ho-so-cua-toi/${d.id}` : '',
+    ratingUrl: extra.ratingUrl ?? '',
   };
   const template = `dossier.${kind}`;
   const { locale, ...to } = await applicantReach(trx, d);
@@ -94,4 +96,16 @@ export async function notifyApplicant(
   }
   if (to.email) await queueMessage(trx, { channel: 'email', to: to.email, template, params, locale, now });
   if (to.phone) await queueMessage(trx, { channel: 'sms', to: to.phone, template, params, locale, now });
+}
+
+/** The result was returned (issue 16): the message carries the signed satisfaction-rating link. */
+export function notifyReturned(
+  trx: Transaction<Database>,
+  ctx: { now: Date; config: Pick<Config, 'publicUrl' | 'feedback'> },
+  d: DossierRow,
+): Promise<void> {
+  return notifyApplicant(trx, d, 'result_returned', ctx.now, {
+    publicUrl: ctx.config.publicUrl,
+    ratingUrl: ratingLink(ctx.config, d.id),
+  });
 }

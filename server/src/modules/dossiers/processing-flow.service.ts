@@ -17,7 +17,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
-import { notifyApplicant } from './dossier-notify';
+import { notifyApplicant, notifyReturned } from './dossier-notify';
 import { issueStopForm } from './processing-forms';
 import { insertAttachments, listAttachments, listEventFacts } from './dossiers.repo';
 import { calendarForAgency, findProcedureInForce, findStaffFacts } from './ports';
@@ -93,6 +93,7 @@ export async function collectOnline(
       set: { current_step: null, step_due_at: null, handler_id: null },
       event: { data: { step: d.current_step, at: 'online', collectedBy: ctx.actor.name } },
       audit: { action: 'dossier.return', details: { channel: 'online' } },
+      afterAudit: (row) => notifyReturned(trx, ctx, row),
     };
   });
 }

@@ -21,7 +21,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
-import { notifyApplicant } from './dossier-notify';
+import { notifyApplicant, notifyReturned } from './dossier-notify';
 import { findFiles, listEventFacts, type DossierRow } from './dossiers.repo';
 import { calendarForAgency, findStaffFacts } from './ports';
 import {
@@ -347,6 +347,7 @@ export async function returnResult(
         at: 'desk',
       },
       audit: { action: 'dossier.return', details: { collectedBy: input.collectedBy } },
+      afterAudit: (row) => notifyReturned(trx, ctx, row),
     };
   });
 }

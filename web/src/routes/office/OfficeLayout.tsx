@@ -24,6 +24,12 @@ export const officeNav: NavItem[] = [
     roles: ['reception_officer', 'approver', 'leader', 'unit_admin'],
   },
   { to: '/office/buu-chinh', label: 'payments.nav.postal', roles: ['postal_operator', 'reception_officer'] },
+  {
+    to: '/office/phan-anh',
+    label: 'feedback.nav.office',
+    roles: ['reception_officer', 'specialist', 'approver', 'leader', 'unit_admin'],
+  },
+  { to: '/office/danh-gia', label: 'feedback.nav.officeRatings' },
 ];
 
 export function OfficeLayout() {

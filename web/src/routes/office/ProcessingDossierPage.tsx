@@ -19,6 +19,7 @@ import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { ProcessingTimeline } from '../../features/processing/components/ProcessingTimeline';
 import { StepPlan } from '../../features/processing/components/StepPlan';
 import { ConsultationList, ConsultForm } from '../../features/processing/components/Consultations';
+import { DossierFeedback } from '../../features/feedback/components/DossierFeedback';
 import { allowedActions, currentHandler, dueMark } from '../../features/processing/model';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -174,6 +175,7 @@ export function ProcessingDossierPage() {
           stepNames={Object.fromEntries((d.processing?.steps ?? []).map((s) => [s.key, s.name[locale]]))}
         />
       </Card>
+      <DossierFeedback dossierId={d.id} />
     </>
   );
 }

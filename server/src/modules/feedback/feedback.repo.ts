@@ -1,0 +1,131 @@
+/** SQL of the feedback module: its own tables, and the few reads of other modules' rows it needs. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+export const ITEM_COLUMNS = [
+  'f.id',
+  'f.reference',
+  'f.kind',
+  'f.channel',
+  'f.status',
+  'f.content',
+  'f.contact_name',
+  'f.contact_email',
+  'f.contact_phone',
+  'f.user_id',
+  'f.dossier_id',
+  'f.dossier_code',
+  'f.procedure_code',
+  'f.official_name',
+  'f.field',
+  'f.agency_id',
+  'f.forwarded_from',
+  'f.forwarded_at',
+  'f.consent_to_publish',
+  'f.classification',
+  'f.classification_reason',
+  'f.classified_at',
+  'f.received_at',
+  'f.answer_due_at',
+  'f.escalated_at',
+  'f.answer',
+  'f.answered_at',
+  'f.published_at',
+  'f.faq',
+  'a.name as agency_name',
+  'src.name as forwarded_from_name',
+] as const;
+
+export function itemsQuery(q: Q) {
+  return q
+    .selectFrom('feedback_items as f')
+    .innerJoin('agencies as a', 'a.id', 'f.agency_id')
+    .leftJoin('agencies as src', 'src.id', 'f.forwarded_from')
+    .select(ITEM_COLUMNS);
+}
+export type ItemRow = NonNullable<Awaited<ReturnType<ReturnType<typeof itemsQuery>['executeTakeFirst']>>>;
+
+export async function findItem(q: Q, id: string, forUpdate = false): Promise<ItemRow | undefined> {
+  let qb = itemsQuery(q).where('f.id', '=', id);
+  if (forUpdate) qb = qb.forUpdate('f');
+  return qb.executeTakeFirst();
+}
+
+export async function nextReferenceNumber(q: Q): Promise<number> {
+  const r = await sql<{ n: string }>`SELECT nextval('feedback_reference_seq') AS n`.execute(q);
+  return Number(r.rows[0]!.n);
+}
+
+export async function findAgency(q: Q, id: string) {
+  return q
+    .selectFrom('agencies')
+    .select(['id', 'name', 'short_name'])
+    .where('id', '=', id)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Where a question naming nothing goes: the province's public administrative service centre, else the first agency. */
+export async function defaultAgency(q: Q) {
+  return q
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where('valid_to', 'is', null)
+    .orderBy(sql`upper(short_name) = 'TTPVHCC'`, 'desc')
+    .orderBy('name')
+    .executeTakeFirst();
+}
+
+/** The dossier a complaint names by its code: the agency holding it now (else its authority) and its procedure. */
+export async function findDossierByCode(q: Q, code: string) {
+  return q
+    .selectFrom('dossiers as d')
+    .leftJoin('procedures as p', 'p.code', 'd.procedure_code')
+    .select([
+      'd.id',
+      'd.code',
+      'd.status',
+      'd.procedure_code',
+      'd.procedure_name',
+      'd.holding_agency_id',
+      'd.authority_agency_id',
+      'd.receiving_agency_id',
+      'd.channel',
+      'd.result_channel',
+      'd.appointment_at',
+      'p.field',
+    ])
+    .where('d.code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function findProcedure(q: Q, code: string) {
+  return q
+    .selectFrom('procedures')
+    .select(['code', 'field', 'agency_ids'])
+    .where('code', '=', code)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** Heads of an agency (leaders, and approvers of the agency itself rather than of a department): escalations. */
+export async function agencyHeads(q: Q, agencyId: string) {
+  return q
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.preferred_locale'])
+    .where('u.kind', '=', 'staff')
+    .where('u.status', '=', 'active')
+    .where('u.agency_id', '=', agencyId)
+    .where((w) =>
+      w.or([
+        w('r.role', '=', 'leader'),
+        w.and([w('r.role', '=', 'approver'), w('u.department_id', 'is', null)]),
+      ]),
+    )
+    .distinct()
+    .orderBy('u.id')
+    .execute();
+}

@@ -1,0 +1,132 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFeedbackCreated, TFeedbackKind } from '@motcua/contracts';
+import { Alert, Button } from '../../../components/ui';
+import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDateTime } from '../../../lib/dates';
+import { feedbackApi, feedbackKeys } from '../api';
+
+/** The portal form: a question (may be anonymous) or a complaint (needs contact data), optionally about a dossier. */
+export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const agencies = useQuery({ queryKey: feedbackKeys.agencies, queryFn: feedbackApi.agencies });
+  const [v, setV] = useState({
+    kind: (dossierCode ? 'complaint' : 'question') as TFeedbackKind,
+    content: '',
+    dossierCode,
+    agencyId: '',
+    name: '',
+    email: '',
+    phone: '',
+    consent: false,
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<TFeedbackCreated | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    feedbackApi
+      .file({
+        kind: v.kind,
+        content: v.content,
+        ...(v.dossierCode.trim() ? { dossierCode: v.dossierCode.trim() } : {}),
+        ...(v.agencyId ? { agencyId: v.agencyId } : {}),
+        contact: {
+          ...(v.name.trim() ? { name: v.name.trim() } : {}),
+          ...(v.email.trim() ? { email: v.email.trim() } : {}),
+          ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+        },
+        consentToPublish: v.consent,
+      })
+      .then(setDone)
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  if (done)
+    return (
+      <Alert kind="success">
+        {t('feedback.file.done', {
+          reference: done.reference,
+          due: formatDateTime(done.answerDueAt, locale),
+        })}
+      </Alert>
+    );
+  const input = (
+    key: 'dossierCode' | 'name' | 'email' | 'phone',
+    label: Parameters<typeof t>[0],
+    type = 'text',
+  ) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{t(label)}</label>
+      <input
+        id={`${id}-${key}`}
+        type={type}
+        value={v[key]}
+        onChange={(e) => setV({ ...v, [key]: e.target.value })}
+      />
+    </div>
+  );
+  return (
+    <form onSubmit={submit}>
+      <fieldset>
+        <legend>{t('feedback.file.kind')}</legend>
+        {(['question', 'complaint'] as const).map((k) => (
+          <label key={k}>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={v.kind === k}
+              onChange={() => setV({ ...v, kind: k })}
+            />{' '}
+            {t(`feedback.kind.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-content`}>{t('feedback.file.content')}</label>
+        <textarea
+          id={`${id}-content`}
+          required
+          rows={5}
+          value={v.content}
+          onChange={(e) => setV({ ...v, content: e.target.value })}
+        />
+      </div>
+      {input('dossierCode', 'feedback.file.dossierCode')}
+      <div className="field">
+        <label htmlFor={`${id}-agency`}>{t('feedback.file.agency')}</label>
+        <select
+          id={`${id}-agency`}
+          value={v.agencyId}
+          onChange={(e) => setV({ ...v, agencyId: e.target.value })}
+        >
+          <option value="">{t('feedback.file.anyAgency')}</option>
+          {(agencies.data ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {input('name', 'feedback.file.name')}
+      {input('email', 'feedback.file.email', 'email')}
+      {input('phone', 'feedback.file.phone', 'tel')}
+      <label>
+        <input
+          type="checkbox"
+          checked={v.consent}
+          onChange={(e) => setV({ ...v, consent: e.target.checked })}
+        />{' '}
+        {t('feedback.file.consent')}
+      </label>
+      <ErrorAlert error={error} />
+      <Button type="submit" disabled={busy} aria-busy={busy}>
+        {t('feedback.file.submit')}
+      </Button>
+    </form>
+  );
+}
