@@ -60,6 +60,7 @@ const areas: RouteObject[] = [
       { path: 'tra-cuu/:code', lazy: page(() => import('./routes/portal/LookupPage'), 'LookupPage') },
       { path: 'co-quan', lazy: page(() => import('./routes/portal/AgenciesPage'), 'AgenciesPage') },
       { path: 'co-quan/:id', lazy: page(() => import('./routes/portal/AgencyPage'), 'AgencyPage') },
+      { path: 'thong-ke', lazy: page(() => import('./routes/portal/PublicStatsPage'), 'PublicStatsPage') },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -102,6 +103,22 @@ const areas: RouteObject[] = [
         lazy: page(() => import('./routes/office/ReconciliationPage'), 'ReconciliationPage'),
       },
       { path: 'buu-chinh', lazy: page(() => import('./routes/office/PostalPage'), 'PostalPage') },
+      {
+        path: 'bao-cao',
+        lazy: page(() => import('./routes/office/ReportsDashboardPage'), 'ReportsDashboardPage'),
+      },
+      {
+        path: 'bao-cao/ho-so',
+        lazy: page(() => import('./routes/office/ReportsDossiersPage'), 'ReportsDossiersPage'),
+      },
+      {
+        path: 'bao-cao/dinh-ky',
+        lazy: page(() => import('./routes/office/PeriodicReportPage'), 'PeriodicReportPage'),
+      },
+      {
+        path: 'bao-cao/chi-so',
+        lazy: page(() => import('./routes/office/ServiceIndexPage'), 'ServiceIndexPage'),
+      },
     ],
   },
   { path: '/kiosk', lazy: page(() => import('./routes/kiosk/KioskPage'), 'KioskPage') },

@@ -19,6 +19,8 @@ import registerBookVi from '../features/registerbook/i18n/vi.json';
 import registerBookEn from '../features/registerbook/i18n/en.json';
 import paymentsVi from '../features/payments/i18n/vi.json';
 import paymentsEn from '../features/payments/i18n/en.json';
+import reportsVi from '../features/reports/i18n/vi.json';
+import reportsEn from '../features/reports/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -37,6 +39,7 @@ export const bundles = {
   processing: { vi: processingVi, en: processingEn },
   registerBook: { vi: registerBookVi, en: registerBookEn },
   payments: { vi: paymentsVi, en: paymentsEn },
+  reports: { vi: reportsVi, en: reportsEn },
 };
 
 type Bundles = typeof bundles;

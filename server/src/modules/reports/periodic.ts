@@ -102,7 +102,7 @@ export const PERIODIC_COLUMNS: { key: keyof TPeriodicRow; header: string }[] = [
 ];
 
 const formatDay = (d: string) => d.split('-').reverse().join('/');
-const title = (r: TPeriodicReport) => `TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH`;
+const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
 const periodLine = (r: TPeriodicReport) =>
   `Kỳ báo cáo: từ ngày ${formatDay(r.from)} đến ngày ${formatDay(r.to)}`;
 
@@ -112,7 +112,7 @@ export async function periodicXlsx(r: TPeriodicReport): Promise<Buffer> {
   const ws = wb.addWorksheet('Bao cao', { pageSetup: { orientation: 'landscape', paperSize: 9 } });
   ws.addRow([r.agencyName.toUpperCase()]).font = { bold: true };
   ws.addRow([r.form]);
-  ws.addRow([title(r)]).font = { bold: true };
+  ws.addRow([TITLE]).font = { bold: true };
   ws.addRow([periodLine(r)]);
   const head = ws.addRow(PERIODIC_COLUMNS.map((c) => c.header));
   head.font = { bold: true };
@@ -125,7 +125,7 @@ export async function periodicXlsx(r: TPeriodicReport): Promise<Buffer> {
 }
 
 export async function periodicPdf(r: TPeriodicReport): Promise<Buffer> {
-  const doc = newDocument(title(r), { landscape: true });
+  const doc = newDocument(TITLE, { landscape: true });
   const x0 = left(doc);
   const width = contentWidth(doc);
   doc
@@ -133,7 +133,7 @@ export async function periodicPdf(r: TPeriodicReport): Promise<Buffer> {
     .fontSize(11)
     .text(r.agencyName.toUpperCase(), x0, doc.y, { width: width / 2, align: 'center' });
   doc.font('regular').fontSize(9).text(r.form, x0, doc.y, { width, align: 'right' });
-  doc.moveDown(0.5).font('bold').fontSize(13).text(title(r), x0, doc.y, { width, align: 'center' });
+  doc.moveDown(0.5).font('bold').fontSize(13).text(TITLE, x0, doc.y, { width, align: 'center' });
   doc.font('italic').fontSize(11).text(periodLine(r), x0, doc.y, { width, align: 'center' }).moveDown(0.8);
   const first = 170;
   const other = (width - first) / (PERIODIC_COLUMNS.length - 1);

@@ -24,6 +24,22 @@ export const officeNav: NavItem[] = [
     roles: ['reception_officer', 'approver', 'leader', 'unit_admin'],
   },
   { to: '/office/buu-chinh', label: 'payments.nav.postal', roles: ['postal_operator', 'reception_officer'] },
+  {
+    to: '/office/bao-cao',
+    label: 'reports.nav.dashboard',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+    end: true,
+  },
+  {
+    to: '/office/bao-cao/dinh-ky',
+    label: 'reports.nav.periodic',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+  },
+  {
+    to: '/office/bao-cao/chi-so',
+    label: 'reports.nav.index',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+  },
 ];
 
 export function OfficeLayout() {
