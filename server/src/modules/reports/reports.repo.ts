@@ -21,6 +21,11 @@ export const FLOW_MEASURES = [
 /** Measures summed from the beginning up to a day: in progress = received − settled; late = due − due_settled. */
 export const BALANCE_MEASURES = ['received', 'settled', 'due', 'due_settled'] as const;
 
+/** The first instant of a Việt Nam day. */
+export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
+export const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 export type Scope = {
   agencyIds: string[];
   channel?: string | undefined;
@@ -54,13 +59,54 @@ const scopeWhere = (s: Scope) => {
 
 const byProcedure = (s: Scope, by: GroupKey) => !!s.procedureCodes || by === 'procedure';
 
+const monthStart = (day: string) => `${day.slice(0, 8)}01`;
+const nextMonth = (day: string) => {
+  const d = new Date(Date.parse(`${monthStart(day)}T00:00:00Z`));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+const prevDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * [from, to] as whole months (read from the month table) and the days at either edge (the day table), so a sum over
+ * a long period reads a few hundred rows whatever the volume.
+ */
+export function splitPeriod(from: string, to: string) {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const endExclusive = nextDay(to).endsWith('-01') ? nextDay(to) : monthStart(to);
+  if (first >= endExclusive) return { months: null, days: [[from, to]] as [string, string][] };
+  const days: [string, string][] = [];
+  if (from < first) days.push([from, prevDay(first)]);
+  if (endExclusive <= to) days.push([endExclusive, to]);
+  return { months: [first, prevDay(endExclusive)] as [string, string], days };
+}
+
 /** Flow measures in [from, to], grouped. */
 export async function sumFlows(db: Kdb, s: Scope, from: string, to: string, by: GroupKey): Promise<SumRow[]> {
-  const table = byProcedure(s, by) ? sql`report_counts` : sql`report_agency_counts`;
+  // The daily trend needs only received and resolved.
+  const measures = sql.val(
+    by === 'day' ? ['received', 'resolved_early', 'resolved_on_time', 'resolved_late'] : [...FLOW_MEASURES],
+  );
+  if (byProcedure(s, by) || by === 'day') {
+    const table = byProcedure(s, by) ? sql`report_counts` : sql`report_agency_counts`;
+    const { rows } = await sql<SumRow>`
+      SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM ${table}
+      WHERE ${scopeWhere(s)} AND day BETWEEN ${from}::date AND ${to}::date AND measure = ANY(${measures}::text[])
+      GROUP BY 1, 2`.execute(db);
+    return rows;
+  }
+  const split = splitPeriod(from, to);
+  const parts = split.days.map(
+    ([a, b]) => sql`SELECT agency_id, channel, measure, n FROM report_agency_counts
+      WHERE ${scopeWhere(s)} AND day BETWEEN ${a}::date AND ${b}::date AND measure = ANY(${measures}::text[])`,
+  );
+  if (split.months)
+    parts.push(sql`SELECT agency_id, channel, measure, n FROM report_agency_months
+      WHERE ${scopeWhere(s)} AND month BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date
+        AND measure = ANY(${measures}::text[])`);
   const { rows } = await sql<SumRow>`
-    SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM ${table}
-    WHERE ${scopeWhere(s)} AND day BETWEEN ${from}::date AND ${to}::date
-      AND measure = ANY(${sql.val([...FLOW_MEASURES])}::text[])
+    SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (${sql.join(parts, sql` UNION ALL `)}) x
     GROUP BY 1, 2`.execute(db);
   return rows;
 }
@@ -80,13 +126,15 @@ export async function sumBalances(
       GROUP BY 1, 2`.execute(db);
     return rows;
   }
+  // Whole months up to the last one that ends by asOf, then the days of asOf's month.
+  const endExclusive = nextDay(asOf).endsWith('-01') ? nextDay(asOf) : monthStart(asOf);
   const { rows } = await sql<SumRow>`
     SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (
       SELECT agency_id, channel, measure, n FROM report_agency_months
-      WHERE ${scopeWhere(s)} AND month < date_trunc('month', ${asOf}::date)::date AND measure = ANY(${measures}::text[])
+      WHERE ${scopeWhere(s)} AND month < ${endExclusive}::date AND measure = ANY(${measures}::text[])
       UNION ALL
       SELECT agency_id, channel, measure, n FROM report_agency_counts
-      WHERE ${scopeWhere(s)} AND day BETWEEN date_trunc('month', ${asOf}::date)::date AND ${asOf}::date
+      WHERE ${scopeWhere(s)} AND day >= ${endExclusive}::date AND day <= ${asOf}::date
         AND measure = ANY(${measures}::text[])
     ) x GROUP BY 1, 2`.execute(db);
   return rows;
@@ -133,11 +181,6 @@ export async function procedureInfo(db: Kdb, codes?: string[], field?: string): 
 }
 
 // ---- The dossiers behind a count: the same predicates as report_facts, on instants so the indexes serve. ----
-
-/** The first instant of a Việt Nam day. */
-export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
-export const nextDay = (day: string) =>
-  new Date(dayStart(day).getTime() + 86_400_000).toISOString().slice(0, 10);
 
 const settled = sql`COALESCE(d.resolved_at, CASE WHEN d.status = 'stopped' THEN d.closed_at END)`;
 
