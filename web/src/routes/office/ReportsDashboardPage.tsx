@@ -167,19 +167,28 @@ export function ReportsDashboardPage() {
           <Card>
             <h2>{t('reports.lateBars')}</h2>
             <ul className="report-bars">
-              {d.byAgency.map((a) => (
-                <li key={a.key}>
-                  <span>{a.label}</span>
-                  <Link
-                    className="report-bar"
-                    to={drillLink(f, 'resolved_late', { agencyId: a.key })}
-                    aria-label={t('reports.lateBar', { agency: a.label, n: a.counts.resolved_late })}
-                    style={{ width: `${Math.max(2, (a.counts.resolved_late / maxLate) * 100)}%` }}
-                  >
-                    {a.counts.resolved_late}
-                  </Link>
-                </li>
-              ))}
+              {d.byAgency.flatMap((a) =>
+                (['in_progress_late', 'resolved_late'] as const).map((m) => (
+                  <li key={`${a.key}-${m}`}>
+                    <span>
+                      {a.label} — {t(`reports.m.${m}`)}
+                    </span>
+                    <Link
+                      className="report-bar"
+                      data-measure={m}
+                      to={drillLink(f, m, { agencyId: a.key })}
+                      aria-label={t('reports.lateBar', {
+                        agency: a.label,
+                        n: a.counts[m],
+                        measure: t(`reports.m.${m}`),
+                      })}
+                      style={{ width: `${Math.max(2, (a.counts[m] / maxLate) * 100)}%` }}
+                    >
+                      {a.counts[m]}
+                    </Link>
+                  </li>
+                )),
+              )}
             </ul>
           </Card>
           <Card>
