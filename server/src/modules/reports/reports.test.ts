@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TDashboard, TReportDossierPage } from '@motcua/contracts';
+import ExcelJS from 'exceljs';
+import type {
+  TDashboard,
+  TPeriodicReport,
+  TPublicStats,
+  TReportDossierPage,
+  TServiceIndex,
+} from '@motcua/contracts';
+import { pdfText } from '../documents/pdf-inspect.test-helpers';
 import { actor, asActor } from '../../test/harness';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
@@ -121,5 +129,59 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/kỳ báo cáo/);
+  });
+
+  it('periodic report: carried over + received = resolved + in progress (+ stopped); xlsx and PDF carry the totals; index and public statistics', async () => {
+    const r = await get<TPeriodicReport>(
+      `/api/reports/periodic?from=2026-03-01&to=2026-03-31&agencyId=${sttt}`,
+    );
+    expect(r.form).toContain('06a/VPCP/KSTT');
+    expect(r.total).toMatchObject({
+      carriedOver: 1,
+      received: 1,
+      resolved: 1,
+      resolvedLate: 1,
+      inProgress: 1,
+      inProgressLate: 1,
+    });
+    // Re-run of a closed period gives the same numbers.
+    expect(
+      await get<TPeriodicReport>(`/api/reports/periodic?from=2026-03-01&to=2026-03-31&agencyId=${sttt}`),
+    ).toEqual(r);
+    const xlsx = await f.app.inject({
+      method: 'GET',
+      url: `/api/reports/periodic/export?from=2026-03-01&to=2026-03-31&agencyId=${sttt}&format=xlsx`,
+      headers: asActor(leader),
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const last = wb.worksheets[0]!.getRow(wb.worksheets[0]!.rowCount).values as unknown[];
+    expect([last[1], last[2], last[5], last[8], last[9]]).toEqual(['Tổng cộng', 1, 1, 1, 1]);
+    const pdf = await f.app.inject({
+      method: 'GET',
+      url: `/api/reports/periodic/export?from=2026-03-01&to=2026-03-31&agencyId=${sttt}&format=pdf`,
+      headers: asActor(leader),
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(await pdfText(pdf.rawPayload)).toContain('Tổng cộng');
+
+    const index = await get<TServiceIndex>(
+      `/api/reports/service-index?period=month&at=2026-03-15&agencyId=${sttt}`,
+    );
+    const p1 = index.indicators.find((i) => i.key === 'p1')!;
+    expect(p1).toMatchObject({ numerator: 0, denominator: 1, score: 0 });
+    expect(index.indicators.find((i) => i.key === 's1')).toMatchObject({ score: null });
+    expect(index.knownPoints).toBeLessThan(100);
+    expect(index.history).toHaveLength(6);
+
+    const pub = await f.app.inject({
+      method: 'GET',
+      url: `/api/public/statistics?year=2026&agencyId=${sttt}`,
+    });
+    expect(pub.statusCode).toBe(200);
+    const march = pub.json<TPublicStats>().months.find((m) => m.month === '2026-03')!;
+    expect(march).toMatchObject({ received: 1, resolved: 1, onTimeRate: 0, satisfactionRate: null });
+    expect(pub.body).not.toContain('Nguyễn Văn An');
   });
 });
