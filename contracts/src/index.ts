@@ -20,3 +20,4 @@ export * from './consultation';
 export * from './results';
 export * from './payments';
 export * from './feedback';
+export * from './reports';

@@ -64,6 +64,7 @@ const areas: RouteObject[] = [
       { path: 'hoi-dap', lazy: page(() => import('./routes/portal/QaPage'), 'QaPage') },
       { path: 'danh-gia', lazy: page(() => import('./routes/portal/RatingPage'), 'RatingPage') },
       { path: 'hai-long', lazy: page(() => import('./routes/portal/SatisfactionPage'), 'SatisfactionPage') },
+      { path: 'thong-ke', lazy: page(() => import('./routes/portal/PublicStatsPage'), 'PublicStatsPage') },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -113,6 +114,22 @@ const areas: RouteObject[] = [
       {
         path: 'danh-gia',
         lazy: page(() => import('./routes/office/SatisfactionOfficePage'), 'SatisfactionOfficePage'),
+      },
+      {
+        path: 'bao-cao',
+        lazy: page(() => import('./routes/office/ReportsDashboardPage'), 'ReportsDashboardPage'),
+      },
+      {
+        path: 'bao-cao/ho-so',
+        lazy: page(() => import('./routes/office/ReportsDossiersPage'), 'ReportsDossiersPage'),
+      },
+      {
+        path: 'bao-cao/dinh-ky',
+        lazy: page(() => import('./routes/office/PeriodicReportPage'), 'PeriodicReportPage'),
+      },
+      {
+        path: 'bao-cao/chi-so',
+        lazy: page(() => import('./routes/office/ServiceIndexPage'), 'ServiceIndexPage'),
       },
     ],
   },

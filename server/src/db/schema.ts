@@ -9,6 +9,7 @@ import type { ResultsTables } from '../modules/results/results.tables';
 import type { PaymentsTables } from '../modules/payments/payments.tables';
 import type { PostalTables } from '../modules/postal/postal.tables';
 import type { FeedbackTables } from '../modules/feedback/feedback.tables';
+import type { ReportsTables } from '../modules/reports/reports.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -95,4 +96,5 @@ export type Database = CoreTables &
   ResultsTables &
   PaymentsTables &
   PostalTables &
-  FeedbackTables;
+  FeedbackTables &
+  ReportsTables;

@@ -12,6 +12,7 @@ import { resultsModule } from './results/results.module';
 import { paymentsModule } from './payments/payments.module';
 import { postalModule } from './postal/postal.module';
 import { feedbackModule } from './feedback/feedback.module';
+import { reportsModule } from './reports/reports.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -40,6 +41,7 @@ export const modules: Module[] = [
   paymentsModule,
   postalModule,
   feedbackModule,
+  reportsModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -21,6 +21,8 @@ import paymentsVi from '../features/payments/i18n/vi.json';
 import paymentsEn from '../features/payments/i18n/en.json';
 import feedbackVi from '../features/feedback/i18n/vi.json';
 import feedbackEn from '../features/feedback/i18n/en.json';
+import reportsVi from '../features/reports/i18n/vi.json';
+import reportsEn from '../features/reports/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -40,6 +42,7 @@ export const bundles = {
   registerBook: { vi: registerBookVi, en: registerBookEn },
   payments: { vi: paymentsVi, en: paymentsEn },
   feedback: { vi: feedbackVi, en: feedbackEn },
+  reports: { vi: reportsVi, en: reportsEn },
 };
 
 type Bundles = typeof bundles;

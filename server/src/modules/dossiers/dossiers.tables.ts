@@ -65,6 +65,9 @@ export type DossiersTable = {
   handler_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language of the submission request; null for counter and postal dossiers. */
   locale: ColumnType<'vi' | 'en' | null, 'vi' | 'en' | null | undefined, 'vi' | 'en' | null>;
+  /** Copied from the events by a trigger (reports, ADR 0025): when the result was issued; when the status became final. */
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

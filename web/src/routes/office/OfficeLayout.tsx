@@ -30,6 +30,22 @@ export const officeNav: NavItem[] = [
     roles: ['reception_officer', 'specialist', 'approver', 'leader', 'unit_admin'],
   },
   { to: '/office/danh-gia', label: 'feedback.nav.officeRatings' },
+  {
+    to: '/office/bao-cao',
+    label: 'reports.nav.dashboard',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+    end: true,
+  },
+  {
+    to: '/office/bao-cao/dinh-ky',
+    label: 'reports.nav.periodic',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+  },
+  {
+    to: '/office/bao-cao/chi-so',
+    label: 'reports.nav.index',
+    roles: ['leader', 'approver', 'unit_admin', 'system_admin'],
+  },
 ];
 
 export function OfficeLayout() {

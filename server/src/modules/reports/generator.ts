@@ -1,0 +1,240 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Kdb } from '../../db/client';
+import type { CliCommand } from '../../cli/commands';
+
+/**
+ * `npx motcua generate --dossiers N [--batch 50000] [--run name] [--year 2026]`: a realistic year of a large province
+ * for the benchmarks (issue 17, 19): 30 agencies (15 provincial departments, 15 communes: two levels), 300
+ * procedures, N dossiers with their events (submitted or registered, received, result issued and returned, or
+ * refused, withdrawn, stopped), generated inside PostgreSQL by big INSERT … SELECT batches with progress output.
+ * Each batch is one transaction that also adds its dossiers to the count tables (the same report_facts the triggers
+ * use) and records itself in report_generator_batches, so a run that stops continues where it was.
+ * Values are deterministic functions of the dossier's number (hashes), so two runs of the same size are equal.
+ */
+const FIELDS = [
+  'Đất đai',
+  'Xây dựng',
+  'Hộ tịch',
+  'Kinh doanh',
+  'Giao thông',
+  'Giáo dục',
+  'Y tế',
+  'Lao động',
+  'Môi trường',
+  'Tư pháp',
+];
+
+async function ensureOrganisation(trx: Transaction<Database>, run: string) {
+  const province = `GEN${run}`.slice(0, 20);
+  let unit = await trx.selectFrom('units').select('id').where('code', '=', province).executeTakeFirst();
+  if (!unit) {
+    unit = await trx
+      .insertInto('units')
+      .values({ code: province, name: 'Tỉnh Sinh Dữ Liệu', level: 'province', province_code: province })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 1; i <= 15; i++) {
+      const commune = await trx
+        .insertInto('units')
+        .values({
+          code: `${province}-X${i}`,
+          name: `Xã Sinh Dữ Liệu ${i}`,
+          level: 'commune',
+          parent_id: unit.id,
+          province_code: province,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('agencies')
+        .values([
+          {
+            short_name: `${province}-S${i}`,
+            name: `Sở ${FIELDS[(i - 1) % 10]} ${i} (dữ liệu sinh)`,
+            type: 'department',
+            unit_id: unit.id,
+          },
+          {
+            short_name: `${province}-X${i}`,
+            name: `UBND Xã Sinh Dữ Liệu ${i}`,
+            type: 'people_committee',
+            unit_id: commune.id,
+          },
+        ])
+        .execute();
+    }
+  }
+  const agencies = await trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('short_name', 'like', `${province}-%`)
+    .orderBy('short_name')
+    .execute();
+  for (let p = 0; p < 300; p++) {
+    const code = `${province}.${String(p + 1).padStart(3, '0')}`;
+    await trx
+      .insertInto('procedures')
+      .values({
+        code,
+        status: 'published',
+        name: `Thủ tục ${FIELDS[p % 10]} số ${p + 1}`,
+        field: FIELDS[p % 10]!,
+        levels: [p % 30 < 15 ? 'province' : 'commune'],
+        service_level: p % 3 === 0 ? 'full_online' : 'partial_online',
+        processing_time: JSON.stringify({ kind: 'working_days', value: (p % 15) + 1 }),
+        agency_ids: [agencies[p % 30]!.id],
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  }
+  return { province, agencyIds: agencies.map((a) => a.id) };
+}
+
+/** One batch of dossiers [first, first + size) with their events and counts, in the caller's transaction. */
+async function batch(
+  trx: Transaction<Database>,
+  o: { province: string; agencyIds: string[]; run: string; year: number; first: number; size: number },
+) {
+  // Triggers are skipped for the bulk rows (session_replication_role needs a superuser); the counts are added below.
+  await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+  await sql`CREATE TEMP TABLE gen_batch ON COMMIT DROP AS
+    WITH r AS (
+      SELECT i,
+        (abs(hashint8(i * 7 + 1)) % 300)::int AS p,
+        (abs(hashint8(i * 7 + 2)) % 1000000) / 1e6 AS r_day,
+        (abs(hashint8(i * 7 + 3)) % 1000) / 1e3 AS r_channel,
+        (abs(hashint8(i * 7 + 4)) % 1000) / 1e3 AS r_outcome,
+        (abs(hashint8(i * 7 + 5)) % 1000) / 1e3 AS r_speed,
+        (abs(hashint8(i * 7 + 6)) % 600) AS r_minute
+      FROM generate_series(${o.first}::bigint, ${o.first + o.size - 1}::bigint) i
+    ), b AS (
+      SELECT r.*, (${sql.val(o.agencyIds)}::uuid[])[r.p % 30 + 1] AS agency_id, (r.p % 15) + 1 AS days,
+        make_timestamptz(${o.year}, 1, 1, 7, 0, 0, 'Asia/Ho_Chi_Minh')
+          + floor(r.r_day * 365) * interval '1 day' + r.r_minute * interval '1 minute' AS submitted_at,
+        CASE WHEN r.r_channel < 0.55 THEN 'online' WHEN r.r_channel < 0.92 THEN 'counter' ELSE 'post' END AS channel
+      FROM r
+    )
+    SELECT b.*, gen_random_uuid() AS id,
+      CASE WHEN r_outcome < 0.03 THEN 'refused' WHEN r_outcome < 0.05 THEN 'withdrawn' END AS early_end,
+      submitted_at + interval '3 hours' AS received_at,
+      submitted_at + interval '3 hours' + days * interval '1 day' * 1.4 AS appointment_at,
+      submitted_at + interval '3 hours' + days * interval '1 day' * 1.4 * (0.35 + r_speed * 0.8) AS resolved_at
+    FROM b`.execute(trx);
+  const now = sql`make_timestamptz(${o.year + 1}, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')`;
+  await sql`INSERT INTO dossiers (id, province_code, submission_ref, code, procedure_code, procedure_version_id,
+      channel, status, applicant, receiving_agency_id, authority_agency_id, result_agency_id, holding_agency_id,
+      submitted_at, received_at, appointment_at, resolved_at, closed_at, procedure_name)
+    SELECT g.id, ${o.province}, ${`G${o.run}-`} || g.i, CASE WHEN g.early_end IS NULL THEN ${`G${o.run}-`} || g.i END,
+      ${o.province} || '.' || lpad((g.p + 1)::text, 3, '0'), g.id, g.channel,
+      CASE WHEN g.early_end IS NOT NULL THEN g.early_end
+           WHEN g.r_outcome < 0.06 AND g.received_at + interval '2 days' < ${now} THEN 'stopped'
+           WHEN g.resolved_at + interval '1 day' < ${now} THEN 'returned'
+           WHEN g.resolved_at < ${now} THEN 'result_ready' ELSE 'in_processing' END,
+      jsonb_build_object('kind', 'citizen', 'name', 'Người nộp ' || g.i),
+      g.agency_id, g.agency_id, g.agency_id, g.agency_id, g.submitted_at,
+      CASE WHEN g.early_end IS NULL THEN g.received_at END,
+      CASE WHEN g.early_end IS NULL THEN g.appointment_at END,
+      CASE WHEN g.early_end IS NULL AND NOT (g.r_outcome < 0.06 AND g.received_at + interval '2 days' < ${now})
+           AND g.resolved_at < ${now} THEN g.resolved_at END,
+      CASE WHEN g.early_end IS NOT NULL THEN g.submitted_at + interval '4 hours'
+           WHEN g.r_outcome < 0.06 AND g.received_at + interval '2 days' < ${now} THEN g.received_at + interval '2 days'
+           WHEN g.resolved_at + interval '1 day' < ${now} THEN g.resolved_at + interval '1 day' END,
+      'Thủ tục số ' || (g.p + 1)
+    FROM gen_batch g`.execute(trx);
+  await sql`INSERT INTO dossier_events (dossier_id, seq, type, at, actor_type, channel)
+    SELECT d.id, e.seq, e.type, e.at, e.actor, d.channel FROM dossiers d JOIN gen_batch g ON g.id = d.id
+    CROSS JOIN LATERAL (VALUES
+      (1, CASE WHEN d.channel = 'online' THEN 'submitted' ELSE 'registered' END, d.submitted_at, 'citizen'),
+      (2, CASE WHEN d.received_at IS NULL THEN d.status ELSE 'received' END,
+          COALESCE(d.received_at, d.closed_at), 'staff'),
+      (3, 'result_issued', d.resolved_at, 'staff'),
+      (4, CASE WHEN d.status = 'stopped' THEN 'stopped' ELSE 'result_returned' END,
+          CASE WHEN d.received_at IS NOT NULL THEN d.closed_at END, 'staff')
+    ) e (seq, type, at, actor) WHERE e.at IS NOT NULL`.execute(trx);
+  // The counts of this batch, by the same function the triggers use (computed once, added to the three tables).
+  await sql`CREATE TEMP TABLE gen_facts ON COMMIT DROP AS
+    SELECT d.authority_agency_id AS agency_id, d.procedure_code, d.channel, f.day, f.measure, count(*)::int AS n
+    FROM dossiers d JOIN gen_batch g ON g.id = d.id CROSS JOIN LATERAL report_facts(d) f
+    GROUP BY 1, 2, 3, 4, 5`.execute(trx);
+  await sql`INSERT INTO report_counts AS c (agency_id, procedure_code, channel, day, measure, n)
+    SELECT * FROM gen_facts ORDER BY 1, 4, 5, 2, 3
+    ON CONFLICT (agency_id, day, measure, procedure_code, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(
+    trx,
+  );
+  await sql`INSERT INTO report_agency_counts AS c (agency_id, channel, day, measure, n)
+    SELECT agency_id, channel, day, measure, sum(n) FROM gen_facts GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
+    ON CONFLICT (agency_id, day, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
+  await sql`INSERT INTO report_agency_months AS c (agency_id, channel, month, measure, n)
+    SELECT agency_id, channel, date_trunc('month', day)::date, measure, sum(n) FROM gen_facts
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
+    ON CONFLICT (agency_id, month, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
+}
+
+export async function generate(
+  db: Kdb,
+  o: { dossiers: number; batchSize: number; run: string; year: number; now: () => Date },
+  progress: (line: string) => void,
+): Promise<void> {
+  const org = await db.transaction().execute((trx) => ensureOrganisation(trx, o.run));
+  const batches = Math.ceil(o.dossiers / o.batchSize);
+  const done = new Set(
+    (await db.selectFrom('report_generator_batches').select('batch').where('run', '=', o.run).execute()).map(
+      (b) => b.batch,
+    ),
+  );
+  const started = performance.now();
+  let made = 0;
+  for (let b = 0; b < batches; b++) {
+    if (done.has(b)) continue;
+    const size = Math.min(o.batchSize, o.dossiers - b * o.batchSize);
+    await db.transaction().execute(async (trx) => {
+      await batch(trx, { ...org, run: o.run, year: o.year, first: b * o.batchSize + 1, size });
+      await trx
+        .insertInto('report_generator_batches')
+        .values({ run: o.run, batch: b, rows: size, done_at: o.now() })
+        .execute();
+    });
+    made += size;
+    const secs = (performance.now() - started) / 1000;
+    progress(
+      `batch ${b + 1}/${batches}: ${((b + 1) * o.batchSize).toLocaleString('en')} dossiers (${Math.round(made / secs).toLocaleString('en')}/s)`,
+    );
+  }
+  // Each batch rewrote every count row it touched: compact the (small) count tables, analyse the big ones.
+  progress('vacuum and analyze');
+  for (const table of ['report_counts', 'report_agency_counts', 'report_agency_months'])
+    await sql`VACUUM FULL ANALYZE ${sql.table(table)}`.execute(db);
+  for (const table of ['dossiers', 'dossier_events'])
+    await sql`VACUUM ANALYZE ${sql.table(table)}`.execute(db);
+}
+
+const flag = (args: string[], name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+export const generateCommand: CliCommand = {
+  name: 'generate',
+  usage: 'generate --dossiers N [--batch 50000] [--run name] [--year 2026]',
+  summary: 'fill PostgreSQL with a generated year of dossiers (resumable) for the benchmarks',
+  async run(deps, args) {
+    const dossiers = Number(flag(args, 'dossiers'));
+    if (!Number.isInteger(dossiers) || dossiers <= 0) {
+      console.error('usage: motcua generate --dossiers N [--batch 50000] [--run name] [--year 2026]');
+      return 2;
+    }
+    await generate(
+      deps.db.kysely,
+      {
+        dossiers,
+        batchSize: Number(flag(args, 'batch') ?? 50_000),
+        run: flag(args, 'run') ?? 'default',
+        year: Number(flag(args, 'year') ?? 2026),
+        now: () => deps.clock.now(),
+      },
+      (line) => console.error(line),
+    );
+    return 0;
+  },
+};

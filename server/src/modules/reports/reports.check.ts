@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Kdb } from '../../db/client';
+
+/**
+ * The counts the triggers keep, and the same counts by a plain GROUP BY over the raw dossiers (and, for the two event
+ * counts, dossier_events). Used by the tests and bench/reports to hold them equal.
+ */
+export type CountRow = {
+  agency_id: string;
+  procedure_code: string;
+  channel: string;
+  day: string;
+  measure: string;
+  n: number;
+};
+
+export async function storedCounts(db: Kdb): Promise<CountRow[]> {
+  const { rows } = await sql<CountRow>`
+    SELECT agency_id::text, procedure_code, channel, day::text, measure, n FROM report_counts WHERE n <> 0
+    ORDER BY 1, 2, 3, 4, 5`.execute(db);
+  return rows;
+}
+
+export async function rawCounts(db: Kdb): Promise<CountRow[]> {
+  const settle = sql`COALESCE(resolved_at, CASE WHEN status = 'stopped' THEN closed_at END)`;
+  const { rows } = await sql<CountRow>`
+    SELECT agency_id::text, procedure_code, channel, day::text, measure, count(*)::int AS n FROM (
+      SELECT authority_agency_id AS agency_id, procedure_code, channel, report_day(submitted_at) AS day,
+             'submitted' AS measure FROM dossiers
+      UNION ALL SELECT authority_agency_id, procedure_code, channel, report_day(received_at), 'received'
+        FROM dossiers WHERE received_at IS NOT NULL
+      UNION ALL SELECT authority_agency_id, procedure_code, channel, report_day(appointment_at), 'due'
+        FROM dossiers WHERE received_at IS NOT NULL AND appointment_at IS NOT NULL
+      UNION ALL SELECT authority_agency_id, procedure_code, channel, report_day(resolved_at),
+          CASE WHEN resolved_at > appointment_at THEN 'resolved_late'
+               WHEN report_day(resolved_at) < report_day(appointment_at) THEN 'resolved_early'
+               ELSE 'resolved_on_time' END
+        FROM dossiers WHERE resolved_at IS NOT NULL
+      UNION ALL SELECT authority_agency_id, procedure_code, channel, report_day(closed_at), status
+        FROM dossiers WHERE closed_at IS NOT NULL AND status IN ('refused', 'withdrawn', 'stopped', 'returned')
+      UNION ALL SELECT authority_agency_id, procedure_code, channel, report_day(${settle}), 'settled'
+        FROM dossiers WHERE received_at IS NOT NULL AND ${settle} IS NOT NULL
+      UNION ALL SELECT authority_agency_id, procedure_code, channel,
+          greatest(report_day(appointment_at), report_day(${settle})), 'due_settled'
+        FROM dossiers WHERE received_at IS NOT NULL AND appointment_at IS NOT NULL AND ${settle} IS NOT NULL
+      UNION ALL SELECT d.authority_agency_id, d.procedure_code, d.channel, report_day(e.at), e.type
+        FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+        WHERE e.type IN ('supplement_requested', 'extended')
+    ) x GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`.execute(db);
+  return rows;
+}
+
+/** The rollups equal the detail table summed. */
+export async function rollupMismatches(db: Kdb): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      (SELECT agency_id, channel, day, measure, sum(n) FROM report_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+       EXCEPT SELECT agency_id, channel, day, measure, n FROM report_agency_counts WHERE n <> 0)
+      UNION ALL
+      (SELECT agency_id, channel, date_trunc('month', day)::date, measure, sum(n) FROM report_counts
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+       EXCEPT SELECT agency_id, channel, month, measure, n FROM report_agency_months WHERE n <> 0)
+    ) x`.execute(db);
+  return rows[0]!.n;
+}

@@ -1,0 +1,49 @@
+/** Count tables maintained by triggers on dossiers and dossier_events (migration 20261203_2000, ADR 0025). */
+export type ReportCountsTable = {
+  agency_id: string;
+  procedure_code: string;
+  channel: string;
+  day: string;
+  measure: string;
+  n: number;
+};
+
+export type ReportAgencyCountsTable = {
+  agency_id: string;
+  channel: string;
+  day: string;
+  measure: string;
+  n: number;
+};
+
+export type ReportAgencyMonthsTable = {
+  agency_id: string;
+  channel: string;
+  month: string;
+  measure: string;
+  n: number;
+};
+
+export type ReportStepCountsTable = {
+  agency_id: string;
+  step: string;
+  day: string;
+  n: number;
+  minutes: string;
+};
+
+/** Batches the data generator has finished (resumable runs). */
+export type ReportGeneratorBatchesTable = {
+  run: string;
+  batch: number;
+  rows: number;
+  done_at: Date;
+};
+
+export type ReportsTables = {
+  report_counts: ReportCountsTable;
+  report_agency_counts: ReportAgencyCountsTable;
+  report_agency_months: ReportAgencyMonthsTable;
+  report_step_counts: ReportStepCountsTable;
+  report_generator_batches: ReportGeneratorBatchesTable;
+};

@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TPeriodicRow } from '@motcua/contracts';
+import { Alert, Card, Spinner } from '../../components/ui';
+import { quarterOf, reportKeys, reportsApi, vnToday } from '../../features/reports/api';
+import { useI18n } from '../../i18n/i18n';
+import { now } from '../../lib/clock';
+import { useTitle } from '../../lib/useTitle';
+import { useReportFilter } from './ReportsDashboardPage';
+
+const COLS: (keyof TPeriodicRow)[] = [
+  'carriedOver',
+  'receivedOnline',
+  'receivedCounterOrPost',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'inProgress',
+  'inProgressOnTime',
+  'inProgressLate',
+  'refused',
+  'withdrawn',
+];
+
+/** /office/bao-cao/dinh-ky — the periodic report (Biểu mẫu 06a/VPCP/KSTT), shown and exported as xlsx and PDF. */
+export function PeriodicReportPage() {
+  const { t } = useI18n();
+  useTitle(t('reports.periodic.title'));
+  const [f, setF] = useReportFilter();
+  const q = useQuery({ queryKey: reportKeys.periodic(f), queryFn: () => reportsApi.periodic(f) });
+  const r = q.data;
+  return (
+    <>
+      <h1>{t('reports.periodic.title')}</h1>
+      <p>{t('reports.periodic.lead')}</p>
+      <Card>
+        <div className="org-row">
+          <label>
+            {t('reports.from')}
+            <input type="date" value={f.from} onChange={(e) => setF({ from: e.target.value })} />
+          </label>
+          <label>
+            {t('reports.to')}
+            <input type="date" value={f.to} onChange={(e) => setF({ to: e.target.value })} />
+          </label>
+          <button type="button" className="btn btn-secondary" onClick={() => setF(quarterOf(vnToday(now())))}>
+            {t('reports.periodic.quarter')}
+          </button>
+        </div>
+        <p className="org-row">
+          <a className="btn btn-primary" href={reportsApi.exportUrl(f, 'xlsx')} download>
+            {t('reports.periodic.xlsx')}
+          </a>
+          <a className="btn btn-secondary" href={reportsApi.exportUrl(f, 'pdf')} download>
+            {t('reports.periodic.pdf')}
+          </a>
+        </p>
+      </Card>
+      {q.isPending && <Spinner label="…" />}
+      {q.error && <Alert kind="error">{q.error.message}</Alert>}
+      {r && (
+        <Card>
+          <h2>{r.agencyName}</h2>
+          <p>{r.form}</p>
+          <div className="table-scroll">
+            <table className="table" data-testid="periodic-report">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.col.label')}</th>
+                  {COLS.map((c) => (
+                    <th key={c} scope="col">
+                      {t(`reports.col.${c}` as 'reports.col.resolved')}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...r.rows, r.total].map((row, i) => (
+                  <tr key={`${row.label}-${i}`} data-total={i === r.rows.length ? 'true' : undefined}>
+                    <th scope="row">{row.label}</th>
+                    {COLS.map((c) => (
+                      <td key={c} data-col={c}>
+                        {row[c]}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,273 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import type { TReportBreakdownRow, TReportDossierRow, TReportMeasure } from '@motcua/contracts';
+import { Alert, Card, Spinner } from '../../components/ui';
+import {
+  drillLink,
+  quarterOf,
+  reportKeys,
+  reportsApi,
+  vnToday,
+  percent,
+  type Filter,
+} from '../../features/reports/api';
+import { useI18n } from '../../i18n/i18n';
+import { now } from '../../lib/clock';
+import { formatDay } from '../../lib/dates';
+import { useTitle } from '../../lib/useTitle';
+
+// ECharts is a chunk of its own, fetched only when a dashboard shows a trend.
+const TrendChart = lazy(() => import('../../features/reports/TrendChart'));
+
+const SHOWN: TReportMeasure[] = [
+  'received',
+  'resolved_early',
+  'resolved_on_time',
+  'resolved_late',
+  'in_progress',
+  'in_progress_late',
+  'returned',
+  'refused',
+  'withdrawn',
+  'stopped',
+  'supplement_requested',
+  'extended',
+];
+const COLUMNS: TReportMeasure[] = [
+  'received',
+  'resolved_on_time',
+  'resolved_late',
+  'in_progress',
+  'in_progress_late',
+  'refused',
+  'withdrawn',
+];
+
+/** The filter of the page, kept in the address so a drill-down's "back" returns to the same view. */
+export function useReportFilter(): [Filter, (f: Partial<Filter>) => void] {
+  const [params, setParams] = useSearchParams();
+  const q = quarterOf(vnToday(now()));
+  const f: Filter = {
+    from: params.get('from') ?? q.from,
+    to: params.get('to') ?? q.to,
+    ...(params.get('agencyId') ? { agencyId: params.get('agencyId')! } : {}),
+  };
+  const set = (patch: Partial<Filter>) => {
+    const next = { ...f, ...patch };
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>);
+  };
+  return [f, set];
+}
+
+/** /office/bao-cao — the leader dashboard (issue 17): every number opens the list of its dossiers. */
+export function ReportsDashboardPage() {
+  const { t } = useI18n();
+  useTitle(t('reports.dashboard.title'));
+  const [f, setF] = useReportFilter();
+  const q = useQuery({ queryKey: reportKeys.dashboard(f), queryFn: () => reportsApi.dashboard(f) });
+  const d = q.data;
+  const labels = useMemo(
+    () => ({
+      received: t('reports.m.received'),
+      resolved: t('reports.col.resolved'),
+      late: t('reports.late'),
+    }),
+    [t],
+  );
+  const table = (
+    title: string,
+    rows: TReportBreakdownRow[],
+    extra: (r: TReportBreakdownRow) => Partial<Filter>,
+  ) => (
+    <Card>
+      <h2>{title}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{title}</th>
+            {COLUMNS.map((m) => (
+              <th key={m} scope="col">
+                {t(`reports.m.${m}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {COLUMNS.map((m) => (
+                <td key={m}>
+                  <Link to={drillLink(f, m, extra(r))}>{r.counts[m]}</Link>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+  const maxLate = Math.max(
+    1,
+    ...(d?.byAgency ?? []).map((a) => a.counts.resolved_late + a.counts.in_progress_late),
+  );
+  return (
+    <>
+      <h1>{t('reports.dashboard.title')}</h1>
+      <Card>
+        <div className="org-row">
+          <label>
+            {t('reports.from')}
+            <input type="date" value={f.from} onChange={(e) => setF({ from: e.target.value })} />
+          </label>
+          <label>
+            {t('reports.to')}
+            <input type="date" value={f.to} onChange={(e) => setF({ to: e.target.value })} />
+          </label>
+          <label>
+            {t('reports.agency')}
+            <select
+              value={f.agencyId ?? ''}
+              onChange={(e) => setF({ agencyId: e.target.value || undefined })}
+            >
+              <option value="">{t('reports.allAgencies')}</option>
+              {(d?.byAgency ?? []).map((a) => (
+                <option key={a.key} value={a.key}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {d && <p>{t('reports.asOf', { day: formatDay(d.asOf) })}</p>}
+      </Card>
+      {q.isPending && <Spinner label="…" />}
+      {q.error && <Alert kind="error">{q.error.message}</Alert>}
+      {d && (
+        <>
+          <Card>
+            <dl className="report-totals" data-testid="report-totals">
+              {SHOWN.map((m) => (
+                <div key={m}>
+                  <dt>{t(`reports.m.${m}`)}</dt>
+                  <dd>
+                    <Link to={drillLink(f, m)} data-measure={m}>
+                      {d.totals[m]}
+                    </Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p>
+              {t('reports.rate.onTime')}: {percent(d.rates.onTime)} · {t('reports.rate.supplement')}:{' '}
+              {percent(d.rates.supplement)} · {t('reports.rate.apology')}: {percent(d.rates.apology)}
+            </p>
+          </Card>
+          <Card>
+            <h2>{t('reports.lateBars')}</h2>
+            <ul className="report-bars">
+              {d.byAgency.flatMap((a) =>
+                (['in_progress_late', 'resolved_late'] as const).map((m) => (
+                  <li key={`${a.key}-${m}`}>
+                    <span>
+                      {a.label} — {t(`reports.m.${m}`)}
+                    </span>
+                    <Link
+                      className="report-bar"
+                      data-measure={m}
+                      to={drillLink(f, m, { agencyId: a.key })}
+                      aria-label={t('reports.lateBar', {
+                        agency: a.label,
+                        n: a.counts[m],
+                        measure: t(`reports.m.${m}`),
+                      })}
+                      style={{ width: `${Math.max(2, (a.counts[m] / maxLate) * 100)}%` }}
+                    >
+                      {a.counts[m]}
+                    </Link>
+                  </li>
+                )),
+              )}
+            </ul>
+          </Card>
+          <Card>
+            <h2>{t('reports.trend')}</h2>
+            <Suspense fallback={<Spinner label="…" />}>
+              <TrendChart days={d.trend} labels={labels} title={t('reports.trend')} />
+            </Suspense>
+          </Card>
+          {table(t('reports.byAgency'), d.byAgency, (r) => ({ agencyId: r.key }))}
+          {table(t('reports.byChannel'), d.byChannel, (r) => ({ channel: r.key as Filter['channel'] }))}
+          {table(t('reports.byLevel'), d.byLevel, (r) => ({ level: r.key as Filter['level'] }))}
+          {table(t('reports.byField'), d.byField, (r) => ({ field: r.key }))}
+          {table(t('reports.byProcedure'), d.byProcedure, (r) => ({ procedureCode: r.key }))}
+          <Card>
+            <h2>{t('reports.slowestSteps')}</h2>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.agency')}</th>
+                  <th scope="col">{t('reports.step')}</th>
+                  <th scope="col">{t('reports.count')}</th>
+                  <th scope="col">{t('reports.averageHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.slowestSteps.map((s) => (
+                  <tr key={`${s.agencyName}-${s.step}`}>
+                    <td>{s.agencyName}</td>
+                    <td>{s.step}</td>
+                    <td>{s.n}</td>
+                    <td>{s.averageHours}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <DossierTable title={t('reports.overdue')} rows={d.overdue} />
+          <DossierTable title={t('reports.dueSoon')} rows={d.dueSoon} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function DossierTable({ title, rows }: { title: string; rows: TReportDossierRow[] }) {
+  const { t } = useI18n();
+  return (
+    <Card>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{t('reports.none')}</p>
+      ) : (
+        <table className="table" data-testid="report-dossiers">
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.code')}</th>
+              <th scope="col">{t('reports.procedure')}</th>
+              <th scope="col">{t('reports.agency')}</th>
+              <th scope="col">{t('reports.submittedAt')}</th>
+              <th scope="col">{t('reports.appointment')}</th>
+              <th scope="col">{t('reports.resolvedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-dossier-id={r.id}>
+                <td>
+                  <Link to={`/office/xu-ly/${r.id}`}>{r.code ?? r.id.slice(0, 8)}</Link>
+                </td>
+                <td>{r.procedureName}</td>
+                <td>{r.agencyName}</td>
+                <td>{formatDay(r.submittedAt.slice(0, 10))}</td>
+                <td>{r.appointmentAt ? formatDay(r.appointmentAt.slice(0, 10)) : '—'}</td>
+                <td>{r.resolvedAt ? formatDay(r.resolvedAt.slice(0, 10)) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
