@@ -17,5 +17,6 @@ export * from './message-format';
 export * from './simulate';
 export * from './inbox';
 export * from './consultation';
+export * from './interagency';
 export * from './results';
 export * from './payments';

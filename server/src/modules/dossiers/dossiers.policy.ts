@@ -3,7 +3,15 @@ import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
 export type DossierAction =
-  'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'answer_consultation' | 'correct';
+  | 'view'
+  | 'amend'
+  | 'decide'
+  | 'process'
+  | 'request_stop'
+  | 'collect'
+  | 'answer_consultation'
+  | 'answer_interagency'
+  | 'correct';
 
 type Holder = Pick<
   DossierRow,
@@ -65,6 +73,7 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
         [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId)
       );
     case 'answer_consultation':
+    case 'answer_interagency':
       // Any office: whether a request is addressed to the actor's unit is the consultation's own check
       // (consultation.service.ts), made before the dossier is touched; the dossier itself stays unseen.
       return actor.kind === 'staff' && actor.agencyId !== null;
