@@ -76,7 +76,12 @@ export const ZInteragencyTask = z.object({
   late: z.boolean(),
   overdueWarnedAt: ZInstantStr.nullable(),
   done: z
-    .object({ at: ZInstantStr, by: z.string(), outcome: z.string(), grade: z.enum(['early', 'on_time', 'late']) })
+    .object({
+      at: ZInstantStr,
+      by: z.string(),
+      outcome: z.string(),
+      grade: z.enum(['early', 'on_time', 'late']),
+    })
     .nullable(),
   /** Sequential: the outcomes of the partners before this one (what it needs to continue). */
   previous: z.array(z.object({ agency: z.string(), outcome: z.string() })),

@@ -101,7 +101,8 @@ export async function replaceDraftWorkflow(
   const workflow = ZWorkflow.parse(raw);
   const v = await editorVersion(trx, code, true);
   const problems = checkWorkflow(workflow, v.processing_time);
-  if (workflow.interagency) problems.push(...(await planProblems(trx, v.id, workflow.interagency, v.processing_time)));
+  if (workflow.interagency)
+    problems.push(...(await planProblems(trx, v.id, workflow.interagency, v.processing_time)));
   if (problems.length > 0)
     throw new AppError('WORKFLOW_INVALID', { details: problems.join('; ') }, { problems });
   await trx

@@ -35,7 +35,11 @@ export function orderPartners(
     );
   }
   const ids = plan.partners.map((p) => p.agencyId);
-  if (order.length !== ids.length || new Set(order).size !== order.length || !order.every((o) => ids.includes(o))) {
+  if (
+    order.length !== ids.length ||
+    new Set(order).size !== order.length ||
+    !order.every((o) => ids.includes(o))
+  ) {
     throw bad(
       'thứ tự phải nêu mỗi cơ quan phối hợp của thủ tục đúng một lần',
       'the order must name each partner agency of the procedure exactly once',

@@ -13,28 +13,29 @@ import { vnDateTime } from './dossier-notify';
 import { findDossier, type DossierRow } from './dossiers.repo';
 import { overdueTasks, updateTask, type InteragencyRow } from './interagency.repo';
 
-export const INTERAGENCY_TEMPLATES: Record<'interagency.overdue' | 'interagency.requested', MessageTemplate> = {
-  'interagency.requested': {
-    vi: {
-      subject: 'Hồ sơ liên thông {code}: phần việc của {agency}, hạn {due}',
-      text: '{lead} chủ trì giải quyết hồ sơ {code} (“{procedure}”). Phần việc của {agency}: {task}. Hạn hoàn thành: {due}. Vui lòng xử lý trong mục “Hồ sơ liên thông”.',
+export const INTERAGENCY_TEMPLATES: Record<'interagency.overdue' | 'interagency.requested', MessageTemplate> =
+  {
+    'interagency.requested': {
+      vi: {
+        subject: 'Hồ sơ liên thông {code}: phần việc của {agency}, hạn {due}',
+        text: '{lead} chủ trì giải quyết hồ sơ {code} (“{procedure}”). Phần việc của {agency}: {task}. Hạn hoàn thành: {due}. Vui lòng xử lý trong mục “Hồ sơ liên thông”.',
+      },
+      en: {
+        subject: 'Inter-agency dossier {code}: the part of {agency}, due {due}',
+        text: '{lead} leads dossier {code} (“{procedure}”). The part of {agency}: {task}. Due {due}, in “Inter-agency dossiers”.',
+      },
     },
-    en: {
-      subject: 'Inter-agency dossier {code}: the part of {agency}, due {due}',
-      text: '{lead} leads dossier {code} (“{procedure}”). The part of {agency}: {task}. Due {due}, in “Inter-agency dossiers”.',
+    'interagency.overdue': {
+      vi: {
+        subject: 'Hồ sơ liên thông {code}: {agency} quá hạn',
+        text: 'Hồ sơ {code} (“{procedure}”): {agency} chưa hoàn thành phần việc liên thông, đã quá hạn {due}. Đề nghị đôn đốc; việc chậm được ghi nhận cho {agency}.',
+      },
+      en: {
+        subject: 'Inter-agency dossier {code}: {agency} is late',
+        text: 'Dossier {code} (“{procedure}”): {agency} has not finished its part, due {due}. Please follow it up; the delay is recorded against {agency}.',
+      },
     },
-  },
-  'interagency.overdue': {
-    vi: {
-      subject: 'Hồ sơ liên thông {code}: {agency} quá hạn',
-      text: 'Hồ sơ {code} (“{procedure}”): {agency} chưa hoàn thành phần việc liên thông, đã quá hạn {due}. Đề nghị đôn đốc; việc chậm được ghi nhận cho {agency}.',
-    },
-    en: {
-      subject: 'Inter-agency dossier {code}: {agency} is late',
-      text: 'Dossier {code} (“{procedure}”): {agency} has not finished its part, due {due}. Please follow it up; the delay is recorded against {agency}.',
-    },
-  },
-};
+  };
 registerTemplates(INTERAGENCY_TEMPLATES);
 
 const BATCH = 200;
@@ -118,7 +119,12 @@ async function flag(trx: Transaction<Database>, t: InteragencyRow, now: Date): P
         d.version,
         () => ({
           event: {
-            data: { taskId: t.id, agencyId: t.agency_id, agency: t.agency_name, dueAt: t.due_at!.toISOString() },
+            data: {
+              taskId: t.id,
+              agencyId: t.agency_id,
+              agency: t.agency_name,
+              dueAt: t.due_at!.toISOString(),
+            },
           },
           audit: { action: 'dossier.interagency_overdue', details: { taskId: t.id, agencyId: t.agency_id } },
         }),

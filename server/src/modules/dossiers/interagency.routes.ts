@@ -51,7 +51,8 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
       preHandler: requireRole('reception_officer'),
       schema: {
         tags: TAGS,
-        summary: 'Dispatch an inter-agency dossier to the partner agencies (paper: in order; online: all at once)',
+        summary:
+          'Dispatch an inter-agency dossier to the partner agencies (paper: in order; online: all at once)',
         params: z.object({ id: z.uuid() }),
         body: ZInteragencySendRequest,
         response: { 200: ZDossierDetail, ...errors },

@@ -54,7 +54,11 @@ function isPartner(actor: Actor, t: Pick<InteragencyView, 'agency_id'>): boolean
   );
 }
 
-export function presentTask(t: InteragencyView, all: readonly InteragencyView[], now: Date): TInteragencyTask {
+export function presentTask(
+  t: InteragencyView,
+  all: readonly InteragencyView[],
+  now: Date,
+): TInteragencyTask {
   const late = t.due_at !== null && (t.done_at ? t.done_at > t.due_at : now > t.due_at);
   return {
     id: t.id,
@@ -104,7 +108,10 @@ export async function sendInteragency(
     const plan = d.workflow?.interagency;
     if (!plan) {
       throw new AppError('BAD_REQUEST', {
-        details: { vi: 'thủ tục này không phải thủ tục liên thông', en: 'this is not an inter-agency procedure' },
+        details: {
+          vi: 'thủ tục này không phải thủ tục liên thông',
+          en: 'this is not an inter-agency procedure',
+        },
       });
     }
     if ((await listTasksOf(trx, d.id)).length > 0) {
@@ -175,49 +182,60 @@ export async function completeTask(
   const input = ZInteragencyDoneRequest.parse(raw);
   const found = await findTask(trx, taskId);
   if (!found || !isPartner(ctx.actor, found)) throw notFound();
-  await applyDossierAction(trx, ctx, found.dossier_id, 'interagency_done', input.expectedVersion, async () => {
-    const t = (await lockTask(trx, taskId))!;
-    if (t.status !== 'open') {
-      throw new AppError('INTERAGENCY_STATE', {
-        status: STATUS_LABELS[t.status],
-        action: { vi: 'trả kết quả', en: 'completed' },
-      });
-    }
-    const all = await listTasksOf(trx, t.dossier_id);
-    const next = t.mode === 'sequential' ? all.find((o) => o.position === t.position + 1) : undefined;
-    const nextDue = next
-      ? partnerDue(await calendarForAgency(trx, next.agency_id), ctx.now, next.working_days)
-      : null;
-    return {
-      event: {
-        data: {
-          taskId: t.id,
-          agencyId: t.agency_id,
-          agency: t.agency_name,
-          outcome: input.outcome,
-          dueAt: t.due_at!.toISOString(),
-          grade: gradeHandoff(ctx.now, t.due_at!),
-          next: next ? { taskId: next.id, agency: next.agency_name, dueAt: nextDue!.toISOString() } : null,
-        },
-      },
-      effects: async (row) => {
-        await updateTask(trx, t.id, {
-          status: 'done',
-          done_at: ctx.now,
-          done_by: ctx.actor.userId,
-          done_by_name: ctx.actor.name,
-          outcome: input.outcome,
+  await applyDossierAction(
+    trx,
+    ctx,
+    found.dossier_id,
+    'interagency_done',
+    input.expectedVersion,
+    async () => {
+      const t = (await lockTask(trx, taskId))!;
+      if (t.status !== 'open') {
+        throw new AppError('INTERAGENCY_STATE', {
+          status: STATUS_LABELS[t.status],
+          action: { vi: 'trả kết quả', en: 'completed' },
         });
-        if (next) {
-          await updateTask(trx, next.id, { status: 'open', opened_at: ctx.now, due_at: nextDue });
-          await notifyPartner(trx, (await lockTask(trx, next.id))!, row, ctx.now);
-        }
-      },
-      audit: { action: 'dossier.interagency_done', details: { taskId: t.id, next: next?.id ?? null } },
-    };
-  });
+      }
+      const all = await listTasksOf(trx, t.dossier_id);
+      const next = t.mode === 'sequential' ? all.find((o) => o.position === t.position + 1) : undefined;
+      const nextDue = next
+        ? partnerDue(await calendarForAgency(trx, next.agency_id), ctx.now, next.working_days)
+        : null;
+      return {
+        event: {
+          data: {
+            taskId: t.id,
+            agencyId: t.agency_id,
+            agency: t.agency_name,
+            outcome: input.outcome,
+            dueAt: t.due_at!.toISOString(),
+            grade: gradeHandoff(ctx.now, t.due_at!),
+            next: next ? { taskId: next.id, agency: next.agency_name, dueAt: nextDue!.toISOString() } : null,
+          },
+        },
+        effects: async (row) => {
+          await updateTask(trx, t.id, {
+            status: 'done',
+            done_at: ctx.now,
+            done_by: ctx.actor.userId,
+            done_by_name: ctx.actor.name,
+            outcome: input.outcome,
+          });
+          if (next) {
+            await updateTask(trx, next.id, { status: 'open', opened_at: ctx.now, due_at: nextDue });
+            await notifyPartner(trx, (await lockTask(trx, next.id))!, row, ctx.now);
+          }
+        },
+        audit: { action: 'dossier.interagency_done', details: { taskId: t.id, next: next?.id ?? null } },
+      };
+    },
+  );
   const all = await listTasksOf(trx, found.dossier_id);
-  return presentTask(all.find((t) => t.id === taskId)!, all, ctx.now);
+  return presentTask(
+    all.find((t) => t.id === taskId)!,
+    all,
+    ctx.now,
+  );
 }
 
 /** GET /api/interagency/tasks — the parts my agency is asked for, with counts. */
