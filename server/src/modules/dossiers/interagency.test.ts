@@ -191,4 +191,98 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     expect(detail(fwd).resultAgency.id).toBe(sttt);
     await expectStoredEqualsReplay(f.db);
   });
+
+  /** A paper dossier registered at the STTTT counter and accepted at `local`. */
+  const paper = async (local: string) => {
+    f.clock.set(at(local));
+    const [a, b] = [await f.upload(desk), await f.upload(desk)];
+    const r = detail(
+      await f.inject(desk, 'POST', '/api/reception/dossiers', {
+        channel: 'counter',
+        procedureCode: '1.004227',
+        applicant: {
+          kind: 'citizen',
+          name: 'Lê Thị Cúc',
+          idNumber: '099185000777',
+          address: 'Xã Tân Phú, tỉnh An Hòa',
+          phone: null,
+          email: null,
+        },
+        formData: { tenTrang: 'Tin tức Tân Phú', tenMien: 'tintuc.tanphu.vn' },
+        components: [
+          {
+            componentCode: 'don',
+            copyKind: 'original',
+            copies: 1,
+            originalShown: true,
+            fileIds: [a.id],
+            pageCount: 1,
+          },
+          { componentCode: 'quyet-dinh', copyKind: 'photocopy', copies: 1, fileIds: [b.id], pageCount: 1 },
+        ],
+      }),
+      201,
+    );
+    return detail(
+      await f.inject(desk, 'POST', `/api/reception/dossiers/${r.id}/accept`, { expectedVersion: r.version }),
+    );
+  };
+
+  it('paper dossier: partners one after another in the order the desk sets; the next one starts when one is done', async () => {
+    const r = await paper('2026-02-12T09:00');
+    expect(r.channel).toBe('counter');
+    // The order names every partner once.
+    for (const order of [[stp], [stp, stp], [stp, sxd, sttt]]) {
+      const bad = await dispatch(desk, r, { order });
+      expect(bad.statusCode, JSON.stringify(order)).toBe(400);
+      expect(bad.json().message).toMatch(/đúng một lần/);
+    }
+    expect(await version(r.id)).toBe(r.version);
+
+    f.clock.set(at('2026-02-12T10:00'));
+    const d = detail(await dispatch(desk, r, { order: [stp, sxd] }));
+    // STP first (2 days from 12/2 10:00 over Tết: 23/2 10:00); SXD waits for its turn, no due time yet.
+    expect(d.interagency!.map((t) => [t.agency, t.mode, t.status, t.dueAt])).toEqual([
+      ['Sở Tư pháp tỉnh An Hòa', 'sequential', 'open', at('2026-02-23T10:00')],
+      ['Sở Xây dựng tỉnh An Hòa', 'sequential', 'waiting', null],
+    ]);
+    const look = async () => (await f.inject(null, 'GET', `/api/lookup/${d.code}`)).json<TLookupResponse>();
+    expect((await look()).workingAgencies).toEqual(['Sở Tư pháp tỉnh An Hòa']);
+    // SXD cannot act before its turn; its open list does not show it yet.
+    const all = await tasks(sxdStaff, 'all');
+    const sxdTask = mine(all, d.code)[0]!;
+    expect(sxdTask).toMatchObject({ status: 'waiting', previous: [] });
+    expect(mine(await tasks(sxdStaff), d.code)).toEqual([]);
+    const early = await done(sxdStaff, sxdTask, await version(d.id));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('INTERAGENCY_STATE');
+
+    // STP finishes Monday 23/2 08:00; SXD's 3 days run from then in its calendar: Thursday 26/2 08:00.
+    f.clock.set(at('2026-02-23T08:00'));
+    const stpTask = mine(await tasks(stpStaff), d.code)[0]!;
+    expect((await done(stpStaff, stpTask, await version(d.id), 'Hồ sơ pháp lý hợp lệ.')).statusCode).toBe(
+      200,
+    );
+    const next = (
+      await f.inject(sxdStaff, 'GET', `/api/interagency/tasks/${sxdTask.id}`)
+    ).json<TInteragencyTask>();
+    expect(next).toMatchObject({
+      status: 'open',
+      openedAt: at('2026-02-23T08:00'),
+      dueAt: at('2026-02-26T08:00'),
+      previous: [{ agency: 'Sở Tư pháp tỉnh An Hòa', outcome: 'Hồ sơ pháp lý hợp lệ.' }],
+    });
+    expect((await look()).workingAgencies).toEqual(['Sở Xây dựng tỉnh An Hòa']);
+    expect((await look()).status).toBe('in_processing');
+    // The partner was told of its turn.
+    const told = await f.db.kysely
+      .selectFrom('messages')
+      .select('recipient')
+      .where('template', '=', 'interagency.requested')
+      .where('subject', 'like', `%${d.code}%`)
+      .orderBy('recipient')
+      .execute();
+    expect(told.map((m) => m.recipient)).toEqual(['lienthong1@anhoa.gov.vn', 'lienthong2@anhoa.gov.vn']);
+    await expectStoredEqualsReplay(f.db);
+  });
 });
