@@ -54,8 +54,14 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
     vi: 'Kết thúc lấy ý kiến khi quá hạn không có trả lời',
     en: 'Consultation closed without an answer',
   },
-  interagency_sent: { vi: 'Chuyển hồ sơ liên thông đến cơ quan phối hợp', en: 'Sent to the partner agencies' },
-  interagency_done: { vi: 'Cơ quan phối hợp trả kết quả phần việc', en: 'A partner agency returned its part' },
+  interagency_sent: {
+    vi: 'Chuyển hồ sơ liên thông đến cơ quan phối hợp',
+    en: 'Sent to the partner agencies',
+  },
+  interagency_done: {
+    vi: 'Cơ quan phối hợp trả kết quả phần việc',
+    en: 'A partner agency returned its part',
+  },
   interagency_overdue: { vi: 'Cơ quan phối hợp quá hạn', en: 'A partner agency is late' },
 };
 

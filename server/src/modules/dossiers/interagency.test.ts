@@ -4,9 +4,11 @@ import type {
   TInteragencyTask,
   TInteragencyTaskList,
   TLookupResponse,
+  TSimulateResponse,
 } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
+import { checkInteragencyPlan } from '../catalogue/interagency-plan';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
 import { flagOverdueInteragency } from './interagency-warnings';
@@ -284,5 +286,43 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
       .execute();
     expect(told.map((m) => m.recipient)).toEqual(['lienthong1@anhoa.gov.vn', 'lienthong2@anhoa.gov.vn']);
     await expectStoredEqualsReplay(f.db);
+  });
+
+  it('the simulator plans each partner in its calendar and the consolidated due time; the editor checks the budgets', async () => {
+    const sim = async (channel: string) =>
+      (
+        await f.inject(null, 'POST', '/api/procedures/1.004227/simulate', {
+          receivedAt: at('2026-02-12T09:00'),
+          channel,
+        })
+      ).json<TSimulateResponse>().interagency!;
+    const online = await sim('online');
+    expect(online.mode).toBe('parallel');
+    expect(online.agencies.map((a) => [a.agency, a.startAt, a.dueAt])).toEqual([
+      ['Sở Xây dựng tỉnh An Hòa', at('2026-02-12T09:00'), at('2026-02-24T09:00')],
+      ['Sở Tư pháp tỉnh An Hòa', at('2026-02-12T09:00'), at('2026-02-23T09:00')],
+    ]);
+    expect(online.consolidatedDueAt).toBe(at('2026-03-05T09:00'));
+    const onPaper = await sim('paper');
+    expect(onPaper.mode).toBe('sequential');
+    expect(onPaper.agencies.map((a) => [a.agency, a.startAt, a.dueAt])).toEqual([
+      ['Sở Xây dựng tỉnh An Hòa', at('2026-02-12T09:00'), at('2026-02-24T09:00')],
+      ['Sở Tư pháp tỉnh An Hòa', at('2026-02-24T09:00'), at('2026-02-26T09:00')],
+    ]);
+    // The editor: the partners' budgets (one after another) must leave the lead time inside the statutory total.
+    const ten = { unit: 'working_days', value: 10 } as const;
+    const partner = (agencyId: string, workingDays: number) => ({
+      agencyId,
+      task: { vi: 'Phối hợp', en: 'Partner' },
+      workingDays,
+    });
+    expect(checkInteragencyPlan({ partners: [partner(sxd, 3), partner(stp, 2)] }, ten, [sttt])).toEqual([]);
+    expect(checkInteragencyPlan({ partners: [partner(sxd, 6), partner(stp, 4)] }, ten, [sttt])).toEqual([
+      "the partners' budgets add up to 10 working days, which leaves the lead no time inside the processing time of 10",
+    ]);
+    expect(checkInteragencyPlan({ partners: [partner(sttt, 1), partner(sttt, 1)] }, ten, [sttt])).toEqual([
+      'each partner agency is named once',
+      'the lead agency is not its own partner',
+    ]);
   });
 });
