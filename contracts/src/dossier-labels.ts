@@ -63,6 +63,7 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
     en: 'A partner agency returned its part',
   },
   interagency_overdue: { vi: 'Cơ quan phối hợp quá hạn', en: 'A partner agency is late' },
+  level_forwarded: { vi: 'Chuyển cơ quan có thẩm quyền cấp tỉnh', en: 'Forwarded to the province' },
 };
 
 /**
@@ -96,6 +97,7 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   interagency_sent: { vi: 'chuyển liên thông', en: 'sent to the partner agencies' },
   interagency_done: { vi: 'trả kết quả phần việc liên thông', en: 'completed as a partner' },
   interagency_overdue: { vi: 'cảnh báo cơ quan phối hợp quá hạn', en: 'flagged for a late partner' },
+  level_forwarded: { vi: 'chuyển lên cấp tỉnh', en: 'forwarded to the province' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

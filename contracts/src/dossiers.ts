@@ -56,6 +56,7 @@ export const DOSSIER_EVENT_TYPES = [
   'interagency_sent', // the receiving desk dispatches the dossier to the partner agencies (paper: in order; online: all)
   'interagency_done', // a partner agency returns its part (sequential: the next partner's turn begins)
   'interagency_overdue', // a partner is past its budget: the lead and the desk are warned (system), the late agency named
+  'level_forwarded', // cross-level (003 Đ13.7): a commune desk forwards to the province's competent agency, deadline carried
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;

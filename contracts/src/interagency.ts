@@ -95,3 +95,16 @@ export const ZInteragencyTaskList = z.object({
   counts: z.object({ open: z.number().int(), overdue: z.number().int() }),
 });
 export type TInteragencyTaskList = z.infer<typeof ZInteragencyTaskList>;
+
+/**
+ * POST /api/processing/dossiers/{id}/forward-level (003 Đ13.7): the commune desk that received the dossier forwards
+ * it to the competent agency of the province; the appointment is carried, the result returns to the commune desk.
+ */
+export const ZLevelForwardRequest = z.object({
+  expectedVersion: z.number().int().min(1),
+  agencyId: ZId,
+  /** The province agency's responsible department; default its first specialist department. */
+  departmentId: ZId.optional(),
+  note: z.string().trim().min(3).max(2000).optional(),
+});
+export type TLevelForwardRequest = z.input<typeof ZLevelForwardRequest>;

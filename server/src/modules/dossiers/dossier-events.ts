@@ -69,4 +69,6 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   interagency_sent: { permission: 'decide', actorKinds: ['staff'], channel: null },
   interagency_done: { permission: 'answer_interagency', actorKinds: ['staff'], channel: null },
   interagency_overdue: { permission: 'system', actorKinds: ['system'], channel: null },
+  // Cross-level (003 Đ13.7): the commune desk that received it forwards it to the province (interagency-level.ts).
+  level_forwarded: { permission: 'decide', actorKinds: ['staff'], channel: null },
 };

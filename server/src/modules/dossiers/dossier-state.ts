@@ -40,6 +40,8 @@ const TRANSITIONS: Partial<
     interagency_sent: 'in_processing',
     interagency_done: 'in_processing',
     interagency_overdue: 'in_processing',
+    // Cross-level (003 Đ13.7): the upper level's agency takes over; status and appointment carry on.
+    level_forwarded: 'in_processing',
   },
   processing_supplement: {
     supplement_submitted: 'in_processing',

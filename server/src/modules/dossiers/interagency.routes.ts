@@ -7,6 +7,7 @@
  * | GET    | /api/interagency/tasks                       | staff: the parts my agency is asked for    | → ZInteragencyTaskList                  |
  * | GET    | /api/interagency/tasks/{tid}                 | the partner, the lead or the receiving desk | → ZInteragencyTask                     |
  * | POST   | /api/interagency/tasks/{tid}/done            | the partner agency (specialist, approver)  | ZInteragencyDoneRequest → ZInteragencyTask |
+ * | POST   | /api/processing/dossiers/{id}/forward-level  | the receiving commune desk (003 Đ13.7)     | ZLevelForwardRequest → ZDossierDetail    |
  *
  * 409 CONFLICT on a stale expectedVersion (the dossier's); 409 INTERAGENCY_STATE for a part not open (waiting for its
  * turn, or done) or a dossier already dispatched; 404 for a part not addressed to the caller's agency.
@@ -22,11 +23,13 @@ import {
   ZInteragencyTask,
   ZInteragencyTaskList,
   ZInteragencyTaskListQuery,
+  ZLevelForwardRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
 import { dossierDetail } from './dossier-read.service';
 import { ctxOf } from './dossiers.routes';
+import { forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
 
 const errors = {
@@ -117,6 +120,30 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
       return db()
         .transaction()
         .execute((trx) => completeTask(trx, ctx, req.params.tid, req.body));
+    },
+  );
+
+  api.post(
+    '/processing/dossiers/:id/forward-level',
+    {
+      preValidation: requireLogin,
+      preHandler: requireRole('reception_officer'),
+      schema: {
+        tags: TAGS,
+        summary: "Forward a commune-received dossier to the province's competent agency (deadline carried)",
+        params: z.object({ id: z.uuid() }),
+        body: ZLevelForwardRequest,
+        response: { 200: ZDossierDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          await forwardToUpperLevel(trx, ctx, req.params.id, req.body);
+          return dossierDetail(trx, req.params.id, ctx.now, true);
+        });
     },
   );
 };
