@@ -119,6 +119,8 @@ export const ZSubmitDossierRequest = z.object({
   organisationId: ZId.nullable().optional(),
   /** Boundary-free procedures: the desk chosen by the applicant; default: the authority's own desk. */
   receivingAgencyId: ZId.nullable().optional(),
+  /** Boundary-free procedures (issue 14): the desk where the result is collected; default: the receiving desk. */
+  resultAgencyId: ZId.nullable().optional(),
   applicant: ZApplicant,
   formData: z.record(z.string(), z.unknown()).default({}),
   attachments: z.array(ZAttachmentInput).max(100).default([]),

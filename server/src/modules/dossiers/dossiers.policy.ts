@@ -20,7 +20,8 @@ type Holder = Pick<
   | 'receiving_agency_id'
   | 'authority_agency_id'
   | 'holding_agency_id'
->;
+> &
+  Partial<Pick<DossierRow, 'result_agency_id'>>;
 
 export function isApplicantOf(actor: Actor, d: Holder): boolean {
   if (actor.kind !== 'citizen') return false;
@@ -42,7 +43,9 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return (
         isApplicantOf(actor, d) ||
         (isReceptionOfficer(actor) &&
-          [d.receiving_agency_id, d.holding_agency_id, d.authority_agency_id].includes(actor.agencyId)) ||
+          [d.receiving_agency_id, d.holding_agency_id, d.authority_agency_id, d.result_agency_id].includes(
+            actor.agencyId,
+          )) ||
         // Office staff see what their agency holds (the inbox, the workspace).
         (actor.kind === 'staff' && actor.agencyId !== null && d.holding_agency_id === actor.agencyId)
       );
@@ -70,7 +73,8 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return (
         actor.kind === 'staff' &&
         actor.agencyId !== null &&
-        [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId)
+        // The result desk of a boundary-free dossier (issue 14) holds the desk steps too (processing-policy.ts).
+        [d.holding_agency_id, d.receiving_agency_id, d.result_agency_id].includes(actor.agencyId)
       );
     case 'answer_consultation':
     case 'answer_interagency':

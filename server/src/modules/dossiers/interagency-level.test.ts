@@ -29,6 +29,18 @@ describe('cross-level processing: commune desk → province → commune desk (is
       formSchema: null,
       fee: 0,
     },
+    {
+      code: '1.999015',
+      versionId: '6f1c2a80-0000-4000-8000-000000000915',
+      name: 'Cấp giấy phép hoạt động xây dựng (phi địa giới)',
+      components: [{ code: 'don', name: 'Đơn đề nghị', copies: 1, originalRequired: true, required: true }],
+      processingTime: { unit: 'working_days', value: 10 },
+      authorities: [{ agency: 'SXD', department: 'Phòng Quản lý hoạt động xây dựng' }],
+      boundaryFree: true,
+      onlineAllowed: true,
+      formSchema: null,
+      fee: 0,
+    },
   ]);
   const sxd = f.agency('SXD');
   const commune = f.clerk('UBNDXTP');
@@ -144,6 +156,58 @@ describe('cross-level processing: commune desk → province → commune desk (is
     d = detail(await act(commune, d, 'return', { collectedBy: 'Nguyễn Văn An', originalsReturned: true }));
     expect(d.status).toBe('returned');
     expect(d.appointmentAt).toBe(at('2026-03-05T09:00'));
+    await expectStoredEqualsReplay(f.db);
+  });
+
+  it('boundary-free: received at a commune desk, decided by the province, returned at the desk the applicant chose', async () => {
+    f.clock.set(at('2026-04-28T09:00'));
+    const file = await f.upload(f.citizenA);
+    const submit = (code: string, resultAgencyId: string) =>
+      f.submit(f.citizenA, {
+        procedureCode: code,
+        receivingAgencyId: code === '1.999015' ? f.agency('UBNDXTP') : null,
+        resultAgencyId,
+        formData: {},
+        attachments: [{ componentCode: 'don', fileIds: [file.id] }],
+      });
+    // Not boundary-free: the result returns where it was received.
+    const before = await f.db.kysely
+      .selectFrom('dossiers')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const refused = await submit('1.999014', f.agency('STTTT'));
+    expect(refused.statusCode).toBe(422);
+    expect((await submit('1.999015', '00000000-0000-4000-8000-000000000999')).statusCode).toBe(404);
+    const after = await f.db.kysely
+      .selectFrom('dossiers')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+
+    const s = detail(await submit('1.999015', f.agency('STTTT')), 201);
+    let d = detail(
+      await f.inject(commune, 'POST', `/api/reception/dossiers/${s.id}/accept`, {
+        expectedVersion: s.version,
+      }),
+    );
+    // Received 28/4 09:00 + 10 working days over 30/4–1/5 and the weekend: 14/5 09:00.
+    expect(d.appointmentAt).toBe(at('2026-05-14T09:00'));
+    expect([d.receivingAgency.name, d.authorityAgency.name, d.resultAgency.name]).toEqual([
+      'Ủy ban nhân dân xã Tân Phú',
+      'Sở Xây dựng tỉnh An Hòa',
+      'Sở Thông tin và Truyền thông tỉnh An Hòa',
+    ]);
+    // The chosen result desk sees it and holds the desk steps: it records the result and returns it.
+    const resultDesk = f.clerk('STTTT');
+    expect((await f.inject(resultDesk, 'GET', `/api/dossiers/${d.id}`)).statusCode).toBe(200);
+    f.clock.set(at('2026-04-28T10:00'));
+    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
+    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
+    d = detail(await act(specialist, d, 'forward'));
+    d = detail(await act(head, d, 'forward'));
+    d = detail(await act(resultDesk, d, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP-SXD' }));
+    d = detail(await act(resultDesk, d, 'return', { collectedBy: 'Nguyễn Văn An', originalsReturned: true }));
+    expect(d.status).toBe('returned');
     await expectStoredEqualsReplay(f.db);
   });
 });
