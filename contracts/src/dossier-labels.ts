@@ -54,6 +54,16 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
     vi: 'Kết thúc lấy ý kiến khi quá hạn không có trả lời',
     en: 'Consultation closed without an answer',
   },
+  interagency_sent: {
+    vi: 'Chuyển hồ sơ liên thông đến cơ quan phối hợp',
+    en: 'Sent to the partner agencies',
+  },
+  interagency_done: {
+    vi: 'Cơ quan phối hợp trả kết quả phần việc',
+    en: 'A partner agency returned its part',
+  },
+  interagency_overdue: { vi: 'Cơ quan phối hợp quá hạn', en: 'A partner agency is late' },
+  level_forwarded: { vi: 'Chuyển cơ quan có thẩm quyền cấp tỉnh', en: 'Forwarded to the province' },
 };
 
 /**
@@ -84,6 +94,10 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   consultation_answered: { vi: 'trả lời ý kiến', en: 'answered' },
   consultation_overdue: { vi: 'cảnh báo quá hạn lấy ý kiến', en: 'flagged for an overdue consultation' },
   consultation_closed: { vi: 'kết thúc lấy ý kiến', en: 'closed for consultation' },
+  interagency_sent: { vi: 'chuyển liên thông', en: 'sent to the partner agencies' },
+  interagency_done: { vi: 'trả kết quả phần việc liên thông', en: 'completed as a partner' },
+  interagency_overdue: { vi: 'cảnh báo cơ quan phối hợp quá hạn', en: 'flagged for a late partner' },
+  level_forwarded: { vi: 'chuyển lên cấp tỉnh', en: 'forwarded to the province' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

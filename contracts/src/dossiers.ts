@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZProcessingTime } from './catalogue';
 import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
 import { ZConsultation } from './consultation';
+import { ZInteragencyTask } from './interagency';
 import { DOSSIER_CODE_PATTERN } from './dossier-code';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
@@ -51,6 +52,11 @@ export const DOSSIER_EVENT_TYPES = [
   'consultation_answered', // a consulted party answers (opinion) or declines
   'consultation_overdue', // the deadline passed without an answer: the requester and the desk are warned (system)
   'consultation_closed', // the requester proceeds without the answer, recording whether silence counts as agreement
+  // ── inter-agency (liên thông, issue 14, 000 Đ8): one dossier, one status, one deadline while it travels ──
+  'interagency_sent', // the receiving desk dispatches the dossier to the partner agencies (paper: in order; online: all)
+  'interagency_done', // a partner agency returns its part (sequential: the next partner's turn begins)
+  'interagency_overdue', // a partner is past its budget: the lead and the desk are warned (system), the late agency named
+  'level_forwarded', // cross-level (003 Đ13.7): a commune desk forwards to the province's competent agency, deadline carried
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;
@@ -113,6 +119,8 @@ export const ZSubmitDossierRequest = z.object({
   organisationId: ZId.nullable().optional(),
   /** Boundary-free procedures: the desk chosen by the applicant; default: the authority's own desk. */
   receivingAgencyId: ZId.nullable().optional(),
+  /** Boundary-free procedures (issue 14): the desk where the result is collected; default: the receiving desk. */
+  resultAgencyId: ZId.nullable().optional(),
   applicant: ZApplicant,
   formData: z.record(z.string(), z.unknown()).default({}),
   attachments: z.array(ZAttachmentInput).max(100).default([]),
@@ -364,6 +372,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   result: ZDossierResultStatus.extend({ files: z.array(ZUploadedFile) }).nullable(),
   /** Staff only (issue 14): the consultations of the dossier with their due times; absent for the applicant. */
   consultations: z.array(ZConsultation).optional(),
+  /** Staff only (issue 14): each partner agency's part of an inter-agency dossier; absent for the applicant. */
+  interagency: z.array(ZInteragencyTask).optional(),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
@@ -397,6 +407,8 @@ export const ZLookupResponse = z.object({
   extendedFrom: ZInstantStr.nullable(),
   /** Granted or refused, ready at the desk or collected; null until there is a result. */
   result: ZDossierResultStatus.nullable(),
+  /** Inter-agency (issue 14): the agencies working on it now (partners with an open part, else the holder). */
+  workingAgencies: z.array(z.string()).optional(),
 });
 export type TLookupResponse = z.infer<typeof ZLookupResponse>;
 

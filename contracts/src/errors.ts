@@ -163,6 +163,10 @@ export const ERROR_MESSAGES = {
     vi: 'Yêu cầu lấy ý kiến đang ở trạng thái “{status}”, không thể {action}.',
     en: 'The consultation is “{status}”; it cannot be {action}.',
   },
+  INTERAGENCY_STATE: {
+    vi: 'Phần việc liên thông đang ở trạng thái “{status}”, không thể {action}.',
+    en: 'The inter-agency task is “{status}”; it cannot be {action}.',
+  },
   SIMULATION_STATE: {
     vi: 'Hồ sơ giả định đang ở trạng thái “{status}”, không thể {action}.',
     en: 'The simulated dossier is “{status}”; it cannot be {action}.',

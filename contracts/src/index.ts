@@ -17,6 +17,7 @@ export * from './message-format';
 export * from './simulate';
 export * from './inbox';
 export * from './consultation';
+export * from './interagency';
 export * from './results';
 export * from './payments';
 export * from './feedback';

@@ -50,6 +50,8 @@ export type TSimulatedEvent = z.infer<typeof ZSimulatedEvent>;
 export const ZSimulateRequest = z.object({
   receivedAt: ZInstant,
   events: z.array(ZSimulatedEvent).max(50).default([]),
+  /** Inter-agency procedures (issue 14): an electronic dossier goes to all partners at once, paper one by one. */
+  channel: z.enum(['online', 'paper']).default('online'),
 });
 export type TSimulateRequest = z.input<typeof ZSimulateRequest>;
 export const ZSimulateQuery = z.object({ version: z.uuid().optional() });
@@ -101,5 +103,27 @@ export const ZSimulateResponse = z.object({
       grade: z.enum(['early', 'on_time', 'late']).nullable(),
     }),
   ),
+  /**
+   * Inter-agency procedures (issue 14): each partner's part on its full budget from the receipt (parallel) or from
+   * the partner before it (sequential, in the plan's order), in its calendar; the lead consolidates by the one
+   * appointment (`consolidatedDueAt`). Absent for a procedure of one agency.
+   */
+  interagency: z
+    .object({
+      mode: z.enum(['sequential', 'parallel']),
+      lead: z.string(),
+      agencies: z.array(
+        z.object({
+          agencyId: z.string(),
+          agency: z.string(),
+          task: z.object({ vi: z.string(), en: z.string() }),
+          workingDays: z.number().int(),
+          startAt: ZInstant,
+          dueAt: ZInstant,
+        }),
+      ),
+      consolidatedDueAt: ZInstant.nullable(),
+    })
+    .optional(),
 });
 export type TSimulateResponse = z.infer<typeof ZSimulateResponse>;

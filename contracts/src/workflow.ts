@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInteragencyPlan } from './interagency';
 import { ZStaffRole } from './roles';
 
 /**
@@ -46,6 +47,8 @@ export const ZWorkflow = z.object({
   steps: z.array(ZWorkflowStep).min(2).max(20),
   /** Procedure-specific limit for a supplement request during appraisal (default 3 working days, 003 Đ13.4). */
   supplementNoticeDays: z.number().int().min(1).max(60).default(3),
+  /** Inter-agency (liên thông, issue 14): the partner agencies with their tasks and budgets; absent = one agency. */
+  interagency: ZInteragencyPlan.optional(),
 });
 export type TWorkflow = z.infer<typeof ZWorkflow>;
 export type TWorkflowInput = z.input<typeof ZWorkflow>;

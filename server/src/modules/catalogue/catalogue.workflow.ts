@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   ZWorkflow,
+  type TInteragencyPlan,
   type TProcessingTime,
   type TWorkflow,
   type TWorkflowInput,
@@ -9,6 +10,7 @@ import {
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { checkInteragencyPlan } from './interagency-plan';
 import { checkWorkflow, defaultWorkflow } from './workflow';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -60,6 +62,27 @@ function present(code: string, v: Awaited<ReturnType<typeof editorVersion>>): TW
   };
 }
 
+/**
+ * The inter-agency plan against the version (issue 14): its budgets fit the processing time, the lead (an
+ * implementing agency) is not a partner, and every partner is one of the version's inter-agency agencies.
+ */
+async function planProblems(q: Q, versionId: string, plan: TInteragencyPlan, time: TProcessingTime) {
+  const agencies = await q
+    .selectFrom('procedure_version_agencies')
+    .select(['agency_id', 'role'])
+    .where('version_id', '=', versionId)
+    .execute();
+  const leads = agencies.filter((a) => a.role === 'implementing').map((a) => a.agency_id);
+  const partners = new Set(agencies.filter((a) => a.role === 'inter_agency').map((a) => a.agency_id));
+  const problems = checkInteragencyPlan(plan, time, leads);
+  for (const p of plan.partners) {
+    if (!partners.has(p.agencyId) && !leads.includes(p.agencyId)) {
+      problems.push(`partner ${p.agencyId} is not an inter-agency agency of the procedure`);
+    }
+  }
+  return problems;
+}
+
 /** The editor's view: the open draft's workflow, else the latest version's. */
 export async function getEditorWorkflow(q: Q, code: string): Promise<TWorkflowResponse> {
   return present(code, await editorVersion(q, code, false));
@@ -78,6 +101,8 @@ export async function replaceDraftWorkflow(
   const workflow = ZWorkflow.parse(raw);
   const v = await editorVersion(trx, code, true);
   const problems = checkWorkflow(workflow, v.processing_time);
+  if (workflow.interagency)
+    problems.push(...(await planProblems(trx, v.id, workflow.interagency, v.processing_time)));
   if (problems.length > 0)
     throw new AppError('WORKFLOW_INVALID', { details: problems.join('; ') }, { problems });
   await trx

@@ -64,4 +64,11 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   consultation_answered: { permission: 'answer_consultation', actorKinds: ['staff'], channel: null },
   consultation_overdue: { permission: 'system', actorKinds: ['system'], channel: null },
   consultation_closed: { permission: 'process', actorKinds: ['staff'], channel: null },
+  // Inter-agency (issue 14, 000 Đ8): the receiving desk dispatches; a partner agency returns its part
+  // (interagency.service.ts checks that the task is its own); the warnings job flags a late partner.
+  interagency_sent: { permission: 'decide', actorKinds: ['staff'], channel: null },
+  interagency_done: { permission: 'answer_interagency', actorKinds: ['staff'], channel: null },
+  interagency_overdue: { permission: 'system', actorKinds: ['system'], channel: null },
+  // Cross-level (003 Đ13.7): the commune desk that received it forwards it to the province (interagency-level.ts).
+  level_forwarded: { permission: 'decide', actorKinds: ['staff'], channel: null },
 };

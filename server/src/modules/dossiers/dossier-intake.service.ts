@@ -31,6 +31,7 @@ import {
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
 import { compileEForm, type EFormValidator } from '../catalogue/eform-schema';
 import { restartAfterSupplement } from './processing.service';
+import { returnDesk } from './interagency-places';
 
 type Trx = Transaction<Database>;
 
@@ -109,7 +110,12 @@ export function formChanges(
  * Which desk receives and which agency decides. Boundary-free procedures (phi địa giới) may be received at any desk
  * of the province; otherwise the desk is the authority's own.
  */
-async function places(trx: Trx, p: ProcedureFacts, receivingAgencyId: string | null | undefined) {
+async function places(
+  trx: Trx,
+  p: ProcedureFacts,
+  receivingAgencyId: string | null | undefined,
+  resultAgencyId?: string | null,
+) {
   const wanted = receivingAgencyId ?? p.authorityAgencyIds[0]!;
   const authority = p.authorityAgencyIds.includes(wanted) ? wanted : p.authorityAgencyIds[0]!;
   if (wanted !== authority && !p.boundaryFree) {
@@ -126,7 +132,9 @@ async function places(trx: Trx, p: ProcedureFacts, receivingAgencyId: string | n
   if (!receiving || receiving.valid_to !== null || !auth || receiving.province_code !== auth.province_code) {
     throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan tiếp nhận', en: 'Receiving agency' } });
   }
-  return { receiving: wanted, authority, provinceCode: auth.province_code };
+  // Boundary-free (issue 14): the result may be collected at another desk of the province, chosen by the applicant.
+  const result = await returnDesk(trx, p, wanted, resultAgencyId, auth.province_code);
+  return { receiving: wanted, authority, result, provinceCode: auth.province_code };
 }
 
 /** POST /api/dossiers: an online submission, acknowledged at once; the 8-working-hour reception clock starts. */
@@ -143,7 +151,7 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
     });
   }
   validateForm(p, input.formData);
-  const where = await places(trx, p, input.receivingAgencyId);
+  const where = await places(trx, p, input.receivingAgencyId, input.resultAgencyId);
   const cal = await calendarForAgency(trx, where.receiving);
   const row = await insertDossier(trx, {
     province_code: where.provinceCode,
@@ -161,7 +169,7 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
     form_data: JSON.stringify(input.formData),
     receiving_agency_id: where.receiving,
     authority_agency_id: where.authority,
-    result_agency_id: where.receiving,
+    result_agency_id: where.result,
     holding_agency_id: where.receiving,
     holding_department_id: null,
     submitted_at: ctx.now,
@@ -221,7 +229,7 @@ export async function registerDossier(
     form_data: JSON.stringify(input.formData),
     receiving_agency_id: where.receiving,
     authority_agency_id: where.authority,
-    result_agency_id: where.receiving,
+    result_agency_id: where.result,
     holding_agency_id: where.receiving,
     holding_department_id: null,
     submitted_at: ctx.now,

@@ -20,6 +20,7 @@ import { instant } from './dossiers.presenter';
 import { listEventFactsOf, lookupByCode } from './dossiers.repo';
 import { extendedFrom, isLate, PROGRESS_EVENTS, resultStatus } from './dossier-progress';
 import { judgeProbes, PROBE_WINDOW_MS } from './lookup-probing';
+import { openTaskAgencies } from './interagency.repo';
 
 type Db = Kysely<Database>;
 
@@ -112,6 +113,7 @@ export async function publicLookup(
   }
   const facts = r.workflow ? await listEventFactsOf(db, r.id, PROGRESS_EVENTS) : [];
   const step = r.workflow?.steps.find((s) => s.key === r.current_step);
+  const working = r.workflow?.interagency ? await openTaskAgencies(db, r.id) : [];
   return {
     code: r.code,
     status: r.status,
@@ -128,6 +130,8 @@ export async function publicLookup(
     currentStep: step ? { vi: step.name.vi, en: step.name.en } : null,
     extendedFrom: extendedFrom(facts),
     result: resultStatus(facts),
+    // Inter-agency (issue 14): the partners working on it now; one status, one dossier throughout.
+    ...(working.length ? { workingAgencies: working } : {}),
   };
 }
 

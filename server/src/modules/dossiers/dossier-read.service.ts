@@ -9,6 +9,7 @@ import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
 import { presentConsultation } from './consultation.presenter';
 import { listConsultationsOf } from './consultation.repo';
+import { tasksOfDossier } from './interagency.service';
 import { instant, presentDetail, presentSummary } from './dossiers.presenter';
 import {
   agencyNames,
@@ -36,6 +37,9 @@ const CONSULTATION_EVENTS = new Set([
   'consultation_answered',
   'consultation_overdue',
   'consultation_closed',
+  'interagency_sent',
+  'interagency_done',
+  'interagency_overdue',
 ]);
 
 /** Without access checks: for answers of state changes the caller was already authorised for. */
@@ -72,7 +76,8 @@ export async function dossierDetail(
   );
   if (!staff) return { ...detail, events: detail.events.filter((e) => !CONSULTATION_EVENTS.has(e.type)) };
   const consultations = (await listConsultationsOf(q, row.id)).map((c) => presentConsultation(c, now));
-  return { ...detail, consultations };
+  const interagency = await tasksOfDossier(q, row.id, now);
+  return { ...detail, consultations, ...(interagency.length ? { interagency } : {}) };
 }
 
 type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };

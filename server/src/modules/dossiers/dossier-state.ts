@@ -36,6 +36,12 @@ const TRANSITIONS: Partial<
     consultation_answered: 'in_processing',
     consultation_overdue: 'in_processing',
     consultation_closed: 'in_processing',
+    // Inter-agency (issue 14): the partners work inside the one processing time; the status does not move.
+    interagency_sent: 'in_processing',
+    interagency_done: 'in_processing',
+    interagency_overdue: 'in_processing',
+    // Cross-level (003 Đ13.7): the upper level's agency takes over; status and appointment carry on.
+    level_forwarded: 'in_processing',
   },
   processing_supplement: {
     supplement_submitted: 'in_processing',
@@ -43,6 +49,8 @@ const TRANSITIONS: Partial<
     // A consulted party may still answer (and be late) while the applicant supplements.
     consultation_answered: 'processing_supplement',
     consultation_overdue: 'processing_supplement',
+    interagency_done: 'processing_supplement',
+    interagency_overdue: 'processing_supplement',
   },
   // A correction (003 Đ15; issue 15) replaces the result, before or after it was returned; the status stays.
   result_ready: { result_returned: 'returned', result_corrected: 'result_ready' },

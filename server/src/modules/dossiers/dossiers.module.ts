@@ -9,6 +9,7 @@ import { processingDocumentRoutes } from './processing-documents.routes';
 import { simulateRoutes } from './procedure-simulate.routes';
 import { processingInboxRoutes } from './processing-inbox.routes';
 import { consultationRoutes } from './consultation.routes';
+import { interagencyRoutes } from './interagency.routes';
 import { resultDownloadRoutes } from './result-download.routes';
 import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
 
@@ -22,6 +23,7 @@ export const dossiersModule: Module = {
     await api.register(simulateRoutes);
     await api.register(processingInboxRoutes);
     await api.register(consultationRoutes);
+    await api.register(interagencyRoutes);
     await api.register(resultDownloadRoutes);
   },
   jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },

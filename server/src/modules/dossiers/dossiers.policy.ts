@@ -3,7 +3,15 @@ import { AppError } from '../../http/errors';
 import type { DossierRow } from './dossiers.repo';
 
 export type DossierAction =
-  'view' | 'amend' | 'decide' | 'process' | 'request_stop' | 'collect' | 'answer_consultation' | 'correct';
+  | 'view'
+  | 'amend'
+  | 'decide'
+  | 'process'
+  | 'request_stop'
+  | 'collect'
+  | 'answer_consultation'
+  | 'answer_interagency'
+  | 'correct';
 
 type Holder = Pick<
   DossierRow,
@@ -12,7 +20,8 @@ type Holder = Pick<
   | 'receiving_agency_id'
   | 'authority_agency_id'
   | 'holding_agency_id'
->;
+> &
+  Partial<Pick<DossierRow, 'result_agency_id'>>;
 
 export function isApplicantOf(actor: Actor, d: Holder): boolean {
   if (actor.kind !== 'citizen') return false;
@@ -34,7 +43,9 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return (
         isApplicantOf(actor, d) ||
         (isReceptionOfficer(actor) &&
-          [d.receiving_agency_id, d.holding_agency_id, d.authority_agency_id].includes(actor.agencyId)) ||
+          [d.receiving_agency_id, d.holding_agency_id, d.authority_agency_id, d.result_agency_id].includes(
+            actor.agencyId,
+          )) ||
         // Office staff see what their agency holds (the inbox, the workspace).
         (actor.kind === 'staff' && actor.agencyId !== null && d.holding_agency_id === actor.agencyId)
       );
@@ -62,9 +73,11 @@ export function can(actor: Actor, action: DossierAction, d: Holder): boolean {
       return (
         actor.kind === 'staff' &&
         actor.agencyId !== null &&
-        [d.holding_agency_id, d.receiving_agency_id].includes(actor.agencyId)
+        // The result desk of a boundary-free dossier (issue 14) holds the desk steps too (processing-policy.ts).
+        [d.holding_agency_id, d.receiving_agency_id, d.result_agency_id].includes(actor.agencyId)
       );
     case 'answer_consultation':
+    case 'answer_interagency':
       // Any office: whether a request is addressed to the actor's unit is the consultation's own check
       // (consultation.service.ts), made before the dossier is touched; the dossier itself stays unseen.
       return actor.kind === 'staff' && actor.agencyId !== null;

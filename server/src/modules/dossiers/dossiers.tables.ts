@@ -222,6 +222,28 @@ export type DossierConsultationsTable = {
   legal_basis: string | null;
 };
 
+/** One partner agency's part of an inter-agency dossier (issue 14), projected from its interagency_* events. */
+export type DossierInteragencyTasksTable = {
+  id: Generated<string>;
+  dossier_id: string;
+  mode: 'sequential' | 'parallel';
+  position: number;
+  lead_agency_id: string;
+  lead_agency_name: string;
+  agency_id: string;
+  agency_name: string;
+  task: ColumnType<{ vi: string; en: string }, string, string>;
+  working_days: number;
+  status: 'waiting' | 'open' | 'done';
+  opened_at: Date | null;
+  due_at: Date | null;
+  overdue_warned_at: Date | null;
+  done_at: Date | null;
+  done_by: string | null;
+  done_by_name: string | null;
+  outcome: string | null;
+};
+
 export type DossierTables = {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
@@ -238,4 +260,5 @@ export type DossierTables = {
   lookup_alerts: LookupAlertsTable;
   processing_warnings: ProcessingWarningsTable;
   dossier_consultations: DossierConsultationsTable;
+  dossier_interagency_tasks: DossierInteragencyTasksTable;
 };

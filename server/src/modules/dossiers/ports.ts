@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
 import { getCalendarForAgency } from '../calendar/calendar.service';
 import type { Kysely } from 'kysely';
-import type { TProcedure, TProcessingTime, TWorkflow } from '@motcua/contracts';
+import { ZWorkflow, type TProcedure, type TProcessingTime, type TWorkflow } from '@motcua/contracts';
 import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { AppError } from '../../http/errors';
@@ -181,7 +181,7 @@ async function fromFixture(
     name: demo.name,
     components: demo.components,
     processingTime: demo.processingTime,
-    workflow: defaultWorkflow(demo.processingTime),
+    workflow: demo.workflow ? ZWorkflow.parse(demo.workflow) : defaultWorkflow(demo.processingTime),
     authorityAgencyIds,
     responsibleDepartmentIds,
     boundaryFree: demo.boundaryFree,

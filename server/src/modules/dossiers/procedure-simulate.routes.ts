@@ -17,7 +17,11 @@ import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
 import type { Calendar } from '../calendar';
 import { calendarForAgency, findProcedureInForce } from './ports';
 import { checkSimulationSpan, simulateProcessing } from './procedure-simulate';
+import { simulateInteragency } from './interagency-simulate';
 import type { RuleFacts } from './processing-rules';
+
+/** The rule facts and the lead agency (whose partners an inter-agency plan names). */
+type SimFacts = RuleFacts & { leadAgencyId: string };
 
 type Trx = Transaction<Database>;
 const notFound = () => new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
@@ -28,7 +32,7 @@ async function versionFacts(
   req: FastifyRequest,
   code: string,
   versionId: string,
-): Promise<RuleFacts> {
+): Promise<SimFacts> {
   const actor = req.actor;
   if (!actor) throw notFound();
   if (actor.kind !== 'staff' || !actor.roles.some((r) => r === 'catalogue_editor' || r === 'system_admin')) {
@@ -38,6 +42,7 @@ async function versionFacts(
   const agencyId = p.agencies[0]?.id;
   if (p.code !== code || !agencyId) throw notFound();
   return {
+    leadAgencyId: agencyId,
     cal: await calendarForAgency(trx, agencyId),
     time: p.processingTime,
     workflow: (await getVersionWorkflow(trx, versionId))!,
@@ -45,11 +50,12 @@ async function versionFacts(
 }
 
 /** The published version a dossier received at `receivedAt` would be pinned to (else the one in force now). */
-async function liveFacts(trx: Trx, code: string, receivedAt: Date, now: Date): Promise<RuleFacts> {
+async function liveFacts(trx: Trx, code: string, receivedAt: Date, now: Date): Promise<SimFacts> {
   const p =
     (await findProcedureInForce(trx, code, receivedAt)) ?? (await findProcedureInForce(trx, code, now));
   if (!p) throw notFound();
   return {
+    leadAgencyId: p.authorityAgencyIds[0]!,
     cal: await calendarForAgency(trx, p.authorityAgencyIds[0]!),
     time: p.processingTime,
     workflow: p.workflow,
@@ -106,7 +112,21 @@ export const simulateRoutes: FastifyPluginAsync = async (root) => {
       const consulted = await api.deps.db.kysely
         .transaction()
         .execute((trx) => consultedCalendars(trx, req.body.events));
-      return simulateProcessing(facts, receivedAt, req.body.events, consulted);
+      const out = simulateProcessing(facts, receivedAt, req.body.events, consulted);
+      if (!facts.workflow.interagency) return out;
+      const interagency = await api.deps.db.kysely
+        .transaction()
+        .execute((trx) =>
+          simulateInteragency(
+            trx,
+            facts.workflow,
+            facts.leadAgencyId!,
+            req.body.channel,
+            receivedAt,
+            out.dueAt,
+          ),
+        );
+      return { ...out, interagency };
     },
   );
 };

@@ -1,3 +1,4 @@
+import type { TWorkflowInput } from '@motcua/contracts';
 import type { ProcedureComponent, ProcessingTimeFacts } from './ports';
 
 /**
@@ -20,6 +21,8 @@ export type DemoProcedure = {
   /** TT 04/2025 `-AAXXXX` tail: the procedure runs on a centralised system. */
   centralSystem?: string;
   retiredAt?: Date;
+  /** The version's own workflow (an inter-agency plan, issue 14); absent = the default for its processing time. */
+  workflow?: TWorkflowInput;
 };
 
 export const INTAKE_TEST_PROCEDURES: DemoProcedure[] = [

@@ -12,6 +12,7 @@ import { queueMessage, registerTemplates, type MessageTemplate } from '../notifi
 import { vnDateTime } from './dossier-notify';
 import { dueSoonUntil } from './processing-inbox.service';
 import { flagOverdueConsultations } from './consultation-warnings';
+import { flagOverdueInteragency } from './interagency-warnings';
 
 export const WARNINGS_JOB = 'dossiers.processing-warnings';
 /** How often the job runs; its runs fall on multiples of this, so every process schedules the same runs. */
@@ -171,5 +172,6 @@ export async function scheduleWarnings(db: Db, now: Date): Promise<void> {
 export const warningsJob: JobHandler = async (_payload, { db, now }) => {
   await sendProcessingWarnings(db, now);
   await flagOverdueConsultations(db, now);
+  await flagOverdueInteragency(db, now);
   await scheduleWarnings(db, now);
 };

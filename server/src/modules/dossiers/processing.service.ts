@@ -42,6 +42,8 @@ import { issueResultDocument } from './result-document';
 import { openConsultationsRule } from './consultation-rules';
 import { countOpenConsultations } from './consultation.repo';
 import { checkReturnGuards } from './return-guards';
+import { openInteragencyRule } from './interagency-rules';
+import { countUndoneTasks } from './interagency.repo';
 
 type Trx = Transaction<Database>;
 
@@ -189,6 +191,8 @@ export async function forwardDossier(
     if (step.kind === 'appraisal') {
       // Consultation time is inside the appraisal (issue 14): answered, or closed once overdue, before moving on.
       openConsultationsRule(await countOpenConsultations(trx, d.id));
+      // Inter-agency (issue 14): the lead consolidates once every partner's part is back.
+      openInteragencyRule(await countUndoneTasks(trx, d.id));
       const events = await listEventFacts(trx, d.id);
       const appraised = events.some((e) => e.type === 'appraised' && e.at >= d.step_entered_at!);
       if (!appraised) {
