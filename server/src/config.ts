@@ -61,6 +61,13 @@ const ZEnv = z.object({
   PAYMENT_GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   POSTAL_SERVICE_URL: z.url().optional(),
   POSTAL_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NATIONAL_PORTAL_URL: z.url().optional(),
+  NATIONAL_PORTAL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_INBOUND_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_LOOKUP_KEYWORD: z
+    .string()
+    .regex(/^[A-Za-z]{2,10}$/, 'letters only, 2 to 10')
+    .default('HS'),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -124,10 +131,15 @@ export type Config = {
    */
   paymentGateway: { url: string | undefined; merchantId: string; secret: string };
   postalService: { url: string | undefined; secret: string };
+  /** Unset url: the local simulator under /portal-sim (ADR 0027). */
+  nationalPortal: { url: string | undefined; secret: string };
+  smsInbound: { secret: string; keyword: string };
 };
 
 const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
 const DEMO_POSTAL_SECRET = 'motcua-demo-postal-secret';
+const DEMO_PORTAL_SECRET = 'motcua-demo-national-portal-secret';
+const DEMO_SMS_SECRET = 'motcua-demo-sms-inbound-secret';
 
 export class ConfigError extends Error {}
 
@@ -141,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_GATEWAY_SECRET)
     throw new ConfigError(
       'Invalid configuration:\n  PAYMENT_GATEWAY_SECRET: required with PAYMENT_GATEWAY_URL',
+    );
+  if (e.NATIONAL_PORTAL_URL && !e.NATIONAL_PORTAL_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  NATIONAL_PORTAL_SECRET: required with NATIONAL_PORTAL_URL',
     );
   if (e.POSTAL_SERVICE_URL && !e.POSTAL_WEBHOOK_SECRET)
     throw new ConfigError(
@@ -206,6 +222,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postalService: {
       url: e.POSTAL_SERVICE_URL?.replace(/\/$/, ''),
       secret: e.POSTAL_WEBHOOK_SECRET ?? DEMO_POSTAL_SECRET,
+    },
+    nationalPortal: {
+      url: e.NATIONAL_PORTAL_URL?.replace(/\/$/, ''),
+      secret: e.NATIONAL_PORTAL_SECRET ?? DEMO_PORTAL_SECRET,
+    },
+    smsInbound: {
+      secret: e.SMS_INBOUND_SECRET ?? DEMO_SMS_SECRET,
+      keyword: e.SMS_LOOKUP_KEYWORD.toUpperCase(),
     },
   };
 }
