@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/context';
 import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
+import { syncCheckCommand } from '../modules/integration/integration.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -10,4 +11,4 @@ export type CliCommand = {
   run(deps: AppDeps, args: string[]): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand];
+export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand, syncCheckCommand];

@@ -5,6 +5,7 @@ import { differences, portalDossier, portalMessage } from './portal-message';
 import { collectEvents } from './portal-outbox';
 import { dossierSnapshots } from './portal-snapshot.repo';
 import { checkSync } from './sync-check';
+import { parseSyncArgs, syncCheckCommand } from './integration.cli';
 import { integrationWorker, listeningDemoApp, simControl, sysAdmin } from './integration.test-helpers';
 
 const HOUR = 3_600_000;
@@ -83,8 +84,18 @@ describe('national-portal sync through the outbox, against the simulator', async
     const after = await checkSync(t.db, { from: since, to: t.clock.now(), repair: false }, t.clock.now());
     expect(after.divergent).toBe(0);
 
+    // The command line reports the same agreement.
+    const code = await syncCheckCommand.run(t.deps, [
+      '--from',
+      since.toISOString(),
+      '--to',
+      t.clock.now().toISOString(),
+      '--repair',
+    ]);
+    expect(code).toBe(0);
+
     const listed = await t.app.inject({ method: 'GET', url: '/api/admin/sync-reports', headers: sysAdmin });
-    expect(listed.json<{ items: TSyncReport[] }>().items.length).toBe(3);
+    expect(listed.json<{ items: TSyncReport[] }>().items.length).toBe(4);
   });
 
   it('a message the portal keeps refusing becomes a dead letter an admin re-sends', async () => {
@@ -173,5 +184,15 @@ describe('national-portal sync through the outbox, against the simulator', async
     expect(bad.statusCode).toBe(400);
     const anon = await t.app.inject({ method: 'POST', url: '/api/admin/sync-checks', payload });
     expect(anon.statusCode).toBe(401);
+  });
+
+  it('reads the period of the command line', () => {
+    expect(parseSyncArgs(['--from', '2026-11-01', '--to', '2026-11-02', '--repair'])).toEqual({
+      from: new Date('2026-10-31T17:00:00Z'),
+      to: new Date('2026-11-01T17:00:00Z'),
+      repair: true,
+    });
+    expect(parseSyncArgs(['--from', '2026-11-02', '--to', '2026-11-01'])).toBe('--from must be before --to');
+    expect(parseSyncArgs(['--from', 'yesterday'])).toMatch(/^usage/);
   });
 });
