@@ -12,3 +12,4 @@ export { instant } from './dossiers.presenter';
 export { applicantOf, issuerOf } from './dossier-forms';
 export { resultsWaiting } from './dossier-returns.repo';
 export { findStaffFacts } from './ports';
+export { publicLookup } from './dossier-lookup.service';

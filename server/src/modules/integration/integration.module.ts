@@ -1,5 +1,6 @@
 import type { Module } from '../registry';
 import { integrationAdminRoutes } from './integration.routes';
+import { smsRoutes } from './sms.routes';
 import { portalTargetOf, usePortalTarget } from './portal-client';
 import { COLLECT_JOB, collectJob, PORTAL_SEND_JOB, portalSendJob, scheduleCollect } from './portal-outbox';
 import { portalSimulator } from './portal-sim.routes';
@@ -15,6 +16,7 @@ export const integrationModule: Module = {
   },
   routes: async (api) => {
     await api.register(integrationAdminRoutes);
+    await api.register(smsRoutes);
   },
   jobs: {
     [COLLECT_JOB]: collectJob,
