@@ -24,7 +24,7 @@ describe('the OpenAPI document is completed centrally', () => {
         },
       },
       [{ url: '/' }],
-    ) as {
+    ) as unknown as {
       servers: unknown[];
       components: { securitySchemes: object };
       paths: Record<string, Record<string, Record<string, unknown>>>;
