@@ -1,6 +1,8 @@
 import type { Module } from '../registry';
 import { integrationAdminRoutes } from './integration.routes';
 import { smsRoutes } from './sms.routes';
+import { apiClientRoutes } from './api-clients.routes';
+import { registerApiClientHooks } from './api-clients';
 import { portalTargetOf, usePortalTarget } from './portal-client';
 import { COLLECT_JOB, collectJob, PORTAL_SEND_JOB, portalSendJob, scheduleCollect } from './portal-outbox';
 import { portalSimulator } from './portal-sim.routes';
@@ -12,11 +14,13 @@ export const integrationModule: Module = {
   setup: async (app) => {
     // Read per use: the configuration may be replaced after boot (the public address once the port is known).
     usePortalTarget(() => portalTargetOf(app.deps.config));
+    await registerApiClientHooks(app);
     if (!app.deps.config.nationalPortal.url) await app.register(portalSimulator);
   },
   routes: async (api) => {
     await api.register(integrationAdminRoutes);
     await api.register(smsRoutes);
+    await api.register(apiClientRoutes);
   },
   jobs: {
     [COLLECT_JOB]: collectJob,
