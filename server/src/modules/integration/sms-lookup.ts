@@ -53,14 +53,19 @@ export const SMS_TEMPLATES: Record<string, MessageTemplate> = {
 };
 registerTemplates(SMS_TEMPLATES);
 
+const WORDS = {
+  appointment: { vi: ', hẹn trả ', en: ', due ' },
+  late: { vi: ' (quá hạn)', en: ' (overdue)' },
+};
+
 /** The parameters of the "found" answer (Vietnamese: the SMS lookup answers in the language of the province). */
 export function foundParams(r: TLookupResponse): Record<string, string> {
   return {
     code: r.code,
     procedure: r.procedureName,
     status: DOSSIER_STATUS_LABELS[r.status].vi,
-    appointment: r.appointmentAt ? `, hẹn trả ${smsTime(r.appointmentAt)}` : '',
-    late: r.late ? ' (quá hạn)' : '',
+    appointment: r.appointmentAt ? WORDS.appointment.vi + smsTime(r.appointmentAt) : '',
+    late: r.late ? WORDS.late.vi : '',
     holder: r.holdingDepartment ?? r.holdingAgency ?? r.receivingAgency,
   };
 }
