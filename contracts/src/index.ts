@@ -22,3 +22,4 @@ export * from './results';
 export * from './payments';
 export * from './feedback';
 export * from './reports';
+export * from './integration';

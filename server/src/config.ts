@@ -63,6 +63,13 @@ const ZEnv = z.object({
   POSTAL_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   FEEDBACK_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   RATING_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NATIONAL_PORTAL_URL: z.url().optional(),
+  NATIONAL_PORTAL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_INBOUND_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_LOOKUP_KEYWORD: z
+    .string()
+    .regex(/^[A-Za-z]{2,10}$/, 'letters only, 2 to 10')
+    .default('HS'),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -131,11 +138,16 @@ export type Config = {
    * the key that signs the satisfaction-rating links sent with returned results.
    */
   feedback: { answerDays: number; ratingSecret: string };
+  /** Unset url: the local simulator under /portal-sim (ADR 0027). */
+  nationalPortal: { url: string | undefined; secret: string };
+  smsInbound: { secret: string; keyword: string };
 };
 
 const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
 const DEMO_POSTAL_SECRET = 'motcua-demo-postal-secret';
 const DEMO_RATING_SECRET = 'motcua-demo-rating-link-secret';
+const DEMO_PORTAL_SECRET = 'motcua-demo-national-portal-secret';
+const DEMO_SMS_SECRET = 'motcua-demo-sms-inbound-secret';
 
 export class ConfigError extends Error {}
 
@@ -149,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_GATEWAY_SECRET)
     throw new ConfigError(
       'Invalid configuration:\n  PAYMENT_GATEWAY_SECRET: required with PAYMENT_GATEWAY_URL',
+    );
+  if (e.NATIONAL_PORTAL_URL && !e.NATIONAL_PORTAL_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  NATIONAL_PORTAL_SECRET: required with NATIONAL_PORTAL_URL',
     );
   if (e.POSTAL_SERVICE_URL && !e.POSTAL_WEBHOOK_SECRET)
     throw new ConfigError(
@@ -218,6 +234,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedback: {
       answerDays: e.FEEDBACK_ANSWER_DAYS,
       ratingSecret: e.RATING_LINK_SECRET ?? DEMO_RATING_SECRET,
+    },
+    nationalPortal: {
+      url: e.NATIONAL_PORTAL_URL?.replace(/\/$/, ''),
+      secret: e.NATIONAL_PORTAL_SECRET ?? DEMO_PORTAL_SECRET,
+    },
+    smsInbound: {
+      secret: e.SMS_INBOUND_SECRET ?? DEMO_SMS_SECRET,
+      keyword: e.SMS_LOOKUP_KEYWORD.toUpperCase(),
     },
   };
 }

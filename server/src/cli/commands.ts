@@ -2,6 +2,7 @@ import type { AppDeps } from '../http/context';
 import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
 import { generateCommand } from '../modules/reports/generator';
+import { syncCheckCommand } from '../modules/integration/integration.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -11,4 +12,9 @@ export type CliCommand = {
   run(deps: AppDeps, args: string[]): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand, generateCommand];
+export const cliCommands: CliCommand[] = [
+  createAdminCommand,
+  demoKeysCommand,
+  generateCommand,
+  syncCheckCommand,
+];

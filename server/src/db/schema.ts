@@ -10,6 +10,7 @@ import type { PaymentsTables } from '../modules/payments/payments.tables';
 import type { PostalTables } from '../modules/postal/postal.tables';
 import type { FeedbackTables } from '../modules/feedback/feedback.tables';
 import type { ReportsTables } from '../modules/reports/reports.tables';
+import type { IntegrationTables } from '../modules/integration/integration.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -97,4 +98,5 @@ export type Database = CoreTables &
   PaymentsTables &
   PostalTables &
   FeedbackTables &
-  ReportsTables;
+  ReportsTables &
+  IntegrationTables;

@@ -19,6 +19,7 @@ import { TEST_ACTOR_HEADER, type Actor } from './auth';
 import type { AppDeps } from './context';
 import { AppError, errorHandler, notFoundHandler } from './errors';
 import { registerHostileInput } from './hostile-input';
+import { decorateOpenApi, SECURITY_SCHEMES } from './openapi-doc';
 import { registerMetrics } from './metrics';
 import { databaseRateLimitStore } from './rate-limit';
 import { securityHeaders } from './security-headers';
@@ -125,9 +126,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           'Cổng Dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính / public service portal and administrative procedure information system.',
         version: '0.1.0',
       },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (doc) =>
+      decorateOpenApi(jsonSchemaTransformObject(doc), [
+        { url: '/', description: 'The server that serves this document (PUBLIC_URL of a deployment)' },
+      ]),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -147,6 +147,13 @@ function checkHeaders(req: FastifyRequest): void {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body as received, for checking a signature over it. */
+    rawBody?: string;
+  }
+}
+
 /**
  * Installs the checks on the root instance; call before modules register their routes so every route inherits
  * the JSON parser. Path, query and headers are checked when the request arrives; the body as it is parsed.
@@ -170,6 +177,7 @@ export function registerHostileInput(app: FastifyInstance): void {
     { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT },
     (req, body, done) => {
       const text = body as string;
+      req.rawBody = text; // signed webhooks check the signature over the bytes as sent
       const limit = req.routeOptions.config.jsonDepth ?? JSON_DEPTH_LIMIT;
       if (jsonDepthExceeds(text, limit)) return done(refuseDepth(limit), undefined);
       parseJson(req, text, (err, parsed) => {

@@ -13,6 +13,7 @@ import { paymentsModule } from './payments/payments.module';
 import { postalModule } from './postal/postal.module';
 import { feedbackModule } from './feedback/feedback.module';
 import { reportsModule } from './reports/reports.module';
+import { integrationModule } from './integration/integration.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -42,6 +43,7 @@ export const modules: Module[] = [
   postalModule,
   feedbackModule,
   reportsModule,
+  integrationModule,
 ];
 
 export function jobRegistry(): JobRegistry {

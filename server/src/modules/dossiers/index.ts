@@ -13,3 +13,4 @@ export { applicantOf, issuerOf } from './dossier-forms';
 export { resultsWaiting } from './dossier-returns.repo';
 export { addReturnGuard, type ReturnGuard } from './return-guards';
 export { findStaffFacts } from './ports';
+export { publicLookup } from './dossier-lookup.service';
