@@ -1,3 +1,4 @@
+import { migrateFilesCommand } from '../files/files.cli';
 import type { AppDeps } from '../http/context';
 import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
@@ -10,4 +11,4 @@ export type CliCommand = {
   run(deps: AppDeps, args: string[]): Promise<number>;
 };
 
-export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand];
+export const cliCommands: CliCommand[] = [createAdminCommand, demoKeysCommand, migrateFilesCommand];

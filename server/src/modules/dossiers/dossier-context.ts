@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { createLocalFileStore, type FileStore } from '../../files/file-store';
+import { fileStoreFor as configuredStore } from '../../files/store-for';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
@@ -26,13 +26,8 @@ export type IntakeCtx = {
   locale?: Locale;
 };
 
-const stores = new Map<string, FileStore>();
-/** The content-addressed store under DATA_DIR (one per directory). */
-export function fileStoreFor(config: Pick<Config, 'dataDir'>): FileStore {
-  let s = stores.get(config.dataDir);
-  if (!s) stores.set(config.dataDir, (s = createLocalFileStore(config.dataDir)));
-  return s;
-}
+/** The configured content-addressed store (local disk under DATA_DIR or S3, `files/store-for.ts`). */
+export const fileStoreFor = configuredStore;
 
 /** The new status after `event`, or DOSSIER_STATE (409) naming the current status. */
 export function nextStatus(
