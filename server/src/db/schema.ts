@@ -8,6 +8,7 @@ import type { CatalogueTables } from '../modules/catalogue/catalogue.tables';
 import type { ResultsTables } from '../modules/results/results.tables';
 import type { PaymentsTables } from '../modules/payments/payments.tables';
 import type { PostalTables } from '../modules/postal/postal.tables';
+import type { OperationsTables } from '../modules/operations/operations.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -93,4 +94,5 @@ export type Database = CoreTables &
   CatalogueTables &
   ResultsTables &
   PaymentsTables &
-  PostalTables;
+  PostalTables &
+  OperationsTables;

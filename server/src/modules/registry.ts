@@ -11,6 +11,7 @@ import { dossiersModule } from './dossiers/dossiers.module';
 import { resultsModule } from './results/results.module';
 import { paymentsModule } from './payments/payments.module';
 import { postalModule } from './postal/postal.module';
+import { operationsModule } from './operations/operations.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -38,6 +39,7 @@ export const modules: Module[] = [
   resultsModule,
   paymentsModule,
   postalModule,
+  operationsModule,
 ];
 
 export function jobRegistry(): JobRegistry {
