@@ -19,3 +19,4 @@ export * from './inbox';
 export * from './consultation';
 export * from './results';
 export * from './payments';
+export * from './operations';

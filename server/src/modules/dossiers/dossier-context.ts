@@ -24,6 +24,8 @@ export type IntakeCtx = {
   config: Config;
   /** The language of the request (Accept-Language); absent = Vietnamese. */
   locale?: Locale;
+  /** Facts added to the data of every event recorded (see ActionCtx). */
+  eventMark?: Record<string, unknown>;
 };
 
 /** The configured content-addressed store (local disk under DATA_DIR or S3, `files/store-for.ts`). */
