@@ -38,3 +38,6 @@ CREATE TABLE back_entries (
 );
 CREATE INDEX back_entries_outage ON back_entries (outage_id, received_at);
 CREATE INDEX back_entries_agency ON back_entries (agency_id, received_at);
+
+-- /metrics counts dossiers by status and the overdue ones from this index alone (index-only scans).
+CREATE INDEX dossiers_status_appointment_idx ON dossiers (status, appointment_at);
