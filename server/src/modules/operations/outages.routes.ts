@@ -43,7 +43,8 @@ export const outageRoutes: FastifyPluginAsync = async (root) => {
       preValidation: requireRole('system_admin', 'unit_admin'),
       schema: {
         tags: TAGS,
-        summary: 'Declare an outage window (004 Đ7.3), so paper dossiers of it can be back-entered',
+        summary:
+          'Declare an outage window (regulation 004 art. 7.3), so paper dossiers of it can be back-entered',
         body: ZDeclareOutageRequest,
         response: { 201: ZOutage, ...errors },
       },
