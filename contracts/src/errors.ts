@@ -151,6 +151,10 @@ export const ERROR_MESSAGES = {
     vi: 'Quy trình xử lý chưa hợp lệ: {details}',
     en: 'The processing workflow is not valid: {details}',
   },
+  BACK_ENTRY_REFUSED: {
+    vi: 'Không nhập bù được hồ sơ: {details}',
+    en: 'The dossier cannot be back-entered: {details}',
+  },
   DEADLINE_RULE: {
     vi: 'Không thực hiện được theo quy định về thời hạn: {details}',
     en: 'Not allowed by the deadline rules: {details}',

@@ -23,3 +23,4 @@ export * from './payments';
 export * from './feedback';
 export * from './reports';
 export * from './integration';
+export * from './operations';

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3StoreConfig } from './files/s3-store';
 
 /** The only place that reads process.env. A bad value stops the boot with a message naming the variable. */
 const ZEnv = z.object({
@@ -70,6 +71,21 @@ const ZEnv = z.object({
     .string()
     .regex(/^[A-Za-z]{2,10}$/, 'letters only, 2 to 10')
     .default('HS'),
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with / (e.g. motcua/)')
+    .default(''),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_SCHEDULE: z.enum(['on', 'off']).default('on'),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(3650).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(1).max(520).default(8),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -141,6 +157,15 @@ export type Config = {
   /** Unset url: the local simulator under /portal-sim (ADR 0027). */
   nationalPortal: { url: string | undefined; secret: string };
   smsInbound: { secret: string; keyword: string };
+  /** Where attachments and documents are kept (ADR 0028): the local disk under DATA_DIR, or an S3-compatible bucket. */
+  fileStore: { kind: 'local' } | ({ kind: 's3' } & S3StoreConfig);
+  /** The S3 settings when S3_BUCKET and the keys are set (also with FILE_STORE=local, for `motcua files migrate`). */
+  s3: S3StoreConfig | undefined;
+  /**
+   * Scheduled backups (004 Đ8.8 daily, 001 Đ19.6.b weekly) with the files, into `dir` (a local or mounted disk);
+   * `keepDaily`/`keepWeekly` sets of each kind are kept. `schedule: false` leaves scheduling to the operator.
+   */
+  backups: { dir: string; schedule: boolean; keepDaily: number; keepWeekly: number };
 };
 
 const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
@@ -170,6 +195,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  POSTAL_WEBHOOK_SECRET: required with POSTAL_SERVICE_URL',
     );
+  if (e.FILE_STORE === 's3' && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required with FILE_STORE=s3',
+    );
+  const s3: S3StoreConfig | undefined =
+    e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET,
+          prefix: e.S3_PREFIX,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : undefined;
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError(
@@ -242,6 +283,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsInbound: {
       secret: e.SMS_INBOUND_SECRET ?? DEMO_SMS_SECRET,
       keyword: e.SMS_LOOKUP_KEYWORD.toUpperCase(),
+    },
+    fileStore: e.FILE_STORE === 's3' && s3 ? { kind: 's3', ...s3 } : { kind: 'local' },
+    s3,
+    backups: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+      schedule: e.BACKUP_SCHEDULE === 'on',
+      keepDaily: e.BACKUP_KEEP_DAILY,
+      keepWeekly: e.BACKUP_KEEP_WEEKLY,
     },
   };
 }

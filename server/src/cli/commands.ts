@@ -1,3 +1,4 @@
+import { migrateFilesCommand } from '../files/files.cli';
 import type { AppDeps } from '../http/context';
 import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
@@ -17,4 +18,5 @@ export const cliCommands: CliCommand[] = [
   demoKeysCommand,
   generateCommand,
   syncCheckCommand,
+  migrateFilesCommand,
 ];

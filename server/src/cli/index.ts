@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { systemClock } from '../clock';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { backup, restore } from '../db/backup';
@@ -5,7 +7,10 @@ import { openDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { seedDemo } from '../db/seed';
 import { main } from '../main';
+import { fileStoreFor } from '../files/store-for';
 import { verifyAuditChain } from '../modules/audit/audit.service';
+import { restoreBackupSet } from '../modules/operations/backup-sets';
+import { runBackup } from '../modules/operations/backup.job';
 import { createLogger } from '../runtime';
 import { cliCommands } from './commands';
 
@@ -16,7 +21,8 @@ const HELP = `motcua — Một Cửa command line
   motcua migrate               apply database migrations
   motcua seed                  load demo data (once; re-running is harmless)
   motcua backup <file>         write every row to one portable file (.jsonl.gz)
-  motcua restore <file>        load a backup into an empty database
+  motcua backup --set          write a backup set (rows and files) into BACKUP_DIR
+  motcua restore <file|set>    load a backup file, or a set with its files, into an empty database and store
   motcua audit verify          check the audit log's hash chain
 ${cliCommands.map((c) => `  ${c.usage.padEnd(29)}${c.summary}`).join('\n')}
 
@@ -70,6 +76,20 @@ async function run(argv: string[]): Promise<number> {
     case 'backup':
     case 'restore': {
       const file = args[0];
+      if (cmd === 'backup' && file === '--set')
+        return withDb(config, async (db) => {
+          const { name, manifest } = await runBackup(db, config, 'manual', systemClock.now());
+          console.log(
+            `wrote ${path.join(config.backups.dir, name)}: ${manifest.database.rows} rows, ${manifest.files.length} files`,
+          );
+          return 0;
+        });
+      if (cmd === 'restore' && file && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
+        return withDb(config, async (db) => {
+          const r = await restoreBackupSet(db, path.resolve(file), fileStoreFor(config));
+          console.log(`restored ${r.rows} rows in ${r.tables} tables and ${r.files} files (hashes checked)`);
+          return 0;
+        });
       if (!file) {
         console.error(`usage: motcua ${cmd} <file>`);
         return 2;

@@ -11,6 +11,7 @@ import type { PostalTables } from '../modules/postal/postal.tables';
 import type { FeedbackTables } from '../modules/feedback/feedback.tables';
 import type { ReportsTables } from '../modules/reports/reports.tables';
 import type { IntegrationTables } from '../modules/integration/integration.tables';
+import type { OperationsTables } from '../modules/operations/operations.tables';
 
 /**
  * The Kysely view of every table. Each module declares its own table types next to its code and adds
@@ -99,4 +100,5 @@ export type Database = CoreTables &
   PostalTables &
   FeedbackTables &
   ReportsTables &
-  IntegrationTables;
+  IntegrationTables &
+  OperationsTables;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +27,8 @@ export type FileStore = {
   /** The stored bytes; NOT_FOUND when absent. */
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
+  /** Every stored address (for backups and `motcua files migrate`); order unspecified. */
+  list(): AsyncIterable<string>;
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -59,41 +61,9 @@ export function createLocalFileStore(dataDir: string): FileStore {
         if (await exists(sha256))
           return { sha256, size: bytes.length, mediaType: await detectMediaType(bytes, opts.name) };
       }
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = path.join(tmpDir, `${randomUUID()}.part`);
-      const hash = createHash('sha256');
-      let size = 0;
-      const measure = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (opts.maxBytes !== undefined && size > opts.maxBytes) {
-            done(
-              new AppError('FILE_TOO_LARGE', {
-                file: opts.name ?? { vi: 'đính kèm', en: 'attachment' },
-                size: { vi: `hơn ${megabytes(opts.maxBytes).vi}`, en: `over ${megabytes(opts.maxBytes).en}` },
-                limit: megabytes(opts.maxBytes),
-              }),
-            );
-            return;
-          }
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      const source = Buffer.isBuffer(bytes) ? Readable.from([bytes]) : bytes;
-      try {
-        await pipeline(source, measure, createWriteStream(tmp, { flags: 'wx' }));
-        // Durable before it becomes visible: a crash after rename must not leave a truncated blob at a valid address.
-        const file = await open(tmp, 'r');
-        await file.sync().finally(() => file.close());
-      } catch (err) {
-        await rm(tmp, { force: true });
-        throw err;
-      }
-
+      const { tmp, sha256, size } = await stageUpload(tmpDir, bytes, opts);
       try {
         const mediaType = await detectMediaTypeOfFile(tmp, opts.name);
-        const sha256 = hash.digest('hex');
         const target = blobPath(root, sha256);
         if (await exists(sha256)) {
           await rm(tmp, { force: true });
@@ -115,5 +85,67 @@ export function createLocalFileStore(dataDir: string): FileStore {
     },
 
     has: exists,
+
+    async *list() {
+      for (const a of await subdirs(root)) {
+        if (!/^[0-9a-f]{2}$/.test(a)) continue;
+        for (const b of await subdirs(path.join(root, a))) {
+          for (const name of await subdirs(path.join(root, a, b), false)) if (SHA256.test(name)) yield name;
+        }
+      }
+    },
   };
+}
+
+async function subdirs(dir: string, dirs = true): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => (dirs ? e.isDirectory() : e.isFile())).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Streams the bytes to a fresh file under `tmpDir` (synced to disk), hashing and measuring them on the way;
+ * FILE_TOO_LARGE past `opts.maxBytes`. The caller moves or uploads the file and removes it.
+ */
+export async function stageUpload(
+  tmpDir: string,
+  bytes: Buffer | Readable,
+  opts: PutOptions,
+): Promise<{ tmp: string; sha256: string; size: number }> {
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (opts.maxBytes !== undefined && size > opts.maxBytes) {
+        done(
+          new AppError('FILE_TOO_LARGE', {
+            file: opts.name ?? { vi: 'đính kèm', en: 'attachment' },
+            size: { vi: `hơn ${megabytes(opts.maxBytes).vi}`, en: `over ${megabytes(opts.maxBytes).en}` },
+            limit: megabytes(opts.maxBytes),
+          }),
+        );
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const source = Buffer.isBuffer(bytes) ? Readable.from([bytes]) : bytes;
+  try {
+    await pipeline(source, measure, createWriteStream(tmp, { flags: 'wx' }));
+    // Durable before it becomes visible: a crash after rename must not leave a truncated blob at a valid address.
+    const file = await open(tmp, 'r');
+    await file.sync().finally(() => file.close());
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+
+  return { tmp, sha256: hash.digest('hex'), size };
 }

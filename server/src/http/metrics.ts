@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/client';
 import { queueDepth } from '../jobs/queue';
+import { registerBusinessGauges } from './business-metrics';
 import { AppError } from './errors';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -44,6 +45,8 @@ export function registerMetrics(app: FastifyInstance, db: Db, token: string | un
       for (const [state, n] of Object.entries(depth)) this.set({ state }, n);
     },
   });
+
+  registerBusinessGauges(registry, db, () => app.deps.clock.now());
 
   if (token) {
     app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {

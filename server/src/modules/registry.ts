@@ -14,6 +14,7 @@ import { postalModule } from './postal/postal.module';
 import { feedbackModule } from './feedback/feedback.module';
 import { reportsModule } from './reports/reports.module';
 import { integrationModule } from './integration/integration.module';
+import { operationsModule } from './operations/operations.module';
 
 /**
  * A module plugs in here: its routes (mounted under /api), its job handlers and its demo data.
@@ -44,6 +45,7 @@ export const modules: Module[] = [
   feedbackModule,
   reportsModule,
   integrationModule,
+  operationsModule,
 ];
 
 export function jobRegistry(): JobRegistry {

@@ -17,7 +17,13 @@ type EventFacts = { reason?: string | null; data?: Record<string, unknown> };
 export type SystemActor = { kind: 'system'; name: string };
 
 /** Who acts and when; every caller of the pipeline passes this (services pass their wider IntakeCtx). */
-export type ActionCtx = { actor: Actor | SystemActor; audit: AuditActor; now: Date };
+export type ActionCtx = {
+  actor: Actor | SystemActor;
+  audit: AuditActor;
+  now: Date;
+  /** Facts added to the data of every event this action records (e.g. `backEntry` for a dossier entered late). */
+  eventMark?: Record<string, unknown>;
+};
 
 export function systemCtx(name: string, now: Date): ActionCtx {
   return { actor: { kind: 'system', name }, audit: { type: 'system', name, at: now }, now };
@@ -92,7 +98,7 @@ export async function applyDossierAction(
     ...eventActorOf(ctx),
     channel: channel === 'online' ? 'online' : channel === 'dossier' ? d.channel : null,
     reason: facts.reason ?? null,
-    data: facts.data ?? {},
+    data: { ...facts.data, ...ctx.eventMark },
   });
   const row = (await findDossier(trx, d.id))!;
   await plan.effects?.(row);

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { createLocalFileStore, type FileStore } from '../../files/file-store';
+import { fileStoreFor as configuredStore } from '../../files/store-for';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit/audit.service';
@@ -24,15 +24,12 @@ export type IntakeCtx = {
   config: Config;
   /** The language of the request (Accept-Language); absent = Vietnamese. */
   locale?: Locale;
+  /** Facts added to the data of every event recorded (see ActionCtx). */
+  eventMark?: Record<string, unknown>;
 };
 
-const stores = new Map<string, FileStore>();
-/** The content-addressed store under DATA_DIR (one per directory). */
-export function fileStoreFor(config: Pick<Config, 'dataDir'>): FileStore {
-  let s = stores.get(config.dataDir);
-  if (!s) stores.set(config.dataDir, (s = createLocalFileStore(config.dataDir)));
-  return s;
-}
+/** The configured content-addressed store (local disk under DATA_DIR or S3, `files/store-for.ts`). */
+export const fileStoreFor = configuredStore;
 
 /** The new status after `event`, or DOSSIER_STATE (409) naming the current status. */
 export function nextStatus(

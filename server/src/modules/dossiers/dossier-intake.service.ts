@@ -251,7 +251,10 @@ export async function registerDossier(
     at: ctx.now,
     ...eventActor(ctx),
     channel: input.channel,
-    data: input.postalTrackingNo ? { postalTrackingNo: input.postalTrackingNo } : {},
+    data: {
+      ...(input.postalTrackingNo ? { postalTrackingNo: input.postalTrackingNo } : {}),
+      ...ctx.eventMark,
+    },
   });
   await appendAudit(trx, ctx.audit, {
     action: 'dossier.register',

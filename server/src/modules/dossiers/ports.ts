@@ -91,7 +91,15 @@ export async function findProcedureInForce(
     if (err instanceof AppError) return null;
     throw err;
   }
-  const facts = versionFacts.get(version.versionId) ?? (await loadVersionFacts(q, version));
+  // Any catalogue write in any process bumps catalogue_generation (triggers): a cached entry of an older generation
+  // is read again, so a correction made through another API process is seen by the next request here.
+  const generation =
+    (await q.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
+  const cached = versionFacts.get(version.versionId);
+  const facts =
+    cached && cached.generation === generation
+      ? cached.facts
+      : await loadVersionFacts(q, version, generation);
   if (facts.authorityAgencyIds.length === 0) return null;
   const departments = await trx
     .selectFrom('departments')
@@ -111,13 +119,14 @@ export async function findProcedureInForce(
 
 type VersionFacts = Omit<ProcedureFacts, 'responsibleDepartmentIds'>;
 
-// A version once in force never changes (the catalogue edits drafts only), so what intake reads of it is kept per
-// process; which version is in force, and the departments (organisation data, editable), are read every time.
-const versionFacts = new Map<string, VersionFacts>();
+// What intake reads of a version is kept per process while catalogue_generation is unchanged (several API processes
+// share one database, ADR 0028); which version is in force, and the departments, are read every time.
+const versionFacts = new Map<string, { generation: number; facts: VersionFacts }>();
 
 async function loadVersionFacts(
   q: Kysely<Database>,
   version: { versionId: string; status: TProcedure['status'] },
+  generation: number,
 ): Promise<VersionFacts> {
   const p = await loadVersion(q, version.versionId, version.status);
   const facts: VersionFacts = {
@@ -142,7 +151,7 @@ async function loadVersionFacts(
     ...ATTACHMENT_LIMITS,
   };
   if (versionFacts.size >= 1000) versionFacts.clear();
-  versionFacts.set(version.versionId, facts);
+  versionFacts.set(version.versionId, { generation, facts });
   return facts;
 }
 

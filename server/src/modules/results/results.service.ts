@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Locale, TDossierResults, TSignedResult, TVerifyResultResponse } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { createLocalFileStore, type FileStore } from '../../files/file-store';
+import { fileStoreFor } from '../../files/store-for';
 import { AppError } from '../../http/errors';
 import { trustedCas } from './keys';
 import { remoteSigner } from './remote-signer';
@@ -24,12 +24,7 @@ import { checkSignature } from './verify';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-const stores = new Map<string, FileStore>();
-function storeFor(config: Pick<Config, 'dataDir'>): FileStore {
-  let s = stores.get(config.dataDir);
-  if (!s) stores.set(config.dataDir, (s = createLocalFileStore(config.dataDir)));
-  return s;
-}
+const storeFor = fileStoreFor;
 
 /** The configured signer: the remote-signing service when one is configured, else the local PKCS#12 files. */
 export function signerFor(config: Pick<Config, 'signing'>, now: () => Date): ResultSigner {
