@@ -12,6 +12,7 @@ import { buildApp } from '../http/app';
 import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
 import type { AppDeps } from '../http/context';
 import { seedDemo } from '../db/seed';
+import { useProcedureFixtures } from '../modules/dossiers/ports';
 import { TEST_NOW, testConfig } from './test-config';
 
 export { TEST_NOW, testConfig };
@@ -104,6 +105,8 @@ export async function createTestDb(opts: { demo?: boolean } = {}): Promise<Db & 
  * skip the seconds seeding takes.
  */
 export function createDemoDb(): Promise<Db & { url?: string }> {
+  // The demo catalogue answers, not the fixtures an earlier file in this worker registered (files share modules).
+  useProcedureFixtures([]);
   return createTestDb({ demo: true });
 }
 

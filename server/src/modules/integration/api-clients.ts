@@ -91,8 +91,9 @@ export async function registerApiClientHooks(app: FastifyInstance): Promise<void
     if (typeof auth === 'string' && auth.startsWith('Bearer mck_'))
       await authenticate(app, req, auth.slice(7));
   });
-  app.addHook('onResponse', async (req, reply) => {
-    if (!req.apiClientId) return;
+  // Logged before the response leaves (not onResponse), so whoever reads the calls right after sees this one.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.apiClientId) return payload;
     await app.deps.db.kysely
       .insertInto('api_client_calls')
       .values({
@@ -103,6 +104,7 @@ export async function registerApiClientHooks(app: FastifyInstance): Promise<void
         at: requestNow(req),
       })
       .execute();
+    return payload;
   });
 }
 

@@ -26,6 +26,15 @@ const esc = (s: string) =>
 export async function portalSimulator(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
+  /** The simulator's behaviour; the defaults (answer everything at once) until someone sets it. */
+  const settings = async () =>
+    (await db().selectFrom('portal_sim_settings').selectAll().where('id', '=', 1).executeTakeFirst()) ?? {
+      id: 1,
+      drop_rate: 0,
+      fail_rate: 0,
+      error_status: 503,
+      lag_ms: 0,
+    };
   const secret = () => portalTargetOf(app.deps.config).secret;
   const ok = { MaLoi: '0', MoTaLoi: 'OK' };
 
@@ -38,11 +47,7 @@ export async function portalSimulator(root: FastifyInstance): Promise<void> {
     const m = req.body as PortalMessage;
     if (!m?.MaThongDiep || !m.HoSo?.IdHoSoDiaPhuong || !Number.isInteger(m.HoSo.SoThuTuSuKien))
       return reply.code(400).send({ MaLoi: '400', MoTaLoi: 'malformed message' });
-    const s = await db()
-      .selectFrom('portal_sim_settings')
-      .selectAll()
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
+    const s = await settings();
     if (s.lag_ms > 0) await new Promise((r) => setTimeout(r, s.lag_ms));
     const now = app.deps.clock.now();
     const roll = () => randomInt(1_000_000) / 1_000_000;
@@ -100,17 +105,20 @@ export async function portalSimulator(root: FastifyInstance): Promise<void> {
 
   app.post('/portal-sim/control', { schema: { hide: true, body: ZSettings } }, async (req) => {
     const b = req.body;
+    const s = await settings();
+    const next = {
+      id: 1,
+      drop_rate: b.dropRate ?? s.drop_rate,
+      fail_rate: b.failRate ?? s.fail_rate,
+      error_status: b.errorStatus ?? s.error_status,
+      lag_ms: b.lagMs ?? s.lag_ms,
+    };
     await db()
-      .updateTable('portal_sim_settings')
-      .set({
-        ...(b.dropRate !== undefined ? { drop_rate: b.dropRate } : {}),
-        ...(b.failRate !== undefined ? { fail_rate: b.failRate } : {}),
-        ...(b.errorStatus !== undefined ? { error_status: b.errorStatus } : {}),
-        ...(b.lagMs !== undefined ? { lag_ms: b.lagMs } : {}),
-      })
-      .where('id', '=', 1)
+      .insertInto('portal_sim_settings')
+      .values(next)
+      .onConflict((oc) => oc.column('id').doUpdateSet(next))
       .execute();
-    return db().selectFrom('portal_sim_settings').selectAll().executeTakeFirstOrThrow();
+    return settings();
   });
 
   /** Loses what it learnt since `since` (restored from an older backup). */
@@ -129,7 +137,7 @@ export async function portalSimulator(root: FastifyInstance): Promise<void> {
       .orderBy('updated_at', 'desc')
       .limit(200)
       .execute();
-    const s = await db().selectFrom('portal_sim_settings').selectAll().executeTakeFirstOrThrow();
+    const s = await settings();
     const tr = rows
       .map((r) => {
         const b = r.body as unknown as PortalDossier;
