@@ -35,8 +35,10 @@ describe.skipIf(!hasBrowser)('reports: the leader dashboard, the quarterly repor
     const url = new URL(page.url());
     const rows = page.locator('[data-testid="report-dossiers"] tbody tr');
     await rows.first().waitFor();
-    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-dossier-id')));
-    expect(ids).toHaveLength(shown);
+    // The list may render again while its query settles: read it once it holds the bar's count.
+    const read = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-dossier-id')));
+    await expect.poll(async () => (await read()).length, { timeout: 30_000 }).toBe(shown);
+    const ids = await read();
     // Exactly those dossiers: the agency's, late by the measure's rule, straight from the table.
     const measure = url.searchParams.get('measure')!;
     const agencyId = url.searchParams.get('agencyId')!;
