@@ -180,8 +180,15 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await an
       .locator('#sup-0')
       .setInputFiles({ name: 'don-da-ky.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(1) });
-    await expect.poll(() => an.getByText('don-da-ky.pdf').count()).toBeGreaterThan(0);
+    // Listed as attached (not only "uploading …", which names the file too) before it is sent.
+    await expect.poll(() => an.locator('.file-list li', { hasText: 'don-da-ky.pdf' }).count()).toBe(1);
+    const sent = an.waitForResponse(
+      (r) => r.url().endsWith(`/api/dossiers/${dossier.id}/supplement`) && r.request().method() === 'POST',
+      { timeout: 45_000 },
+    );
     await an.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    const res = await sent;
+    expect(res.status(), await res.text()).toBe(200);
     await expect
       .poll(() => an.getByText('Đã gửi hồ sơ bổ sung. Thời gian giải quyết được tính lại từ đầu.').count(), {
         timeout: 45_000, // as in intake.test.ts: slow under the CI run's peak load
