@@ -171,7 +171,8 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
       await citizen
         .locator(`#file-${c.code}`)
         .setInputFiles({ name: `${c.code}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-      await expect.poll(() => citizen.getByText(`${c.code}.pdf`).count()).toBe(1);
+      // Attached (in the list), not only "uploading …", which names the file too.
+      await expect.poll(() => citizen.locator('.file-list li', { hasText: `${c.code}.pdf` }).count()).toBe(1);
     }
     // The draft was saved on the server: it resumes on another device.
     await expect.poll(() => citizen.getByText(/Đã lưu bản nháp/).count(), { timeout: 10_000 }).toBe(1);
@@ -339,7 +340,9 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await citizen
       .locator('#sup-0')
       .setInputFiles({ name: 'ban-chup-moi.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await expect.poll(() => citizen.getByText('ban-chup-moi.pdf').count()).toBe(1);
+    await expect
+      .poll(() => citizen.locator('.file-list li', { hasText: 'ban-chup-moi.pdf' }).count())
+      .toBe(1);
     await citizen.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
     // The first journey of a CI run meets the unit tests at their busiest: the supplement's answer (a new revision,
     // the e-mails) has been seen to take longer than the default 15 s there.
