@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import path from 'node:path';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
@@ -18,6 +19,35 @@ const wallClock = [
       'Read the time from the clock you were given (deps.clock, ctx.now, requestNow(req)), not Date.now().',
   },
 ];
+/**
+ * Module boundaries (issue 13): a module uses another only through its `index.ts`. A path that leaves the module's
+ * folder for a sibling module's file other than its index is a reach-around. Tests and test helpers may use other
+ * modules' test helpers and fixtures.
+ */
+const moduleBoundaries = {
+  rules: {
+    'index-only': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const file = context.filename.replaceAll('\\', '/');
+        const own = /\/server\/src\/modules\/([^/]+)\//.exec(file)?.[1];
+        if (!own) return {};
+        const check = (node) => {
+          const source = node.source?.value;
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), source));
+          const match = /\/server\/src\/modules\/([^/]+)\/(.+)$/.exec(target);
+          if (!match || match[1] === own || match[2] === 'index') return;
+          context.report({
+            node: node.source,
+            message: `Import the ${match[1]} module through '${match[1]}/index', not its file '${match[2]}'. Export what you need from its index.ts.`,
+          });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+      },
+    },
+  },
+};
 const noEnums = { selector: 'TSEnumDeclaration', message: 'Use a string union instead of an enum.' };
 
 export default tseslint.config(
@@ -31,6 +61,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', noEnums, ...wallClock],
     },
+  },
+  {
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-helpers.ts'],
+    plugins: { boundaries: moduleBoundaries },
+    rules: { 'boundaries/index-only': 'error' },
   },
   {
     // Hooks called in order, effects that list what they read, and the React Compiler's checks (render purity,

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { TStaffRole } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import * as repo from './accounts.repo';
 import { hashPassword } from './accounts.password';
 import { insertStaff } from './staff.service';

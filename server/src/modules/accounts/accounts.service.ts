@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../http/context';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, audit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, audit, type AuditActor } from '../audit';
 import * as repo from './accounts.repo';
 import { revokeSession, revokeUserSessions } from './auth.repo';
 import { consumeCode, issueCode } from './accounts.codes';

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import * as repo from './accounts.repo';
 import { auditActorFor } from './accounts.service';
 

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../http/context';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import * as repo from './accounts.repo';
 import { can } from './accounts.policy';
 import { auditActorFor, parseLogin, type Ctx } from './accounts.service';

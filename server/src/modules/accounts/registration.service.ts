@@ -6,7 +6,7 @@ import type { JobHandler } from '../../jobs/queue';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
 import { queueMessage, registerTemplates } from '../notifications';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import * as repo from './accounts.repo';
 import { issueCode, maskDestination } from './accounts.codes';
 import { hashPassword } from './accounts.password';

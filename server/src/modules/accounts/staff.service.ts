@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import type { Kdb } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import * as repo from './accounts.repo';
 import { revokeUserSessions } from './auth.repo';
 import { can } from './accounts.policy';

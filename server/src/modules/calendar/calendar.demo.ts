@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import type { OfficialSchedule, UnitDay } from '.';
 import * as repo from './calendar.repo';
 

@@ -18,7 +18,7 @@ import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { idempotent } from '../../http/idempotency';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import {
   buildCalendar,
   DEFAULT_WEEKLY_HOURS,

@@ -90,3 +90,6 @@ export type {
   DossierClock,
   ProcessingTime,
 } from './deadline-rules';
+
+// The calendar that applies to a unit or an agency, read from the database (cached per version).
+export { getCalendarForAgency, getCalendarForUnit } from './calendar.service';

@@ -1,6 +1,6 @@
 import type { TProcedureInput } from '@motcua/contracts';
 import type { Db } from '../../db/client';
-import { loadDemoOrganisation } from '../organisation/organisation.demo';
+import { loadDemoOrganisation } from '../organisation';
 import { formTemplateRtf } from './form-template';
 
 /** Test data: the demo organisation plus a valid procedure input to vary. */

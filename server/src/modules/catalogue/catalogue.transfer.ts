@@ -9,7 +9,7 @@ import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { zipProblem } from '../../files/archive';
 import { AppError } from '../../http/errors';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import { publishDraft, saveDraft } from './catalogue.editor';
 import { getProcedure } from './catalogue.service';
 import { checkEForm } from './eform-schema';

@@ -9,7 +9,7 @@ import {
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { checkInteragencyPlan } from './interagency-plan';
 import { checkWorkflow, defaultWorkflow } from './workflow';
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ZBackEntryQuery, ZBackEntryRequest, type TBackEntry } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import { codeDate } from './dossier-code';
 import type { IntakeCtx } from './dossier-context';
 import { registerDossier } from './dossier-intake.service';

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { fileStoreFor as configuredStore } from '../../files/store-for';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
 import {

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { TApplicant } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
-import type { Applicant, FormData, IssuingUnit, RenderableForm } from '../documents/documents.types';
-import { renderForm } from '../documents/documents.service';
-import { templateSetFor, type TemplateSet } from '../documents/templates';
+import type { Applicant, FormData, IssuingUnit, RenderableForm } from '../documents';
+import { renderForm } from '../documents';
+import { templateSetFor, type TemplateSet } from '../documents';
 import type { Config } from '../../config';
 import { fileStoreFor, type IntakeCtx } from './dossier-context';
 import type { DossierRow } from './dossiers.repo';

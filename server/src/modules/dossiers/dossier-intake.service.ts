@@ -11,7 +11,7 @@ import {
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import { receptionDue } from '../calendar';
 import { codeDay } from './dossier-code';
 import { counterRevision, onlineRevision } from './dossier-attachments';
@@ -29,7 +29,7 @@ import {
   type DossierRow,
 } from './dossiers.repo';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
-import { compileEForm, type EFormValidator } from '../catalogue/eform-schema';
+import { compileEForm, type EFormValidator } from '../catalogue';
 import { restartAfterSupplement } from './processing.service';
 import { returnDesk } from './interagency-places';
 

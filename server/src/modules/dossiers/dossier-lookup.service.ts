@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { TLookupAlert, TLookupResponse } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { countHit, readHits } from '../../http/rate-limit';
 import { hitCounterFor } from '../../http/hit-counter';
 import { isDossierCode, maskName } from './dossier-code';

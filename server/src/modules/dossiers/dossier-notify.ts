@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { findMessagingProfile } from '../accounts';
 import { queueMessage } from '../notifications';
 import { ratingLink } from '../feedback';
-import { renderTemplate } from '../notifications/notifications.templates';
+import { renderTemplate } from '../notifications';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
 import type { DossierRow } from './dossiers.repo';
 

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { enqueue } from '../../jobs/queue';
 import { handoverTime } from '../calendar';
-import type { CopyKind, ProcessingTime as FormTime } from '../documents/documents.types';
+import type { CopyKind, ProcessingTime as FormTime } from '../documents';
 import { codeDate, formatDossierCode, pickIdentifier } from './dossier-code';
 import { nextDossierSequence } from './dossier-code.repo';
 import { applyDossierAction } from './dossier-action';

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import { DOSSIER_STATUS_LABELS, type TApplicant, type TDossierStatus } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import type { RegisterRow } from '../documents/documents.types';
+import type { RegisterRow } from '../documents';
 
 type Trx = Transaction<Database>;
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { RegisterData } from '../documents/documents.types';
-import { REGISTER_COLUMNS, registerCells } from '../documents/register-columns';
-import type { TemplateSet } from '../documents/templates';
+import type { RegisterData } from '../documents';
+import { REGISTER_COLUMNS, registerCells } from '../documents';
+import type { TemplateSet } from '../documents';
 
 /** The register as a spreadsheet: the same columns and cells as the PDF, a title row naming the form and the period. */
 export async function registerXlsx(data: RegisterData, set: TemplateSet, period: string): Promise<Buffer> {

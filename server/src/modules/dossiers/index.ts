@@ -14,3 +14,4 @@ export { resultsWaiting } from './dossier-returns.repo';
 export { addReturnGuard, type ReturnGuard } from './return-guards';
 export { findStaffFacts } from './ports';
 export { publicLookup } from './dossier-lookup.service';
+export { backEntryRoutes } from './back-entry.routes';

@@ -2,13 +2,13 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
-import { getCalendarForAgency } from '../calendar/calendar.service';
+import { getCalendarForAgency } from '../calendar';
 import type { Kysely } from 'kysely';
 import { ZWorkflow, type TProcedure, type TProcessingTime, type TWorkflow } from '@motcua/contracts';
-import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
-import { defaultWorkflow } from '../catalogue/workflow';
+import { getVersionWorkflow } from '../catalogue';
+import { defaultWorkflow } from '../catalogue';
 import { AppError } from '../../http/errors';
-import { findVersionInForce, getProcedure, loadVersion } from '../catalogue/catalogue.service';
+import { findVersionInForce, getProcedure, loadVersion } from '../catalogue';
 import type { DemoProcedure } from './procedures.fixtures';
 
 /**

@@ -12,8 +12,8 @@ import { ZErrorResponse, ZSimulateQuery, ZSimulateRequest, ZSimulateResponse } f
 import type { Database } from '../../db/schema';
 import { requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { getProcedureVersion, PROCEDURE_WHAT } from '../catalogue/catalogue.service';
-import { getVersionWorkflow } from '../catalogue/catalogue.workflow';
+import { getProcedureVersion, PROCEDURE_WHAT } from '../catalogue';
+import { getVersionWorkflow } from '../catalogue';
 import type { Calendar } from '../calendar';
 import { calendarForAgency, findProcedureInForce } from './ports';
 import { checkSimulationSpan, simulateProcessing } from './procedure-simulate';

@@ -12,7 +12,7 @@ import {
 } from '@motcua/contracts';
 import { AppError } from '../../http/errors';
 import type { Calendar } from '../calendar';
-import { planSteps } from '../catalogue/workflow';
+import { planSteps } from '../catalogue';
 import { consultationDue, gradeAnswer } from './consultation-rules';
 import { transition } from './dossier-state';
 import { instant } from './dossiers.presenter';

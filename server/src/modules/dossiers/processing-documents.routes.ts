@@ -17,7 +17,7 @@ import { sendStoredFile } from '../../files/serve';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { renderForm } from '../documents/documents.service';
+import { renderForm } from '../documents';
 import { controlSlipPdf } from './control-slip.service';
 import { formSetFor, issuerOf } from './dossier-forms';
 import { registerPeriod, registerRows } from './dossier-register';

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { addWorkingMinutes } from '../calendar';
-import { getCalendarForAgency } from '../calendar/calendar.service';
+import { getCalendarForAgency } from '../calendar';
 import { can } from './dossiers.policy';
 import { instant } from './dossiers.presenter';
 import { findDossier } from './dossiers.repo';

@@ -2,7 +2,7 @@
 // entering a step (its due time is the entry plus its budget, in the holding unit's calendar).
 import type { TWorkflow, TWorkflowStep } from '@motcua/contracts';
 import { addWorkingMinutes, type Calendar } from '../calendar';
-import { budgetMinutes } from '../catalogue/workflow';
+import { budgetMinutes } from '../catalogue';
 
 export function stepOf(w: TWorkflow, key: string | null): TWorkflowStep | null {
   return w.steps.find((s) => s.key === key) ?? null;

@@ -3,7 +3,7 @@
 // stored as the dossier's "result" document. A correction (003 Đ15) issues a new one that supersedes it.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { renderResultDocument } from '../documents/forms/result';
+import { renderResultDocument } from '../documents';
 import { applicantOf, formSetFor, issuerOf } from './dossier-forms';
 import type { IntakeCtx } from './dossier-context';
 import { signAndRecordResult } from '../results';

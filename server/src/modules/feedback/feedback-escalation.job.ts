@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client';
 import { enqueue, type JobHandler } from '../../jobs/queue';
 import { queueMessage } from '../notifications';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import { FEEDBACK_TEMPLATES } from './feedback.messages';
 import { vnDateTime } from './feedback-rules';
 import { agencyHeads, itemsQuery } from './feedback.repo';

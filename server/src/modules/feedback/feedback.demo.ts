@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../http/context';
 import type { Actor } from '../../http/auth';
-import type { AuditActor } from '../audit/audit.service';
+import type { AuditActor } from '../audit';
 import { answerFeedback, fileFeedback, setFaq } from './feedback.service';
 import { submitRating } from './satisfaction.service';
 import { ratingToken } from './rating-token';

@@ -4,7 +4,7 @@ import type { TFeedbackItem, TQaItem, TQaQuery } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { addWorkingMinutes } from '../calendar';
-import { getCalendarForAgency } from '../calendar/calendar.service';
+import { getCalendarForAgency } from '../calendar';
 import { itemsQuery, type ItemRow, type Q } from './feedback.repo';
 
 const OPEN = ['received', 'classified', 'forwarded'] as const;

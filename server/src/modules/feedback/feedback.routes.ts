@@ -34,7 +34,7 @@ import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { sendStoredFile } from '../../files/serve';
-import { renderForwardingSlip } from '../documents/forms/forwarding-slip';
+import { renderForwardingSlip } from '../documents';
 import { authorize, findDossier, issuerOf } from '../dossiers';
 import { feedbackForDossier, officeList, presentItem, searchQa } from './feedback.read';
 import { findItem } from './feedback.repo';

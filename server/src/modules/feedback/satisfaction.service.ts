@@ -16,7 +16,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { knownIndicators, periodOf, ratingPeriod, totalScore } from './feedback-rules';
 import type { IndicatorScores } from './feedback.tables';
 import { ratingToken, verifyRatingToken } from './rating-token';

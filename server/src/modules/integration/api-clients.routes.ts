@@ -21,7 +21,7 @@ import {
 import { requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 import { instant } from '../dossiers';
 import { createApiClient } from './api-clients';
 import { presentApiClient } from './integration.presenter';

@@ -10,7 +10,7 @@ import { ZErrorResponse, ZSmsInbound, ZSmsInboundAnswer } from '@motcua/contract
 import { requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { countHit } from '../../http/rate-limit';
-import { renderTemplate } from '../notifications/notifications.templates';
+import { renderTemplate } from '../notifications';
 import { queueMessage } from '../notifications';
 import { publicLookup } from '../dossiers';
 import { checkSignature } from './signing';

@@ -1,4 +1,4 @@
-import { backEntryRoutes } from '../dossiers/back-entry.routes';
+import { backEntryRoutes } from '../dossiers';
 import type { Module } from '../registry';
 import { outageRoutes } from './outages.routes';
 import { BACKUP_JOB, backupJob, scheduleBackups, useBackupSettings } from './backup.job';

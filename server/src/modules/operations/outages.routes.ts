@@ -5,7 +5,7 @@ import { ZDeclareOutageRequest, ZErrorResponse, ZOutage, ZOutageList, type TOuta
 import { requireActor, requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit } from '../audit';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 422: ZErrorResponse };
 const TAGS = ['operations'];

@@ -9,7 +9,7 @@ import type { TAgencyUpdate, TDeskStaff } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { agencyChangeOf, canEditAgency, type AgencyChange } from './organisation.policy';
 import { badRequest, duplicateOnRace } from './organisation.errors';
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ZAgencyInput, ZCodeInput, ZUnitInput } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { localDateOf } from '../calendar';
 import { isValidIdentifierCode } from './identifier-codes';
 import { checkParent } from './organisation.units';

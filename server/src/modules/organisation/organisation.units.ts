@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { TUnitUpdate, UNIT_LEVELS } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { badRequest } from './organisation.errors';
 
 type Q = Kysely<Database>;

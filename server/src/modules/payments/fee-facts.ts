@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { TFeeMoment, TProcedure } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { getProcedureVersion } from '../catalogue/catalogue.service';
+import { getProcedureVersion } from '../catalogue';
 import { findProcedureInForce, type DossierRow } from '../dossiers';
 
 /**

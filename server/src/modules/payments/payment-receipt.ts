@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
-import { renderPaymentReceipt } from '../documents/forms/payment-receipt';
-import { vnParts } from '../documents/format';
+import { renderPaymentReceipt } from '../documents';
+import { vnParts } from '../documents';
 import { applicantOf, fileStoreFor, issuerOf, type DossierRow } from '../dossiers';
 import { nextReceiptNumber, updatePayment, type ChargeRow, type PaymentRow } from './payments.repo';
 

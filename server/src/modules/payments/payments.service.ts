@@ -11,7 +11,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { authorize, can, findDossier, isApplicantOf, type DossierRow, type IntakeCtx } from '../dossiers';
 import { dossierFeeFacts } from './fee-facts';
 import { presentPayment } from './payments.presenter';

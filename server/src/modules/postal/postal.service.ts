@@ -9,7 +9,7 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
-import { appendAudit, type AuditActor } from '../audit/audit.service';
+import { appendAudit, type AuditActor } from '../audit';
 import { applyDossierAction, authorize, can, findDossier, instant, type DossierRow } from '../dossiers';
 import type { PostalService } from './postal-service';
 import {

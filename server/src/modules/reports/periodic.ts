@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { TPeriodicReport, TPeriodicRow, TReportCounts } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 import type { Actor } from '../../http/auth';
-import { finish, left, contentWidth, ensureSpace, newDocument } from '../documents/pdf-layout';
+import { finish, left, contentWidth, ensureSpace, newDocument } from '../documents';
 import { asOfDay, checkPeriod, countsBy, emptyCounts, resolveScope, vnDay } from './reports.service';
 import { dayStart } from './reports.repo';
 
