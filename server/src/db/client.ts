@@ -8,6 +8,11 @@ import pg from 'pg';
 import type { Database } from './schema';
 
 export type Engine = 'pglite' | 'postgres';
+/**
+ * The one executor type: a Kysely handle or an open transaction (a `Transaction<Database>` is a `Kysely<Database>`).
+ * Repos and read services take a `Kdb`; a function that must run inside the caller's transaction takes a
+ * `Transaction<Database>`.
+ */
 export type Kdb = Kysely<Database>;
 
 /** One handle for both engines: the same Kysely API and the same SQL run on PGlite and on PostgreSQL. */

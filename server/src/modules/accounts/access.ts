@@ -1,6 +1,7 @@
 import type { Actor } from '../../http/auth';
 import type { Kdb } from '../../db/client';
-import { agencyIdsInUnitSubtree, findAgency } from './accounts.repo';
+import { findAgency } from '../organisation';
+import { agencyIdsInUnitSubtree } from './accounts.repo';
 
 /**
  * The agencies whose dossiers a staff member may read: their own agency; a leader reads every agency located in

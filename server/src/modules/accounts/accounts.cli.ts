@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli/commands';
 import { AppError } from '../../http/errors';
 import { formatErrorMessage } from '@motcua/contracts';
-import * as repo from './accounts.repo';
 import { insertStaff } from './staff.service';
+import { currentAgencyByShortName } from '../organisation';
 
 /** One reader for all questions: piped answers arrive at once and a second reader would miss them. */
 function prompter() {
@@ -45,7 +45,7 @@ export const createAdminCommand: CliCommand = {
       console.error('A full name and an agency short name are required.');
       return 2;
     }
-    const agency = await repo.findAgencyByShortName(deps.db.kysely, agencyShort);
+    const agency = await currentAgencyByShortName(deps.db.kysely, agencyShort);
     if (!agency) {
       console.error(`No current agency with short name "${agencyShort}". Load the organisation data first.`);
       return 2;

@@ -6,6 +6,7 @@ import * as repo from './accounts.repo';
 import { hashPassword } from './accounts.password';
 import { insertStaff } from './staff.service';
 import { demoOfficers, type DemoOfficer } from './accounts.demo-offices';
+import { currentAgencyByShortName } from '../organisation';
 
 /** The one password of every demo account (README "Demo log-ins"); demo accounts need no first-login change. */
 export const DEMO_PASSWORD = 'MotCua@2026';
@@ -123,7 +124,7 @@ export async function loadDemoAccounts(trx: Transaction<Database>, now: Date): P
   const SYSTEM: AuditActor = { type: 'system', name: 'demo data', at: now };
   for (const s of [...DEMO_STAFF, ...DEMO_OFFICERS]) {
     if (await repo.findUserByLogin(trx, { email: s.email })) continue; // re-runnable
-    const agency = await repo.findAgencyByShortName(trx, s.agency);
+    const agency = await currentAgencyByShortName(trx, s.agency);
     if (!agency) throw new Error(`Demo agency ${s.agency} is missing; the organisation module seeds first`);
     const department = await departmentOf(trx, agency.id, s);
     await insertStaff(trx, SYSTEM, {

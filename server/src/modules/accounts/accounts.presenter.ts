@@ -2,9 +2,10 @@ import type { TMeResponse, TProfile, TStaffAccount, TStaffRole } from '@motcua/c
 import type { Kdb } from '../../db/client';
 import * as repo from './accounts.repo';
 import type { StaffRow, UserRow } from './accounts.repo';
+import { agencyDisplayCode, findAgency } from '../organisation';
 
 export async function presentMe(db: Kdb, user: UserRow, roles: TStaffRole[]): Promise<TMeResponse> {
-  const agency = user.agency_id ? await repo.findAgency(db, user.agency_id) : undefined;
+  const agency = user.agency_id ? await findAgency(db, user.agency_id) : undefined;
   return {
     id: user.id,
     kind: user.kind,
@@ -13,7 +14,9 @@ export async function presentMe(db: Kdb, user: UserRow, roles: TStaffRole[]): Pr
     email: user.email,
     phone: user.phone,
     roles,
-    agency: agency ? { id: agency.id, code: await repo.agencyCode(db, agency.id), name: agency.name } : null,
+    agency: agency
+      ? { id: agency.id, code: await agencyDisplayCode(db, agency.id), name: agency.name }
+      : null,
     mustChangePassword: user.must_change_password,
   };
 }

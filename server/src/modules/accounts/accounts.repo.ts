@@ -199,42 +199,6 @@ export function findMembers(q: Q, organisationId: string) {
     .execute();
 }
 
-export function findAgency(q: Q, id: string) {
-  return q
-    .selectFrom('agencies')
-    .select(['id', 'short_name', 'name', 'unit_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function findAgencyByShortName(q: Q, shortName: string) {
-  return q
-    .selectFrom('agencies')
-    .select(['id', 'short_name', 'name'])
-    .where(sql<string>`upper(short_name)`, '=', shortName.toUpperCase())
-    .where('valid_to', 'is', null)
-    .executeTakeFirst();
-}
-
-export function findDepartment(q: Q, id: string) {
-  return q
-    .selectFrom('departments')
-    .select(['id', 'agency_id', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The agency's official code for display: the QĐ 20 code when there is one, else the legacy code. */
-export async function agencyCode(q: Q, agencyId: string): Promise<string> {
-  const rows = await q
-    .selectFrom('agency_codes')
-    .select(['code', 'format'])
-    .where('agency_id', '=', agencyId)
-    .where('valid_to', 'is', null)
-    .execute();
-  return (rows.find((r) => r.format === 'qd20') ?? rows[0])?.code ?? '';
-}
-
 export async function usernamesLike(q: Q, name: string, unit: string): Promise<Set<string>> {
   const rows = await q
     .selectFrom('users')

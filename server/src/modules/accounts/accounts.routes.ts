@@ -27,7 +27,7 @@ import * as repo from './accounts.repo';
 import * as svc from './accounts.service';
 import * as registration from './registration.service';
 import { presentMe, presentProfile } from './accounts.presenter';
-import { clearSessionCookies } from './accounts.sessions';
+import { clearSessionCookies, clientOf, setSessionCookies } from './accounts.cookies';
 import { addMember, listMembers, removeMember } from './organisations.service';
 
 export function ctxOf(req: FastifyRequest): svc.Ctx {
@@ -109,7 +109,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await svc.login(deps, req.body, req, reply, ctxOf(req), requestNow(req));
+      const { user, session } = await svc.login(deps, req.body, clientOf(req), ctxOf(req), requestNow(req));
+      setSessionCookies(reply, session, deps.config.publicUrl.startsWith('https:'));
       return presentMe(db, user, await repo.rolesOf(db, user.id));
     },
   );

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import {
   ZEmail,
@@ -17,7 +16,7 @@ import * as repo from './accounts.repo';
 import { revokeSession, revokeUserSessions } from './auth.repo';
 import { consumeCode, issueCode } from './accounts.codes';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './accounts.password';
-import { startSession } from './accounts.sessions';
+import { startSession, type NewSession, type SessionClient } from './accounts.sessions';
 import { clearAccountLock, lockedFor, loginKeys, recordFailure, recordSuccess } from './accounts.throttle';
 
 export type Ctx = { audit: AuditActor; locale: Locale };
@@ -94,14 +93,13 @@ export async function verify(deps: AppDeps, input: { login: string; code: string
 export async function login(
   deps: AppDeps,
   input: { login: string; password: string },
-  req: FastifyRequest,
-  reply: FastifyReply,
+  client: SessionClient,
   ctx: Ctx,
   now: Date,
-) {
+): Promise<{ user: repo.UserRow; session: NewSession }> {
   const db = deps.db.kysely;
   const user = await userForLogin(deps, input.login);
-  const keys = loginKeys(req.ip, user?.id ?? null);
+  const keys = loginKeys(client.ip, user?.id ?? null);
   const lock = await lockedFor(db, keys, now);
   if (lock.seconds > 0) {
     await audit(deps.db, ctx.audit, {
@@ -140,16 +138,17 @@ export async function login(
   if (!user) throw new AppError('INVALID_CREDENTIALS');
   if (user.status === 'pending') throw new AppError('ACCOUNT_NOT_ACTIVE');
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
-  await recordSuccess(db, user.id, req.ip, now);
-  await db.transaction().execute(async (trx) => {
-    await startSession(trx, user.id, req, reply, deps.config.publicUrl.startsWith('https:'), ctx.audit.at);
+  await recordSuccess(db, user.id, client.ip, now);
+  const session = await db.transaction().execute(async (trx) => {
+    const started = await startSession(trx, user.id, client, ctx.audit.at);
     await appendAudit(trx, auditActorFor(ctx.audit, { id: user.id, kind: user.kind, name: user.full_name }), {
       action: 'auth.login',
       target: { type: 'user', id: user.id },
       details: { method: 'password' },
     });
+    return started;
   });
-  return user;
+  return { user, session };
 }
 
 export async function logout(deps: AppDeps, actor: Actor, allDevices: boolean, ctx: Ctx): Promise<void> {

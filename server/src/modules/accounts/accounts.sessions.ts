@@ -1,30 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { TMeResponse } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { findSessionActor, insertSession, touchSession } from './auth.repo';
-import {
-  CSRF_COOKIE,
-  SESSION_ABSOLUTE_MS,
-  SESSION_COOKIE,
-  SESSION_IDLE_MS,
-  SESSION_TOUCH_MS,
-} from './accounts.settings';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from './accounts.settings';
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Where a session was started from (recorded with it, shown in the account's session list). */
+export type SessionClient = { ip: string; userAgent: string | null };
+
+/** A new session: the random token and CSRF token go to the browser as cookies (accounts.cookies.ts). */
+export type NewSession = { id: string; token: string; csrf: string };
 
 /** Starts a session: the random token goes to the browser, only its hash is stored. */
 export async function startSession(
   trx: Transaction<Database>,
   userId: string,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  secureCookies: boolean,
+  client: SessionClient,
   now: Date,
-): Promise<string> {
+): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const id = sessionIdOf(token);
@@ -34,24 +31,10 @@ export async function startSession(
     csrfToken: csrf,
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
     now,
-    ip: req.ip,
-    userAgent: req.headers['user-agent'] ?? null,
+    ip: client.ip,
+    userAgent: client.userAgent,
   });
-  const base = {
-    path: '/',
-    sameSite: 'lax' as const,
-    secure: secureCookies,
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  };
-  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
-  // Readable by the page's script, which echoes it in x-csrf-token (double submit, bound to this session).
-  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
-  return id;
-}
-
-export function clearSessionCookies(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  return { id, token, csrf };
 }
 
 /** The session's person as GET /api/me shows it, read with the session (no second query). */

@@ -7,6 +7,7 @@ import { requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { insertOidcLogin, takeOidcLogin } from './auth.repo';
 import { startSession } from './accounts.sessions';
+import { clientOf, setSessionCookies } from './accounts.cookies';
 import { ctxOf } from './accounts.routes';
 import {
   bindingCookieValue,
@@ -152,10 +153,11 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('OIDC_FAILED', { details: err instanceof Error ? err.message : 'unknown' });
       }
       const ctx = ctxOf(req);
-      await deps.db.kysely.transaction().execute(async (trx) => {
+      const session = await deps.db.kysely.transaction().execute(async (trx) => {
         const { user } = await signInWithOidc(trx, ctx.audit, claims, ctx.audit.at);
-        await startSession(trx, user.id, req, reply, secure(), ctx.audit.at);
+        return startSession(trx, user.id, clientOf(req), ctx.audit.at);
       });
+      setSessionCookies(reply, session, secure());
       return reply.redirect(pending.return_to);
     },
   );

@@ -11,6 +11,7 @@ import { can } from './accounts.policy';
 import { grantRefusal, type Placement } from './role-grants';
 import { generateTemporaryPassword, hashPassword } from './accounts.password';
 import { pickUsername, staffUsernameBase } from './accounts.username';
+import { findAgency, findDepartment } from '../organisation';
 
 const staffNotFound = () =>
   new AppError('NOT_FOUND', { what: { vi: 'tài khoản cán bộ', en: 'Staff account' } });
@@ -26,10 +27,10 @@ export async function insertStaff(
   who: AuditActor,
   input: NewStaff,
 ): Promise<{ id: string; username: string; password: string }> {
-  const agency = await repo.findAgency(trx, input.agencyId);
+  const agency = await findAgency(trx, input.agencyId);
   if (!agency) throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan', en: 'Agency' } });
   if (input.departmentId) {
-    const dep = await repo.findDepartment(trx, input.departmentId);
+    const dep = await findDepartment(trx, input.departmentId);
     if (!dep || dep.agency_id !== agency.id)
       throw new AppError('BAD_REQUEST', {
         details: 'phòng ban không thuộc cơ quan / the department is not in this agency',
@@ -81,7 +82,7 @@ async function placementOf(
 ): Promise<Placement> {
   if (!actor.agencyId) return { sameAgency: false, inUnitSubtree: false };
   if (agencyId === actor.agencyId) return { sameAgency: true, inUnitSubtree: true };
-  const own = await repo.findAgency(q, actor.agencyId);
+  const own = await findAgency(q, actor.agencyId);
   const subtree = own ? await repo.agencyIdsInUnitSubtree(q, own.unit_id) : [];
   return { sameAgency: false, inUnitSubtree: subtree.includes(agencyId) };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import { appendAudit } from '../audit';
 import type { OfficialSchedule, UnitDay } from '.';
 import * as repo from './calendar.repo';
+import { findUnitByCode } from '../organisation';
 
 /**
  * The official days off of 2025 and 2026 (Bộ luật Lao động 2019 Đ112 and the yearly schedules agreed by the
@@ -80,7 +81,7 @@ export async function loadDemoCalendar(trx: Transaction<Database>, now: Date): P
     });
   }
   for (const d of DEMO_UNIT_DAYS) {
-    const unit = await repo.findUnitByCode(trx, d.unitCode);
+    const unit = await findUnitByCode(trx, d.unitCode);
     if (!unit) continue;
     await repo.insertUnitDay(trx, {
       unit_id: unit.id,

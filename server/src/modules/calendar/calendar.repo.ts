@@ -1,34 +1,13 @@
 // SQL of the calendar module only; rules live in calendar.service.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { DayCountMode, DayHours, OfficialSchedule, UnitDayKind, WeeklyHours } from '.';
-
-type Q = Kysely<Database> | Transaction<Database>;
-
-export type UnitRow = { id: string; code: string; name: string; parent_id: string | null };
-
-export async function findUnitByCode(q: Q, code: string): Promise<UnitRow | undefined> {
-  // A code is reused only after its unit ended: prefer the current unit, else the latest ended one.
-  return q
-    .selectFrom('units')
-    .select(['id', 'code', 'name', 'parent_id'])
-    .where('code', '=', code)
-    .orderBy((eb) => eb.case().when('valid_to', 'is', null).then(0).else(1).end())
-    .orderBy('valid_to', 'desc')
-    .executeTakeFirst();
-}
-
-export async function findUnitById(q: Q, id: string): Promise<UnitRow | undefined> {
-  return q
-    .selectFrom('units')
-    .select(['id', 'code', 'name', 'parent_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+import { findUnitById, type UnitRow } from '../organisation';
 
 /** An agency's unit and the calendar version in one round trip (every dossier deadline starts here). */
 export async function findAgencyUnit(
-  q: Q,
+  q: Kdb,
   agencyId: string,
 ): Promise<{ unit: UnitRow; version: number } | undefined> {
   const row = await q
@@ -50,7 +29,7 @@ export async function findAgencyUnit(
 }
 
 /** The unit and its ancestors, nearest first (units are a shallow tree; a loop guard stops cycles). */
-export async function unitChain(q: Q, unit: UnitRow): Promise<UnitRow[]> {
+export async function unitChain(q: Kdb, unit: UnitRow): Promise<UnitRow[]> {
   const chain = [unit];
   let parent = unit.parent_id;
   while (parent && chain.length < 10) {
@@ -62,7 +41,7 @@ export async function unitChain(q: Q, unit: UnitRow): Promise<UnitRow[]> {
   return chain;
 }
 
-export async function readState(q: Q): Promise<{ version: number; dayCountMode: DayCountMode }> {
+export async function readState(q: Kdb): Promise<{ version: number; dayCountMode: DayCountMode }> {
   const row = await q
     .selectFrom('calendar_state')
     .select(['version', 'day_count_mode'])
@@ -96,7 +75,7 @@ export async function bumpVersion(trx: Transaction<Database>, dayCountMode?: Day
     .execute();
 }
 
-export async function hoursOf(q: Q, unitIds: string[]): Promise<Map<string, WeeklyHours>> {
+export async function hoursOf(q: Kdb, unitIds: string[]): Promise<Map<string, WeeklyHours>> {
   if (unitIds.length === 0) return new Map();
   const rows = await q
     .selectFrom('calendar_unit_hours')
@@ -128,7 +107,7 @@ export async function deleteHours(trx: Transaction<Database>, unitId: string): P
   return Number(r.numDeletedRows);
 }
 
-export async function allSchedules(q: Q) {
+export async function allSchedules(q: Kdb) {
   return q
     .selectFrom('calendar_official_schedules')
     .select(['year', 'schedule', 'imported_at', 'imported_by'])
@@ -136,7 +115,7 @@ export async function allSchedules(q: Q) {
     .execute();
 }
 
-export async function scheduleOf(q: Q, year: number) {
+export async function scheduleOf(q: Kdb, year: number) {
   return q
     .selectFrom('calendar_official_schedules')
     .select(['year', 'schedule', 'imported_at', 'imported_by'])
@@ -174,7 +153,7 @@ export type UnitDayRow = {
   created_at: Date;
 };
 
-export async function unitDaysOf(q: Q, unitIds: string[]): Promise<UnitDayRow[]> {
+export async function unitDaysOf(q: Kdb, unitIds: string[]): Promise<UnitDayRow[]> {
   if (unitIds.length === 0) return [];
   return q
     .selectFrom('calendar_unit_days')

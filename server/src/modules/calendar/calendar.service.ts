@@ -38,6 +38,7 @@ import {
 } from '.';
 import * as repo from './calendar.repo';
 import type { TCalendarDay, TUnitCalendarResponse, TUnitDay } from '@motcua/contracts';
+import { findUnitByCode, findUnitById, type UnitRow } from '../organisation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unitWhat = (ref: string) => ({ vi: `đơn vị hành chính "${ref}"`, en: `Administrative unit "${ref}"` });
@@ -50,15 +51,15 @@ const CACHE_MAX = 2000;
 export type DbOrTrx = Db | Transaction<Database>;
 const qOf = (db: DbOrTrx) => ('kysely' in db && 'engine' in db ? db.kysely : (db as Transaction<Database>));
 
-async function resolveUnit(db: DbOrTrx, ref: string): Promise<repo.UnitRow> {
+async function resolveUnit(db: DbOrTrx, ref: string): Promise<UnitRow> {
   const q = qOf(db);
-  const unit = UUID.test(ref) ? await repo.findUnitById(q, ref) : await repo.findUnitByCode(q, ref);
+  const unit = UUID.test(ref) ? await findUnitById(q, ref) : await findUnitByCode(q, ref);
   if (!unit) throw new AppError('NOT_FOUND', { what: unitWhat(ref) });
   return unit;
 }
 
 type Compiled = {
-  chain: repo.UnitRow[];
+  chain: UnitRow[];
   weekly: WeeklyHours;
   ownWeekly: WeeklyHours | null;
   inheritedFrom: string | null;
@@ -67,7 +68,7 @@ type Compiled = {
   dayCountMode: DayCountMode;
 };
 
-async function loadRules(db: DbOrTrx, unit: repo.UnitRow): Promise<Compiled> {
+async function loadRules(db: DbOrTrx, unit: UnitRow): Promise<Compiled> {
   const q = qOf(db);
   const chain = await repo.unitChain(q, unit);
   const ids = chain.map((u) => u.id);
@@ -129,7 +130,7 @@ export async function getCalendarForAgency(db: DbOrTrx, agencyId: string): Promi
   return calendarOf(db, found.unit, found.version);
 }
 
-async function calendarOf(db: DbOrTrx, unit: repo.UnitRow, version: number): Promise<Calendar> {
+async function calendarOf(db: DbOrTrx, unit: UnitRow, version: number): Promise<Calendar> {
   const hit = cache.get(unit.id);
   if (hit && hit.version === version) return hit.calendar;
   const calendar = compile(await loadRules(db, unit));

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import { ZProcedureInput, type TProcedureInput, type TProcedureInputParsed } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
@@ -19,6 +18,7 @@ import { publicationDeadline } from './working-days';
 import { componentCodes } from './catalogue.components';
 import { checkFormTemplate } from './form-file';
 import { checkEForm, eformRefusal } from './eform-schema';
+import { currentAgenciesByShortName, findAgency } from '../organisation';
 
 type Trx = Transaction<Database>;
 
@@ -27,14 +27,7 @@ type Trx = Transaction<Database>;
  * on the province's days (001 Đ6, Đ22.3). Without an agency, the national holidays alone.
  */
 export async function provinceCalendar(q: Kysely<Database>, agencyId: string | null): Promise<Calendar> {
-  const row = agencyId
-    ? await q
-        .selectFrom('agencies')
-        .innerJoin('units', 'units.id', 'agencies.unit_id')
-        .select('units.province_code')
-        .where('agencies.id', '=', agencyId)
-        .executeTakeFirst()
-    : undefined;
+  const row = agencyId ? await findAgency(q, agencyId) : undefined;
   if (!row) return buildCalendar();
   // A Kysely handle or an open transaction both run the calendar's queries; on PGlite it must be the transaction.
   return getCalendarForUnit(q as Trx, row.province_code);
@@ -50,13 +43,8 @@ export async function resolveAgencies(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set([...lists.agencies, ...lists.interAgencies].map((s) => s.toUpperCase()))];
   if (!wanted.length) return new Map();
-  const rows = await trx
-    .selectFrom('agencies')
-    .select(['id', 'short_name'])
-    .where(sql<string>`upper(short_name)`, 'in', wanted)
-    .where('valid_to', 'is', null)
-    .execute();
-  const map = new Map(rows.map((r) => [r.short_name.toUpperCase(), r.id]));
+  const found = await currentAgenciesByShortName(trx, wanted);
+  const map = new Map([...found].map(([short, a]) => [short, a.id]));
   const missing = wanted.filter((w) => !map.has(w));
   if (missing.length) {
     const fields = (['agencies', 'interAgencies'] as const).filter((f) =>

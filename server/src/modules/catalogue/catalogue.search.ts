@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { TProcedureSearchQuery, TProcedureSummary } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { ProcessingTime, ServiceLevel } from './catalogue.tables';
+import { agencyIdOf } from '../organisation';
 
 type Q = Kysely<Database>;
 
@@ -25,19 +26,9 @@ function filtered(db: Q, query: TProcedureSearchQuery, agencyId: string | null) 
 }
 
 /** Agency filter accepts a short name or an id; unknown → no results rather than an error. */
-async function agencyIdOf(db: Q, agency: string | undefined): Promise<string | null | 'none'> {
+async function agencyFilter(db: Q, agency: string | undefined): Promise<string | null | 'none'> {
   if (!agency) return null;
-  const row = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where((eb) =>
-      /^[0-9a-f-]{36}$/i.test(agency)
-        ? eb('id', '=', agency)
-        : eb(sql<string>`upper(short_name)`, '=', agency.toUpperCase()),
-    )
-    .orderBy('valid_to', 'desc')
-    .executeTakeFirst();
-  return row?.id ?? 'none';
+  return (await agencyIdOf(db, agency)) ?? 'none';
 }
 
 type SearchResult = { items: TProcedureSummary[]; total: number };
@@ -74,7 +65,7 @@ export async function searchProcedures(db: Q, query: TProcedureSearchQuery): Pro
 }
 
 async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchResult> {
-  const agencyId = await agencyIdOf(db, query.agency);
+  const agencyId = await agencyFilter(db, query.agency);
   if (agencyId === 'none') return { items: [], total: 0 };
   const base = filtered(db, query, agencyId);
   const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@
  * all of them in one transaction, or none, with a row-by-row error report; export round-trips through import.
  */
 import ExcelJS from 'exceljs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ZProcedureInput, type TProcedure, type TProcedureInput } from '@motcua/contracts';
 import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
@@ -13,6 +13,7 @@ import type { AuditActor } from '../audit';
 import { publishDraft, saveDraft } from './catalogue.editor';
 import { getProcedure } from './catalogue.service';
 import { checkEForm } from './eform-schema';
+import { currentAgencyShortNames } from '../organisation';
 
 type Q = Kysely<Database>;
 export type RowError = { row: number; code: string | null; message: string };
@@ -144,15 +145,7 @@ export async function importCatalogue(
   const errors: RowError[] = [];
   const valid: TProcedureInput[] = [];
   const seen = new Map<string, number>();
-  const agencies = new Set(
-    (
-      await db.kysely
-        .selectFrom('agencies')
-        .select(sql<string>`upper(short_name)`.as('s'))
-        .where('valid_to', 'is', null)
-        .execute()
-    ).map((a) => a.s),
-  );
+  const agencies = await currentAgencyShortNames(db.kysely);
   rows.forEach((raw, i) => {
     const row = i + 1;
     const code =

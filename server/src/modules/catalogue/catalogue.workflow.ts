@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
 import {
   ZWorkflow,
   type TInteragencyPlan,
@@ -13,8 +14,6 @@ import { appendAudit, type AuditActor } from '../audit';
 import { checkInteragencyPlan } from './interagency-plan';
 import { checkWorkflow, defaultWorkflow } from './workflow';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
 /** The workflow of a stored version: its own, or the default for its processing time. */
 export function workflowOf(
   stored: TWorkflow | null,
@@ -26,7 +25,7 @@ export function workflowOf(
 }
 
 /** The workflow of one version by id (dossiers pin the version they were submitted under). */
-export async function getVersionWorkflow(q: Q, versionId: string): Promise<TWorkflow | null> {
+export async function getVersionWorkflow(q: Kdb, versionId: string): Promise<TWorkflow | null> {
   const v = await q
     .selectFrom('procedure_versions')
     .select(['workflow', 'processing_time'])
@@ -35,7 +34,7 @@ export async function getVersionWorkflow(q: Q, versionId: string): Promise<TWork
   return v ? workflowOf(v.workflow, v.processing_time).workflow : null;
 }
 
-async function editorVersion(q: Q, code: string, draftOnly: boolean) {
+async function editorVersion(q: Kdb, code: string, draftOnly: boolean) {
   const rows = await q
     .selectFrom('procedure_versions')
     .select(['id', 'status', 'workflow', 'processing_time'])
@@ -66,7 +65,7 @@ function present(code: string, v: Awaited<ReturnType<typeof editorVersion>>): TW
  * The inter-agency plan against the version (issue 14): its budgets fit the processing time, the lead (an
  * implementing agency) is not a partner, and every partner is one of the version's inter-agency agencies.
  */
-async function planProblems(q: Q, versionId: string, plan: TInteragencyPlan, time: TProcessingTime) {
+async function planProblems(q: Kdb, versionId: string, plan: TInteragencyPlan, time: TProcessingTime) {
   const agencies = await q
     .selectFrom('procedure_version_agencies')
     .select(['agency_id', 'role'])
@@ -84,7 +83,7 @@ async function planProblems(q: Q, versionId: string, plan: TInteragencyPlan, tim
 }
 
 /** The editor's view: the open draft's workflow, else the latest version's. */
-export async function getEditorWorkflow(q: Q, code: string): Promise<TWorkflowResponse> {
+export async function getEditorWorkflow(q: Kdb, code: string): Promise<TWorkflowResponse> {
   return present(code, await editorVersion(q, code, false));
 }
 

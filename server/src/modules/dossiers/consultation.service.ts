@@ -29,8 +29,9 @@ import {
   updateConsultation,
   type ConsultationRow,
 } from './consultation.repo';
-import { findAgency, findFiles, type DossierRow } from './dossiers.repo';
-import { calendarForAgency, findDepartment, findStaffFacts } from './ports';
+import { findFiles, type DossierRow } from './dossiers.repo';
+import { findAgency, findDepartment } from '../organisation';
+import { calendarForAgency, findStaffFacts } from './ports';
 import { attachments, currentStep, requireHolder } from './processing.service';
 
 type Trx = Transaction<Database>;

@@ -13,6 +13,7 @@ import { applicantOf, formSetFor, issuerOf } from './dossier-forms';
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { findDossier, type DossierRow } from './dossiers.repo';
 import { calendarForAgency } from './ports';
+import { findDepartment } from '../organisation';
 
 type Trx = Transaction<Database>;
 
@@ -28,9 +29,7 @@ async function unitNames(trx: Trx, d: DossierRow, departmentId: string | null) {
   const [authority, desk, department] = await Promise.all([
     issuerOf(trx, d.authority_agency_id),
     issuerOf(trx, d.receiving_agency_id),
-    departmentId
-      ? trx.selectFrom('departments').select('name').where('id', '=', departmentId).executeTakeFirst()
-      : undefined,
+    departmentId ? findDepartment(trx, departmentId) : undefined,
   ]);
   return {
     authority,

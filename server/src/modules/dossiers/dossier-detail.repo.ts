@@ -1,16 +1,15 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Kdb } from '../../db/client';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema';
 import { ATTACHMENT_COLUMNS, type DossierRow } from './dossiers.repo';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * Everything a dossier's detail shows besides its row, in one round trip: the current attachments and their files,
  * the documents, the events, the agencies' names and the holding department's name.
  */
 export async function dossierSurroundings(
-  q: Q,
+  q: Kdb,
   row: Pick<DossierRow, 'id' | 'attachments_revision' | 'holding_department_id'>,
   agencyIds: readonly string[],
 ) {

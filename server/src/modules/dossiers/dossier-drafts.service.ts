@@ -1,13 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Kdb } from '../../db/client';
 import { ZSaveDraftRequest, type TDraft } from '@motcua/contracts';
 import type { z } from 'zod';
-import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { instant } from './dossiers.presenter';
 import { procedureDisplayName } from './ports';
 
-type Q = Kysely<Database> | Transaction<Database>;
 const DRAFT_WHAT = { vi: 'bản nháp', en: 'Draft' };
 
 const COLUMNS = ['id', 'procedure_code', 'procedure_name', 'version', 'content', 'updated_at'] as const;
@@ -36,7 +35,7 @@ function citizen(actor: Actor): string {
   return actor.userId;
 }
 
-export async function listDrafts(q: Q, actor: Actor): Promise<TDraft[]> {
+export async function listDrafts(q: Kdb, actor: Actor): Promise<TDraft[]> {
   const rows = await q
     .selectFrom('dossier_drafts')
     .select(COLUMNS)
@@ -48,7 +47,7 @@ export async function listDrafts(q: Q, actor: Actor): Promise<TDraft[]> {
   return rows.map(present);
 }
 
-export async function getDraft(q: Q, actor: Actor, id: string): Promise<TDraft> {
+export async function getDraft(q: Kdb, actor: Actor, id: string): Promise<TDraft> {
   const row = await q
     .selectFrom('dossier_drafts')
     .select(COLUMNS)
@@ -62,7 +61,7 @@ export async function getDraft(q: Q, actor: Actor, id: string): Promise<TDraft> 
 
 /** Creates (no id) or overwrites a draft; the version read last must still be current, else 409. */
 export async function saveDraft(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   id: string | null,
   raw: z.input<typeof ZSaveDraftRequest>,
@@ -108,7 +107,7 @@ export async function saveDraft(
 }
 
 /** Submitting or discarding ends a draft; the row stays (closed) so a late autosave cannot bring it back. */
-export async function closeDraft(q: Q, ownerId: string, id: string, now: Date): Promise<void> {
+export async function closeDraft(q: Kdb, ownerId: string, id: string, now: Date): Promise<void> {
   const res = await q
     .updateTable('dossier_drafts')
     .set({ closed_at: now })

@@ -7,37 +7,18 @@ import { templateSetFor, type TemplateSet } from '../documents';
 import type { Config } from '../../config';
 import { fileStoreFor, type IntakeCtx } from './dossier-context';
 import type { DossierRow } from './dossiers.repo';
+import { agencyHeading } from '../organisation';
 
 type Trx = Transaction<Database>;
 
 /** The issuing block of a form: the receiving agency, its parent, its one-stop desk, and the province's name. */
 export async function issuerOf(trx: Trx, agencyId: string): Promise<IssuingUnit> {
-  const a = await trx
-    .selectFrom('agencies as a')
-    .leftJoin('agencies as p', 'p.id', 'a.parent_agency_id')
-    .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.name', 'p.name as parent_name', 'u.province_code'])
-    .where('a.id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  const [desk, province] = await Promise.all([
-    trx
-      .selectFrom('departments')
-      .select('name')
-      .where('agency_id', '=', agencyId)
-      .where('kind', '=', 'one_stop_desk')
-      .executeTakeFirst(),
-    trx
-      .selectFrom('units')
-      .select('name')
-      .where('code', '=', a.province_code)
-      .where('level', '=', 'province')
-      .executeTakeFirst(),
-  ]);
+  const a = await agencyHeading(trx, agencyId);
   return {
     ...(a.parent_name ? { parentAgency: a.parent_name } : {}),
     agency: a.name,
-    desk: desk?.name ?? 'Bộ phận Một cửa',
-    place: (province?.name ?? '').replace(/^(Tỉnh|Thành phố)\s+/u, ''),
+    desk: a.desk_name ?? 'Bộ phận Một cửa',
+    place: (a.province_name ?? '').replace(/^(Tỉnh|Thành phố)\s+/u, ''),
   };
 }
 

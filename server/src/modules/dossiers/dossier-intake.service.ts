@@ -22,12 +22,12 @@ import { closeDraft } from './dossier-drafts.service';
 import { dossierDetail } from './dossier-read.service';
 import {
   appendEvent,
-  findAgency,
   insertAttachments,
   insertDossier,
   listAttachments,
   type DossierRow,
 } from './dossiers.repo';
+import { findAgency } from '../organisation';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
 import { compileEForm, type EFormValidator } from '../catalogue';
 import { restartAfterSupplement } from './processing.service';

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Kdb } from '../../db/client';
 
 /** SQL of the public lookup's guard (ADR 0014): probes per client address and the alerts they raise. */
 
@@ -10,7 +8,7 @@ type Q = Kysely<Database> | Transaction<Database>;
  * `since` (this one included).
  */
 export async function recordProbe(
-  q: Q,
+  q: Kdb,
   p: { clientIp: string; code: string; found: boolean; at: Date },
   since: Date,
 ): Promise<{ code: string; found: boolean }[]> {
@@ -25,7 +23,7 @@ export async function recordProbe(
   return [...rows, { code: p.code, found: p.found }];
 }
 
-export async function sweepProbes(q: Q, before: Date) {
+export async function sweepProbes(q: Kdb, before: Date) {
   await q.deleteFrom('lookup_probes').where('last_at', '<', before).execute();
 }
 
@@ -40,7 +38,7 @@ export type AlertInput = {
 };
 
 /** Opens an alert for the address, or updates its open one (one open alert per address, by a partial index). */
-export async function upsertOpenAlert(q: Q, a: AlertInput) {
+export async function upsertOpenAlert(q: Kdb, a: AlertInput) {
   await sql`
     INSERT INTO lookup_alerts AS la
       (client_ip, reason, codes_probed, not_found, longest_run, sample_codes, first_at, last_at)
@@ -68,7 +66,7 @@ const ALERT_COLUMNS = [
   'acknowledged_at',
 ] as const;
 
-export function findAlerts(q: Q, opts: { open: boolean; limit: number }) {
+export function findAlerts(q: Kdb, opts: { open: boolean; limit: number }) {
   return q
     .selectFrom('lookup_alerts')
     .select(ALERT_COLUMNS)
@@ -80,7 +78,7 @@ export function findAlerts(q: Q, opts: { open: boolean; limit: number }) {
 export type AlertRow = Awaited<ReturnType<typeof findAlerts>>[number];
 
 /** Marks an open alert as seen; undefined when there is no such open alert. */
-export function acknowledgeAlert(q: Q, id: string, by: string, at: Date) {
+export function acknowledgeAlert(q: Kdb, id: string, by: string, at: Date) {
   return q
     .updateTable('lookup_alerts')
     .set({ acknowledged_at: at, acknowledged_by: by })

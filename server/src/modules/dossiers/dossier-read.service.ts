@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { TDossierDetail, TDossierList, TDossierMessage } from '@motcua/contracts';
 import type { Config } from '../../config';
-import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { fileStoreFor, notFound } from './dossier-context';
@@ -12,7 +11,6 @@ import { listConsultationsOf } from './consultation.repo';
 import { tasksOfDossier } from './interagency.service';
 import { instant, presentDetail, presentSummary } from './dossiers.presenter';
 import {
-  agencyNames,
   dossierHasFile,
   findDossier,
   type DossierRow,
@@ -22,11 +20,10 @@ import {
   receptionQueue,
   resultHasFile,
 } from './dossiers.repo';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import { agencyNames } from '../organisation';
 
 /** The whole dossier for its applicant or the staff of the agencies holding it; anyone else gets 404. */
-export async function getDossierDetail(q: Q, actor: Actor, id: string, now: Date): Promise<TDossierDetail> {
+export async function getDossierDetail(q: Kdb, actor: Actor, id: string, now: Date): Promise<TDossierDetail> {
   const row = authorize(actor, 'view', await findDossier(q, id));
   return dossierDetail(q, row, now, actor.kind === 'staff');
 }
@@ -44,7 +41,7 @@ const CONSULTATION_EVENTS = new Set([
 
 /** Without access checks: for answers of state changes the caller was already authorised for. */
 export async function dossierDetail(
-  q: Q,
+  q: Kdb,
   dossier: string | DossierRow,
   now: Date,
   staff = false,
@@ -83,7 +80,7 @@ export async function dossierDetail(
 type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };
 
 /** "Hồ sơ của tôi": the applicant's own dossiers and those of organisations they act for. */
-export async function listMyDossiers(q: Q, actor: Actor, opts: ListOpts, now: Date): Promise<TDossierList> {
+export async function listMyDossiers(q: Kdb, actor: Actor, opts: ListOpts, now: Date): Promise<TDossierList> {
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
   const { items, total } = await listForApplicant(q, actor.userId, actor.organisationIds, {
     ...(opts.status ? { status: opts.status } : {}),
@@ -96,7 +93,7 @@ export async function listMyDossiers(q: Q, actor: Actor, opts: ListOpts, now: Da
 
 /** The reception queue of the officer's own agency, by reception deadline; overdue ones flagged (001 Đ9.2.a). */
 export async function listReceptionQueue(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   opts: ListOpts,
   now: Date,
@@ -112,7 +109,7 @@ export async function listReceptionQueue(
 }
 
 /** A PDF form of a dossier, for whoever may see the dossier. */
-export async function openDocument(q: Q, actor: Actor, config: Config, id: string, documentId: string) {
+export async function openDocument(q: Kdb, actor: Actor, config: Config, id: string, documentId: string) {
   authorize(actor, 'view', await findDossier(q, id));
   const doc = (await listDocuments(q, id)).find((d) => d.id === documentId);
   if (!doc) throw new AppError('NOT_FOUND', { what: { vi: 'văn bản', en: 'Document' } });
@@ -120,7 +117,7 @@ export async function openDocument(q: Q, actor: Actor, config: Config, id: strin
 }
 
 /** An attachment file of a dossier (any revision), for whoever may see the dossier. */
-export async function openDossierFile(q: Q, actor: Actor, config: Config, id: string, fileId: string) {
+export async function openDossierFile(q: Kdb, actor: Actor, config: Config, id: string, fileId: string) {
   authorize(actor, 'view', await findDossier(q, id));
   const [file] = await findFiles(q, [fileId]);
   if (!file || !((await dossierHasFile(q, id, fileId)) || (await resultHasFile(q, id, fileId)))) {
@@ -130,7 +127,7 @@ export async function openDossierFile(q: Q, actor: Actor, config: Config, id: st
 }
 
 /** The portal inbox: messages about the applicant's dossiers, newest first. */
-export async function listMessages(q: Q, actor: Actor): Promise<TDossierMessage[]> {
+export async function listMessages(q: Kdb, actor: Actor): Promise<TDossierMessage[]> {
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
   const rows = await q
     .selectFrom('dossier_messages')

@@ -22,13 +22,13 @@ import { lookupUrl, notifyApplicant } from './dossier-notify';
 import { processingClockOf } from './processing-clock';
 import { enterStep } from './processing-steps';
 import {
-  agencyCodesOn,
   listAttachments,
   listEventFacts,
   nextRegisterEntry,
   updateDossier,
   type DossierRow,
 } from './dossiers.repo';
+import { agencyCodesOn } from '../organisation';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
 
 type Trx = Transaction<Database>;

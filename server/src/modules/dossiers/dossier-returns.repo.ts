@@ -1,14 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 /**
  * Results ready and not yet returned that a desk holds (001 Đ28, 002 Đ6.5.b): by channel, and only those whose
  * appointment has passed when `appointmentBefore` is given (the uncollected list). For the postal module.
  */
 export async function resultsWaiting(
-  q: Q,
+  q: Kdb,
   opts: {
     agencyId?: string;
     channel?: 'counter' | 'post' | 'online';

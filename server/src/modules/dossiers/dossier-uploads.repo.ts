@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 
 /**
@@ -18,7 +19,7 @@ export async function insertUploadAttempt(db: Kysely<Database>, userId: string, 
 }
 
 export async function finishUploadAttempt(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Kdb,
   id: string,
   status: 'accepted' | 'refused',
   bytes?: number,

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { TUploadedFile } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
@@ -14,8 +15,6 @@ import { finishUploadAttempt, insertUploadAttempt, uploadUsage } from './dossier
 import { presentFile } from './dossiers.presenter';
 import { insertFile } from './dossiers.repo';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -24,7 +23,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
  * type (`safeFileName`), never the path, controls or bidi overrides the client sent.
  */
 export async function uploadFile(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   config: Config,
   bytes: Buffer,

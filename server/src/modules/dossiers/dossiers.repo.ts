@@ -3,16 +3,14 @@ import {
   sql,
   type InferResult,
   type Insertable,
-  type Kysely,
   type Selectable,
   type Transaction,
   type Updateable,
 } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { TDossierEventType } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { DossierAttachmentsTable, DossiersTable } from './dossiers.tables';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 /** All SQL of intake; no rules here. */
 export const DOSSIER_COLUMNS = [
@@ -60,7 +58,7 @@ export const DOSSIER_COLUMNS = [
 
 export type DossierRow = Omit<Selectable<DossiersTable>, 'created_at' | 'updated_at'>;
 
-export async function findDossier(q: Q, id: string): Promise<DossierRow | undefined> {
+export async function findDossier(q: Kdb, id: string): Promise<DossierRow | undefined> {
   return (await q.selectFrom('dossiers').select(DOSSIER_COLUMNS).where('id', '=', id).executeTakeFirst()) as
     DossierRow | undefined;
 }
@@ -133,7 +131,7 @@ export async function appendEvent(
 }
 
 /** The facts of a dossier's events that the state machine and the clocks fold, in sequence order. */
-export async function listEventFacts(q: Q, dossierId: string) {
+export async function listEventFacts(q: Kdb, dossierId: string) {
   return q
     .selectFrom('dossier_events')
     .select(['type', 'at', 'data'])
@@ -143,7 +141,7 @@ export async function listEventFacts(q: Q, dossierId: string) {
 }
 
 /** Only the events of the given types, oldest first (the public side reads extension and result). */
-export async function listEventFactsOf(q: Q, dossierId: string, types: readonly TDossierEventType[]) {
+export async function listEventFactsOf(q: Kdb, dossierId: string, types: readonly TDossierEventType[]) {
   return q
     .selectFrom('dossier_events')
     .select(['type', 'at', 'data'])
@@ -172,7 +170,7 @@ export const ATTACHMENT_COLUMNS = [
   'file_ids',
 ] as const;
 
-export async function listAttachments(q: Q, dossierId: string, revision: number) {
+export async function listAttachments(q: Kdb, dossierId: string, revision: number) {
   return q
     .selectFrom('dossier_attachments')
     .select(ATTACHMENT_COLUMNS)
@@ -182,7 +180,7 @@ export async function listAttachments(q: Q, dossierId: string, revision: number)
     .execute();
 }
 
-export async function dossierHasFile(q: Q, dossierId: string, fileId: string): Promise<boolean> {
+export async function dossierHasFile(q: Kdb, dossierId: string, fileId: string): Promise<boolean> {
   const row = await q
     .selectFrom('dossier_attachments')
     .select('id')
@@ -194,7 +192,7 @@ export async function dossierHasFile(q: Q, dossierId: string, fileId: string): P
 }
 
 /** Whether the file is a result document of the dossier (attached to its result_issued event). */
-export async function resultHasFile(q: Q, dossierId: string, fileId: string): Promise<boolean> {
+export async function resultHasFile(q: Kdb, dossierId: string, fileId: string): Promise<boolean> {
   const row = await q
     .selectFrom('dossier_events')
     .select('seq')
@@ -206,7 +204,7 @@ export async function resultHasFile(q: Q, dossierId: string, fileId: string): Pr
   return !!row;
 }
 
-export async function insertFile(q: Q, v: Insertable<Database['dossier_files']>) {
+export async function insertFile(q: Kdb, v: Insertable<Database['dossier_files']>) {
   return q
     .insertInto('dossier_files')
     .values(v)
@@ -214,7 +212,7 @@ export async function insertFile(q: Q, v: Insertable<Database['dossier_files']>)
     .executeTakeFirstOrThrow();
 }
 
-export async function findFiles(q: Q, ids: readonly string[]) {
+export async function findFiles(q: Kdb, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return q
     .selectFrom('dossier_files')
@@ -231,45 +229,12 @@ export async function insertDocument(
   await trx.insertInto('dossier_documents').values(v).execute();
 }
 
-export async function listDocuments(q: Q, dossierId: string) {
+export async function listDocuments(q: Kdb, dossierId: string) {
   return q
     .selectFrom('dossier_documents')
     .select(['id', 'kind', 'template_set', 'sha256', 'created_at'])
     .where('dossier_id', '=', dossierId)
     .orderBy('created_at')
-    .execute();
-}
-
-export async function agencyNames(q: Q, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function findAgency(q: Q, id: string) {
-  return q
-    .selectFrom('agencies')
-    .innerJoin('units', 'units.id', 'agencies.unit_id')
-    .select([
-      'agencies.id',
-      'agencies.name',
-      'agencies.address',
-      'agencies.parent_agency_id',
-      'agencies.valid_to',
-      'units.province_code',
-    ])
-    .where('agencies.id', '=', id)
-    .executeTakeFirst();
-}
-
-/** Identifier codes of an agency valid on a date, legacy format first (the dossier code prefers it). */
-export async function agencyCodesOn(q: Q, agencyId: string, date: string) {
-  return q
-    .selectFrom('agency_codes')
-    .select(['code', 'format'])
-    .where('agency_id', '=', agencyId)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
     .execute();
 }
 
@@ -303,7 +268,7 @@ const SUMMARY_COLUMNS = [
 ] as const;
 
 export async function listForApplicant(
-  q: Q,
+  q: Kdb,
   userId: string,
   organisationIds: readonly string[],
   opts: { status?: string; limit: number; offset: number },
@@ -330,7 +295,7 @@ export async function listForApplicant(
 
 /** Dossiers waiting for a decision at an agency's desk, the oldest reception deadline first. */
 export async function receptionQueue(
-  q: Q,
+  q: Kdb,
   agencyId: string,
   opts: { status: string; limit: number; offset: number },
 ) {
@@ -353,7 +318,7 @@ export async function receptionQueue(
 export type SummaryRow = Awaited<ReturnType<typeof receptionQueue>>['items'][number];
 
 /** The public lookup: one indexed select by code. */
-function lookupQuery(q: Q, code: string) {
+function lookupQuery(q: Kdb, code: string) {
   return q
     .selectFrom('dossiers as d')
     .innerJoin('agencies as r', 'r.id', 'd.receiving_agency_id')
@@ -380,7 +345,7 @@ function lookupQuery(q: Q, code: string) {
 }
 let lookupSql: string | undefined;
 /** The SQL text does not depend on the code (a parameter): built and compiled once, not on every public request. */
-export async function lookupByCode(q: Q, code: string) {
+export async function lookupByCode(q: Kdb, code: string) {
   lookupSql ??= lookupQuery(q, code).compile().sql;
   type Row = InferResult<ReturnType<typeof lookupQuery>>[number];
   const { rows } = await q.executeQuery<Row>(CompiledQuery.raw(lookupSql, [code]));

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
-import { findAgency } from './dossiers.repo';
+import { findAgency } from '../organisation';
 import { calendarForAgency } from './ports';
 import { enterStep, stepOfKind, nextStep } from './processing-steps';
 

@@ -4,7 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { findAgency } from './dossiers.repo';
+import { findAgency } from '../organisation';
 import type { ProcedureFacts } from './ports';
 
 /** The desk where the result is returned: the applicant's choice for boundary-free procedures, else the receiving desk. */

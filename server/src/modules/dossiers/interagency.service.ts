@@ -20,7 +20,7 @@ import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { instant } from './dossiers.presenter';
 import type { DossierInteragencyTasksTable } from './dossiers.tables';
-import { findAgency } from './dossiers.repo';
+import { findAgency } from '../organisation';
 import { interagencyMode, orderPartners, partnerDue } from './interagency-rules';
 import { notifyPartner } from './interagency-warnings';
 import {

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
@@ -10,6 +11,7 @@ import { defaultWorkflow } from '../catalogue';
 import { AppError } from '../../http/errors';
 import { findVersionInForce, getProcedure, loadVersion } from '../catalogue';
 import type { DemoProcedure } from './procedures.fixtures';
+import { specialistDepartments } from '../organisation';
 
 /**
  * What intake needs to know about other modules, in one place, so each swap to the real module is one function.
@@ -83,10 +85,9 @@ export async function findProcedureInForce(
 ): Promise<ProcedureFacts | null> {
   const fixture = fixtures.find((p) => p.code === code);
   if (fixture) return fromFixture(trx, fixture, at);
-  const q = trx as unknown as Kysely<Database>;
   let version: { versionId: string; status: TProcedure['status'] };
   try {
-    version = await findVersionInForce(q, code, at);
+    version = await findVersionInForce(trx, code, at);
   } catch (err) {
     if (err instanceof AppError) return null;
     throw err;
@@ -94,21 +95,14 @@ export async function findProcedureInForce(
   // Any catalogue write in any process bumps catalogue_generation (triggers): a cached entry of an older generation
   // is read again, so a correction made through another API process is seen by the next request here.
   const generation =
-    (await q.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
+    (await trx.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
   const cached = versionFacts.get(version.versionId);
   const facts =
     cached && cached.generation === generation
       ? cached.facts
-      : await loadVersionFacts(q, version, generation);
+      : await loadVersionFacts(trx, version, generation);
   if (facts.authorityAgencyIds.length === 0) return null;
-  const departments = await trx
-    .selectFrom('departments')
-    .select(['id', 'agency_id'])
-    .where('agency_id', 'in', facts.authorityAgencyIds)
-    .where('kind', '=', 'specialist')
-    .where('active', '=', true)
-    .orderBy('name')
-    .execute();
+  const departments = await specialistDepartments(trx, facts.authorityAgencyIds);
   return {
     ...facts,
     responsibleDepartmentIds: Object.fromEntries(
@@ -213,10 +207,7 @@ export async function calendarForAgency(trx: Transaction<Database>, agencyId: st
 }
 
 /** The name a draft shows for its procedure: the current published name, or the code when the catalogue has none. */
-export async function procedureDisplayName(
-  q: Kysely<Database> | Transaction<Database>,
-  code: string,
-): Promise<string> {
+export async function procedureDisplayName(q: Kdb, code: string): Promise<string> {
   const fixture = fixtures.find((p) => p.code === code);
   if (fixture) return fixture.name;
   try {
@@ -228,7 +219,7 @@ export async function procedureDisplayName(
 }
 
 /** A staff member as the processing steps need them (accounts module's users): unit, department, roles, status. */
-export async function findStaffFacts(q: Kysely<Database> | Transaction<Database>, userId: string) {
+export async function findStaffFacts(q: Kdb, userId: string) {
   const u = await q
     .selectFrom('users')
     .select(['id', 'full_name', 'agency_id', 'department_id', 'status', 'kind'])
@@ -244,13 +235,4 @@ export async function findStaffFacts(q: Kysely<Database> | Transaction<Database>
     active: u.status === 'active',
     roles: roles.map((r) => r.role),
   };
-}
-
-/** A department of the organisation module: its agency and name (consultation targets, issue 14). */
-export async function findDepartment(q: Kysely<Database> | Transaction<Database>, id: string) {
-  return q
-    .selectFrom('departments')
-    .select(['id', 'agency_id', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }

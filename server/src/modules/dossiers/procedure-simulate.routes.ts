@@ -19,6 +19,7 @@ import { calendarForAgency, findProcedureInForce } from './ports';
 import { checkSimulationSpan, simulateProcessing } from './procedure-simulate';
 import { simulateInteragency } from './interagency-simulate';
 import type { RuleFacts } from './processing-rules';
+import { agencyIdOf } from '../organisation';
 
 /** The rule facts and the lead agency (whose partners an inter-agency plan names). */
 type SimFacts = RuleFacts & { leadAgencyId: string };
@@ -66,13 +67,8 @@ async function liveFacts(trx: Trx, code: string, receivedAt: Date, now: Date): P
 async function consultedCalendars(trx: Trx, events: readonly { agency?: string | undefined }[]) {
   const out = new Map<string, Calendar>();
   for (const name of new Set(events.flatMap((e) => (e.agency ? [e.agency] : [])))) {
-    const isId = /^[0-9a-f-]{36}$/i.test(name);
-    const agency = await trx
-      .selectFrom('agencies')
-      .select('id')
-      .where(isId ? 'id' : 'short_name', '=', name)
-      .executeTakeFirst();
-    if (agency) out.set(name, await calendarForAgency(trx, agency.id));
+    const agencyId = await agencyIdOf(trx, name);
+    if (agencyId) out.set(name, await calendarForAgency(trx, agencyId));
   }
   return out;
 }

@@ -2,11 +2,9 @@
 // Every inbox scope is a UNION ALL of branches, each one index range in (step_due_at, id) order (migration
 // 20261201_0100_inbox.sql): a branch reads at most one page past the cursor, so a page costs the same at 10,000
 // dossiers as at 1,000,000.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { TWorkflowStep } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * One index range of a scope: `handler` (handler_id =), `unit` (unassigned, step_unit_id = [, step_role =]), … A unit
@@ -112,7 +110,7 @@ export function inboxPageQuery(
 }
 
 export async function inboxPage(
-  q: Q,
+  q: Kdb,
   branches: Branch[],
   filters: InboxFilters,
   after: Keyset | null,
@@ -141,7 +139,7 @@ export function inboxCountsQuery(branches: Branch[], now: Date, soonUntil: Date)
 }
 
 export async function inboxCounts(
-  q: Q,
+  q: Kdb,
   branches: Branch[],
   now: Date,
   soonUntil: Date,
@@ -157,7 +155,7 @@ export async function inboxCounts(
 }
 
 /** Active staff of an agency with a role (in a department when given), with the steps each handles now. */
-export async function staffWithRole(q: Q, agencyId: string, role: string, departmentId: string | null) {
+export async function staffWithRole(q: Kdb, agencyId: string, role: string, departmentId: string | null) {
   const res = await sql<{ id: string; name: string; active_steps: string }>`
     SELECT u.id, u.full_name AS name,
            (SELECT count(*) FROM dossiers d WHERE d.handler_id = u.id AND d.current_step IS NOT NULL) AS active_steps
@@ -188,7 +186,7 @@ export type ChaseRow = {
 };
 
 /** Dossiers received at the desk of `agencyId`, still in the office, with the appointment at or before `until`. */
-export async function chaseList(q: Q, agencyId: string, until: Date, limit = 200): Promise<ChaseRow[]> {
+export async function chaseList(q: Kdb, agencyId: string, until: Date, limit = 200): Promise<ChaseRow[]> {
   const res = await sql<ChaseRow>`
     SELECT d.id, d.code, d.procedure_code, d.procedure_name, d.applicant->>'name' AS applicant_name,
            d.appointment_at, d.current_step, ${STEP} AS step, d.step_due_at,
@@ -208,7 +206,7 @@ export async function chaseList(q: Q, agencyId: string, until: Date, limit = 200
 }
 
 /** The department of a staff member (the actor carries the agency, not the department). */
-export async function departmentOfUser(q: Q, userId: string): Promise<string | null> {
+export async function departmentOfUser(q: Kdb, userId: string): Promise<string | null> {
   const r = await q.selectFrom('users').select('department_id').where('id', '=', userId).executeTakeFirst();
   return r?.department_id ?? null;
 }

@@ -13,6 +13,7 @@ import { vnDateTime } from './dossier-notify';
 import { dueSoonUntil } from './processing-inbox.service';
 import { flagOverdueConsultations } from './consultation-warnings';
 import { flagOverdueInteragency } from './interagency-warnings';
+import { allAgencyIds } from '../organisation';
 
 export const WARNINGS_JOB = 'dossiers.processing-warnings';
 /** How often the job runs; its runs fall on multiples of this, so every process schedules the same runs. */
@@ -134,9 +135,8 @@ async function warn(trx: Transaction<Database>, c: Candidate, kind: Kind, now: D
 
 /** One pass over every agency: warnings of steps due soon and overdue. Returns how many steps were warned. */
 export async function sendProcessingWarnings(db: Db, now: Date): Promise<number> {
-  const agencies = await db.kysely.selectFrom('agencies').select('id').execute();
   let warned = 0;
-  for (const { id } of agencies) {
+  for (const id of await allAgencyIds(db.kysely)) {
     const soon = await dueSoonUntil(db, id, now).catch((err: unknown) => {
       if (err instanceof AppError) return null; // an agency without a calendar unit holds no steps
       throw err;

@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 /** Results waiting at an agency's desk (002 Đ6.5.b): status result_ready, held by it, oldest first. */
-export async function uncollectedAt(q: Q, agencyId: string, limit = 200) {
+export async function uncollectedAt(q: Kdb, agencyId: string, limit = 200) {
   return q
     .selectFrom('dossiers')
     .select([

@@ -9,6 +9,7 @@ import type { IntakeCtx } from './dossier-context';
 import { signAndRecordResult } from '../results';
 import type { DossierRow } from './dossiers.repo';
 import { findProcedureInForce } from './ports';
+import { findAgency } from '../organisation';
 
 type Trx = Transaction<Database>;
 
@@ -51,11 +52,7 @@ export async function issueResultDocument(
     ? { id: ctx.actor.userId, name: ctx.actor.name }
     : await approverOf(trx, ctx, row.id);
   const procedure = await findProcedureInForce(trx, row.procedure_code, row.submitted_at);
-  const agency = await trx
-    .selectFrom('agencies')
-    .select('short_name')
-    .where('id', '=', row.authority_agency_id)
-    .executeTakeFirst();
+  const agency = await findAgency(trx, row.authority_agency_id);
   const year = new Date(ctx.now.getTime() + 7 * 3_600_000).getUTCFullYear();
   const n = await nextResultNumber(trx, row.authority_agency_id, year);
   const code = row.code ?? row.submission_ref;

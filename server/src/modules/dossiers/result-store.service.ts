@@ -1,7 +1,8 @@
 // The citizen's store of results ("kho dữ liệu", 001 Đ22.2; ND 45/2020 Đ17): the current signed result of each of
 // their dossiers, kept and reusable by reference in a later dossier — the same stored bytes become one of their
 // files, with no upload.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Kdb } from '../../db/client';
 import type { TMyResults, TUploadedFile } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
@@ -12,9 +13,7 @@ import { currentResultsOf, readResultPdf } from '../results';
 import { presentFile } from './dossiers.presenter';
 import { insertFile } from './dossiers.repo';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
-async function resultsOf(q: Q, actor: Actor) {
+async function resultsOf(q: Kdb, actor: Actor) {
   const dossiers = await q
     .selectFrom('dossiers')
     .select(['id', 'code', 'procedure_name'])
@@ -26,7 +25,7 @@ async function resultsOf(q: Q, actor: Actor) {
   return rows.map((r) => ({ ...r, procedure_name: byId.get(r.dossier_id)!.procedure_name }));
 }
 
-export async function myResults(q: Q, actor: Actor): Promise<TMyResults> {
+export async function myResults(q: Kdb, actor: Actor): Promise<TMyResults> {
   const rows = await resultsOf(q, actor);
   return {
     items: rows.map((r) => ({

@@ -6,6 +6,7 @@ import { requireActor, requireRole } from '../../http/auth';
 import { requestActor, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
+import { findAgency } from '../organisation';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 422: ZErrorResponse };
 const TAGS = ['operations'];
@@ -64,11 +65,7 @@ export const outageRoutes: FastifyPluginAsync = async (root) => {
       if (!system && (b.agencyId === null || b.agencyId !== actor.agencyId)) throw new AppError('FORBIDDEN');
       const row = await api.deps.db.kysely.transaction().execute(async (trx) => {
         if (b.agencyId) {
-          const known = await trx
-            .selectFrom('agencies')
-            .select('id')
-            .where('id', '=', b.agencyId)
-            .executeTakeFirst();
+          const known = await findAgency(trx, b.agencyId);
           if (!known) throw bad('không có cơ quan này', 'no such agency');
         }
         const inserted = await trx

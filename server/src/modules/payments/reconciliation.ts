@@ -4,6 +4,10 @@ import { PAYMENT_CHANNELS, type TReconciliation } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { instant } from '../dossiers';
 import { chargeUncharged } from './payments.service';
+import { findAgency } from '../organisation';
+import { AppError } from '../../http/errors';
+
+const AGENCY_WHAT = { vi: 'cơ quan', en: 'Agency' };
 
 /** First instant of a quarter in Việt Nam time (UTC+7, no DST). */
 export function quarterBounds(year: number, quarter: number): { from: Date; to: Date } {
@@ -24,11 +28,8 @@ export async function reconcile(
 ): Promise<TReconciliation> {
   const { from, to } = quarterBounds(year, quarter);
   await chargeUncharged(db, agencyId, to);
-  const agency = await db
-    .selectFrom('agencies')
-    .select('name')
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
+  const agency = await findAgency(db, agencyId);
+  if (!agency) throw new AppError('NOT_FOUND', { what: AGENCY_WHAT });
   const paid = await db
     .selectFrom('payments as p')
     .leftJoin('dossiers as d', 'd.id', 'p.dossier_id')

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../../cli/commands';
 import { ensureAgencyKey, ensureDemoCa, p12File } from './keys';
+import { allAgencies } from '../organisation';
 
 /**
  * `motcua keys demo`: a self-signed demo CA (trusted by verification) and a PKCS#12 per agency in SIGNING_KEYS_DIR
@@ -16,11 +17,7 @@ export const demoKeysCommand: CliCommand = {
     const now = deps.clock.now();
     ensureDemoCa(cfg, now);
     // The agencies' names go into their certificates (read-only, for this operator tool).
-    const agencies = await deps.db.kysely
-      .selectFrom('agencies')
-      .select(['id', 'name'])
-      .orderBy('name')
-      .execute();
+    const agencies = await allAgencies(deps.db.kysely);
     for (const a of agencies) {
       const existed = fs.existsSync(p12File(cfg, a.id));
       ensureAgencyKey(cfg, { code: a.id, name: a.name }, now);
