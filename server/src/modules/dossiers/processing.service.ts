@@ -41,7 +41,7 @@ import {
 import { issueResultDocument, signUploadedResult, uploadedResultFile } from './result-document';
 import { openConsultationsRule } from './consultation-rules';
 import { countOpenConsultations } from './consultation.repo';
-import { checkReturnGuards } from './return-guards';
+import { checkReturnGuards, returnMayBeReady } from './return-guards';
 import { openInteragencyRule } from './interagency-rules';
 import { countUndoneTasks } from './interagency.repo';
 
@@ -305,6 +305,7 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
         // No uploaded result: one is generated from the procedure's template.
         if (input.fileIds.length === 0) await issueResultDocument(trx, ctx, row, input);
         if (uploaded) await signUploadedResult(trx, ctx, row, input, uploaded);
+        await returnMayBeReady(trx, row.id, ctx.now);
       },
       set: {
         ...enterStep(cal, ret, ctx.now),

@@ -84,7 +84,7 @@ describe('an uploaded result PDF is signed like a generated one (issue 15)', asy
       expect(r.statusCode, r.body).toBe(422);
       expect(r.json().message).toContain(vi);
     }
-    const after = (await f.inject(desk, "GET", `/api/dossiers/${d0.id}`)).json();
+    const after = (await f.inject(desk, 'GET', `/api/dossiers/${d0.id}`)).json();
     expect(after.version).toBe(d0.version);
     expect(after.documents.filter((x: { kind: string }) => x.kind === 'result')).toEqual([]);
     const stored = await f.db.kysely
