@@ -108,7 +108,8 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
       .fill('Gia hạn giấy phép xây dựng số 45/GPXD đến ngày 24/11/2028');
     await card.getByRole('button', { name: 'Ban hành kết quả đính chính' }).click();
     await card.getByText('Đã ban hành kết quả đính chính; kết quả cũ đã bị thay thế.').waitFor();
-    await expect.poll(() => card.getByText('Đã bị thay thế').count()).toBe(1);
+    await card.getByText('Đã bị thay thế').waitFor();
+    expect(await card.getByText('Đã bị thay thế').count()).toBe(1);
     expect(await card.textContent()).toContain('Lý do đính chính: Sai thời hạn giấy phép.');
     await expectAccessible(leader);
 
@@ -124,7 +125,7 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
     await deskCard.getByRole('button', { name: 'Ghi vào sổ chuyển đổi' }).click();
     await deskCard.getByText(/Đã ghi vào sổ chuyển đổi, số 001\/\d{4}\./).waitFor();
     const register = deskCard.getByRole('list', { name: 'Sổ chuyển đổi của hồ sơ' });
-    await expect.poll(() => register.textContent()).toContain('In ra giấy 2 bản, giao cho Trần Văn Bình');
+    await register.getByText(/In ra giấy 2 bản, giao cho Trần Văn Bình/).waitFor();
     await expectAccessible(desk);
   });
 });

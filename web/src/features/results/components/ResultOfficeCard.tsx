@@ -48,7 +48,15 @@ export function ResultOfficeCard({ dossier: d, onChanged }: Props) {
           </li>
         ))}
       </ul>
-      {mayCorrect ? <CorrectForm dossier={d} onChanged={onChanged} /> : null}
+      {mayCorrect ? (
+        <CorrectForm
+          dossier={d}
+          onChanged={(next) => {
+            onChanged(next);
+            void facts.refetch();
+          }}
+        />
+      ) : null}
       {isDesk && me ? (
         <>
           <ConvertForm dossier={d} certifier={{ id: me.id, name: me.name }} onChanged={onChanged} />
