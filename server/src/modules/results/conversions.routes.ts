@@ -40,7 +40,7 @@ export const conversionRoutes: FastifyPluginAsync = async (root) => {
       schema: {
         tags,
         summary:
-          'Record a certified printout of the electronic result, or a certified scan of a paper one (ND 45/2020 Đ18)',
+          'Record a certified printout of the electronic result, or a certified scan of a paper one (ND 45/2020 art. 18)',
         params: z.object({ id: z.uuid() }),
         body: ZResultConversionRequest,
         response: { 201: ZResultConversion, ...errors },

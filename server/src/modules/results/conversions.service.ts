@@ -60,7 +60,7 @@ export async function recordConversion(
       const current = await findCurrentResult(trx, d.id);
       if (!current) throw new AppError('BAD_REQUEST', { details: NO_RESULT });
       facts = {
-        document_name: `Kết quả số ${current.document_number} (${code})`,
+        document_name: `${current.document_number} (${code})`,
         sha256: current.sha256,
         signed_result_id: current.id,
       };
