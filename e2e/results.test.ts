@@ -108,8 +108,8 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
       .fill('Gia hạn giấy phép xây dựng số 45/GPXD đến ngày 24/11/2028');
     await card.getByRole('button', { name: 'Ban hành kết quả đính chính' }).click();
     await card.getByText('Đã ban hành kết quả đính chính; kết quả cũ đã bị thay thế.').waitFor();
-    await card.getByText('Đã bị thay thế').waitFor();
-    expect(await card.getByText('Đã bị thay thế').count()).toBe(1);
+    await card.getByText('Đã bị thay thế', { exact: true }).waitFor();
+    expect(await card.getByText('Đã bị thay thế', { exact: true }).count()).toBe(1);
     expect(await card.textContent()).toContain('Lý do đính chính: Sai thời hạn giấy phép.');
     await expectAccessible(leader);
 
