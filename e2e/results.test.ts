@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { TDossierList } from '@motcua/contracts';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
-import { expectAccessible, hasBrowser, startE2E } from './harness';
+import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
 
 /**
  * Issue 15: the demo's returned dossier carries a result signed in the approver's name when the desk issued it. The
@@ -81,5 +81,51 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
     await facts.waitFor();
     expect(await facts.textContent()).toContain('(hiện hành)');
     await expectAccessible(page);
+  });
+
+  it('the leader corrects the result (the old one superseded); the desk records a certified printout', async () => {
+    // The demo's counter dossier at Sở Xây dựng: granted, signed, waiting at the desk.
+    const db = e2e.deps.db.kysely;
+    const d = await db
+      .selectFrom('dossiers')
+      .select(['id', 'code'])
+      .where('status', '=', 'result_ready')
+      .where('channel', '=', 'counter')
+      .where('code', 'is not', null)
+      .orderBy('submitted_at')
+      .executeTakeFirstOrThrow();
+    const leader = await e2e.newPage();
+    await staffLogin(leader, 'hoducthanh.sxd');
+    await leader.goto(`/office/xu-ly/${d.id}`);
+    const card = leader
+      .locator('.card')
+      .filter({ has: leader.getByRole('heading', { name: 'Kết quả đã ký số' }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Hiện hành');
+    await card.getByLabel('Lý do đính chính').fill('Sai thời hạn giấy phép.');
+    await card
+      .getByLabel('Nội dung kết quả sau đính chính')
+      .fill('Gia hạn giấy phép xây dựng số 45/GPXD đến ngày 24/11/2028');
+    await card.getByRole('button', { name: 'Ban hành kết quả đính chính' }).click();
+    await card.getByText('Đã ban hành kết quả đính chính; kết quả cũ đã bị thay thế.').waitFor();
+    await card.getByText('Đã bị thay thế', { exact: true }).waitFor();
+    expect(await card.getByText('Đã bị thay thế', { exact: true }).count()).toBe(1);
+    expect(await card.textContent()).toContain('Lý do đính chính: Sai thời hạn giấy phép.');
+    await expectAccessible(leader);
+
+    const desk = await e2e.newPage();
+    await staffLogin(desk, 'dothihoa.sxd');
+    await desk.goto(`/office/xu-ly/${d.id}`);
+    const deskCard = desk
+      .locator('.card')
+      .filter({ has: desk.getByRole('heading', { name: 'Kết quả đã ký số' }) });
+    await deskCard.waitFor();
+    await deskCard.getByLabel('Số bản in').fill('2');
+    await deskCard.getByLabel('Người nhận bản giấy').fill('Trần Văn Bình');
+    await deskCard.getByRole('button', { name: 'Ghi vào sổ chuyển đổi' }).click();
+    await deskCard.getByText(/Đã ghi vào sổ chuyển đổi, số 001\/\d{4}\./).waitFor();
+    const register = deskCard.getByRole('list', { name: 'Sổ chuyển đổi của hồ sơ' });
+    await register.getByText(/In ra giấy 2 bản, giao cho Trần Văn Bình/).waitFor();
+    await expectAccessible(desk);
   });
 });

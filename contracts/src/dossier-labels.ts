@@ -64,6 +64,7 @@ export const DOSSIER_EVENT_LABELS: Record<TDossierEventType, TBilingual> = {
   },
   interagency_overdue: { vi: 'Cơ quan phối hợp quá hạn', en: 'A partner agency is late' },
   level_forwarded: { vi: 'Chuyển cơ quan có thẩm quyền cấp tỉnh', en: 'Forwarded to the province' },
+  result_converted: { vi: 'Chuyển đổi kết quả giấy – điện tử', en: 'Result converted (paper ↔ electronic)' },
 };
 
 /**
@@ -98,6 +99,7 @@ export const DOSSIER_ACTION_LABELS: Record<TDossierEventType, TBilingual> = {
   interagency_done: { vi: 'trả kết quả phần việc liên thông', en: 'completed as a partner' },
   interagency_overdue: { vi: 'cảnh báo cơ quan phối hợp quá hạn', en: 'flagged for a late partner' },
   level_forwarded: { vi: 'chuyển lên cấp tỉnh', en: 'forwarded to the province' },
+  result_converted: { vi: 'chuyển đổi kết quả giấy – điện tử', en: 'given a converted copy of its result' },
 };
 
 /** The web's i18n entries for statuses and events, built from the tables above (keys `dossiers.status.*`, `dossiers.event.*`). */

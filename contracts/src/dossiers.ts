@@ -57,6 +57,7 @@ export const DOSSIER_EVENT_TYPES = [
   'interagency_done', // a partner agency returns its part (sequential: the next partner's turn begins)
   'interagency_overdue', // a partner is past its budget: the lead and the desk are warned (system), the late agency named
   'level_forwarded', // cross-level (003 Đ13.7): a commune desk forwards to the province's competent agency, deadline carried
+  'result_converted', // the desk certifies a printout of the electronic result or a scan of a paper one (ND 45/2020 Đ18)
 ] as const;
 export const ZDossierEventType = z.enum(DOSSIER_EVENT_TYPES);
 export type TDossierEventType = z.infer<typeof ZDossierEventType>;

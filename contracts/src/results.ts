@@ -64,3 +64,52 @@ export const ZMyResult = z.object({
 export type TMyResult = z.infer<typeof ZMyResult>;
 export const ZMyResults = z.object({ items: z.array(ZMyResult) });
 export type TMyResults = z.infer<typeof ZMyResults>;
+
+/**
+ * Conversion between paper and electronic at the desk (ND 45/2020 Đ18; seed 001 Đ13): a certified printout of the
+ * electronic result handed over on paper, or a certified scan of a paper document (a paper result) made electronic.
+ * POST /api/processing/dossiers/{id}/result-conversions; each is on the dossier's timeline and in the register.
+ */
+export const ZResultConversionRequest = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('printout'),
+    expectedVersion: z.number().int().min(1),
+    /** Paper copies certified and handed over. */
+    copies: z.number().int().min(1).max(20),
+    /** Who received the paper copies. */
+    handedTo: z.string().trim().min(2).max(200),
+    /** The official who certifies the copies as true to the electronic result (a staff member of this agency). */
+    certifiedBy: z.uuid(),
+  }),
+  z.object({
+    kind: z.literal('scan'),
+    expectedVersion: z.number().int().min(1),
+    /** The uploaded scan (one of the acting official's files). */
+    fileId: z.uuid(),
+    /** What the paper document is, e.g. "Giấy phép số 12/GP-STTTT (bản giấy)". */
+    documentName: z.string().trim().min(3).max(300),
+    certifiedBy: z.uuid(),
+  }),
+]);
+export type TResultConversionRequest = z.infer<typeof ZResultConversionRequest>;
+
+export const ZResultConversion = z.object({
+  id: z.uuid(),
+  /** The register's running number per agency and year. */
+  registerNo: z.string(),
+  dossierId: z.uuid(),
+  dossierCode: z.string(),
+  kind: z.enum(['printout', 'scan']),
+  /** Printout: the electronic result printed; scan: the paper document scanned. */
+  documentName: z.string(),
+  copies: z.number().int().nullable(),
+  handedTo: z.string().nullable(),
+  /** The electronic file: the signed result printed, or the stored scan. */
+  sha256: z.string(),
+  certifier: z.string(),
+  recordedBy: z.string(),
+  at: z.string(),
+});
+export type TResultConversion = z.infer<typeof ZResultConversion>;
+export const ZResultConversionList = z.object({ items: z.array(ZResultConversion) });
+export type TResultConversionList = z.infer<typeof ZResultConversionList>;

@@ -23,6 +23,8 @@ import feedbackVi from '../features/feedback/i18n/vi.json';
 import feedbackEn from '../features/feedback/i18n/en.json';
 import reportsVi from '../features/reports/i18n/vi.json';
 import reportsEn from '../features/reports/i18n/en.json';
+import resultsVi from '../features/results/i18n/vi.json';
+import resultsEn from '../features/results/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -43,6 +45,7 @@ export const bundles = {
   payments: { vi: paymentsVi, en: paymentsEn },
   feedback: { vi: feedbackVi, en: feedbackEn },
   reports: { vi: reportsVi, en: reportsEn },
+  results: { vi: resultsVi, en: resultsEn },
 };
 
 type Bundles = typeof bundles;

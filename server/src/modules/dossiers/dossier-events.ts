@@ -71,4 +71,6 @@ export const DOSSIER_EVENT_RULES: Record<TDossierEventType, EventRule> = {
   interagency_overdue: { permission: 'system', actorKinds: ['system'], channel: null },
   // Cross-level (003 Đ13.7): the commune desk that received it forwards it to the province (interagency-level.ts).
   level_forwarded: { permission: 'decide', actorKinds: ['staff'], channel: null },
+  // The desk certifies a printout or a scan of the result (ND 45/2020 Đ18; results module); the status stays.
+  result_converted: { permission: 'process', actorKinds: ['staff'], channel: null },
 };

@@ -53,8 +53,13 @@ const TRANSITIONS: Partial<
     interagency_overdue: 'processing_supplement',
   },
   // A correction (003 Đ15; issue 15) replaces the result, before or after it was returned; the status stays.
-  result_ready: { result_returned: 'returned', result_corrected: 'result_ready' },
-  returned: { result_corrected: 'returned' },
+  result_ready: {
+    result_returned: 'returned',
+    result_corrected: 'result_ready',
+    // Paper ↔ electronic conversion of the result at the desk (ND 45/2020 Đ18; issue 15): the status stays.
+    result_converted: 'result_ready',
+  },
+  returned: { result_corrected: 'returned', result_converted: 'returned' },
 };
 
 export type TransitionResult =

@@ -29,7 +29,7 @@ export type DemoKit = {
     who: 'an' | 'mai' | 'phong',
     procedureCode: string,
     now: Date,
-    resultChannel?: 'online' | 'counter',
+    resultChannel?: 'online' | 'counter' | 'post',
   ) => Promise<string>;
   counter: (
     officer: Actor,
@@ -219,4 +219,15 @@ export async function loadProcessingDemo(k: DemoKit, counterId: string): Promise
     originalsReturned: true,
     fileIds: [],
   });
+
+  // Result by post (issue 15, 001 Đ28): decided and at the desk; the postal demo (postal.demo.ts) books the pickup
+  // and the post delivers it, which returns it.
+  const byPost = await k.online('phong', RENEWAL, at('2026-11-18T10:00:00'), 'post');
+  await accept(byPost, '2026-11-18T10:30:00');
+  await decide(
+    byPost,
+    ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23'],
+    'granted',
+    'Gia hạn giấy phép xây dựng số 27/GPXD đến ngày 23/11/2027',
+  );
 }

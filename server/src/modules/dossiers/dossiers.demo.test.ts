@@ -107,9 +107,26 @@ describe('demo dossiers', async () => {
     );
     expect(kinds.sort()).toEqual(['granted', 'refused']);
     expect(ready.find((r) => r.channel === 'counter')).toBeDefined();
-    // Returned: one downloaded online; one immediate-result procedure returned at the counter.
+    // Returned: one downloaded online; one immediate-result procedure returned at the counter; one delivered by
+    // post (issue 15: pickup booked, tracking number, delivered).
     const returned = rows.filter((r) => r.status === 'returned');
-    expect(returned.map((r) => r.processing_time?.unit).sort()).toEqual(['immediate', 'working_days']);
+    expect(returned.map((r) => r.processing_time?.unit).sort()).toEqual([
+      'immediate',
+      'working_days',
+      'working_days',
+    ]);
+    const byPost = await t.db.kysely
+      .selectFrom('postal_shipments')
+      .select(['dossier_id', 'status', 'tracking_no', 'postal_fee'])
+      .execute();
+    expect(byPost).toEqual([
+      expect.objectContaining({ status: 'delivered', tracking_no: 'EB262311001VN', postal_fee: 32000 }),
+    ]);
+    expect(returned.map((r) => r.id)).toContain(byPost[0]!.dossier_id);
+    expect((await events(byPost[0]!.dossier_id)).at(-1)).toMatchObject({
+      type: 'result_returned',
+      data: { at: 'post', trackingNo: 'EB262311001VN' },
+    });
     expect(rows.filter((r) => r.status === 'stopped')).toHaveLength(1);
     // A full walk with a verification record happened: every office event is there.
     const all = new Set(

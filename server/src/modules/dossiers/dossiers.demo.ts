@@ -56,6 +56,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
       person: (typeof DEMO_CITIZENS)[number],
       procedure: { code: string },
       now: Date,
+      resultChannel?: 'online' | 'counter' | 'post',
     ) => {
       const attachments: TAttachmentInput[] = [];
       for (const c of await componentsOf(procedure.code, now))
@@ -71,6 +72,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
           email: person.email,
         },
         attachments,
+        ...(resultChannel ? { resultChannel } : {}),
       });
       return { id: d.id, version: d.version };
     };
@@ -145,8 +147,8 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
         at,
         citizens: { an: an.actor, mai: mai.actor, phong: phong.actor },
         staff: async (email) => (await staff(trx, email))!,
-        online: async (who, code, now) =>
-          (await online(people[who].actor, people[who].person, { code }, now)).id,
+        online: async (who, code, now, resultChannel) =>
+          (await online(people[who].actor, people[who].person, { code }, now, resultChannel)).id,
         counter,
       },
       counterId,

@@ -11,7 +11,14 @@ export { findProcedureInForce } from './ports';
 export { instant } from './dossiers.presenter';
 export { applicantOf, issuerOf } from './dossier-forms';
 export { resultsWaiting } from './dossier-returns.repo';
-export { addReturnGuard, type ReturnGuard } from './return-guards';
+export {
+  addReturnGuard,
+  addReturnReadyListener,
+  checkReturnGuards,
+  returnMayBeReady,
+  type ReturnGuard,
+  type ReturnReadyListener,
+} from './return-guards';
 export { findStaffFacts } from './ports';
 export { publicLookup } from './dossier-lookup.service';
 export { backEntryRoutes } from './back-entry.routes';

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
+import { pdfBytes } from '../../files/files.fixtures';
 import type { TDossierDetail } from '@motcua/contracts';
 import { pdfImages, pdfText } from '../documents/pdf-inspect.test-helpers';
 import { detail } from './dossiers.test-helpers';
@@ -124,14 +125,14 @@ describe('forms issued by the processing actions, stored on the dossier (issue 1
       `https://dichvucong.anhoa.example/xac-thuc?ma=${encodeURIComponent(d.code!)}`,
     );
 
-    // With an uploaded PDF nothing is generated.
+    // With an uploaded PDF nothing is generated: the upload is signed as the result (issue 15).
     let e = await walk('2026-09-02T09:00');
     f.clock.set(at('2026-09-09T10:00'));
-    const upload = await f.upload(desk);
+    const upload = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
     e = detail(
       await act(desk, e, 'result', { kind: 'granted', summary: 'Giấy phép số 9/GP', fileIds: [upload.id] }),
     );
-    expect(e.documents.some((x) => x.kind === 'result')).toBe(false);
+    expect(e.documents.filter((x) => x.kind === 'result').map((x) => x.templateSet)).toEqual(['uploaded']);
     expect(e.events.at(-1)!.data).toMatchObject({ generated: false });
   });
 });

@@ -38,10 +38,10 @@ import {
   issueProcessingRefusalForm,
   issueProcessingSupplementForm,
 } from './processing-forms';
-import { issueResultDocument } from './result-document';
+import { issueResultDocument, signUploadedResult, uploadedResultFile } from './result-document';
 import { openConsultationsRule } from './consultation-rules';
 import { countOpenConsultations } from './consultation.repo';
-import { checkReturnGuards } from './return-guards';
+import { checkReturnGuards, returnMayBeReady } from './return-guards';
 import { openInteragencyRule } from './interagency-rules';
 import { countUndoneTasks } from './interagency.repo';
 
@@ -286,13 +286,15 @@ export async function extendDeadline(
 /** The result to the desk ("result ready"): granted or refused, the PDF attached; early when before the appointment. */
 export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.input<typeof ZResultRequest>) {
   const input = ZResultRequest.parse(raw);
-  return officeAction(trx, ctx, id, 'result_issued', input, async (d) => {
+  return officeAction(trx, ctx, id, 'result_issued', input, async (d, files) => {
     const step = currentStep(
       d,
       'result_issued',
       d.processing_time?.unit === 'immediate' ? ['return'] : ['result_to_desk'],
     );
     await requireHolder(trx, ctx, d, step);
+    // An uploaded result (the first file) is signed like a generated one: it must be a PDF the signer can open.
+    const uploaded = files.length ? await uploadedResultFile(trx, ctx, files[0]!) : null;
     const ret = d.workflow!.steps.find((s) => s.kind === 'return')!;
     const cal = await calendarForAgency(trx, d.authority_agency_id);
     const early = isEarlyResult(d.appointment_at, ctx.now);
@@ -302,6 +304,8 @@ export async function issueResult(trx: Trx, ctx: IntakeCtx, id: string, raw: z.i
         if (input.kind === 'refused') await issueProcessingRefusalForm(trx, ctx, row, input.summary);
         // No uploaded result: one is generated from the procedure's template.
         if (input.fileIds.length === 0) await issueResultDocument(trx, ctx, row, input);
+        if (uploaded) await signUploadedResult(trx, ctx, row, input, uploaded);
+        await returnMayBeReady(trx, row.id, ctx.now);
       },
       set: {
         ...enterStep(cal, ret, ctx.now),

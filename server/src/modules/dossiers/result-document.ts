@@ -6,8 +6,8 @@ import type { Database } from '../../db/schema';
 import { renderResultDocument } from '../documents';
 import { applicantOf, formSetFor, issuerOf } from './dossier-forms';
 import type { IntakeCtx } from './dossier-context';
-import { signAndRecordResult } from '../results';
-import type { DossierRow } from './dossiers.repo';
+import { checkUploadedResult, readResultPdf, signAndRecordResult } from '../results';
+import { findFiles, type DossierRow } from './dossiers.repo';
 import { findProcedureInForce } from './ports';
 import { findAgency } from '../organisation';
 
@@ -52,13 +52,8 @@ export async function issueResultDocument(
     ? { id: ctx.actor.userId, name: ctx.actor.name }
     : await approverOf(trx, ctx, row.id);
   const procedure = await findProcedureInForce(trx, row.procedure_code, row.submitted_at);
-  const agency = await findAgency(trx, row.authority_agency_id);
-  const year = new Date(ctx.now.getTime() + 7 * 3_600_000).getUTCFullYear();
-  const n = await nextResultNumber(trx, row.authority_agency_id, year);
-  const code = row.code ?? row.submission_ref;
+  const { code, issuer, documentNumber } = await numberResult(trx, ctx, row);
   const resultName = procedure?.results?.[0];
-  const issuer = await issuerOf(trx, row.authority_agency_id);
-  const documentNumber = `${String(n).padStart(2, '0')}/KQ${agency?.short_name ? `-${agency.short_name}` : ''}`;
   const pdf = await renderResultDocument(
     {
       issuer,
@@ -89,14 +84,64 @@ export async function issueResultDocument(
     pdf,
     ...(correction ? { supersedes: { id: correction.supersedesId, reason: correction.reason } } : {}),
   });
+  await recordResultDocument(trx, ctx, row.id, stored.sha256, 'procedure');
+}
+
+/** The result's register number (per agency and Việt Nam year), the dossier code and the issuing unit. */
+async function numberResult(trx: Trx, ctx: IntakeCtx, row: DossierRow) {
+  const agency = await findAgency(trx, row.authority_agency_id);
+  const year = new Date(ctx.now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  const n = await nextResultNumber(trx, row.authority_agency_id, year);
+  const code = row.code ?? row.submission_ref;
+  const issuer = await issuerOf(trx, row.authority_agency_id);
+  const documentNumber = `${String(n).padStart(2, '0')}/KQ${agency?.short_name ? `-${agency.short_name}` : ''}`;
+  return { code, issuer, documentNumber };
+}
+
+async function recordResultDocument(
+  trx: Trx,
+  ctx: IntakeCtx,
+  dossierId: string,
+  sha256: string,
+  templateSet: string,
+) {
   await trx
     .insertInto('dossier_documents')
-    .values({
-      dossier_id: row.id,
-      kind: 'result',
-      template_set: 'procedure',
-      sha256: stored.sha256,
-      created_at: ctx.now,
-    })
+    .values({ dossier_id: dossierId, kind: 'result', template_set: templateSet, sha256, created_at: ctx.now })
     .execute();
+}
+
+/**
+ * The result PDF the handler uploaded (the first file of the `result` action), checked by `checkUploadedResult`
+ * before the dossier changed: signed in the approver's name with the same signer as a generated one and stored as
+ * the dossier's "result" document; the upload itself stays as it was sent.
+ */
+export async function signUploadedResult(
+  trx: Trx,
+  ctx: IntakeCtx,
+  row: DossierRow,
+  decision: { kind: 'granted' | 'refused' },
+  uploadedSha256: string,
+): Promise<void> {
+  const approver = await approverOf(trx, ctx, row.id);
+  const { code, issuer, documentNumber } = await numberResult(trx, ctx, row);
+  const stored = await signAndRecordResult(trx, ctx, {
+    dossierId: row.id,
+    dossierCode: code,
+    documentNumber,
+    kind: decision.kind,
+    agency: { id: row.authority_agency_id, name: issuer.agency },
+    approver,
+    place: issuer.place,
+    pdf: await readResultPdf(ctx.config, uploadedSha256),
+  });
+  await recordResultDocument(trx, ctx, row.id, stored.sha256, 'uploaded');
+}
+
+/** The uploaded result file, refused (422) unless it is a PDF the signer can open; its stored address. */
+export async function uploadedResultFile(trx: Trx, ctx: IntakeCtx, fileId: string): Promise<string> {
+  const [file] = await findFiles(trx, [fileId]);
+  const pdf = await readResultPdf(ctx.config, file!.sha256);
+  await checkUploadedResult({ name: file!.name, mediaType: file!.media_type }, pdf);
+  return file!.sha256;
 }

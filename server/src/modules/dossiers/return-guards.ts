@@ -29,3 +29,24 @@ export async function checkReturnGuards(
 ): Promise<void> {
   for (const guard of guards) await guard(trx, d, now, how);
 }
+
+/**
+ * Told when a result may have become ready to hand over: the result was issued, or something a return guard checks
+ * changed (a fee paid). Runs inside the causing transaction (postal: the automatic pickup is queued there, so it
+ * exists exactly when the change commits). A listener decides for itself whether the dossier concerns it.
+ */
+export type ReturnReadyListener = (trx: Transaction<Database>, dossierId: string, now: Date) => Promise<void>;
+
+const readyListeners: ReturnReadyListener[] = [];
+
+export function addReturnReadyListener(listener: ReturnReadyListener): void {
+  if (!readyListeners.includes(listener)) readyListeners.push(listener);
+}
+
+export async function returnMayBeReady(
+  trx: Transaction<Database>,
+  dossierId: string,
+  now: Date,
+): Promise<void> {
+  for (const l of readyListeners) await l(trx, dossierId, now);
+}

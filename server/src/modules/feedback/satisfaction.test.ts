@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pdfBytes } from '../../files/files.fixtures';
 import type { TDossierDetail, TRatingForm, TSatisfactionSummary } from '@motcua/contracts';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
@@ -20,7 +21,7 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     d = detail(await act(specialist, d, 'appraise', { opinion: 'Hồ sơ đầy đủ.', proposal: 'approve' }));
     d = detail(await act(specialist, d, 'forward'));
     d = detail(await act(head, d, 'forward'));
-    const pdf = await f.upload(desk);
+    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
     d = detail(
       await act(desk, d, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP', fileIds: [pdf.id] }),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pdfBytes } from '../../files/files.fixtures';
 import type { TDossierDetail, TDossierPayments } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
 import { detail } from '../dossiers/dossiers.test-helpers';
@@ -35,7 +36,7 @@ describe('fee due with the result', () => {
     await step(specialist, 'appraise', { opinion: 'Hồ sơ đầy đủ, đúng quy định.', proposal: 'approve' });
     await step(specialist, 'forward');
     await step(head, 'forward');
-    const pdf = await f.upload(desk);
+    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
     await step(desk, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP', fileIds: [pdf.id] });
     expect(d.status).toBe('result_ready');
 

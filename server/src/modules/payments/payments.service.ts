@@ -12,7 +12,15 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
-import { authorize, can, findDossier, isApplicantOf, type DossierRow, type IntakeCtx } from '../dossiers';
+import {
+  authorize,
+  can,
+  findDossier,
+  isApplicantOf,
+  returnMayBeReady,
+  type DossierRow,
+  type IntakeCtx,
+} from '../dossiers';
 import { dossierFeeFacts } from './fee-facts';
 import { presentPayment } from './payments.presenter';
 import {
@@ -164,6 +172,8 @@ async function settle(
     target: { type: 'dossier', id: d.id },
     details: { paymentId: p.id, channel: p.channel, amount: p.amount, reference: set.reference },
   });
+  // A fee due with the result may have been what held the hand-over (the automatic postal pickup waits for it).
+  await returnMayBeReady(trx, d.id, now);
 }
 
 /** The desk (or the postal operator, for postal collection) records a payment made by another channel. */

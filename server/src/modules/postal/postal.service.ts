@@ -10,7 +10,15 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
-import { applyDossierAction, authorize, can, findDossier, instant, type DossierRow } from '../dossiers';
+import {
+  applyDossierAction,
+  authorize,
+  can,
+  checkReturnGuards,
+  findDossier,
+  instant,
+  type DossierRow,
+} from '../dossiers';
 import type { PostalService } from './postal-service';
 import {
   findShipment,
@@ -64,21 +72,7 @@ export async function requestPickup(
     const d = await postalDossier(trx, ctx.actor, id);
     const existing = await findShipment(trx, { dossierId: d.id });
     if (existing?.tracking_no) throw new AppError('DUPLICATE', { what: SHIPMENT_WHAT });
-    const a = d.applicant;
-    const shipmentId =
-      existing?.id ??
-      (await insertShipment(trx, {
-        dossier_id: d.id,
-        agency_id: d.holding_agency_id ?? d.authority_agency_id,
-        recipient: a.name,
-        address: a.address ?? '',
-        phone: a.phone,
-        status: 'requested',
-        tracking_no: null,
-        integrated: !input.trackingNo,
-        requested_at: ctx.now,
-        updated_at: ctx.now,
-      }));
+    const shipmentId = existing?.id ?? (await openShipment(trx, d, !input.trackingNo, ctx.now));
     if (input.trackingNo) {
       await updateShipment(trx, shipmentId, {
         status: 'picked_up',
@@ -103,30 +97,100 @@ export async function requestPickup(
     return { id: shipmentId, d };
   });
   if (input.trackingNo) return shipment.id;
+  await bookWithService(db, ctx.config, shipment, service, ctx.now);
+  return shipment.id;
+}
+
+async function openShipment(trx: Trx, d: DossierRow, integrated: boolean, now: Date): Promise<string> {
+  const a = d.applicant;
+  return insertShipment(trx, {
+    dossier_id: d.id,
+    agency_id: d.holding_agency_id ?? d.authority_agency_id,
+    recipient: a.name,
+    address: a.address ?? '',
+    phone: a.phone,
+    status: 'requested',
+    tracking_no: null,
+    integrated,
+    requested_at: now,
+    updated_at: now,
+  });
+}
+
+/** Asks the postal service to pick the result up; its tracking number and fee are recorded when it answers. */
+async function bookWithService(
+  db: Kysely<Database>,
+  config: Config,
+  shipment: { id: string; d: DossierRow },
+  service: PostalService,
+  now: Date,
+): Promise<void> {
   const a = shipment.d.applicant;
   const booked = await service.requestPickup({
     reference: shipment.d.code ?? shipment.d.submission_ref,
     recipient: a.name,
     address: a.address ?? '',
     phone: a.phone,
-    webhookUrl: `${ctx.config.publicUrl}/api/postal/webhook`,
-    now: ctx.now,
+    webhookUrl: `${config.publicUrl}/api/postal/webhook`,
+    now,
   });
   await db.transaction().execute(async (trx) => {
     await updateShipment(trx, shipment.id, {
       tracking_no: booked.trackingNo,
       postal_fee: booked.fee,
-      updated_at: ctx.now,
+      updated_at: now,
     });
     await insertEvent(trx, {
       shipment_id: shipment.id,
       event_id: null,
       status: 'requested',
-      at: ctx.now,
+      at: now,
       note: booked.trackingNo,
       recorded_by: null,
     });
   });
+}
+
+/**
+ * The automatic pickup (a job queued when the result became ready or a fee was paid): a dossier whose applicant chose
+ * the post, with its result ready, nothing booked yet and every return guard satisfied (a fee due with the result is
+ * paid), is booked with the postal service. Anything else is left alone, so running it again changes nothing.
+ * Returns the shipment booked, or null.
+ */
+export async function autoPickup(
+  db: Kysely<Database>,
+  config: Config,
+  dossierId: string,
+  now: Date,
+  service: PostalService,
+): Promise<string | null> {
+  const shipment = await db.transaction().execute(async (trx) => {
+    // One booking at a time per dossier: the row lock orders this run against another run or the desk.
+    await trx.selectFrom('dossiers').select('id').where('id', '=', dossierId).forUpdate().execute();
+    const d = await findDossier(trx, dossierId);
+    if (!d || d.status !== 'result_ready' || d.result_channel !== 'post') return null;
+    const existing = await findShipment(trx, { dossierId: d.id });
+    if (existing?.tracking_no || (existing && !existing.integrated)) return null;
+    try {
+      await checkReturnGuards(trx, d, now, 'desk');
+    } catch (err) {
+      if (err instanceof AppError) return null; // waits: the payment queues this again
+      throw err;
+    }
+    const id = existing?.id ?? (await openShipment(trx, d, true, now));
+    await appendAudit(
+      trx,
+      { type: 'system', name: 'postal-auto-pickup', at: now },
+      {
+        action: 'postal.pickup',
+        target: { type: 'dossier', id: d.id },
+        details: { manual: false, automatic: true, trackingNo: null },
+      },
+    );
+    return { id, d };
+  });
+  if (!shipment) return null;
+  await bookWithService(db, config, shipment, service, now);
   return shipment.id;
 }
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { pdfBytes } from '../../files/files.fixtures';
 import type { TDossierDetail, TShipment } from '@motcua/contracts';
 import { actor } from '../../test/harness';
 import { detail } from '../dossiers/dossiers.test-helpers';
@@ -31,7 +32,7 @@ describe('results returned by post (issue 15, 001 Đ28)', async () => {
     d = detail(await act(specialist, d, 'appraise', { opinion: 'Hồ sơ đầy đủ.', proposal: 'approve' }));
     d = detail(await act(specialist, d, 'forward'));
     d = detail(await act(head, d, 'forward'));
-    const pdf = await f.upload(desk);
+    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
     d = detail(
       await act(desk, d, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP', fileIds: [pdf.id] }),
     );

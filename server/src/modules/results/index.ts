@@ -9,3 +9,4 @@ export {
   type SignResultInput,
 } from './results.service';
 export type { SignedResultRow } from './results.repo';
+export { checkUploadedResult } from './uploaded-result';

@@ -17,4 +17,27 @@ export type SignedResultsTable = {
   correction_reason: string | null;
 };
 
-export type ResultsTables = { signed_results: SignedResultsTable };
+export type ResultConversionsTable = {
+  id: Generated<string>;
+  agency_id: string;
+  year: number;
+  register_no: number;
+  dossier_id: string;
+  dossier_code: string;
+  kind: 'printout' | 'scan';
+  document_name: string;
+  sha256: string;
+  signed_result_id: string | null;
+  copies: number | null;
+  handed_to: string | null;
+  certifier_id: string;
+  certifier_name: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  at: Timestamp;
+};
+
+export type ResultsTables = {
+  signed_results: SignedResultsTable;
+  result_conversions: ResultConversionsTable;
+};

@@ -1,4 +1,12 @@
-import type { TDossierResults, TVerifyResultResponse } from '@motcua/contracts';
+import type {
+  TCorrectResultRequest,
+  TDossierDetail,
+  TDossierResults,
+  TResultConversion,
+  TResultConversionList,
+  TResultConversionRequest,
+  TVerifyResultResponse,
+} from '@motcua/contracts';
 import { api } from '../../lib/api';
 
 export const resultKeys = {
@@ -15,4 +23,12 @@ export const resultsApi = {
       headers: { 'content-type': 'application/pdf' },
     }),
   facts: (code: string) => api<TDossierResults>(`/api/results/${encodeURIComponent(code)}`),
+  /** A corrected result superseding the current one (003 Đ15). */
+  correct: (id: string, body: TCorrectResultRequest) =>
+    api<TDossierDetail>(`/api/processing/dossiers/${id}/result-corrections`, { method: 'POST', body }),
+  /** A certified printout or scan of the result (ND 45/2020 Đ18). */
+  convert: (id: string, body: TResultConversionRequest) =>
+    api<TResultConversion>(`/api/processing/dossiers/${id}/result-conversions`, { method: 'POST', body }),
+  conversions: (dossierId: string) =>
+    api<TResultConversionList>(`/api/result-conversions?dossierId=${encodeURIComponent(dossierId)}`),
 };

@@ -7,6 +7,7 @@ import type { TDossierDetail } from '@motcua/contracts';
 import { Alert, Card, Spinner } from '../../components/ui';
 import { OfficePaymentCard } from '../../features/payments/components/OfficePaymentCard';
 import { PostalCard } from '../../features/payments/components/PostalCard';
+import { ResultOfficeCard } from '../../features/results/components/ResultOfficeCard';
 import { dossierKeys } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
@@ -127,6 +128,14 @@ export function ProcessingDossierPage() {
       {d.resultChannel === 'post' ? (
         <PostalCard dossierId={d.id} ready={d.status === 'result_ready'} />
       ) : null}
+      <ResultOfficeCard
+        dossier={d}
+        onChanged={(next) => {
+          if (next) queryClient.setQueryData(dossierKeys.detail(id), next);
+          void dossier.refetch();
+          void queryClient.invalidateQueries({ queryKey: ['results'] });
+        }}
+      />
       <Card>
         <h2>{t('processing.consult.title')}</h2>
         <ConsultationList
