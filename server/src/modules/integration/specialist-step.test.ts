@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { TDossierDetail } from '@motcua/contracts';
 import { createDemoDb, createTestApp } from '../../test/harness';
 import { sysAdmin } from './integration.test-helpers';
@@ -12,7 +13,7 @@ describe('a specialist system takes a processing step via an API key', async () 
     .selectFrom('dossiers')
     .select(['id', 'version', 'handler_id'])
     .where('status', '=', 'in_processing')
-    .where('step_role', '=', 'specialist')
+    .where(sql<string>`step_role`, '=', 'specialist') // generated column (inbox migration)
     .where('handler_id', 'is not', null)
     .orderBy('id')
     .executeTakeFirstOrThrow();
