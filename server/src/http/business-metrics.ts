@@ -12,11 +12,13 @@ type Facts = {
   messagesPending: number;
   oldestJobSeconds: number;
   lastBackup: { kind: string; at: Date }[];
+  portalBacklog: { status: string; n: number }[];
+  portalOldestSeconds: number;
 };
 
 /**
  * Business gauges for /metrics (issue 18): dossiers by status, overdue dossiers, the notification backlog, the age
- * of the oldest due job and the last backup of each kind. Counted from indexes and kept for five seconds, so
+ * of the oldest due job, the national-portal sync backlog and the last backup of each kind. Counted from indexes and kept for five seconds, so
  * frequent scrapes by several Prometheus servers cost one set of queries per interval.
  */
 export function registerBusinessGauges(registry: Registry, db: Db, now: () => Date): void {
@@ -64,6 +66,24 @@ export function registerBusinessGauges(registry: Registry, db: Db, now: () => Da
     },
   });
   new Gauge({
+    name: 'motcua_portal_sync_backlog',
+    help: 'Messages to the national portal not yet acknowledged by it, by status (pending: being retried; dead)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of (await facts()).portalBacklog) this.set({ status: r.status }, r.n);
+    },
+  });
+  new Gauge({
+    name: 'motcua_portal_sync_oldest_seconds',
+    help: 'Age of the oldest message the national portal has not acknowledged (0 when none)',
+    registers: [registry],
+    async collect() {
+      this.set((await facts()).portalOldestSeconds);
+    },
+  });
+  new Gauge({
     name: 'motcua_backup_last_timestamp_seconds',
     help: 'When the last finished backup set of each kind was taken',
     labelNames: ['kind'],
@@ -88,6 +108,16 @@ async function read(db: Db, now: Date): Promise<Facts> {
     SELECT min(run_at) AS run_at FROM jobs WHERE status = 'pending' AND run_at <= ${now}`.execute(k);
   const backups = await sql<{ kind: string; at: Date }>`
     SELECT kind, max(created_at) AS at FROM backup_runs GROUP BY kind`.execute(k);
+  // Both statuses always appear (0 when none), so an alert on the series never sees it vanish.
+  const portal = await sql<{ status: string; n: number; oldest: Date | null }>`
+    SELECT s.status, count(m.id)::int AS n, min(m.created_at) AS oldest
+    FROM (VALUES ('pending'), ('dead')) AS s(status)
+    LEFT JOIN portal_messages m ON m.status = s.status
+    GROUP BY s.status ORDER BY s.status`.execute(k);
+  const portalOldest = portal.rows.reduce<number | null>((min, r) => {
+    const t = r.oldest ? new Date(r.oldest).getTime() : null;
+    return t === null ? min : min === null ? t : Math.min(min, t);
+  }, null);
   const first = oldest.rows[0]?.run_at;
   return {
     byStatus: byStatus.rows,
@@ -95,5 +125,7 @@ async function read(db: Db, now: Date): Promise<Facts> {
     messagesPending: messages.rows[0]?.n ?? 0,
     oldestJobSeconds: first ? Math.max(0, (now.getTime() - new Date(first).getTime()) / 1000) : 0,
     lastBackup: backups.rows.map((b) => ({ kind: b.kind, at: new Date(b.at) })),
+    portalBacklog: portal.rows.map((r) => ({ status: r.status, n: r.n })),
+    portalOldestSeconds: portalOldest === null ? 0 : Math.max(0, (now.getTime() - portalOldest) / 1000),
   };
 }

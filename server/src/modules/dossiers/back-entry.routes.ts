@@ -9,10 +9,8 @@ import {
   ZErrorResponse,
 } from '@motcua/contracts';
 import { requireActor, requireRole } from '../../http/auth';
-import { idempotent } from '../../http/idempotency';
 import { backEnterDossier, listBackEntries } from './back-entry.service';
-import { dossierDetail } from './dossier-read.service';
-import { ctxOf } from './dossiers.routes';
+import { idempotentIntake } from './dossiers.routes';
 
 const errors = {
   400: ZErrorResponse,
@@ -42,20 +40,7 @@ export const backEntryRoutes: FastifyPluginAsync = async (root) => {
         response: { 201: ZDossierDetail, ...errors },
       },
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const res = await idempotent(
-        api.deps.db,
-        `dossiers.back-entry:${ctx.actor.userId}`,
-        req.headers['idempotency-key'],
-        req.body,
-        async (trx) => {
-          const id = await backEnterDossier(trx, ctx, req.body);
-          return { status: 201, body: await dossierDetail(trx, id, ctx.now, true) };
-        },
-      );
-      return reply.status(res.status).send(res.body as z.infer<typeof ZDossierDetail>);
-    },
+    idempotentIntake('dossiers.back-entry', backEnterDossier, true),
   );
   api.get(
     '/reception/back-entries',

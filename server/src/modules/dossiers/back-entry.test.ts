@@ -140,6 +140,17 @@ describe('outage back-entry', async () => {
     expect((await enter(other.json<{ id: string }>().id, T('10:30'))).statusCode).toBe(404);
   });
 
+  it('answers a retried Idempotency-Key with the same dossier, never a second one', async () => {
+    const before = await count();
+    const body = { outageId, receivedAt: T('10:40'), dossier: await paper() };
+    const key = { 'idempotency-key': 'back-entry-retry-01' };
+    const a = detail(await f.inject(clerk, 'POST', '/api/reception/back-entries', body, key), 201);
+    const b = detail(await f.inject(clerk, 'POST', '/api/reception/back-entries', body, key), 201);
+    expect(b.id).toBe(a.id);
+    expect(b.code).toBe(a.code);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('counts the deadline exactly as an acceptance at the original time would', async () => {
     f.clock.set(new Date(T('08:30', '2026-11-17')));
     const reg = detail(await f.inject(clerk, 'POST', '/api/reception/dossiers', await paper()), 201);
@@ -161,10 +172,11 @@ describe('outage back-entry', async () => {
     expect(items.map((i) => i.code)).toEqual([
       formatDossierCode('H99.17', new Date(T('08:30')), 1),
       formatDossierCode('H99.17', new Date(T('09:20')), 2),
+      formatDossierCode('H99.17', new Date(T('10:40')), 3),
     ]);
     const outages = await f.inject(clerk, 'GET', '/api/outages');
     const mine = outages.json<{ items: { id: string; backEntries: number }[] }>().items;
-    expect(mine.find((o) => o.id === outageId)?.backEntries).toBe(2);
+    expect(mine.find((o) => o.id === outageId)?.backEntries).toBe(3);
     // Another agency's desk sees none of them.
     const elsewhere = await f.inject(
       f.clerk('STTTT'),

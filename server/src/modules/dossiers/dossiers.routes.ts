@@ -27,7 +27,7 @@
  * The public lookup and its probing alerts: `dossier-lookup.routes.ts`.
  * Stale `expectedVersion` → 409 CONFLICT; another applicant's dossier → 404; wrong agency → 404 for staff.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -105,6 +105,32 @@ export function ctxOf(req: FastifyRequest): IntakeCtx {
     now: requestNow(req),
     config: req.server.deps.config,
     locale: localeOf(req),
+  };
+}
+
+/**
+ * A desk intake answered 201 with the dossier as staff see it, once per Idempotency-Key of the officer: a retry gets
+ * the stored answer and never a second dossier. Shared by the counter intake and the outage back-entry;
+ * the services re-validate the body with their zod schema.
+ */
+export function idempotentIntake(
+  scope: string,
+  work: (trx: Transaction<Database>, ctx: IntakeCtx, body: never) => Promise<string>,
+  staff = false,
+) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const ctx = ctxOf(req);
+    const res = await idempotent(
+      req.server.deps.db,
+      `${scope}:${ctx.actor.userId}`,
+      req.headers['idempotency-key'] as string | undefined,
+      req.body,
+      async (trx) => {
+        const id = await work(trx, ctx, req.body as never);
+        return { status: 201, body: await dossierDetail(trx, id, ctx.now, staff) };
+      },
+    );
+    return reply.status(res.status).send(res.body);
   };
 }
 
@@ -339,20 +365,7 @@ export const dossierRoutes: FastifyPluginAsync = async (root) => {
         response: { 201: ZDossierDetail, ...errors },
       },
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const res = await idempotent(
-        api.deps.db,
-        `dossiers.register:${ctx.actor.userId}`,
-        req.headers['idempotency-key'],
-        req.body,
-        async (trx) => {
-          const id = await registerDossier(trx, ctx, req.body);
-          return { status: 201, body: await dossierDetail(trx, id, ctx.now) };
-        },
-      );
-      return reply.status(res.status).send(res.body as z.infer<typeof ZDossierDetail>);
-    },
+    idempotentIntake('dossiers.register', registerDossier),
   );
   api.post(
     '/reception/dossiers/:id/accept',

@@ -2,6 +2,7 @@
  * Feedback and complaints (issue 16; 000 Đ14, ND 20/2008 Đ9): filing, classification, forwarding, the written
  * answer and its publication. Every change runs in the caller's transaction with its audit entry and its messages.
  */
+import { feedbackAnswered } from './feedback-hooks';
 import type { Transaction } from 'kysely';
 import type {
   TFeedbackAnswer,
@@ -273,6 +274,8 @@ export async function answerFeedback(
     .where('id', '=', id)
     .execute();
   await tellSender(trx, row, 'feedback.answered', { agency: row.agency_name, answer: input.answer }, ctx.now);
+  const answered = { id, reference: row.reference, kind: row.kind, agencyId: row.agency_id };
+  await feedbackAnswered(trx, { ...answered, dossierCode: row.dossier_code, answeredAt: ctx.now });
   await appendAudit(trx, ctx.audit, {
     action: 'feedback.answer',
     target: { type: 'feedback', id },

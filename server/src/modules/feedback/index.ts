@@ -5,3 +5,4 @@
 export { feedbackForDossier } from './feedback.read';
 export { ratingLink } from './rating-token';
 export { satisfactionCounts } from './satisfaction.service';
+export { onFeedbackAnswered, type FeedbackAnswered } from './feedback-hooks';

@@ -7,7 +7,8 @@ import { portalTargetOf, usePortalTarget } from './portal-client';
 import { COLLECT_JOB, collectJob, PORTAL_SEND_JOB, portalSendJob, scheduleCollect } from './portal-outbox';
 import { portalSimulator } from './portal-sim.routes';
 import { scheduleSyncCheck, SYNC_CHECK_JOB, syncCheckJob } from './sync-check';
-import { WEBHOOK_JOB, webhookDeliverJob } from './webhooks';
+import { feedbackAnsweredWebhook, WEBHOOK_JOB, webhookDeliverJob } from './webhooks';
+import { onFeedbackAnswered } from '../feedback';
 
 export const integrationModule: Module = {
   name: 'integration',
@@ -15,6 +16,7 @@ export const integrationModule: Module = {
     // Read per use: the configuration may be replaced after boot (the public address once the port is known).
     usePortalTarget(() => portalTargetOf(app.deps.config));
     await registerApiClientHooks(app);
+    onFeedbackAnswered(feedbackAnsweredWebhook);
     if (!app.deps.config.nationalPortal.url) await app.register(portalSimulator);
   },
   routes: async (api) => {

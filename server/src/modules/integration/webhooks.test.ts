@@ -5,6 +5,7 @@ import type { TDossierEventType } from '@motcua/contracts';
 import { collectEvents } from './portal-outbox';
 import { checkSignature } from './signing';
 import { webhookEventOf } from './webhooks';
+import { actor, asActor } from '../../test/harness';
 import { integrationWorker, listeningDemoApp, sysAdmin } from './integration.test-helpers';
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -33,6 +34,7 @@ describe('webhooks to a real local subscriber', async () => {
   const t = await listeningDemoApp();
   const worker = integrationWorker(t);
   const sub = await receiver();
+  let secret = '';
 
   it('maps dossier events to the webhook events subscribers choose', () => {
     const map = (e: TDossierEventType) => webhookEventOf(e);
@@ -66,7 +68,8 @@ describe('webhooks to a real local subscriber', async () => {
       },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const { id, secret } = created.json<{ id: string; secret: string }>();
+    const { id } = created.json<{ id: string; secret: string }>();
+    secret = created.json<{ secret: string }>().secret;
     expect(secret).toMatch(/^whsec_/);
     const list = await t.app.inject({ method: 'GET', url: '/api/admin/webhooks', headers: sysAdmin });
     expect(list.body).not.toContain(secret); // shown once
@@ -130,5 +133,41 @@ describe('webhooks to a real local subscriber', async () => {
       headers: sysAdmin,
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('delivers feedback.answered, signed, when an agency answers feedback (and nothing before)', async () => {
+    const agency = await t.db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: { kind: 'question', content: 'Hỏi về lệ phí cấp giấy phép xây dựng', agencyId: agency.id },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const { id } = filed.json<{ id: string }>();
+    await worker.drain();
+    const before = sub.got.length;
+    expect(sub.got.some((g) => g.headers['x-webhook-event'] === 'feedback.answered')).toBe(false);
+
+    const official = actor({ kind: 'staff', roles: ['reception_officer'], agencyId: agency.id });
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/office/feedback/${id}/answer`,
+      headers: asActor(official),
+      payload: { answer: 'Lệ phí theo Nghị quyết của HĐND tỉnh, nộp khi nhận kết quả.' },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    await worker.drain();
+    expect(sub.got.length).toBe(before + 1);
+    const got = sub.got.at(-1)!;
+    expect(got.headers['x-webhook-event']).toBe('feedback.answered');
+    expect(checkSignature(secret, got.headers, got.body, t.clock.now())).toBe('ok');
+    expect(JSON.parse(got.body)).toMatchObject({
+      event: 'feedback.answered',
+      feedback: { id, agencyId: agency.id, kind: 'question' },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { TDossierEventType } from '@motcua/contracts';
 import { WEBHOOK_EVENTS, type TWebhookEvent } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
+import type { FeedbackAnswered } from '../feedback';
 import { enqueue, type JobHandler } from '../../jobs/queue';
 import type { DossierSnapshot } from './portal-message';
 import type { FeedEvent } from './portal-snapshot.repo';
@@ -16,7 +17,7 @@ import { signedHeaders } from './signing';
 export const WEBHOOK_JOB = 'integration.webhook-deliver';
 export const WEBHOOK_MAX_ATTEMPTS = 8;
 
-/** Which dossier events raise which webhook event. `feedback.answered` comes from the feedback module. */
+/** Which dossier events raise which webhook event. `feedback.answered` comes from the feedback module's hook. */
 const EVENT_OF: Partial<Record<TDossierEventType, TWebhookEvent>> = {
   submitted: 'dossier.submitted',
   registered: 'dossier.submitted',
@@ -39,6 +40,14 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64url')}`;
 }
 
+const subscribersOf = (trx: Transaction<Database>, event: TWebhookEvent) =>
+  trx
+    .selectFrom('webhook_subscriptions')
+    .select('id')
+    .where('active', '=', true)
+    .where(sql<boolean>`${event} = ANY(events)`)
+    .execute();
+
 /** Writes the deliveries one dossier event causes (in the collector's transaction). */
 export async function fanOutWebhooks(
   trx: Transaction<Database>,
@@ -48,12 +57,7 @@ export async function fanOutWebhooks(
 ): Promise<void> {
   const event = webhookEventOf(e.type);
   if (!event) return;
-  const subs = await trx
-    .selectFrom('webhook_subscriptions')
-    .select('id')
-    .where('active', '=', true)
-    .where(sql<boolean>`${event} = ANY(events)`)
-    .execute();
+  const subs = await subscribersOf(trx, event);
   const body = {
     event,
     occurredAt: e.at.toISOString(),
@@ -73,6 +77,34 @@ export async function fanOutWebhooks(
     snap.id,
     body,
     now,
+  );
+}
+
+/** Listener on the feedback module (`onFeedbackAnswered`): one delivery per subscriber, in the answer's transaction. */
+export async function feedbackAnsweredWebhook(
+  trx: Transaction<Database>,
+  f: FeedbackAnswered,
+): Promise<void> {
+  const event: TWebhookEvent = 'feedback.answered';
+  const subs = await subscribersOf(trx, event);
+  const body = {
+    event,
+    occurredAt: f.answeredAt.toISOString(),
+    feedback: {
+      id: f.id,
+      reference: f.reference,
+      kind: f.kind,
+      agencyId: f.agencyId,
+      dossierCode: f.dossierCode,
+    },
+  };
+  await queueDeliveries(
+    trx,
+    subs.map((s) => s.id),
+    event,
+    null,
+    body,
+    f.answeredAt,
   );
 }
 
