@@ -203,7 +203,7 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
       'Số liệu kết quả điện tử chưa được nối vào báo cáo',
     ),
     // Group 5 — satisfaction (18): the feedback module's counts through the satisfaction port.
-    x.satisfaction
+    x.satisfaction && x.satisfaction.rated > 0
       ? known(
           {
             key: 's1',
@@ -225,7 +225,7 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
             formula: 'đánh giá hài lòng / lượt đánh giá',
             links: [],
           },
-          'Chưa có số liệu đánh giá (chức năng đánh giá đang được xây dựng)',
+          'Chưa có lượt đánh giá nào trong kỳ (TT 01/2018)',
         ),
   ];
 }
