@@ -15,3 +15,4 @@ export { addReturnGuard, type ReturnGuard } from './return-guards';
 export { findStaffFacts } from './ports';
 export { publicLookup } from './dossier-lookup.service';
 export { backEntryRoutes } from './back-entry.routes';
+export { notifyReturned } from './dossier-notify';
