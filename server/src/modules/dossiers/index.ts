@@ -22,3 +22,4 @@ export {
 export { findStaffFacts } from './ports';
 export { publicLookup } from './dossier-lookup.service';
 export { backEntryRoutes } from './back-entry.routes';
+export { notifyReturned } from './dossier-notify';

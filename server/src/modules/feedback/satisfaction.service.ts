@@ -223,7 +223,10 @@ export async function satisfactionRollup(
 }
 
 /** For the reports module: rating counts per agency and period. */
-export async function satisfactionCounts(q: Q, opts: { period?: string; agencyId?: string } = {}) {
+export async function satisfactionCounts(
+  q: Q,
+  opts: { period?: string; agencyId?: string; periods?: string[]; agencyIds?: string[] } = {},
+) {
   let qb = q
     .selectFrom('satisfaction_ratings')
     .select((eb) => [
@@ -241,6 +244,10 @@ export async function satisfactionCounts(q: Q, opts: { period?: string; agencyId
     .orderBy('agency_id');
   if (opts.period) qb = qb.where('period', '=', opts.period);
   if (opts.agencyId) qb = qb.where('agency_id', '=', opts.agencyId);
+  if (opts.periods)
+    qb = opts.periods.length ? qb.where('period', 'in', opts.periods) : qb.where(sql<boolean>`false`);
+  if (opts.agencyIds)
+    qb = opts.agencyIds.length ? qb.where('agency_id', 'in', opts.agencyIds) : qb.where(sql<boolean>`false`);
   const rows = await qb.execute();
   return rows.map((r) => ({
     agencyId: r.agencyId,

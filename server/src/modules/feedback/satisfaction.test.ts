@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../../files/files.fixtures';
-import type { TDossierDetail, TRatingForm, TSatisfactionSummary } from '@motcua/contracts';
+import type {
+  TDossierDetail,
+  TPublicStats,
+  TRatingForm,
+  TSatisfactionSummary,
+  TServiceIndex,
+} from '@motcua/contracts';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
 import { satisfactionCounts } from './index';
@@ -8,7 +14,7 @@ import { ratingPeriod } from './feedback-rules';
 
 describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
   const o = await officeFixture(80);
-  const { f, head, specialist, desk, act } = o;
+  const { f, head, specialist, desk, act, staff } = o;
 
   /** An online dossier for 1.004227 received at `local`, resolved and returned at the desk. */
   const returned = async (local: string) => {
@@ -92,6 +98,24 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     expect(counts).toEqual([
       expect.objectContaining({ agencyId: f.agency('STTTT'), ratings: 1, verySatisfied: 1 }),
     ]);
+    // The reports module reads these ratings: QĐ 766 indicator s1 and the public statistics' satisfaction rate.
+    const leader = await staff(3, 'Phạm Văn Lãnh', ['leader'], null);
+    const index = await f.inject(
+      leader,
+      'GET',
+      `/api/reports/service-index?period=month&at=2026-03-15&agencyId=${f.agency('STTTT')}`,
+    );
+    expect(index.statusCode, index.body).toBe(200);
+    expect(index.json<TServiceIndex>().indicators.find((i) => i.key === 's1')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      score: 18,
+      unknownReason: null,
+    });
+    const pub = await f.inject(null, 'GET', `/api/public/statistics?year=2026&agencyId=${f.agency('STTTT')}`);
+    const months = pub.json<TPublicStats>().months;
+    expect(months.find((m) => m.month === '2026-03')).toMatchObject({ satisfactionRate: 1 });
+    expect(months.find((m) => m.month === '2026-02')).toMatchObject({ satisfactionRate: null });
     // Staff see their own ratings (the desk officer received the dossier).
     const own = await f.inject(desk, 'GET', '/api/satisfaction/summary?period=2026-03&by=official');
     expect(own.json<TSatisfactionSummary>().rows).toEqual([

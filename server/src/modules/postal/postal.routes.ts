@@ -166,7 +166,7 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
             throw new AppError('CALLBACK_REPLAYED', { sender: POSTAL });
           }
           const audit = { ...requestActor(req), type: 'system' as const, name: 'postal-service' };
-          await applyWebhook(trx, req.body, audit, now);
+          await applyWebhook(trx, req.body, audit, now, api.deps.config);
           return { ok: true as const, duplicate: false };
         });
     },

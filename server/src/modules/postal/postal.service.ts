@@ -17,6 +17,7 @@ import {
   checkReturnGuards,
   findDossier,
   instant,
+  notifyReturned,
   type DossierRow,
 } from '../dossiers';
 import type { PostalService } from './postal-service';
@@ -210,6 +211,7 @@ export async function applyShipmentEvent(
   },
   audit: AuditActor,
   now: Date,
+  config: Pick<Config, 'publicUrl' | 'feedback'>,
 ): Promise<void> {
   await insertEvent(trx, {
     shipment_id: s.id,
@@ -242,6 +244,8 @@ export async function applyShipmentEvent(
         },
       },
       audit: { action: 'dossier.return', details: { channel: 'post', trackingNo: s.tracking_no } },
+      // The applicant gets the result-returned message with the satisfaction-rating link (issue 16).
+      afterAudit: (row) => notifyReturned(trx, { now, config }, row),
     }),
   );
 }
@@ -277,11 +281,18 @@ export async function recordShipmentEvent(
     },
     ctx.audit,
     ctx.now,
+    ctx.config,
   );
 }
 
 /** A verified webhook: applied once per event id; an unknown tracking number is 404 and changes nothing. */
-export async function applyWebhook(trx: Trx, w: TPostalWebhook, audit: AuditActor, now: Date): Promise<void> {
+export async function applyWebhook(
+  trx: Trx,
+  w: TPostalWebhook,
+  audit: AuditActor,
+  now: Date,
+  config: Pick<Config, 'publicUrl' | 'feedback'>,
+): Promise<void> {
   const s = await findShipment(trx, { trackingNo: w.trackingNo });
   if (!s) throw new AppError('NOT_FOUND', { what: SHIPMENT_WHAT });
   await applyShipmentEvent(
@@ -290,6 +301,7 @@ export async function applyWebhook(trx: Trx, w: TPostalWebhook, audit: AuditActo
     { status: w.status, at: new Date(w.at), note: w.note ?? null, eventId: w.eventId, recordedBy: null },
     audit,
     now,
+    config,
   );
 }
 

@@ -101,6 +101,14 @@ describe('results returned by post (issue 15, 001 Đ28)', async () => {
       actor: { type: 'system' },
       data: { at: 'post', trackingNo: s.trackingNo },
     });
+    // The applicant gets the result-returned message with the satisfaction-rating link (issue 16).
+    const returnedMsg = await f.db.kysely
+      .selectFrom('messages')
+      .select('body')
+      .where('template', '=', 'dossier.result_returned')
+      .where('body', 'like', `%${d.code}%`)
+      .executeTakeFirst();
+    expect(returnedMsg?.body).toMatch(new RegExp(`token=${d.id}`));
     const mine = (await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}/shipments`)).json<{
       items: TShipment[];
     }>();

@@ -31,7 +31,7 @@ import { requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
 import { periodicPdf, periodicReport, periodicXlsx } from './periodic';
 import { dashboard, dossiersBehind } from './reports.service';
-import { satisfactionNotYetAvailable } from './satisfaction-port';
+import { satisfactionFromRatings } from './satisfaction-port';
 import { publicStats, serviceIndex } from './service-index.service';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
@@ -123,7 +123,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZServiceIndex, ...errors },
       },
     },
-    async (req) => serviceIndex(db(), req.actor, req.query, requestNow(req), satisfactionNotYetAvailable),
+    async (req) => serviceIndex(db(), req.actor, req.query, requestNow(req), satisfactionFromRatings(db())),
   );
   api.get(
     '/public/statistics',
@@ -135,6 +135,6 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZPublicStats, 400: ZErrorResponse, 404: ZErrorResponse },
       },
     },
-    async (req) => publicStats(db(), req.query, requestNow(req), satisfactionNotYetAvailable),
+    async (req) => publicStats(db(), req.query, requestNow(req), satisfactionFromRatings(db())),
   );
 };

@@ -3,6 +3,7 @@ import type { TPublicStats, TServiceIndex } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
+import { paymentAndResultCounts } from './index-sources';
 import * as repo from './reports.repo';
 import { asOfDay, countsBy, emptyCounts, resolveScope, vnDay } from './reports.service';
 import type { SatisfactionPort } from './satisfaction-port';
@@ -26,7 +27,7 @@ async function indexFor(
   satisfaction: SatisfactionPort,
 ) {
   const asOf = asOfDay(to, now);
-  const [all, online, procs, sat] = await Promise.all([
+  const [all, online, procs, sat, payRes] = await Promise.all([
     countsBy(db, scope, from, to, asOf, 'none'),
     countsBy(db, { ...scope, channel: 'online' }, from, to, asOf, 'none'),
     scope.agencyIds.length
@@ -38,6 +39,7 @@ async function indexFor(
           WHERE va.agency_id = ANY(${sql.val(scope.agencyIds)}::uuid[])`.execute(db)
       : Promise.resolve({ rows: [{ total: 0, full: 0 }] }),
     satisfaction(scope.agencyIds, from, to),
+    paymentAndResultCounts(db, scope.agencyIds, from, to),
   ]);
   return serviceIndicators({
     counts: all.get('') ?? emptyCounts(),
@@ -45,6 +47,7 @@ async function indexFor(
     fullOnlineProcedures: procs.rows[0]?.full ?? 0,
     procedures: procs.rows[0]?.total ?? 0,
     satisfaction: sat,
+    ...payRes,
   });
 }
 

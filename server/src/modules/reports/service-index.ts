@@ -16,6 +16,10 @@ export type IndexInputs = {
   fullOnlineProcedures: number;
   procedures: number;
   satisfaction: { satisfied: number; rated: number } | null;
+  /** dossiers with a fee paid in the period / those paid online (payments module's records) */
+  payments: { paid: number; online: number };
+  /** dossiers given a signed electronic result in the period (results module's records) */
+  electronicResults: number;
 };
 
 const rate = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
@@ -168,16 +172,18 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
       x.fullOnlineProcedures,
       x.procedures,
     ),
-    unknown(
+    // o3 = dossiers whose fee was paid online in the period / dossiers with a fee paid in the period (any channel)
+    known(
       {
         key: 'o3',
         group: 'online',
         name: 'Thanh toán trực tuyến phí, lệ phí',
         points: 8,
-        formula: 'hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí',
+        formula: 'hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí đã nộp trong kỳ',
         links: [],
       },
-      'Số liệu thanh toán chưa được nối vào báo cáo',
+      x.payments.online,
+      x.payments.paid,
     ),
     // Group 4 — digitisation (22)
     unknown(
@@ -191,19 +197,25 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
       },
       'Hệ thống chưa ghi nhận việc số hóa thành phần hồ sơ giấy',
     ),
-    unknown(
+    // d2 = dossiers given a signed electronic result in the period / dossiers resolved in the period (capped at 1)
+    known(
       {
         key: 'd2',
         group: 'digitisation',
         name: 'Cấp kết quả giải quyết điện tử',
         points: 11,
-        formula: 'hồ sơ có kết quả điện tử / hồ sơ đã giải quyết',
-        links: [],
+        formula: 'hồ sơ có kết quả điện tử ký số trong kỳ / hồ sơ đã giải quyết trong kỳ',
+        links: [
+          { label: 'Trước hạn', measure: 'resolved_early' },
+          { label: 'Đúng hạn', measure: 'resolved_on_time' },
+          { label: 'Quá hạn', measure: 'resolved_late' },
+        ],
       },
-      'Số liệu kết quả điện tử chưa được nối vào báo cáo',
+      x.electronicResults,
+      c.resolved_early + c.resolved_on_time + c.resolved_late,
     ),
     // Group 5 — satisfaction (18): the feedback module's counts through the satisfaction port.
-    x.satisfaction
+    x.satisfaction && x.satisfaction.rated > 0
       ? known(
           {
             key: 's1',
@@ -225,7 +237,7 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
             formula: 'đánh giá hài lòng / lượt đánh giá',
             links: [],
           },
-          'Chưa có số liệu đánh giá (chức năng đánh giá đang được xây dựng)',
+          'Chưa có lượt đánh giá nào trong kỳ (TT 01/2018)',
         ),
   ];
 }
