@@ -7,14 +7,13 @@ import type {
   TSimulateResponse,
 } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
-import { actor } from '../../test/harness';
 import { checkInteragencyPlan } from '../catalogue/interagency-plan';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
 import { flagOverdueInteragency } from './interagency-warnings';
 import { useProcedureFixtures } from './ports';
 import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
-import { at, officeFixture } from './processing-office.test-helpers';
+import { at, officeFixture, staffMaker } from './processing-office.test-helpers';
 
 // Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.
 // Procedure 1.004227 (10 working days) at Sở TT&TT, here made inter-agency: Sở Xây dựng (3 working days) and
@@ -44,33 +43,7 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
       },
     },
   ]);
-  let n = 0;
-  const person = async (
-    name: string,
-    roles: Actor['roles'],
-    agencyId: string,
-    departmentId: string | null = null,
-  ) => {
-    const userId = `00000000-0000-4000-a150-${String(++n).padStart(12, '0')}`;
-    await f.db.kysely
-      .insertInto('users')
-      .values({
-        id: userId,
-        kind: 'staff',
-        username: `lienthong.${n}`,
-        full_name: name,
-        email: `lienthong${n}@anhoa.gov.vn`,
-        agency_id: agencyId,
-        department_id: departmentId,
-        status: 'active',
-      })
-      .execute();
-    await f.db.kysely
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: userId, role })))
-      .execute();
-    return actor({ kind: 'staff', userId, name, roles, agencyId });
-  };
+  const person = staffMaker(f, 'a150', 'lienthong');
   const sxdStaff = await person('Vũ Văn Xây Dựng', ['specialist'], sxd);
   const stpStaff = await person('Đỗ Thị Tư Pháp', ['specialist'], stp);
   const sxdDesk = f.clerk('SXD');
