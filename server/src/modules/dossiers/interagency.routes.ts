@@ -6,6 +6,7 @@
  * | POST   | /api/processing/dossiers/{id}/interagency    | the receiving desk (reception officer)     | ZInteragencySendRequest → ZDossierDetail |
  * | GET    | /api/interagency/tasks                       | staff: the parts my agency is asked for    | → ZInteragencyTaskList                  |
  * | GET    | /api/interagency/tasks/{tid}                 | the partner, the lead or the receiving desk | → ZInteragencyTask                     |
+ * | GET    | /api/interagency/tasks/{tid}/files[/{fileId}] | as GET /api/interagency/tasks/{tid}; not while waiting | → ZInteragencyTaskFiles / the file |
  * | POST   | /api/interagency/tasks/{tid}/done            | the partner agency (specialist, approver)  | ZInteragencyDoneRequest → ZInteragencyTask |
  * | POST   | /api/processing/dossiers/{id}/forward-level  | the receiving commune desk (003 Đ13.7)     | ZLevelForwardRequest → ZDossierDetail    |
  *
@@ -20,6 +21,7 @@ import {
   ZInteragencyDoneRequest,
   ZInteragencySendRequest,
   ZInteragencyTask,
+  ZInteragencyTaskFiles,
   ZInteragencyTaskList,
   ZInteragencyTaskListQuery,
   ZLevelForwardRequest,
@@ -33,6 +35,10 @@ import {
   REQUEST_ERRORS as errors,
   requestRoute,
 } from './agency-request.routes';
+import { safeFileName } from '../../files/file-name';
+import { sendStoredFile } from '../../files/serve';
+import { fileStoreFor } from './dossier-context';
+import { openPartnerFile, partnerFiles } from './interagency-files';
 import { forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
 
@@ -76,6 +82,37 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
       response: { 200: ZInteragencyTask, ...errors },
     }),
     async (req) => getTask(db(), requireActor(req), req.params.tid, requestNow(req)),
+  );
+
+  api.get(
+    '/interagency/tasks/:tid/files',
+    requestRoute(officeStaff, "The dossier's files a partner may open for its part (none while it waits)", {
+      params: z.object({ tid: z.uuid() }),
+      response: { 200: ZInteragencyTaskFiles, ...errors },
+    }),
+    async (req) => partnerFiles(db(), requireActor(req), req.params.tid, requestNow(req)),
+  );
+
+  api.get(
+    '/interagency/tasks/:tid/files/:fileId',
+    requestRoute(officeStaff, 'Download one of the files of a partner part', {
+      params: z.object({ tid: z.uuid(), fileId: z.uuid() }),
+    }),
+    async (req, reply) => {
+      const file = await openPartnerFile(
+        db(),
+        requireActor(req),
+        req.params.tid,
+        req.params.fileId,
+        requestNow(req),
+      );
+      const body = await fileStoreFor(api.deps.config).get(file.sha256);
+      return sendStoredFile(reply, {
+        body,
+        mediaType: file.media_type,
+        name: safeFileName(file.name, file.media_type),
+      });
+    },
   );
 
   api.post(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   TDossierDetail,
   TInteragencyTask,
+  TInteragencyTaskFiles,
   TInteragencyTaskList,
   TLookupResponse,
   TSimulateResponse,
@@ -99,6 +100,24 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     const stpTask = mine(await tasks(stpStaff), d.code)[0]!;
     expect((await f.inject(sxdStaff, 'GET', `/api/interagency/tasks/${stpTask.id}`)).statusCode).toBe(404);
     expect((await done(sxdStaff, stpTask, await version(d.id))).statusCode).toBe(404);
+
+    // Partners open the dossier's files for their part; another agency's part, or a file not of the dossier: 404.
+    const sxdFiles = await f.inject(sxdStaff, 'GET', `/api/interagency/tasks/${sxdList[0]!.id}/files`);
+    expect(sxdFiles.statusCode).toBe(200);
+    const items = sxdFiles.json<TInteragencyTaskFiles>().items;
+    expect(items.length).toBeGreaterThan(0);
+    const fileUrl = (t: { id: string }, fileId: string) => `/api/interagency/tasks/${t.id}/files/${fileId}`;
+    const got = await f.inject(sxdStaff, 'GET', fileUrl(sxdList[0]!, items[0]!.id));
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.length).toBe(items[0]!.size);
+    expect((await f.inject(stpStaff, 'GET', fileUrl(sxdList[0]!, items[0]!.id))).statusCode).toBe(404);
+    expect(
+      (await f.inject(stpStaff, 'GET', `/api/interagency/tasks/${sxdList[0]!.id}/files`)).statusCode,
+    ).toBe(404);
+    const stranger = await person('Hồ Văn Ngoài Cuộc', ['specialist'], f.agency('STC'));
+    expect((await f.inject(stranger, 'GET', fileUrl(stpTask, items[0]!.id))).statusCode).toBe(404);
+    const foreign = (await f.upload(desk)).id;
+    expect((await f.inject(sxdStaff, 'GET', fileUrl(sxdList[0]!, foreign))).statusCode).toBe(404);
 
     // The applicant: one dossier, one status; the lookup names the agencies working on it.
     const own = detail(await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}`));
