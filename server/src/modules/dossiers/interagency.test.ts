@@ -250,6 +250,13 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     const early = await done(sxdStaff, sxdTask, await version(d.id));
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('INTERAGENCY_STATE');
+    // Nor open the dossier's files before its turn (the partner working now can).
+    const filesOf = async (who: Actor, t: { id: string }) =>
+      (await f.inject(who, 'GET', `/api/interagency/tasks/${t.id}/files`)).json<TInteragencyTaskFiles>()
+        .items;
+    expect(await filesOf(sxdStaff, sxdTask)).toEqual([]);
+    const stpOpen = mine(await tasks(stpStaff), d.code)[0]!;
+    expect((await filesOf(stpStaff, stpOpen)).map((x) => x.component).length).toBe(2);
 
     // STP finishes Monday 23/2 08:00; SXD's 3 days run from then in its calendar: Thursday 26/2 08:00.
     f.clock.set(at('2026-02-23T08:00'));
