@@ -1,12 +1,21 @@
 // Route plumbing shared by the requests one agency makes of another (consultation, inter-agency parts, the
 // cross-level forward): the office guard, the error statuses, and a state change in one transaction answered with
 // the dossier (or the request) as it now stands. Routes stay auth → validate → service → presenter.
-import type { FastifyInstance, FastifyRequest, FastifySchema, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import type { Transaction } from 'kysely';
 import { ZErrorResponse } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
+import { safeFileName } from '../../files/file-name';
+import { sendStoredFile } from '../../files/serve';
 import { requireLogin, requireRole } from '../../http/auth';
-import type { IntakeCtx } from './dossier-context';
+import { fileStoreFor, type IntakeCtx } from './dossier-context';
+import type { FileRow } from './dossiers.repo';
 import { dossierDetail } from './dossier-read.service';
 import { ctxOf } from './dossiers.routes';
 
@@ -53,5 +62,16 @@ export function actOnDossier(
   return inTransaction(api, req, async (trx, ctx) => {
     await run(trx, ctx);
     return dossierDetail(trx, id, ctx.now, true);
+  });
+}
+
+/** A file of the request (its access checked by `open`, 404 otherwise), served from the file store. */
+export async function sendFile(api: FastifyInstance, reply: FastifyReply, open: () => Promise<FileRow>) {
+  const file = await open();
+  const body = await fileStoreFor(api.deps.config).get(file.sha256);
+  return sendStoredFile(reply, {
+    body,
+    mediaType: file.media_type,
+    name: safeFileName(file.name, file.media_type),
   });
 }

@@ -27,16 +27,14 @@ import {
 } from '@motcua/contracts';
 import { requireActor } from '../../http/auth';
 import { requestNow } from '../../http/context';
-import { safeFileName } from '../../files/file-name';
-import { sendStoredFile } from '../../files/serve';
 import {
   actOnDossier,
   inTransaction,
   officeStaff,
   REQUEST_ERRORS as errors,
   requestRoute,
+  sendFile,
 } from './agency-request.routes';
-import { fileStoreFor } from './dossier-context';
 import {
   answerConsultation,
   closeConsultation,
@@ -118,20 +116,9 @@ export const consultationRoutes: FastifyPluginAsync = async (root) => {
     requestRoute(officeStaff, 'Download an attachment of the request or of the answer', {
       params: z.object({ cid: z.uuid(), fileId: z.uuid() }),
     }),
-    async (req, reply) => {
-      const file = await openConsultationFile(
-        db(),
-        requireActor(req),
-        req.params.cid,
-        req.params.fileId,
-        requestNow(req),
-      );
-      const body = await fileStoreFor(api.deps.config).get(file.sha256);
-      return sendStoredFile(reply, {
-        body,
-        mediaType: file.media_type,
-        name: safeFileName(file.name, file.media_type),
-      });
-    },
+    async (req, reply) =>
+      sendFile(api, reply, () =>
+        openConsultationFile(db(), requireActor(req), req.params.cid, req.params.fileId, requestNow(req)),
+      ),
   );
 };

@@ -34,10 +34,8 @@ import {
   officeStaff,
   REQUEST_ERRORS as errors,
   requestRoute,
+  sendFile,
 } from './agency-request.routes';
-import { safeFileName } from '../../files/file-name';
-import { sendStoredFile } from '../../files/serve';
-import { fileStoreFor } from './dossier-context';
 import { openPartnerFile, partnerFiles } from './interagency-files';
 import { forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
@@ -98,21 +96,10 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
     requestRoute(officeStaff, 'Download one of the files of a partner part', {
       params: z.object({ tid: z.uuid(), fileId: z.uuid() }),
     }),
-    async (req, reply) => {
-      const file = await openPartnerFile(
-        db(),
-        requireActor(req),
-        req.params.tid,
-        req.params.fileId,
-        requestNow(req),
-      );
-      const body = await fileStoreFor(api.deps.config).get(file.sha256);
-      return sendStoredFile(reply, {
-        body,
-        mediaType: file.media_type,
-        name: safeFileName(file.name, file.media_type),
-      });
-    },
+    async (req, reply) =>
+      sendFile(api, reply, () =>
+        openPartnerFile(db(), requireActor(req), req.params.tid, req.params.fileId, requestNow(req)),
+      ),
   );
 
   api.post(
