@@ -108,3 +108,18 @@ export const ZLevelForwardRequest = z.object({
   note: z.string().trim().min(3).max(2000).optional(),
 });
 export type TLevelForwardRequest = z.input<typeof ZLevelForwardRequest>;
+
+/** The dossier's files a partner may open for its part (none while it waits for its turn). */
+export const ZInteragencyTaskFiles = z.object({
+  items: z.array(
+    z.object({
+      id: ZId,
+      name: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      /** The dossier component the file belongs to. */
+      component: z.string(),
+    }),
+  ),
+});
+export type TInteragencyTaskFiles = z.infer<typeof ZInteragencyTaskFiles>;

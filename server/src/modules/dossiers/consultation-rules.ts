@@ -2,12 +2,13 @@
 // calendar, the grade of an answer against it, and when the requester may proceed without one. The live actions
 // (consultation.service.ts) and the simulator (procedure-simulate.ts) both call these.
 import { AppError } from '../../http/errors';
-import { processingDue, type Calendar } from '../calendar';
+import type { Calendar } from '../calendar';
+import { requestDue } from './agency-request-rules';
 import { gradeHandoff, type Timeliness } from './control-slip';
 
 /** The consultation's deadline: `workingDays` after the request, by the consulted agency's calendar (003 Đ13.5.a). */
 export function consultationDue(consultedCal: Calendar, requestedAt: Date, workingDays: number): Date {
-  return processingDue(consultedCal, requestedAt, { unit: 'working_days', value: workingDays });
+  return requestDue(consultedCal, requestedAt, workingDays);
 }
 
 /** early / on time / late, as the control slip grades every handoff. */

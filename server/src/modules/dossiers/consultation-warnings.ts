@@ -5,10 +5,8 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../http/errors';
-import { findPreferredLocale } from '../accounts';
-import { queueMessage, registerTemplates, type MessageTemplate } from '../notifications';
-import { applyDossierAction, systemCtx } from './dossier-action';
+import { registerTemplates, type MessageTemplate } from '../notifications';
+import { flagOnDossier, flagOverdueRequests, mailEach, REQUEST_RUNNING, staffOf } from './agency-request';
 import { vnDateTime } from './dossier-notify';
 import { overdueConsultations, updateConsultation, type ConsultationRow } from './consultation.repo';
 import { findDossier, type DossierRow } from './dossiers.repo';
@@ -40,10 +38,6 @@ export const CONSULTATION_TEMPLATES: Record<
 };
 registerTemplates(CONSULTATION_TEMPLATES);
 
-const BATCH = 200;
-/** Where a consultation can still be flagged on the dossier (the states that accept `consultation_overdue`). */
-const RUNNING = new Set(['in_processing', 'processing_supplement']);
-
 /** The requester and the reception officers of the desk that received the dossier. */
 async function recipients(trx: Transaction<Database>, c: ConsultationRow, d: DossierRow) {
   return trx
@@ -67,44 +61,23 @@ async function recipients(trx: Transaction<Database>, c: ConsultationRow, d: Dos
 
 async function flag(trx: Transaction<Database>, c: ConsultationRow, now: Date): Promise<boolean> {
   const d = await findDossier(trx, c.dossier_id);
-  if (d && RUNNING.has(d.status)) {
-    try {
-      await applyDossierAction(
-        trx,
-        systemCtx('consultation-warnings', now),
-        d.id,
-        'consultation_overdue',
-        d.version,
-        () => ({
-          event: {
-            data: {
-              consultationId: c.id,
-              agency: c.to_agency_name,
-              department: c.to_department_name,
-              dueAt: c.due_at.toISOString(),
-            },
-          },
-          audit: { action: 'dossier.consultation_overdue', details: { consultationId: c.id } },
-        }),
-      );
-    } catch (err) {
-      // Someone acted on the dossier meanwhile (the version guard is the first write): the next run flags it.
-      if (err instanceof AppError && err.code === 'CONFLICT') return false;
-      throw err;
-    }
+  if (d && REQUEST_RUNNING.has(d.status)) {
+    const data = {
+      consultationId: c.id,
+      agency: c.to_agency_name,
+      department: c.to_department_name,
+      dueAt: c.due_at.toISOString(),
+    };
+    if (!(await flagOnDossier(trx, d, 'consultation_overdue', data, { consultationId: c.id }, now)))
+      return false;
     const unit = c.to_department_name ? `${c.to_department_name} – ${c.to_agency_name}` : c.to_agency_name;
-    for (const p of await recipients(trx, c, d)) {
-      if (!p.email) continue;
-      const locale = (await findPreferredLocale(trx, p.id)) ?? 'vi';
-      await queueMessage(trx, {
-        channel: 'email',
-        to: p.email,
-        template: 'consultation.overdue',
-        locale,
-        now,
-        params: { code: d.code ?? '', procedure: d.procedure_name, agency: unit, due: vnDateTime(c.due_at) },
-      });
-    }
+    const params = {
+      code: d.code ?? '',
+      procedure: d.procedure_name,
+      agency: unit,
+      due: vnDateTime(c.due_at),
+    };
+    await mailEach(trx, await recipients(trx, c, d), 'consultation.overdue', params, now);
   }
   // A dossier no longer running (stopped, refused…) is not flagged, but the request is not scanned again either.
   await updateConsultation(trx, c.id, { overdue_warned_at: now });
@@ -121,53 +94,23 @@ export async function notifyConsulted(
   d: DossierRow,
   now: Date,
 ) {
-  let q = trx
-    .selectFrom('users as u')
-    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.email'])
-    .distinct()
-    .where('u.kind', '=', 'staff')
-    .where('u.status', '=', 'active')
-    .where('r.role', 'in', ['specialist', 'approver'])
-    .where('u.agency_id', '=', c.to_agency_id);
-  if (c.to_department_id) q = q.where('u.department_id', '=', c.to_department_id);
+  const people = await staffOf(trx, c.to_agency_id, ['specialist', 'approver'], c.to_department_id);
   const unit = c.to_department_name ? `${c.to_department_name} – ${c.to_agency_name}` : c.to_agency_name;
   const from = c.from_department_name
     ? `${c.from_department_name} – ${c.from_agency_name}`
     : c.from_agency_name;
-  for (const p of await q.orderBy('u.id').execute()) {
-    if (!p.email) continue;
-    const locale = (await findPreferredLocale(trx, p.id)) ?? 'vi';
-    await queueMessage(trx, {
-      channel: 'email',
-      to: p.email,
-      template: 'consultation.requested',
-      locale,
-      now,
-      params: {
-        code: d.code ?? '',
-        procedure: d.procedure_name,
-        agency: unit,
-        from,
-        content: c.content,
-        due: vnDateTime(c.due_at),
-      },
-    });
-  }
+  const params = {
+    code: d.code ?? '',
+    procedure: d.procedure_name,
+    agency: unit,
+    from,
+    content: c.content,
+    due: vnDateTime(c.due_at),
+  };
+  await mailEach(trx, people, 'consultation.requested', params, now);
 }
 
 /** One pass: every open consultation past due and not yet flagged. Returns how many were flagged. */
-export async function flagOverdueConsultations(db: Db, now: Date): Promise<number> {
-  let flagged = 0;
-  for (;;) {
-    const [n, done] = await db.kysely.transaction().execute(async (trx) => {
-      const batch = await overdueConsultations(trx, now, BATCH);
-      let count = 0;
-      for (const c of batch) if (await flag(trx, c, now)) count++;
-      return [batch.length, count] as const;
-    });
-    flagged += done;
-    if (n < BATCH || done === 0) break;
-  }
-  return flagged;
+export function flagOverdueConsultations(db: Db, now: Date): Promise<number> {
+  return flagOverdueRequests(db, now, overdueConsultations, flag);
 }

@@ -24,15 +24,17 @@ import {
   ZConsultationListQuery,
   ZConsultRequest,
   ZDossierDetail,
-  ZErrorResponse,
 } from '@motcua/contracts';
-import { requireActor, requireLogin, requireRole } from '../../http/auth';
+import { requireActor } from '../../http/auth';
 import { requestNow } from '../../http/context';
-import { safeFileName } from '../../files/file-name';
-import { sendStoredFile } from '../../files/serve';
-import { fileStoreFor } from './dossier-context';
-import { dossierDetail } from './dossier-read.service';
-import { ctxOf } from './dossiers.routes';
+import {
+  actOnDossier,
+  inTransaction,
+  officeStaff,
+  REQUEST_ERRORS as errors,
+  requestRoute,
+  sendFile,
+} from './agency-request.routes';
 import {
   answerConsultation,
   closeConsultation,
@@ -42,145 +44,81 @@ import {
   sendConsultation,
 } from './consultation.service';
 
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-  422: ZErrorResponse,
-};
-const TAGS = ['processing'];
-
 export const consultationRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
-  const office = requireRole('approver', 'specialist', 'reception_officer');
   const db = () => api.deps.db.kysely;
 
   api.post(
     '/processing/dossiers/:id/consult',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'Consult other agencies or departments (content, attachments, deadline in their calendar)',
+    requestRoute(
+      officeStaff,
+      'Consult other agencies or departments (content, attachments, deadline in their calendar)',
+      {
         params: z.object({ id: z.uuid() }),
         body: ZConsultRequest,
         response: { 200: ZDossierDetail, ...errors },
       },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          await sendConsultation(trx, ctx, req.params.id, req.body);
-          return dossierDetail(trx, req.params.id, ctx.now, true);
-        });
-    },
+    ),
+    async (req) =>
+      actOnDossier(api, req, req.params.id, (trx, ctx) =>
+        sendConsultation(trx, ctx, req.params.id, req.body),
+      ),
   );
 
   api.post(
     '/processing/dossiers/:id/consultations/:cid/close',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'Proceed without an overdue answer, recording whether silence counts as agreement',
+    requestRoute(
+      officeStaff,
+      'Proceed without an overdue answer, recording whether silence counts as agreement',
+      {
         params: z.object({ id: z.uuid(), cid: z.uuid() }),
         body: ZConsultationCloseRequest,
         response: { 200: ZDossierDetail, ...errors },
       },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          await closeConsultation(trx, ctx, req.params.id, req.params.cid, req.body);
-          return dossierDetail(trx, req.params.id, ctx.now, true);
-        });
-    },
+    ),
+    async (req) =>
+      actOnDossier(api, req, req.params.id, (trx, ctx) =>
+        closeConsultation(trx, ctx, req.params.id, req.params.cid, req.body),
+      ),
   );
 
   api.get(
     '/consultations',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'Consultation requests addressed to my unit, open first by due time',
-        querystring: ZConsultationListQuery,
-        response: { 200: ZConsultationList, ...errors },
-      },
-    },
+    requestRoute(officeStaff, 'Consultation requests addressed to my unit, open first by due time', {
+      querystring: ZConsultationListQuery,
+      response: { 200: ZConsultationList, ...errors },
+    }),
     async (req) => listForConsulted(db(), requireActor(req), req.query.status, requestNow(req)),
   );
 
   api.get(
     '/consultations/:cid',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'One consultation request (the consulted unit or the agency that asked)',
-        params: z.object({ cid: z.uuid() }),
-        response: { 200: ZConsultation, ...errors },
-      },
-    },
+    requestRoute(officeStaff, 'One consultation request (the consulted unit or the agency that asked)', {
+      params: z.object({ cid: z.uuid() }),
+      response: { 200: ZConsultation, ...errors },
+    }),
     async (req) => getConsultation(db(), requireActor(req), req.params.cid, requestNow(req)),
   );
 
   api.post(
     '/consultations/:cid/answer',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'Answer (opinion) or decline a consultation request',
-        params: z.object({ cid: z.uuid() }),
-        body: ZConsultationAnswerRequest,
-        response: { 200: ZConsultation, ...errors },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute((trx) => answerConsultation(trx, ctx, req.params.cid, req.body));
-    },
+    requestRoute(officeStaff, 'Answer (opinion) or decline a consultation request', {
+      params: z.object({ cid: z.uuid() }),
+      body: ZConsultationAnswerRequest,
+      response: { 200: ZConsultation, ...errors },
+    }),
+    async (req) =>
+      inTransaction(api, req, (trx, ctx) => answerConsultation(trx, ctx, req.params.cid, req.body)),
   );
 
   api.get(
     '/consultations/:cid/files/:fileId',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'Download an attachment of the request or of the answer',
-        params: z.object({ cid: z.uuid(), fileId: z.uuid() }),
-      },
-    },
-    async (req, reply) => {
-      const file = await openConsultationFile(
-        db(),
-        requireActor(req),
-        req.params.cid,
-        req.params.fileId,
-        requestNow(req),
-      );
-      const body = await fileStoreFor(api.deps.config).get(file.sha256);
-      return sendStoredFile(reply, {
-        body,
-        mediaType: file.media_type,
-        name: safeFileName(file.name, file.media_type),
-      });
-    },
+    requestRoute(officeStaff, 'Download an attachment of the request or of the answer', {
+      params: z.object({ cid: z.uuid(), fileId: z.uuid() }),
+    }),
+    async (req, reply) =>
+      sendFile(api, reply, () =>
+        openConsultationFile(db(), requireActor(req), req.params.cid, req.params.fileId, requestNow(req)),
+      ),
   );
 };

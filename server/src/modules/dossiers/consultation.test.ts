@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TConsultation, TConsultationList, TDossierDetail } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
-import { actor } from '../../test/harness';
 import { pdfText } from '../documents/pdf-inspect.test-helpers';
 import { flagOverdueConsultations } from './consultation-warnings';
 import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
-import { at, officeFixture } from './processing-office.test-helpers';
+import { at, officeFixture, staffMaker } from './processing-office.test-helpers';
 
 // Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.
 // Procedure 1.004227 (10 working days) at Sở TT&TT, Phòng Bưu chính, Viễn thông.
@@ -26,33 +25,7 @@ describe('consultation (lấy ý kiến, issue 14; 003 Đ13.5)', async () => {
     ).id;
   const cntt = await deptOf(sttt, 'Phòng Công nghệ thông tin');
   const sxdDept = await deptOf(sxd, 'Phòng Quản lý hoạt động xây dựng');
-  let n = 0;
-  const person = async (
-    name: string,
-    roles: Actor['roles'],
-    agencyId: string,
-    departmentId: string | null,
-  ) => {
-    const userId = `00000000-0000-4000-a140-${String(++n).padStart(12, '0')}`;
-    await f.db.kysely
-      .insertInto('users')
-      .values({
-        id: userId,
-        kind: 'staff',
-        username: `consult.${n}`,
-        full_name: name,
-        email: `consult${n}@anhoa.gov.vn`,
-        agency_id: agencyId,
-        department_id: departmentId,
-        status: 'active',
-      })
-      .execute();
-    await f.db.kysely
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: userId, role })))
-      .execute();
-    return actor({ kind: 'staff', userId, name, roles, agencyId });
-  };
+  const person = staffMaker(f, 'a140', 'consult');
   const handler = await person('Trần Văn Chủ Trì', ['specialist'], sttt, dept);
   const itSpecialist = await person('Ngô Thị Công Nghệ', ['specialist'], sttt, cntt);
   const sxdSpecialist = await person('Vũ Văn Xây Dựng', ['specialist'], sxd, sxdDept);

@@ -9,7 +9,8 @@ import type {
   TInteragencyPlan,
 } from '@motcua/contracts';
 import { AppError } from '../../http/errors';
-import { processingDue, type Calendar } from '../calendar';
+import type { Calendar } from '../calendar';
+import { requestDue } from './agency-request-rules';
 
 /** Paper (counter, post) goes from partner to partner; an electronic dossier goes to all partners at once. */
 export function interagencyMode(channel: TDossierChannel): TInteragencyMode {
@@ -50,7 +51,7 @@ export function orderPartners(
 
 /** A partner's due time: `workingDays` after its turn begins, by the partner's calendar. */
 export function partnerDue(partnerCal: Calendar, openedAt: Date, workingDays: number): Date {
-  return processingDue(partnerCal, openedAt, { unit: 'working_days', value: workingDays });
+  return requestDue(partnerCal, openedAt, workingDays);
 }
 
 export type PlannedPart = { agencyId: string; position: number; openedAt: Date; dueAt: Date };

@@ -5,10 +5,8 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../http/errors';
-import { findPreferredLocale } from '../accounts';
-import { queueMessage, registerTemplates, type MessageTemplate } from '../notifications';
-import { applyDossierAction, systemCtx } from './dossier-action';
+import { registerTemplates, type MessageTemplate } from '../notifications';
+import { flagOnDossier, flagOverdueRequests, mailEach, REQUEST_RUNNING, staffOf } from './agency-request';
 import { vnDateTime } from './dossier-notify';
 import { findDossier, type DossierRow } from './dossiers.repo';
 import { overdueTasks, updateTask, type InteragencyRow } from './interagency.repo';
@@ -38,23 +36,6 @@ export const INTERAGENCY_TEMPLATES: Record<'interagency.overdue' | 'interagency.
   };
 registerTemplates(INTERAGENCY_TEMPLATES);
 
-const BATCH = 200;
-const RUNNING = new Set(['in_processing', 'processing_supplement']);
-
-async function mail(
-  trx: Transaction<Database>,
-  people: { id: string; email: string | null }[],
-  template: keyof typeof INTERAGENCY_TEMPLATES,
-  params: Record<string, string>,
-  now: Date,
-) {
-  for (const p of people) {
-    if (!p.email) continue;
-    const locale = (await findPreferredLocale(trx, p.id)) ?? 'vi';
-    await queueMessage(trx, { channel: 'email', to: p.email, template, locale, now, params });
-  }
-}
-
 /** The lead (specialists and approvers of the holding department) and the receiving desk's reception officers. */
 async function leadAndDesk(trx: Transaction<Database>, d: DossierRow) {
   return trx
@@ -80,18 +61,8 @@ async function leadAndDesk(trx: Transaction<Database>, d: DossierRow) {
 
 /** A partner's turn begins: its specialists and approvers are told, in the transaction that opens it. */
 export async function notifyPartner(trx: Transaction<Database>, t: InteragencyRow, d: DossierRow, now: Date) {
-  const people = await trx
-    .selectFrom('users as u')
-    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.email'])
-    .distinct()
-    .where('u.kind', '=', 'staff')
-    .where('u.status', '=', 'active')
-    .where('r.role', 'in', ['specialist', 'approver'])
-    .where('u.agency_id', '=', t.agency_id)
-    .orderBy('u.id')
-    .execute();
-  await mail(
+  const people = await staffOf(trx, t.agency_id, ['specialist', 'approver']);
+  await mailEach(
     trx,
     people,
     'interagency.requested',
@@ -109,54 +80,28 @@ export async function notifyPartner(trx: Transaction<Database>, t: InteragencyRo
 
 async function flag(trx: Transaction<Database>, t: InteragencyRow, now: Date): Promise<boolean> {
   const d = await findDossier(trx, t.dossier_id);
-  if (d && RUNNING.has(d.status)) {
-    try {
-      await applyDossierAction(
-        trx,
-        systemCtx('interagency-warnings', now),
-        d.id,
-        'interagency_overdue',
-        d.version,
-        () => ({
-          event: {
-            data: {
-              taskId: t.id,
-              agencyId: t.agency_id,
-              agency: t.agency_name,
-              dueAt: t.due_at!.toISOString(),
-            },
-          },
-          audit: { action: 'dossier.interagency_overdue', details: { taskId: t.id, agencyId: t.agency_id } },
-        }),
-      );
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return false;
-      throw err;
-    }
+  if (d && REQUEST_RUNNING.has(d.status)) {
+    const data = {
+      taskId: t.id,
+      agencyId: t.agency_id,
+      agency: t.agency_name,
+      dueAt: t.due_at!.toISOString(),
+    };
+    const audit = { taskId: t.id, agencyId: t.agency_id };
+    if (!(await flagOnDossier(trx, d, 'interagency_overdue', data, audit, now))) return false;
     const params = {
       code: d.code ?? '',
       procedure: d.procedure_name,
       agency: t.agency_name,
       due: vnDateTime(t.due_at!),
     };
-    await mail(trx, await leadAndDesk(trx, d), 'interagency.overdue', params, now);
+    await mailEach(trx, await leadAndDesk(trx, d), 'interagency.overdue', params, now);
   }
   await updateTask(trx, t.id, { overdue_warned_at: now });
   return true;
 }
 
 /** One pass: every open part past due and not yet flagged. Returns how many were flagged. */
-export async function flagOverdueInteragency(db: Db, now: Date): Promise<number> {
-  let flagged = 0;
-  for (;;) {
-    const [n, done] = await db.kysely.transaction().execute(async (trx) => {
-      const batch = await overdueTasks(trx, now, BATCH);
-      let count = 0;
-      for (const t of batch) if (await flag(trx, t, now)) count++;
-      return [batch.length, count] as const;
-    });
-    flagged += done;
-    if (n < BATCH || done === 0) break;
-  }
-  return flagged;
+export function flagOverdueInteragency(db: Db, now: Date): Promise<number> {
+  return flagOverdueRequests(db, now, overdueTasks, flag);
 }

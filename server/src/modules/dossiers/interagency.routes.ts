@@ -6,6 +6,7 @@
  * | POST   | /api/processing/dossiers/{id}/interagency    | the receiving desk (reception officer)     | ZInteragencySendRequest → ZDossierDetail |
  * | GET    | /api/interagency/tasks                       | staff: the parts my agency is asked for    | → ZInteragencyTaskList                  |
  * | GET    | /api/interagency/tasks/{tid}                 | the partner, the lead or the receiving desk | → ZInteragencyTask                     |
+ * | GET    | /api/interagency/tasks/{tid}/files[/{fileId}] | as GET /api/interagency/tasks/{tid}; not while waiting | → ZInteragencyTaskFiles / the file |
  * | POST   | /api/interagency/tasks/{tid}/done            | the partner agency (specialist, approver)  | ZInteragencyDoneRequest → ZInteragencyTask |
  * | POST   | /api/processing/dossiers/{id}/forward-level  | the receiving commune desk (003 Đ13.7)     | ZLevelForwardRequest → ZDossierDetail    |
  *
@@ -17,133 +18,118 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZDossierDetail,
-  ZErrorResponse,
   ZInteragencyDoneRequest,
   ZInteragencySendRequest,
   ZInteragencyTask,
+  ZInteragencyTaskFiles,
   ZInteragencyTaskList,
   ZInteragencyTaskListQuery,
   ZLevelForwardRequest,
 } from '@motcua/contracts';
-import { requireActor, requireLogin, requireRole } from '../../http/auth';
+import { requireActor, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
-import { dossierDetail } from './dossier-read.service';
-import { ctxOf } from './dossiers.routes';
+import {
+  actOnDossier,
+  inTransaction,
+  officeStaff,
+  REQUEST_ERRORS as errors,
+  requestRoute,
+  sendFile,
+} from './agency-request.routes';
+import { openPartnerFile, partnerFiles } from './interagency-files';
 import { forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
 
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-  422: ZErrorResponse,
-};
-const TAGS = ['processing'];
-
 export const interagencyRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
-  const office = requireRole('approver', 'specialist', 'reception_officer');
+  const desk = requireRole('reception_officer');
   const db = () => api.deps.db.kysely;
 
   api.post(
     '/processing/dossiers/:id/interagency',
-    {
-      preValidation: requireLogin,
-      preHandler: requireRole('reception_officer'),
-      schema: {
-        tags: TAGS,
-        summary:
-          'Dispatch an inter-agency dossier to the partner agencies (paper: in order; online: all at once)',
+    requestRoute(
+      desk,
+      'Dispatch an inter-agency dossier to the partner agencies (paper: in order; online: all at once)',
+      {
         params: z.object({ id: z.uuid() }),
         body: ZInteragencySendRequest,
         response: { 200: ZDossierDetail, ...errors },
       },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          await sendInteragency(trx, ctx, req.params.id, req.body);
-          return dossierDetail(trx, req.params.id, ctx.now, true);
-        });
-    },
+    ),
+    async (req) =>
+      actOnDossier(api, req, req.params.id, (trx, ctx) => sendInteragency(trx, ctx, req.params.id, req.body)),
   );
 
   api.get(
     '/interagency/tasks',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'The parts of inter-agency dossiers my agency is asked for, open first by due time',
+    requestRoute(
+      officeStaff,
+      'The parts of inter-agency dossiers my agency is asked for, open first by due time',
+      {
         querystring: ZInteragencyTaskListQuery,
         response: { 200: ZInteragencyTaskList, ...errors },
       },
-    },
+    ),
     async (req) => listForPartner(db(), requireActor(req), req.query.status, requestNow(req)),
   );
 
   api.get(
     '/interagency/tasks/:tid',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: "One partner agency's part of an inter-agency dossier",
-        params: z.object({ tid: z.uuid() }),
-        response: { 200: ZInteragencyTask, ...errors },
-      },
-    },
+    requestRoute(officeStaff, "One partner agency's part of an inter-agency dossier", {
+      params: z.object({ tid: z.uuid() }),
+      response: { 200: ZInteragencyTask, ...errors },
+    }),
     async (req) => getTask(db(), requireActor(req), req.params.tid, requestNow(req)),
+  );
+
+  api.get(
+    '/interagency/tasks/:tid/files',
+    requestRoute(officeStaff, "The dossier's files a partner may open for its part (none while it waits)", {
+      params: z.object({ tid: z.uuid() }),
+      response: { 200: ZInteragencyTaskFiles, ...errors },
+    }),
+    async (req) => partnerFiles(db(), requireActor(req), req.params.tid, requestNow(req)),
+  );
+
+  api.get(
+    '/interagency/tasks/:tid/files/:fileId',
+    requestRoute(officeStaff, 'Download one of the files of a partner part', {
+      params: z.object({ tid: z.uuid(), fileId: z.uuid() }),
+    }),
+    async (req, reply) =>
+      sendFile(api, reply, () =>
+        openPartnerFile(db(), requireActor(req), req.params.tid, req.params.fileId, requestNow(req)),
+      ),
   );
 
   api.post(
     '/interagency/tasks/:tid/done',
-    {
-      preValidation: requireLogin,
-      preHandler: office,
-      schema: {
-        tags: TAGS,
-        summary: 'The partner agency returns its part (the next partner of a paper dossier begins)',
+    requestRoute(
+      officeStaff,
+      'The partner agency returns its part (the next partner of a paper dossier begins)',
+      {
         params: z.object({ tid: z.uuid() }),
         body: ZInteragencyDoneRequest,
         response: { 200: ZInteragencyTask, ...errors },
       },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute((trx) => completeTask(trx, ctx, req.params.tid, req.body));
-    },
+    ),
+    async (req) => inTransaction(api, req, (trx, ctx) => completeTask(trx, ctx, req.params.tid, req.body)),
   );
 
   api.post(
     '/processing/dossiers/:id/forward-level',
-    {
-      preValidation: requireLogin,
-      preHandler: requireRole('reception_officer'),
-      schema: {
-        tags: TAGS,
-        summary: "Forward a commune-received dossier to the province's competent agency (deadline carried)",
+    requestRoute(
+      desk,
+      "Forward a commune-received dossier to the province's competent agency (deadline carried)",
+      {
         params: z.object({ id: z.uuid() }),
         body: ZLevelForwardRequest,
         response: { 200: ZDossierDetail, ...errors },
       },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          await forwardToUpperLevel(trx, ctx, req.params.id, req.body);
-          return dossierDetail(trx, req.params.id, ctx.now, true);
-        });
-    },
+    ),
+    async (req) =>
+      actOnDossier(api, req, req.params.id, (trx, ctx) =>
+        forwardToUpperLevel(trx, ctx, req.params.id, req.body),
+      ),
   );
 };

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type {
   TDossierDetail,
   TInteragencyTask,
+  TInteragencyTaskFiles,
   TInteragencyTaskList,
   TLookupResponse,
   TSimulateResponse,
 } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
-import { actor } from '../../test/harness';
 import { checkInteragencyPlan } from '../catalogue/interagency-plan';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
 import { flagOverdueInteragency } from './interagency-warnings';
 import { useProcedureFixtures } from './ports';
 import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
-import { at, officeFixture } from './processing-office.test-helpers';
+import { at, officeFixture, staffMaker } from './processing-office.test-helpers';
 
 // Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.
 // Procedure 1.004227 (10 working days) at Sở TT&TT, here made inter-agency: Sở Xây dựng (3 working days) and
@@ -44,33 +44,7 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
       },
     },
   ]);
-  let n = 0;
-  const person = async (
-    name: string,
-    roles: Actor['roles'],
-    agencyId: string,
-    departmentId: string | null = null,
-  ) => {
-    const userId = `00000000-0000-4000-a150-${String(++n).padStart(12, '0')}`;
-    await f.db.kysely
-      .insertInto('users')
-      .values({
-        id: userId,
-        kind: 'staff',
-        username: `lienthong.${n}`,
-        full_name: name,
-        email: `lienthong${n}@anhoa.gov.vn`,
-        agency_id: agencyId,
-        department_id: departmentId,
-        status: 'active',
-      })
-      .execute();
-    await f.db.kysely
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: userId, role })))
-      .execute();
-    return actor({ kind: 'staff', userId, name, roles, agencyId });
-  };
+  const person = staffMaker(f, 'a150', 'lienthong');
   const sxdStaff = await person('Vũ Văn Xây Dựng', ['specialist'], sxd);
   const stpStaff = await person('Đỗ Thị Tư Pháp', ['specialist'], stp);
   const sxdDesk = f.clerk('SXD');
@@ -126,6 +100,24 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     const stpTask = mine(await tasks(stpStaff), d.code)[0]!;
     expect((await f.inject(sxdStaff, 'GET', `/api/interagency/tasks/${stpTask.id}`)).statusCode).toBe(404);
     expect((await done(sxdStaff, stpTask, await version(d.id))).statusCode).toBe(404);
+
+    // Partners open the dossier's files for their part; another agency's part, or a file not of the dossier: 404.
+    const sxdFiles = await f.inject(sxdStaff, 'GET', `/api/interagency/tasks/${sxdList[0]!.id}/files`);
+    expect(sxdFiles.statusCode).toBe(200);
+    const items = sxdFiles.json<TInteragencyTaskFiles>().items;
+    expect(items.length).toBeGreaterThan(0);
+    const fileUrl = (t: { id: string }, fileId: string) => `/api/interagency/tasks/${t.id}/files/${fileId}`;
+    const got = await f.inject(sxdStaff, 'GET', fileUrl(sxdList[0]!, items[0]!.id));
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.length).toBe(items[0]!.size);
+    expect((await f.inject(stpStaff, 'GET', fileUrl(sxdList[0]!, items[0]!.id))).statusCode).toBe(404);
+    expect(
+      (await f.inject(stpStaff, 'GET', `/api/interagency/tasks/${sxdList[0]!.id}/files`)).statusCode,
+    ).toBe(404);
+    const stranger = await person('Hồ Văn Ngoài Cuộc', ['specialist'], f.agency('STC'));
+    expect((await f.inject(stranger, 'GET', fileUrl(stpTask, items[0]!.id))).statusCode).toBe(404);
+    const foreign = (await f.upload(desk)).id;
+    expect((await f.inject(sxdStaff, 'GET', fileUrl(sxdList[0]!, foreign))).statusCode).toBe(404);
 
     // The applicant: one dossier, one status; the lookup names the agencies working on it.
     const own = detail(await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}`));
@@ -258,6 +250,13 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     const early = await done(sxdStaff, sxdTask, await version(d.id));
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('INTERAGENCY_STATE');
+    // Nor open the dossier's files before its turn (the partner working now can).
+    const filesOf = async (who: Actor, t: { id: string }) =>
+      (await f.inject(who, 'GET', `/api/interagency/tasks/${t.id}/files`)).json<TInteragencyTaskFiles>()
+        .items;
+    expect(await filesOf(sxdStaff, sxdTask)).toEqual([]);
+    const stpOpen = mine(await tasks(stpStaff), d.code)[0]!;
+    expect((await filesOf(stpStaff, stpOpen)).map((x) => x.component).length).toBe(2);
 
     // STP finishes Monday 23/2 08:00; SXD's 3 days run from then in its calendar: Thursday 26/2 08:00.
     f.clock.set(at('2026-02-23T08:00'));

@@ -1,4 +1,5 @@
 import type { TDossierDetail } from '@motcua/contracts';
+import type { Db } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
@@ -6,6 +7,40 @@ import { detail, intakeFixture } from './dossiers.test-helpers';
 
 /** A literal Việt Nam time, `2026-02-12T09:00` → ISO with +07:00. */
 export const at = (local: string) => `${local}:00.000+07:00`;
+
+/**
+ * Staff accounts of any agency, with an e-mail address (the requests' notices go there): ids
+ * `00000000-0000-4000-<block>-…`, user names `<username>.<n>`.
+ */
+export function staffMaker(f: { db: Db }, block: string, username: string) {
+  let n = 0;
+  return async (
+    name: string,
+    roles: Actor['roles'],
+    agencyId: string,
+    departmentId: string | null = null,
+  ) => {
+    const userId = `00000000-0000-4000-${block}-${String(++n).padStart(12, '0')}`;
+    await f.db.kysely
+      .insertInto('users')
+      .values({
+        id: userId,
+        kind: 'staff',
+        username: `${username}.${n}`,
+        full_name: name,
+        email: `${username.replace(/\W/g, '')}${n}@anhoa.gov.vn`,
+        agency_id: agencyId,
+        department_id: departmentId,
+        status: 'active',
+      })
+      .execute();
+    await f.db.kysely
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
+    return actor({ kind: 'staff', userId, name, roles, agencyId });
+  };
+}
 
 /**
  * The office of Sở TT&TT with real accounts for the processing tests: a head of department (approver), two

@@ -1,0 +1,52 @@
+// A partner's access to the dossier's files (issue 14, ADR 0026: "every agency sees only what it needs"). The partner
+// opens the files of the dossier's current attachments for its part once its turn has begun; it still never sees the
+// dossier itself. Anyone who may not see the part (another agency, a waiting partner's file) gets 404.
+import type { Kysely, Transaction } from 'kysely';
+import type { TInteragencyTaskFiles } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import { findFiles, listAttachments } from './dossiers.repo';
+import { getTask } from './interagency.service';
+
+type Q = Kysely<Database> | Transaction<Database>;
+const FILE_WHAT = { vi: 'tệp', en: 'File' };
+
+/** The files of the dossier's current attachments, for someone who may see part `tid` (its turn begun). */
+export async function partnerFiles(
+  q: Q,
+  actor: Actor,
+  tid: string,
+  now: Date,
+): Promise<TInteragencyTaskFiles> {
+  const t = await getTask(q, actor, tid, now);
+  if (t.status === 'waiting') return { items: [] };
+  const d = await q
+    .selectFrom('dossiers')
+    .select('attachments_revision')
+    .where('id', '=', t.dossierId)
+    .executeTakeFirstOrThrow();
+  const attachments = await listAttachments(q, t.dossierId, d.attachments_revision);
+  const componentOf = new Map(attachments.flatMap((a) => a.file_ids.map((id) => [id, a.component_name])));
+  const files = await findFiles(q, [...componentOf.keys()]);
+  return {
+    items: files
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        mediaType: f.media_type,
+        size: Number(f.size),
+        component: componentOf.get(f.id)!,
+      }))
+      .sort((a, b) => a.component.localeCompare(b.component, 'vi') || a.name.localeCompare(b.name, 'vi')),
+  };
+}
+
+/** One of those files, to download; 404 for a file not among them. */
+export async function openPartnerFile(q: Q, actor: Actor, tid: string, fileId: string, now: Date) {
+  const { items } = await partnerFiles(q, actor, tid, now);
+  if (!items.some((f) => f.id === fileId)) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
+  const [file] = await findFiles(q, [fileId]);
+  if (!file) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
+  return file;
+}
