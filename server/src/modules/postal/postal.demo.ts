@@ -37,6 +37,7 @@ export async function loadDemoPostal(deps: AppDeps): Promise<void> {
           { status: e.status, at: at(e.at), note: e.note, eventId: `DEMO-${id}-${i}`, recordedBy: POSTMAN },
           { type: 'system', name: 'postal-service', at: at(e.at) },
           at(e.at),
+          deps.config,
         );
       });
     }
