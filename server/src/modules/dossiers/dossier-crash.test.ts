@@ -39,7 +39,8 @@ function startServer(port: number, dataDir: string, databaseUrl: string): ChildP
 }
 
 async function waitHealthy(base: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  // Each start migrates and seeds the demo data on a fresh database: over a minute on a busy 2-core CI machine.
+  for (let i = 0; i < 2400; i++) {
     if (
       await fetch(`${base}/api/health`).then(
         (r) => r.ok,
@@ -156,5 +157,5 @@ describe.skipIf(!onPostgres)('crash safety of submissions (PostgreSQL)', () => {
       await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 420_000);
 });

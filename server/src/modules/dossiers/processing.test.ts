@@ -1,3 +1,4 @@
+import { pdfBytes } from '../../files/files.fixtures';
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
@@ -79,7 +80,7 @@ describe('processing: office actions through the one pipeline, on the regulation
 
     // The desk: the result (an early one: before the appointment, 003 Đ14.4), then the return.
     f.clock.set(at('2026-03-05T10:00'));
-    const pdf = await f.upload(desk);
+    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
     d = detail(
       await act(desk, d, 'result', {
         kind: 'granted',
