@@ -12,7 +12,7 @@ import { buildApp } from '../http/app';
 import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
 import type { AppDeps } from '../http/context';
 import { seedDemo } from '../db/seed';
-import { useProcedureFixtures } from '../modules/dossiers/ports';
+import { useProcedureFixtures } from '../modules/dossiers/procedures.test-helpers';
 import { TEST_NOW, testConfig } from './test-config';
 
 export { TEST_NOW, testConfig };

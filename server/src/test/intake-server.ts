@@ -3,8 +3,7 @@ import { loadConfig } from '../config';
 import { seedDemo } from '../db/seed';
 import { buildApp } from '../http/app';
 import { createLogger, openAndMigrate } from '../runtime';
-import { useProcedureFixtures } from '../modules/dossiers/ports';
-import { INTAKE_TEST_PROCEDURES } from '../modules/dossiers/procedures.fixtures';
+import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from '../modules/dossiers/procedures.test-helpers';
 
 /**
  * Test-only entry point: the real server (migrations, demo data, all modules) that also trusts the x-test-actor

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
 import { formatDossierCode, pickIdentifier, TT04_2025_FROM } from './dossier-code';
 import { detail } from './dossiers.test-helpers';
-import { useProcedureFixtures } from './ports';
-import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
+import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from './procedures.test-helpers';
 import { at, officeFixture } from './processing-office.test-helpers';
 
 const CODES = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
-import { useProcedureFixtures } from './ports';
+import { useProcedureFixtures } from './procedures.test-helpers';
 import { dossierDetail } from './dossier-read.service';
 import { expectStoredEqualsReplay } from './dossiers.test-helpers';
 

@@ -10,8 +10,7 @@ import { actor, asActor, createTestApp, type TestApp } from '../../test/harness'
 import type { Db } from '../../db/client';
 import { loadDemoOrganisation } from '../organisation/organisation.demo';
 import { replayDossier } from './dossier-replay';
-import { useProcedureFixtures } from './ports';
-import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
+import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from './procedures.test-helpers';
 
 /** A test app over the demo province with intake's people: two citizens and reception officers of three agencies. */
 export async function intakeFixture(overrides: Parameters<typeof createTestApp>[0] = {}) {

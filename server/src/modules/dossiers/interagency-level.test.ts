@@ -4,8 +4,7 @@ import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
 import { detail, expectStoredEqualsReplay, intakeFixture } from './dossiers.test-helpers';
-import { useProcedureFixtures } from './ports';
-import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
+import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from './procedures.test-helpers';
 import { at } from './processing-office.test-helpers';
 
 // Cross-level (003 Đ13.7): a dossier received at the commune desk of Xã Tân Phú is forwarded to Sở Xây dựng (a

@@ -12,8 +12,7 @@ import { checkInteragencyPlan } from '../catalogue/interagency-plan';
 import { defaultWorkflow } from '../catalogue/workflow';
 import { detail, expectStoredEqualsReplay } from './dossiers.test-helpers';
 import { flagOverdueInteragency } from './interagency-warnings';
-import { useProcedureFixtures } from './ports';
-import { INTAKE_TEST_PROCEDURES } from './procedures.fixtures';
+import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from './procedures.test-helpers';
 import { at, officeFixture, staffMaker } from './processing-office.test-helpers';
 
 // Literal dates, Việt Nam time, on the 2026 official calendar: Tết 16–20/2/2026; working hours 07–11, 13–17.

@@ -1,21 +1,19 @@
 import type { Transaction } from 'kysely';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
-import type { Db } from '../../db/client';
 import type { Calendar } from '../calendar';
 import { getCalendarForAgency } from '../calendar';
 import type { Kysely } from 'kysely';
-import { ZWorkflow, type TProcedure, type TProcessingTime, type TWorkflow } from '@motcua/contracts';
+import { type TProcedure, type TProcessingTime, type TWorkflow } from '@motcua/contracts';
 import { getVersionWorkflow } from '../catalogue';
 import { defaultWorkflow } from '../catalogue';
 import { AppError } from '../../http/errors';
 import { findVersionInForce, getProcedure, loadVersion } from '../catalogue';
-import type { DemoProcedure } from './procedures.fixtures';
 import { specialistDepartments } from '../organisation';
 
 /**
  * What intake needs to know about other modules, in one place, so each swap to the real module is one function.
- * - procedures: the catalogue module's `getProcedureVersionInForce` (tests may register fixtures first).
+ * - procedures: the catalogue module's version in force (tests may put a source of their own in front).
  * - calendar: the calendar module's per-agency calendar (`getCalendarForAgency`).
  */
 export type ProcedureComponent = {
@@ -68,13 +66,22 @@ export function currentComponentCode(p: Pick<ProcedureFacts, 'components'>, stor
 }
 
 /** Attachment size limits; the catalogue has no per-procedure limits yet, so every procedure gets these. */
-const ATTACHMENT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 };
+export const ATTACHMENT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 };
 
-let fixtures: DemoProcedure[] = [];
+/**
+ * A source of procedures asked before the catalogue: tests put the exact shapes they need in front
+ * (`procedures.test-helpers.ts`); production has none and reads the catalogue only. `undefined` = not one of mine.
+ */
+export type ProcedureOverride = {
+  findInForce(trx: Transaction<Database>, code: string, at: Date): Promise<ProcedureFacts | null | undefined>;
+  name(code: string): string | undefined;
+};
 
-/** Tests only: serve these procedures before the catalogue (see procedures.fixtures.ts). */
-export function useProcedureFixtures(list: DemoProcedure[]): void {
-  fixtures = list;
+let override: ProcedureOverride | null = null;
+
+/** Puts a procedure source in front of the catalogue, or removes it (null). */
+export function overrideProcedures(source: ProcedureOverride | null): void {
+  override = source;
 }
 
 /** The version of a procedure in force at `at`, or null when unknown or retired (retired procedures refuse dossiers). */
@@ -83,8 +90,8 @@ export async function findProcedureInForce(
   code: string,
   at: Date,
 ): Promise<ProcedureFacts | null> {
-  const fixture = fixtures.find((p) => p.code === code);
-  if (fixture) return fromFixture(trx, fixture, at);
+  const overridden = await override?.findInForce(trx, code, at);
+  if (overridden !== undefined) return overridden;
   let version: { versionId: string; status: TProcedure['status'] };
   try {
     version = await findVersionInForce(trx, code, at);
@@ -149,67 +156,18 @@ async function loadVersionFacts(
   return facts;
 }
 
-async function fromFixture(
-  trx: Transaction<Database>,
-  demo: DemoProcedure,
-  at: Date,
-): Promise<ProcedureFacts | null> {
-  if (demo.retiredAt && demo.retiredAt <= at) return null;
-  const agencies = await trx
-    .selectFrom('agencies')
-    .leftJoin('departments', (j) =>
-      j.onRef('departments.agency_id', '=', 'agencies.id').on('departments.kind', '=', 'specialist'),
-    )
-    .select(['agencies.id', 'agencies.short_name', 'departments.id as department_id', 'departments.name'])
-    .where(
-      'agencies.short_name',
-      'in',
-      demo.authorities.map((a) => a.agency),
-    )
-    .execute();
-  const authorityAgencyIds: string[] = [];
-  const responsibleDepartmentIds: Record<string, string | null> = {};
-  for (const a of demo.authorities) {
-    const rows = agencies.filter((r) => r.short_name === a.agency);
-    const first = rows[0];
-    if (!first) continue;
-    authorityAgencyIds.push(first.id);
-    responsibleDepartmentIds[first.id] =
-      rows.find((r) => r.name === a.department)?.department_id ?? first.department_id ?? null;
-  }
-  if (authorityAgencyIds.length === 0) return null;
-  return {
-    versionId: demo.versionId,
-    code: demo.code,
-    name: demo.name,
-    components: demo.components,
-    processingTime: demo.processingTime,
-    workflow: demo.workflow ? ZWorkflow.parse(demo.workflow) : defaultWorkflow(demo.processingTime),
-    authorityAgencyIds,
-    responsibleDepartmentIds,
-    boundaryFree: demo.boundaryFree,
-    onlineAllowed: demo.onlineAllowed,
-    formSchema: demo.formSchema,
-    fee: demo.fee,
-    results: demo.results ?? [],
-    centralSystem: demo.centralSystem ?? null,
-    ...ATTACHMENT_LIMITS,
-  };
-}
-
 /**
  * The working calendar of an agency's unit (001 Đ9.2.a, 003 Đ12.2), from the calendar module. It reads through
  * the handle it is given; inside a transaction that must be the transaction (PGlite has one connection).
  */
 export async function calendarForAgency(trx: Transaction<Database>, agencyId: string): Promise<Calendar> {
-  const handle: Db = { engine: 'postgres', kysely: trx, close: async () => undefined };
-  return getCalendarForAgency(handle, agencyId);
+  return getCalendarForAgency(trx, agencyId);
 }
 
 /** The name a draft shows for its procedure: the current published name, or the code when the catalogue has none. */
 export async function procedureDisplayName(q: Kdb, code: string): Promise<string> {
-  const fixture = fixtures.find((p) => p.code === code);
-  if (fixture) return fixture.name;
+  const overridden = override?.name(code);
+  if (overridden !== undefined) return overridden;
   try {
     return (await getProcedure(q as Kysely<Database>, code)).name;
   } catch (err) {

@@ -8,7 +8,7 @@ import { createTestApp } from '../../test/harness';
 import { pdfBytes, pngBytes } from '../../files/files.fixtures';
 import { Client } from '../accounts/accounts.test-helpers';
 import { DEMO_PASSWORD } from '../accounts';
-import { useProcedureFixtures } from './ports';
+import { useProcedureFixtures } from './procedures.test-helpers';
 
 /** The README's "Try it" paragraph and its log-ins / procedure code, in the order written. */
 function tryIt(): { text: string; names: string[] } {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
-import { useProcedureFixtures } from '../dossiers/ports';
+import { useProcedureFixtures } from '../dossiers/procedures.test-helpers';
 
 describe('demo payments', async () => {
   useProcedureFixtures([]);

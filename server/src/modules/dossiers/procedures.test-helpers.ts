@@ -1,9 +1,18 @@
-import type { TWorkflowInput } from '@motcua/contracts';
-import type { ProcedureComponent, ProcessingTimeFacts } from './ports';
+import type { Transaction } from 'kysely';
+import { ZWorkflow, type TWorkflowInput } from '@motcua/contracts';
+import type { Database } from '../../db/schema';
+import { defaultWorkflow } from '../catalogue';
+import {
+  ATTACHMENT_LIMITS,
+  overrideProcedures,
+  type ProcedureComponent,
+  type ProcedureFacts,
+  type ProcessingTimeFacts,
+} from './ports';
 
 /**
  * Test fixtures: procedures with the exact shapes intake's tests need (boundary-free, immediate-result, retired),
- * registered with `useProcedureFixtures` by the test harnesses only. Production reads the catalogue.
+ * put in front of the catalogue with `useProcedureFixtures` by the test harnesses only (production reads the catalogue).
  * Agencies by short name of the demo province (organisation.demo.ts).
  */
 export type DemoProcedure = {
@@ -117,3 +126,66 @@ export const INTAKE_TEST_PROCEDURES: DemoProcedure[] = [
     retiredAt: new Date('2025-01-01T00:00:00Z'),
   },
 ];
+
+/** Serves these procedures before the catalogue (an empty list removes the override: the catalogue answers). */
+export function useProcedureFixtures(list: DemoProcedure[]): void {
+  overrideProcedures(
+    list.length === 0
+      ? null
+      : {
+          findInForce: async (trx, code, at) => {
+            const fixture = list.find((p) => p.code === code);
+            return fixture ? fromFixture(trx, fixture, at) : undefined;
+          },
+          name: (code) => list.find((p) => p.code === code)?.name,
+        },
+  );
+}
+
+async function fromFixture(
+  trx: Transaction<Database>,
+  demo: DemoProcedure,
+  at: Date,
+): Promise<ProcedureFacts | null> {
+  if (demo.retiredAt && demo.retiredAt <= at) return null;
+  const agencies = await trx
+    .selectFrom('agencies')
+    .leftJoin('departments', (j) =>
+      j.onRef('departments.agency_id', '=', 'agencies.id').on('departments.kind', '=', 'specialist'),
+    )
+    .select(['agencies.id', 'agencies.short_name', 'departments.id as department_id', 'departments.name'])
+    .where(
+      'agencies.short_name',
+      'in',
+      demo.authorities.map((a) => a.agency),
+    )
+    .execute();
+  const authorityAgencyIds: string[] = [];
+  const responsibleDepartmentIds: Record<string, string | null> = {};
+  for (const a of demo.authorities) {
+    const rows = agencies.filter((r) => r.short_name === a.agency);
+    const first = rows[0];
+    if (!first) continue;
+    authorityAgencyIds.push(first.id);
+    responsibleDepartmentIds[first.id] =
+      rows.find((r) => r.name === a.department)?.department_id ?? first.department_id ?? null;
+  }
+  if (authorityAgencyIds.length === 0) return null;
+  return {
+    versionId: demo.versionId,
+    code: demo.code,
+    name: demo.name,
+    components: demo.components,
+    processingTime: demo.processingTime,
+    workflow: demo.workflow ? ZWorkflow.parse(demo.workflow) : defaultWorkflow(demo.processingTime),
+    authorityAgencyIds,
+    responsibleDepartmentIds,
+    boundaryFree: demo.boundaryFree,
+    onlineAllowed: demo.onlineAllowed,
+    formSchema: demo.formSchema,
+    fee: demo.fee,
+    results: demo.results ?? [],
+    centralSystem: demo.centralSystem ?? null,
+    ...ATTACHMENT_LIMITS,
+  };
+}
