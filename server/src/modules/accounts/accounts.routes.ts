@@ -21,8 +21,8 @@ import {
   ZVerifyRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
-import { AppError, localeOf } from '../../http/errors';
+import { requestContext, requestNow } from '../../http/context';
+import { AppError } from '../../http/errors';
 import * as repo from './accounts.repo';
 import * as svc from './accounts.service';
 import * as registration from './registration.service';
@@ -30,15 +30,9 @@ import { presentMe, presentProfile } from './accounts.presenter';
 import { clearSessionCookies, clientOf, setSessionCookies } from './accounts.cookies';
 import { addMember, listMembers, removeMember } from './organisations.service';
 
+/** The request's context (http/context.ts). */
 export function ctxOf(req: FastifyRequest): svc.Ctx {
-  const a = req.actor;
-  return {
-    locale: localeOf(req),
-    audit: requestActor(
-      req,
-      a ? { type: a.kind === 'staff' ? 'staff' : 'user', id: a.userId, name: a.name } : {},
-    ),
-  };
+  return requestContext(req);
 }
 
 const E = ZErrorResponse;

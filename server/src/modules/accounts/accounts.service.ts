@@ -2,13 +2,12 @@ import type { Transaction } from 'kysely';
 import {
   ZEmail,
   ZPhone,
-  type Locale,
   type TCodeSentResponse,
   type TOrganisationInput,
   type TUpdateProfileRequest,
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
-import type { AppDeps } from '../../http/context';
+import type { AppDeps, RequestContext } from '../../http/context';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { appendAudit, audit, type AuditActor } from '../audit';
@@ -19,7 +18,8 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from './accounts.pa
 import { startSession, type NewSession, type SessionClient } from './accounts.sessions';
 import { clearAccountLock, lockedFor, loginKeys, recordFailure, recordSuccess } from './accounts.throttle';
 
-export type Ctx = { audit: AuditActor; locale: Locale };
+/** The part of the request context (http/context.ts) account services use. */
+export type Ctx = Pick<RequestContext, 'audit' | 'locale'>;
 
 type ParsedLogin = { username?: string; email?: string; phone?: string };
 

@@ -19,8 +19,8 @@ import {
   ZUnitDayInput,
   ZYearParams,
 } from '@motcua/contracts';
-import { requireActor, requireRole } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { requireRole } from '../../http/auth';
+import { actorContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { addWorkingDays, addWorkingHours } from '.';
 import type { DayCountMode, WeeklyHours } from '.';
@@ -33,8 +33,7 @@ const MAX_HOURS = 8000;
 const MAX_DAYS = 1000;
 
 function staffActor(req: FastifyRequest) {
-  const a = requireActor(req);
-  return requestActor(req, { type: 'staff', id: a.userId, name: a.name });
+  return actorContext(req).audit;
 }
 
 const bad = (vi: string, en: string) => new AppError('BAD_REQUEST', { details: { vi, en } });

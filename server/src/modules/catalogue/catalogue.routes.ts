@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ZAdminProcedureRow,
@@ -17,7 +18,7 @@ import {
   ZWorkflowResponse,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { actorContext, requestNow } from '../../http/context';
 import { safeFileName } from '../../files/file-name';
 import { sendStoredFile } from '../../files/serve';
 import { AppError } from '../../http/errors';
@@ -50,8 +51,7 @@ const EDITOR_BODY_LIMIT = 2 * 1024 * 1024;
 
 export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
-  const audit = (req: Parameters<typeof requestActor>[0]) =>
-    requestActor(req, { type: 'staff', id: req.actor?.userId ?? null, name: req.actor?.name ?? null });
+  const audit = (req: FastifyRequest) => actorContext(req).audit;
 
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),

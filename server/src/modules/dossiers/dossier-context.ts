@@ -1,32 +1,30 @@
 import type { Transaction } from 'kysely';
-import type { Config } from '../../config';
+
 import type { Database } from '../../db/schema';
 import { fileStoreFor as configuredStore } from '../../files/store-for';
-import type { Actor } from '../../http/auth';
+
 import { AppError } from '../../http/errors';
-import type { AuditActor } from '../audit';
+
 import { DOSSIER_WHAT } from './dossiers.policy';
 import { updateDossierAtVersion, type DossierRow, type NewEvent } from './dossiers.repo';
 import {
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATUS_LABELS,
-  type Locale,
   type TDossierEventType,
   type TDossierStatus,
 } from '@motcua/contracts';
 import { transition } from './dossier-state';
+import type { ActorContext } from '../../http/context';
 
-/** Who acts, when, and with what: passed to every state change (time is passed in, never read inside rules). */
-export type IntakeCtx = {
-  actor: Actor;
-  audit: AuditActor;
-  now: Date;
-  config: Config;
-  /** The language of the request (Accept-Language); absent = Vietnamese. */
-  locale?: Locale;
-  /** Facts added to the data of every event recorded (see ActionCtx). */
-  eventMark?: Record<string, unknown>;
-};
+/**
+ * Who acts, when, and with what: the request context of a logged-in actor (http/context.ts), passed to every state
+ * change (time is passed in, never read inside rules). Jobs and seeds build one by hand; without a locale, Vietnamese.
+ */
+export type IntakeCtx = Pick<ActorContext, 'actor' | 'audit' | 'now' | 'config'> &
+  Partial<Pick<ActorContext, 'locale'>> & {
+    /** Facts added to the data of every event recorded (see ActionCtx). */
+    eventMark?: Record<string, unknown>;
+  };
 
 /** The configured content-addressed store (local disk under DATA_DIR or S3, `files/store-for.ts`). */
 export const fileStoreFor = configuredStore;

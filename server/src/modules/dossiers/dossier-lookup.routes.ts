@@ -18,8 +18,8 @@ import {
   ZLookupQuery,
   ZLookupResponse,
 } from '@motcua/contracts';
-import { requireActor, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requireRole } from '../../http/auth';
+import { actorContext, requestNow } from '../../http/context';
 import { acknowledgeLookupAlert, listLookupAlerts, publicLookup } from './dossier-lookup.service';
 
 const E = ZErrorResponse;
@@ -82,8 +82,7 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (api) => {
       },
     },
     async (req) => {
-      const who = requireActor(req);
-      const audit = requestActor(req, { type: 'staff', id: who.userId, name: who.name });
+      const { audit } = actorContext(req);
       return acknowledgeLookupAlert(db(), audit, req.params.id, audit.at);
     },
   );

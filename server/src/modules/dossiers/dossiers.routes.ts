@@ -51,9 +51,9 @@ import {
   ZWithdrawDossierRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { actorContext, requestNow } from '../../http/context';
 import type { Database } from '../../db/schema';
-import { AppError, localeOf } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { idempotent } from '../../http/idempotency';
 import type { IntakeCtx } from './dossier-context';
 import { closeDraft, getDraft, listDrafts, saveDraft } from './dossier-drafts.service';
@@ -93,19 +93,9 @@ const TAGS = ['dossiers'];
 /** Services re-validate their input with the same zod schema, so the route hands the body on as is. */
 type Work = (trx: Transaction<Database>, ctx: IntakeCtx, id: string, body: never) => Promise<unknown>;
 
+/** The request's context (http/context.ts) for a logged-in actor. */
 export function ctxOf(req: FastifyRequest): IntakeCtx {
-  const actor = requireActor(req);
-  return {
-    actor,
-    audit: requestActor(req, {
-      type: actor.kind === 'staff' ? 'staff' : 'user',
-      id: actor.userId,
-      name: actor.name,
-    }),
-    now: requestNow(req),
-    config: req.server.deps.config,
-    locale: localeOf(req),
-  };
+  return actorContext(req);
 }
 
 /**

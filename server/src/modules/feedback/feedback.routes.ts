@@ -31,7 +31,7 @@ import {
   ZQaVote,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { sendStoredFile } from '../../files/serve';
 import { renderForwardingSlip } from '../documents';
@@ -52,20 +52,9 @@ const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 
 const IdParams = z.object({ id: z.uuid() });
 const HANDLERS = ['reception_officer', 'specialist', 'approver', 'leader', 'unit_admin'] as const;
 
+/** The request's context (http/context.ts). */
 function ctxOf(req: FastifyRequest): FeedbackCtx {
-  const actor = req.actor;
-  return {
-    actor,
-    audit: actor
-      ? requestActor(req, {
-          type: actor.kind === 'staff' ? 'staff' : 'user',
-          id: actor.userId,
-          name: actor.name,
-        })
-      : requestActor(req),
-    now: requestNow(req),
-    config: req.server.deps.config,
-  };
+  return requestContext(req);
 }
 
 function staffCtx(req: FastifyRequest) {

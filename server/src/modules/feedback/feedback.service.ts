@@ -23,12 +23,11 @@ import { queueMessage } from '../notifications';
 import type { FEEDBACK_TEMPLATES } from './feedback.messages';
 import { feedbackReference, redactPersonalData, vnDateTime } from './feedback-rules';
 import * as repo from './feedback.repo';
+import type { RequestContext } from '../../http/context';
 
 type Trx = Transaction<Database>;
-export type FeedbackCtx = {
-  actor: Actor | null;
-  audit: AuditActor;
-  now: Date;
+/** The part of the request context (http/context.ts) feedback services use. */
+export type FeedbackCtx = Pick<RequestContext, 'actor' | 'audit' | 'now'> & {
   config: Pick<Config, 'feedback'>;
 };
 

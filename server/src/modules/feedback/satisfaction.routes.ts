@@ -27,7 +27,7 @@ import {
   ZSatisfactionSummary,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, actorContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { periodOf } from './feedback-rules';
 import {
@@ -79,7 +79,7 @@ export const satisfactionRoutes: FastifyPluginAsync = async (root) => {
     async (req, reply) => {
       const saved = await db()
         .transaction()
-        .execute((trx) => submitRating(trx, config(), requestActor(req), requestNow(req), req.body));
+        .execute((trx) => submitRating(trx, config(), requestContext(req).audit, requestNow(req), req.body));
       return reply.status(201).send(saved);
     },
   );
@@ -175,9 +175,7 @@ export const satisfactionRoutes: FastifyPluginAsync = async (root) => {
       },
     },
     async (req) => {
-      const a = requireActor(req);
-      const now = requestNow(req);
-      const audit = requestActor(req, { type: 'staff', id: a.userId, name: a.name });
+      const { now, audit } = actorContext(req);
       await db()
         .transaction()
         .execute((trx) => closePeriod(trx, audit, req.params.period, now));

@@ -19,7 +19,7 @@ import {
   ZErrorResponse,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
 import { instant } from '../dossiers';
@@ -63,7 +63,7 @@ export const apiClientRoutes: FastifyPluginAsyncZod = async (api) => {
         .transaction()
         .execute(async (trx) => {
           const r = await createApiClient(trx, req.body, requestNow(req));
-          await appendAudit(trx, requestActor(req), {
+          await appendAudit(trx, requestContext(req).audit, {
             action: 'integration.api_client_created',
             target: { type: 'api_client', id: r.row.id },
             details: { scopes: r.row.scopes, actsAsUserId: r.row.acts_as_user_id },
@@ -97,7 +97,7 @@ export const apiClientRoutes: FastifyPluginAsyncZod = async (api) => {
             .returningAll()
             .executeTakeFirst();
           if (!row) throw new AppError('NOT_FOUND', { what: { vi: 'ứng dụng kết nối', en: 'API client' } });
-          await appendAudit(trx, requestActor(req), {
+          await appendAudit(trx, requestContext(req).audit, {
             action: 'integration.api_client_revoked',
             target: { type: 'api_client', id: row.id },
           });

@@ -29,7 +29,7 @@ import {
   ZWebhookSubscriptionList,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
 import {
@@ -93,7 +93,7 @@ export const integrationAdminRoutes: FastifyPluginAsyncZod = async (api) => {
         .execute(async (trx) => {
           if (!(await resendDeadLetter(trx, req.params.id, now)))
             throw notFound('dead letter', 'thư không gửi được');
-          await appendAudit(trx, requestActor(req), {
+          await appendAudit(trx, requestContext(req).audit, {
             action: 'integration.portal_resend',
             target: { type: 'portal_message', id: req.params.id },
           });
@@ -197,7 +197,7 @@ export const integrationAdminRoutes: FastifyPluginAsyncZod = async (api) => {
             })
             .returningAll()
             .executeTakeFirstOrThrow();
-          await appendAudit(trx, requestActor(req), {
+          await appendAudit(trx, requestContext(req).audit, {
             action: 'integration.webhook_created',
             target: { type: 'webhook_subscription', id: s.id },
             details: { url: s.url, events: s.events },
@@ -248,7 +248,7 @@ export const integrationAdminRoutes: FastifyPluginAsyncZod = async (api) => {
         .transaction()
         .execute(async (trx) => {
           if (!(await replayDelivery(trx, req.params.id, now))) throw notFound('delivery', 'lần gửi');
-          await appendAudit(trx, requestActor(req), {
+          await appendAudit(trx, requestContext(req).audit, {
             action: 'integration.webhook_replayed',
             target: { type: 'webhook_delivery', id: req.params.id },
           });

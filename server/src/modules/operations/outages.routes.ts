@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { ZDeclareOutageRequest, ZErrorResponse, ZOutage, ZOutageList, type TOutage } from '@motcua/contracts';
 import { requireActor, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
 import { findAgency } from '../organisation';
@@ -81,7 +81,7 @@ export const outageRoutes: FastifyPluginAsync = async (root) => {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, requestActor(req, { type: 'staff', id: actor.userId, name: actor.name }), {
+        await appendAudit(trx, requestContext(req).audit, {
           action: 'outage.declare',
           target: { type: 'outage', id: inserted.id },
           details: { agencyId: b.agencyId, startsAt: b.startsAt, endsAt: b.endsAt },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +15,7 @@ import {
   ZUnitUpdate,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor } from '../../http/context';
+import { actorContext } from '../../http/context';
 import {
   addDepartment,
   replaceDeskStaff,
@@ -44,10 +45,7 @@ const agencyId = z.object({ id: z.string() });
 export function organisationAdminRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.kysely;
-  const who = (req: Parameters<typeof requestActor>[0]) => ({
-    actor: req.actor,
-    audit: requestActor(req, { type: 'staff', id: req.actor?.userId ?? null, name: req.actor?.name ?? null }),
-  });
+  const who = (req: FastifyRequest) => actorContext(req);
   const unitOut = async (code: string) => {
     const rows = await listUnits(db(), { all: 'true' }, null);
     const u = rows.filter((r) => r.code === code).at(-1);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ZAgenciesQuery,
@@ -13,7 +14,7 @@ import {
   ZUnitsQuery,
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { actorContext, requestNow } from '../../http/context';
 import {
   createAgency,
   createUnit,
@@ -29,8 +30,7 @@ const admin = requireRole('system_admin');
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db.kysely;
-  const audit = (req: Parameters<typeof requestActor>[0]) =>
-    requestActor(req, { type: 'staff', id: req.actor?.userId ?? null, name: req.actor?.name ?? null });
+  const audit = (req: FastifyRequest) => actorContext(req).audit;
 
   app.get(
     '/units',

@@ -26,7 +26,7 @@ import {
   ZRefundRequest,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { sendStoredFile } from '../../files/serve';
 import { authorize, ctxOf, fileStoreFor, findDossier } from '../dossiers';
@@ -212,7 +212,7 @@ export const paymentRoutes: FastifyPluginAsync = async (root) => {
             if (seen.body_hash === hash) return { ok: true as const, duplicate: true };
             throw new AppError('CALLBACK_REPLAYED', { sender: GATEWAY });
           }
-          const audit = { ...requestActor(req), type: 'system' as const, name: 'payment-gateway' };
+          const audit = { ...requestContext(req).audit, type: 'system' as const, name: 'payment-gateway' };
           await applyGatewayCallback(trx, api.deps.config, audit, cb, now);
           await insertCallback(trx, {
             transaction_id: cb.transactionId,

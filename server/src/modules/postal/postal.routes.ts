@@ -25,7 +25,7 @@ import {
   ZUncollectedResults,
 } from '@motcua/contracts';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
-import { requestActor, requestNow } from '../../http/context';
+import { requestContext, requestNow } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { authorize, ctxOf, findDossier, instant, resultsWaiting } from '../dossiers';
 import { signatureValid, timestampFresh } from '../payments';
@@ -165,7 +165,7 @@ export const postalRoutes: FastifyPluginAsync = async (root) => {
             if (seen.status === fields.status) return { ok: true as const, duplicate: true };
             throw new AppError('CALLBACK_REPLAYED', { sender: POSTAL });
           }
-          const audit = { ...requestActor(req), type: 'system' as const, name: 'postal-service' };
+          const audit = { ...requestContext(req).audit, type: 'system' as const, name: 'postal-service' };
           await applyWebhook(trx, req.body, audit, now, api.deps.config);
           return { ok: true as const, duplicate: false };
         });

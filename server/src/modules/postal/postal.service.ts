@@ -30,9 +30,11 @@ import {
   updateShipment,
   type ShipmentRow,
 } from './postal.repo';
+import type { ActorContext } from '../../http/context';
 
 type Trx = Transaction<Database>;
-type Ctx = { actor: Actor; audit: AuditActor; now: Date; config: Config };
+/** The part of a logged-in request's context (http/context.ts) the postal desk uses. */
+type Ctx = Pick<ActorContext, 'actor' | 'audit' | 'now' | 'config'>;
 const SHIPMENT_WHAT = { vi: 'bưu gửi', en: 'Shipment' };
 const SEND_BY_POST = { vi: 'gửi kết quả qua bưu chính', en: 'sent by post' };
 /** Events never move a shipment backwards (a late "in transit" after "delivered" is recorded, not applied). */
