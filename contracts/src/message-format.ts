@@ -1,3 +1,4 @@
+import { vnWall } from './time';
 import type { Locale } from './errors';
 
 /**
@@ -23,7 +24,6 @@ export function formatMoney(dong: number, locale: Locale): string {
   return locale === 'vi' ? `${n} đồng` : `VND ${n}`;
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const two = (n: number) => String(n).padStart(2, '0');
 const ISO_INSTANT = /\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))/g;
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -37,7 +37,7 @@ export function readableDates(text: string): string {
     .replace(ISO_INSTANT, (iso: string) => {
       const at = new Date(iso);
       if (Number.isNaN(at.getTime())) return iso;
-      const d = new Date(at.getTime() + VN_OFFSET_MS);
+      const d = vnWall(at);
       return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
     })
     .replace(ISO_DAY, (_, y: string, m: string, d: string) => `${d}/${m}/${y}`);

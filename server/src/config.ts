@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -243,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     formTemplateSet: e.FORM_TEMPLATE_SET,
-    formSetTt03From: new Date(`${e.FORM_SET_TT03_2025_FROM}T00:00:00+07:00`),
+    formSetTt03From: vnInstant(e.FORM_SET_TT03_2025_FROM),
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     messagesPerDestinationPerDay: e.MESSAGES_PER_DESTINATION_PER_DAY,
     uploadLimits: {

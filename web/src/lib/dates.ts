@@ -1,18 +1,17 @@
-import type { Locale } from '@motcua/contracts';
+import { vnWall, type Locale } from '@motcua/contracts';
 
 /**
  * The one place screens turn dates, times, money and counts into text (issue #20). Both locales write dates the
  * Vietnamese way — dd/mm/yyyy, 24-hour clock, Vietnam's civil time whatever the device says — because the dates
  * are those of Vietnamese documents; only number grouping and the currency word follow the app's locale.
- * Vietnam has had no DST since 1975, so a fixed +7 h is exact.
+ * Vietnam has had no DST since 1975, so a fixed +7 h is exact (`vnWall`).
  */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const two = (n: number) => String(n).padStart(2, '0');
 
 function vnClock(iso: string): { day: string; time: string } | null {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
-  const d = new Date(at.getTime() + VN_OFFSET_MS);
+  const d = vnWall(at);
   return {
     day: `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
     time: `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`,

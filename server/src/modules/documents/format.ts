@@ -1,10 +1,10 @@
-/** Dates on the forms are Vietnamese civil time. Vietnam has had no DST since 1975, so a fixed +7 h is exact. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vnWall } from '@motcua/contracts';
+/** Dates on the forms are Vietnamese civil time (`vnWall`: a fixed +7 h, exact since 1975). */
 
 export type VnDateParts = { hour: string; minute: string; day: string; month: string; year: string };
 
 export function vnParts(date: Date): VnDateParts {
-  const d = new Date(date.getTime() + VN_OFFSET_MS);
+  const d = vnWall(date);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
     hour: two(d.getUTCHours()),

@@ -4,7 +4,7 @@
 // the deadline counts from the original receipt — and every event they record carries `backEntry` in its data.
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZBackEntryQuery, ZBackEntryRequest, type TBackEntry } from '@motcua/contracts';
+import { vnDay, vnInstant, ZBackEntryQuery, ZBackEntryRequest, type TBackEntry } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
@@ -17,7 +17,6 @@ import { findDossier } from './dossiers.repo';
 
 type Trx = Transaction<Database>;
 const DAY = 86_400_000;
-const VN = 7 * 3_600_000;
 
 function refuse(vi: string, en: string): never {
   throw new AppError('BACK_ENTRY_REFUSED', { details: { vi, en } });
@@ -52,10 +51,7 @@ export async function backEnterDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<ty
       `the acceptance time must be between the receipt and the end of the outage (${window})`,
     );
   // Codes of a day are taken in order: a later dossier of the same day already entered would take the number first.
-  const local = new Date(acceptedAt.getTime() + VN);
-  const dayEnd = new Date(
-    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + DAY - VN,
-  );
+  const dayEnd = new Date(vnInstant(vnDay(acceptedAt)).getTime() + DAY);
   const later = await trx
     .selectFrom('back_entries as b')
     .innerJoin('dossiers as d', 'd.id', 'b.dossier_id')

@@ -1,10 +1,8 @@
-import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
-
-const VN_OFFSET_MS = 7 * 3_600_000;
+import { DOSSIER_CODE_PATTERN, vnDay, vnWall } from '@motcua/contracts';
 
 /** YYMMDD of an instant in Việt Nam time — the receipt day in the dossier code. */
 export function codeDay(at: Date): string {
-  const local = new Date(at.getTime() + VN_OFFSET_MS);
+  const local = vnWall(at);
   const yy = String(local.getUTCFullYear() % 100).padStart(2, '0');
   const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
   const dd = String(local.getUTCDate()).padStart(2, '0');
@@ -13,7 +11,7 @@ export function codeDay(at: Date): string {
 
 /** The calendar date (YYYY-MM-DD, Việt Nam time) the sequence counts within. */
 export function codeDate(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+  return vnDay(at);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { vnWall } from '@motcua/contracts';
 import type { Transaction } from 'kysely';
 import type { Locale, TApplicant } from '@motcua/contracts';
 import type { Config } from '../../config';
@@ -20,7 +21,7 @@ export function lookupUrl(config: Pick<Config, 'publicUrl'>, code: string, pin?:
 
 /** "03/02/2026 09:05": the date first, then the 24-hour time, in Việt Nam (docs/glossary.md). */
 export function vnDateTime(d: Date): string {
-  const t = new Date(d.getTime() + 7 * 3_600_000);
+  const t = vnWall(d);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
 }

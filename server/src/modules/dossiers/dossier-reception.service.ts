@@ -5,6 +5,7 @@ import {
   ZAcceptDossierRequest,
   ZRefuseDossierRequest,
   ZRequestSupplementRequest,
+  vnYear,
 } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
@@ -75,7 +76,7 @@ export async function acceptDossier(
       receivedAt,
     );
     const appointmentAt = clock.due ?? receivedAt;
-    const year = new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear();
+    const year = vnYear(receivedAt);
     const book = `Sổ theo dõi hồ sơ năm ${year}`;
     let entry = 0;
     return {

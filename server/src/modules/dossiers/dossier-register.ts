@@ -1,7 +1,7 @@
 // The dossier register (Sổ theo dõi hồ sơ: Mẫu 06 of TT 01/2018, Mẫu 07 of TT 03/2025) of one desk and period: the
 // period is checked here (pure), the rows read from the dossiers the desk received and their events.
 import type { Transaction } from 'kysely';
-import { DOSSIER_STATUS_LABELS, type TApplicant, type TDossierStatus } from '@motcua/contracts';
+import { DOSSIER_STATUS_LABELS, type TApplicant, type TDossierStatus, vnInstant } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { RegisterRow } from '../documents';
@@ -34,8 +34,8 @@ export function registerPeriod(from: string, to: string): RegisterPeriod {
   if (new Date(`${to}T00:00:00Z`) >= limit) {
     throw bad('kỳ theo dõi không quá 01 năm', 'the period must not exceed one year');
   }
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const start = vnInstant(from);
+  const end = new Date(vnInstant(to).getTime() + 86_400_000);
   return { from, to, start, end };
 }
 

@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 import type { Transaction } from 'kysely';
 import type { TAttachmentInput } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
@@ -21,7 +22,7 @@ const SCAN = Buffer.from(
 );
 
 /** Times of the demo's past events (Vietnam time), fixed so the demo dossier codes are the same on every start. */
-const at = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+const at = vnInstant;
 /** The SXD desk's building-permit procedures (online, no e-form) and their component codes. */
 const PERMIT = { code: '1.009972' };
 const RENEWAL = { code: '1.009977' };

@@ -1,3 +1,4 @@
+import { vnWall } from '@motcua/contracts';
 import type {
   TApplicant,
   TDossierAttachment,
@@ -12,11 +13,9 @@ import type {
 import type { DossierRow, FileRow, SummaryRow } from './dossiers.repo';
 import { extendedFrom, isLate, resultStatus } from './dossier-progress';
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-
 /** An instant as ISO 8601 in Việt Nam time (`…+07:00`), how every API answer carries times. */
 export function instant(d: Date): string {
-  return new Date(d.getTime() + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+  return vnWall(d).toISOString().replace('Z', '+07:00');
 }
 const maybe = (d: Date | null) => (d ? instant(d) : null);
 

@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../http/context';
@@ -8,7 +9,7 @@ import { submitRating } from './satisfaction.service';
 import { ratingToken } from './rating-token';
 
 type Trx = Transaction<Database>;
-const at = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+const at = vnInstant;
 
 /** Answered questions published on the Q&A page (the senders agreed), with the agency and field they concern. */
 const QA: {

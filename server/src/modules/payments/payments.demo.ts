@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../http/context';
@@ -7,7 +8,7 @@ import { findDossier, findStaffFacts, type IntakeCtx } from '../dossiers';
 import { applyGatewayCallback, ensureCharge, openOnlinePayment, recordPayment } from './payments.service';
 
 type Trx = Transaction<Database>;
-const at = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+const at = vnInstant;
 
 async function actorOf(trx: Trx, login: { email: string } | { username: string }): Promise<Actor | null> {
   const u = await findUserByLogin(trx, login);

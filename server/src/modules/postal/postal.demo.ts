@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 // Demo (issue 15, 001 Đ28): the dossier whose applicant chose the post (dossiers.demo-processing.ts) has its pickup
 // booked the way the automatic pickup job does it, then the post picks it up, carries it and delivers it, which
 // returns the result. Fixed past times (Việt Nam), a fixed tracking number: the same on every start.
@@ -6,7 +7,7 @@ import type { PostalService } from './postal-service';
 import { findShipment } from './postal.repo';
 import { applyShipmentEvent, autoPickup } from './postal.service';
 
-const at = (local: string) => new Date(`${local}+07:00`);
+const at = vnInstant;
 /** The demo post office's answer: a UPU S10 tracking number and the postal fee (đồng). */
 const demoPost: PostalService = { requestPickup: async () => ({ trackingNo: 'EB262311001VN', fee: 32000 }) };
 const POSTMAN = 'Bưu tá Trần Văn Lộc';

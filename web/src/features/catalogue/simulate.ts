@@ -1,4 +1,4 @@
-import type { TSimulateRequest, TSimulateResponse } from '@motcua/contracts';
+import { vnWall, type TSimulateRequest, type TSimulateResponse } from '@motcua/contracts';
 import { api } from '../../lib/api';
 
 /**
@@ -13,11 +13,9 @@ export function simulateProcedure(code: string, body: TSimulateRequest, versionI
   });
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** An instant as the value of a datetime-local input in Việt Nam time: "2026-02-12T09:00". */
 export function vnLocalInput(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 16);
+  return vnWall(at).toISOString().slice(0, 16);
 }
 
 /** A datetime-local value read as Việt Nam time, as an ISO instant with +07:00 (null when incomplete). */
