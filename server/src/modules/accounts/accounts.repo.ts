@@ -1,10 +1,8 @@
-import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { TStaffRole } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
-import type { Database } from '../../db/schema';
-import type { UsersTable } from './accounts.tables';
 
-type Q = Kdb | Transaction<Database>;
+import type { UsersTable } from './accounts.tables';
 
 const USER_COLUMNS = [
   'id',
@@ -30,12 +28,12 @@ const USER_COLUMNS = [
 
 export type UserRow = Awaited<ReturnType<typeof findUserById>> & object;
 
-export function findUserById(q: Q, id: string) {
+export function findUserById(q: Kdb, id: string) {
   return q.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 /** A log-in is a staff user name, an email or a phone number. */
-export function findUserByLogin(q: Q, login: { username?: string; email?: string; phone?: string }) {
+export function findUserByLogin(q: Kdb, login: { username?: string; email?: string; phone?: string }) {
   return q
     .selectFrom('users')
     .select(USER_COLUMNS)
@@ -49,19 +47,19 @@ export function findUserByLogin(q: Q, login: { username?: string; email?: string
     .executeTakeFirst();
 }
 
-export function findUserByOidcSubject(q: Q, subject: string) {
+export function findUserByOidcSubject(q: Kdb, subject: string) {
   return q.selectFrom('users').select(USER_COLUMNS).where('oidc_subject', '=', subject).executeTakeFirst();
 }
 
 type NewUser = Omit<Insertable<UsersTable>, 'id' | 'created_at' | 'updated_at'>;
 
-export async function insertUser(q: Q, u: NewUser): Promise<string> {
+export async function insertUser(q: Kdb, u: NewUser): Promise<string> {
   const row = await q.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The language a person chose for their messages, or null when they have not chosen (or do not exist). */
-export async function findPreferredLocale(q: Q, userId: string): Promise<'vi' | 'en' | null> {
+export async function findPreferredLocale(q: Kdb, userId: string): Promise<'vi' | 'en' | null> {
   const row = await q
     .selectFrom('users')
     .select('preferred_locale')
@@ -72,7 +70,7 @@ export async function findPreferredLocale(q: Q, userId: string): Promise<'vi' | 
 
 /** The email and phone of an account that its owner proved by code; null where unverified or absent. */
 export async function findVerifiedContacts(
-  q: Q,
+  q: Kdb,
   userId: string,
 ): Promise<{ email: string | null; phone: string | null }> {
   const { email, phone } = await findMessagingProfile(q, userId);
@@ -81,7 +79,7 @@ export async function findVerifiedContacts(
 
 /** What a message to an account needs, in one read: its language and the contacts its owner proved by code. */
 export async function findMessagingProfile(
-  q: Q,
+  q: Kdb,
   userId: string,
 ): Promise<{ locale: 'vi' | 'en' | null; email: string | null; phone: string | null }> {
   const row = await q
@@ -96,7 +94,7 @@ export async function findMessagingProfile(
   };
 }
 
-export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {
+export async function updateUser(q: Kdb, id: string, set: Omit<Updateable<UsersTable>, 'id' | 'created_at'>) {
   await q
     .updateTable('users')
     .set({ ...set, updated_at: sql<Date>`now()` })
@@ -104,7 +102,7 @@ export async function updateUser(q: Q, id: string, set: Omit<Updateable<UsersTab
     .execute();
 }
 
-export async function rolesOf(q: Q, userId: string): Promise<TStaffRole[]> {
+export async function rolesOf(q: Kdb, userId: string): Promise<TStaffRole[]> {
   const rows = await q
     .selectFrom('user_roles')
     .select('role')
@@ -114,7 +112,7 @@ export async function rolesOf(q: Q, userId: string): Promise<TStaffRole[]> {
   return rows.map((r) => r.role);
 }
 
-export async function setRoles(q: Q, userId: string, roles: TStaffRole[]) {
+export async function setRoles(q: Kdb, userId: string, roles: TStaffRole[]) {
   await q.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length)
     await q
@@ -123,7 +121,7 @@ export async function setRoles(q: Q, userId: string, roles: TStaffRole[]) {
       .execute();
 }
 
-export async function organisationIdsOf(q: Q, userId: string): Promise<string[]> {
+export async function organisationIdsOf(q: Kdb, userId: string): Promise<string[]> {
   const rows = await q
     .selectFrom('organisation_members')
     .select('organisation_id')
@@ -132,7 +130,7 @@ export async function organisationIdsOf(q: Q, userId: string): Promise<string[]>
   return rows.map((r) => r.organisation_id);
 }
 
-export function findOrganisationsOf(q: Q, userId: string) {
+export function findOrganisationsOf(q: Kdb, userId: string) {
   return q
     .selectFrom('organisation_members as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -142,12 +140,12 @@ export function findOrganisationsOf(q: Q, userId: string) {
     .execute();
 }
 
-export function findOrganisationByTaxCode(q: Q, taxCode: string) {
+export function findOrganisationByTaxCode(q: Kdb, taxCode: string) {
   return q.selectFrom('organisations').select(['id']).where('tax_code', '=', taxCode).executeTakeFirst();
 }
 
 export async function insertOrganisation(
-  q: Q,
+  q: Kdb,
   o: { name: string; taxCode: string; address: string; legalRepresentative: string },
 ): Promise<string> {
   const row = await q
@@ -163,7 +161,7 @@ export async function insertOrganisation(
   return row.id;
 }
 
-export function findMembership(q: Q, organisationId: string, userId: string) {
+export function findMembership(q: Kdb, organisationId: string, userId: string) {
   return q
     .selectFrom('organisation_members')
     .select(['role'])
@@ -172,7 +170,7 @@ export function findMembership(q: Q, organisationId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function insertMember(q: Q, organisationId: string, userId: string, role: 'owner' | 'member') {
+export async function insertMember(q: Kdb, organisationId: string, userId: string, role: 'owner' | 'member') {
   await q
     .insertInto('organisation_members')
     .values({ organisation_id: organisationId, user_id: userId, role })
@@ -180,7 +178,7 @@ export async function insertMember(q: Q, organisationId: string, userId: string,
     .execute();
 }
 
-export async function deleteMember(q: Q, organisationId: string, userId: string) {
+export async function deleteMember(q: Kdb, organisationId: string, userId: string) {
   const r = await q
     .deleteFrom('organisation_members')
     .where('organisation_id', '=', organisationId)
@@ -189,7 +187,7 @@ export async function deleteMember(q: Q, organisationId: string, userId: string)
   return Number(r.numDeletedRows);
 }
 
-export function findMembers(q: Q, organisationId: string) {
+export function findMembers(q: Kdb, organisationId: string) {
   return q
     .selectFrom('organisation_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -199,7 +197,7 @@ export function findMembers(q: Q, organisationId: string) {
     .execute();
 }
 
-export async function usernamesLike(q: Q, name: string, unit: string): Promise<Set<string>> {
+export async function usernamesLike(q: Kdb, name: string, unit: string): Promise<Set<string>> {
   const rows = await q
     .selectFrom('users')
     .select('username')
@@ -210,7 +208,7 @@ export async function usernamesLike(q: Q, name: string, unit: string): Promise<S
 
 export type StaffFilter = { agencyId?: string; q?: string; status?: string; limit: number; offset: number };
 
-function staffQuery(q: Q, f: StaffFilter) {
+function staffQuery(q: Kdb, f: StaffFilter) {
   let sel = q
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
@@ -230,7 +228,7 @@ function staffQuery(q: Q, f: StaffFilter) {
   return sel;
 }
 
-export async function findStaff(q: Q, f: StaffFilter) {
+export async function findStaff(q: Kdb, f: StaffFilter) {
   const rows = await staffQuery(q, f)
     .select([
       'u.id',
@@ -265,7 +263,7 @@ export async function findStaff(q: Q, f: StaffFilter) {
 
 export type StaffRow = Awaited<ReturnType<typeof findStaff>>['rows'][number];
 
-export async function roleHolderCounts(q: Q, agencyId?: string) {
+export async function roleHolderCounts(q: Kdb, agencyId?: string) {
   let sel = q
     .selectFrom('user_roles as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
@@ -277,7 +275,7 @@ export async function roleHolderCounts(q: Q, agencyId?: string) {
     .execute();
 }
 
-export function findAgenciesWithDepartments(q: Q, agencyId?: string) {
+export function findAgenciesWithDepartments(q: Kdb, agencyId?: string) {
   let sel = q
     .selectFrom('agencies as a')
     .select([
@@ -296,7 +294,7 @@ export function findAgenciesWithDepartments(q: Q, agencyId?: string) {
 }
 
 /** Agencies located in the unit or any unit below it (units.parent_id), for leaders' read access. */
-export async function agencyIdsInUnitSubtree(q: Q, unitId: string): Promise<string[]> {
+export async function agencyIdsInUnitSubtree(q: Kdb, unitId: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     WITH RECURSIVE tree AS (
       SELECT id FROM units WHERE id = ${unitId}

@@ -1,13 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Kdb } from '../../db/client';
-import type { Database } from '../../db/schema';
+
 import type { TStaffRole } from '@motcua/contracts';
 import type { CodePurpose } from './accounts.tables';
 
-type Q = Kdb | Transaction<Database>;
-
 export async function insertSession(
-  q: Q,
+  q: Kdb,
   s: {
     id: string;
     userId: string;
@@ -34,11 +32,11 @@ export async function insertSession(
     .execute();
 }
 
-export async function touchSession(q: Q, id: string, at: Date) {
+export async function touchSession(q: Kdb, id: string, at: Date) {
   await q.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function revokeSession(q: Q, id: string, now: Date) {
+export async function revokeSession(q: Kdb, id: string, now: Date) {
   await q
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -48,7 +46,7 @@ export async function revokeSession(q: Q, id: string, now: Date) {
 }
 
 /** Ends every session of a person, optionally keeping one (the device that changed the password). */
-export async function revokeUserSessions(q: Q, userId: string, now: Date, keep?: string | null) {
+export async function revokeUserSessions(q: Kdb, userId: string, now: Date, keep?: string | null) {
   let u = q
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -60,7 +58,7 @@ export async function revokeUserSessions(q: Q, userId: string, now: Date, keep?:
 }
 
 export async function insertCode(
-  q: Q,
+  q: Kdb,
   c: {
     userId: string;
     purpose: CodePurpose;
@@ -94,7 +92,7 @@ export async function insertCode(
     .execute();
 }
 
-export async function recentCodes(q: Q, destination: string, since: Date) {
+export async function recentCodes(q: Kdb, destination: string, since: Date) {
   return q
     .selectFrom('one_time_codes')
     .select(['created_at'])
@@ -104,7 +102,7 @@ export async function recentCodes(q: Q, destination: string, since: Date) {
     .execute();
 }
 
-export function findLiveCode(q: Q, userId: string, purpose: CodePurpose, now: Date) {
+export function findLiveCode(q: Kdb, userId: string, purpose: CodePurpose, now: Date) {
   return q
     .selectFrom('one_time_codes')
     .select(['id', 'channel', 'destination', 'code_hash', 'attempts', 'expires_at'])
@@ -117,7 +115,7 @@ export function findLiveCode(q: Q, userId: string, purpose: CodePurpose, now: Da
     .executeTakeFirst();
 }
 
-export async function countCodeAttempt(q: Q, id: string, exhausted: boolean, now: Date) {
+export async function countCodeAttempt(q: Kdb, id: string, exhausted: boolean, now: Date) {
   await q
     .updateTable('one_time_codes')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), ...(exhausted ? { used_at: now } : {}) }))
@@ -125,7 +123,7 @@ export async function countCodeAttempt(q: Q, id: string, exhausted: boolean, now
     .execute();
 }
 
-export async function useCode(q: Q, id: string, now: Date) {
+export async function useCode(q: Kdb, id: string, now: Date) {
   const r = await q
     .updateTable('one_time_codes')
     .set({ used_at: now })
@@ -135,7 +133,7 @@ export async function useCode(q: Q, id: string, now: Date) {
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function findThrottle(q: Q, keys: string[]) {
+export function findThrottle(q: Kdb, keys: string[]) {
   return q
     .selectFrom('auth_throttle')
     .select(['key', 'failures', 'last_failure_at', 'locked_until', 'last_success_at'])
@@ -144,7 +142,7 @@ export function findThrottle(q: Q, keys: string[]) {
 }
 
 export async function upsertThrottle(
-  q: Q,
+  q: Kdb,
   key: string,
   failures: number,
   lockedUntil: Date | null,
@@ -160,7 +158,7 @@ export async function upsertThrottle(
 }
 
 /** A successful log-in on a pair key: failures forgotten, the address remembered as the owner's. */
-export async function markThrottleSuccess(q: Q, key: string, now: Date) {
+export async function markThrottleSuccess(q: Kdb, key: string, now: Date) {
   await q
     .insertInto('auth_throttle')
     .values({ key, failures: 0, last_failure_at: now, locked_until: null, last_success_at: now })
@@ -170,12 +168,12 @@ export async function markThrottleSuccess(q: Q, key: string, now: Date) {
     .execute();
 }
 
-export async function clearThrottle(q: Q, key: string) {
+export async function clearThrottle(q: Kdb, key: string) {
   await q.deleteFrom('auth_throttle').where('key', '=', key).execute();
 }
 
 export async function insertOidcLogin(
-  q: Q,
+  q: Kdb,
   row: { state: string; nonce: string; codeVerifier: string; returnTo: string },
   now: Date,
 ) {
@@ -196,7 +194,7 @@ export async function insertOidcLogin(
     .execute();
 }
 
-export function takeOidcLogin(q: Q, state: string, now: Date) {
+export function takeOidcLogin(q: Kdb, state: string, now: Date) {
   return q
     .deleteFrom('oidc_logins')
     .where('state', '=', state)
@@ -209,7 +207,7 @@ export function takeOidcLogin(q: Q, state: string, now: Date) {
  * Everything a request needs to know about its session's person, and what GET /api/me shows, in one round trip (it
  * runs on every request): one call of the `session_actor` function, whose plan the connection keeps.
  */
-export async function findSessionActor(q: Q, id: string) {
+export async function findSessionActor(q: Kdb, id: string) {
   const { rows } = await sql<{
     csrf_token: string;
     last_seen_at: Date;

@@ -1,16 +1,15 @@
 /** Version history, diffs and the publication-deadline watch list (001 Đ6, Đ22.3). */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+
+import type { Kdb } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { loadVersion, PROCEDURE_WHAT } from './catalogue.service';
 import { localDateOf, type Calendar } from '../calendar';
 import { provinceCalendar } from './catalogue.editor';
 import { publicationDeadline, workingDaysBetween } from './working-days';
 
-type Q = Kysely<Database>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function listVersions(db: Q, code: string) {
+export async function listVersions(db: Kdb, code: string) {
   const rows = await db
     .selectFrom('procedure_versions')
     .selectAll()
@@ -55,7 +54,7 @@ const COMPARED = [
   'decisionDate',
 ] as const;
 
-export async function diffVersions(db: Q, code: string, from: number, to: number) {
+export async function diffVersions(db: Kdb, code: string, from: number, to: number) {
   const ids = await db
     .selectFrom('procedure_versions')
     .innerJoin('procedures', 'procedures.code', 'procedure_versions.procedure_code')
@@ -81,7 +80,7 @@ export async function diffVersions(db: Q, code: string, from: number, to: number
  * or still unpublished after it (`today` is the reporting date, YYYY-MM-DD). Deadline and days late are counted on
  * the province's calendar as it stands now, so a holiday schedule imported after the decision is taken into account.
  */
-export async function latePublications(db: Q, today: string) {
+export async function latePublications(db: Kdb, today: string) {
   const rows = await db
     .selectFrom('procedure_versions as v')
     .leftJoin('procedure_version_agencies as pva', (j) =>

@@ -15,21 +15,20 @@
  * `boundaryFree`, `agencies`/`interAgencies` (ids and short names), `components` and the `eform` JSON schema.
  * Editing lives in catalogue.editor.ts, search in catalogue.search.ts.
  */
-import type { Kysely } from 'kysely';
+
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { TAdminProcedureRow, TProcedure } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
+
 import { AppError } from '../../http/errors';
 import type { ProcedureStatus } from './catalogue.tables';
 import { presentProcedure, type AgencyRef } from './catalogue.presenter';
-
-type Q = Kysely<Database>;
+import type { Kdb } from '../../db/client';
 
 export const PROCEDURE_WHAT = { vi: 'thủ tục hành chính', en: 'Administrative procedure' };
 const notFound = () => new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
 
 /** Every procedure for the editors' list, with whether an unpublished draft is waiting. */
-export async function listForEditors(db: Q, status?: ProcedureStatus): Promise<TAdminProcedureRow[]> {
+export async function listForEditors(db: Kdb, status?: ProcedureStatus): Promise<TAdminProcedureRow[]> {
   let q = db
     .selectFrom('procedures as p')
     .select((eb) => [
@@ -56,7 +55,7 @@ export async function listForEditors(db: Q, status?: ProcedureStatus): Promise<T
  * The published version of a procedure at `now`: the current one, or a scheduled one whose effective date has come
  * (resolution by date — the job that updates the list row may not have run yet). Without `now`: the current one.
  */
-export async function getProcedure(db: Q, code: string, now?: Date): Promise<TProcedure> {
+export async function getProcedure(db: Kdb, code: string, now?: Date): Promise<TProcedure> {
   const p = await db
     .selectFrom('procedures as p')
     .select((eb) => [
@@ -79,7 +78,7 @@ export async function getProcedure(db: Q, code: string, now?: Date): Promise<TPr
   return loadVersion(db, id, 'published');
 }
 
-export async function getProcedureVersionInForce(db: Q, code: string, at: Date): Promise<TProcedure> {
+export async function getProcedureVersionInForce(db: Kdb, code: string, at: Date): Promise<TProcedure> {
   const v = await findVersionInForce(db, code, at);
   return loadVersion(db, v.versionId, v.status);
 }
@@ -90,7 +89,7 @@ export async function getProcedureVersionInForce(db: Q, code: string, at: Date):
  * Throws as `getProcedureVersionInForce`.
  */
 export async function findVersionInForce(
-  db: Q,
+  db: Kdb,
   code: string,
   at: Date,
 ): Promise<{ versionId: string; status: ProcedureStatus }> {
@@ -121,13 +120,13 @@ export async function findVersionInForce(
  * A version of a procedure that was published (in force now or superseded since), as the public saw it: what a
  * dossier submitted under it must satisfy. Drafts and other procedures' versions are not found.
  */
-export async function getPublishedVersion(db: Q, code: string, versionId: string): Promise<TProcedure> {
+export async function getPublishedVersion(db: Kdb, code: string, versionId: string): Promise<TProcedure> {
   const p = await getProcedureVersion(db, versionId);
   if (p.code !== code || p.versionStatus === 'draft') throw notFound();
   return p;
 }
 
-export async function getProcedureVersion(db: Q, versionId: string): Promise<TProcedure> {
+export async function getProcedureVersion(db: Kdb, versionId: string): Promise<TProcedure> {
   if (!/^[0-9a-f-]{36}$/i.test(versionId)) throw notFound();
   const row = await db
     .selectFrom('procedure_versions')
@@ -140,7 +139,7 @@ export async function getProcedureVersion(db: Q, versionId: string): Promise<TPr
 }
 
 /** The draft if there is one, else the current version — what an editor sees. */
-export async function getProcedureForEditor(db: Q, code: string): Promise<TProcedure> {
+export async function getProcedureForEditor(db: Kdb, code: string): Promise<TProcedure> {
   const p = await db
     .selectFrom('procedures')
     .select(['status', 'current_version_id'])
@@ -159,7 +158,7 @@ export async function getProcedureForEditor(db: Q, code: string): Promise<TProce
   return loadVersion(db, id, p.status);
 }
 
-export async function loadVersion(db: Q, versionId: string, status: ProcedureStatus): Promise<TProcedure> {
+export async function loadVersion(db: Kdb, versionId: string, status: ProcedureStatus): Promise<TProcedure> {
   // One round trip: the version with its agencies and components as JSON arrays.
   const row = await db
     .selectFrom('procedure_versions as v')
@@ -205,7 +204,7 @@ export async function loadVersion(db: Q, versionId: string, status: ProcedureSta
 
 /** A form template of a procedure (any version, so old dossiers' forms stay downloadable). */
 export async function getProcedureForm(
-  db: Q,
+  db: Kdb,
   code: string,
   formId: string,
 ): Promise<{ fileName: string; mediaType: string; content: Uint8Array; sha256: string }> {

@@ -3,10 +3,10 @@
  * all of them in one transaction, or none, with a row-by-row error report; export round-trips through import.
  */
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+
 import { ZProcedureInput, type TProcedure, type TProcedureInput } from '@motcua/contracts';
-import type { Db } from '../../db/client';
-import type { Database } from '../../db/schema';
+import type { Kdb, Db } from '../../db/client';
+
 import { zipProblem } from '../../files/archive';
 import { AppError } from '../../http/errors';
 import type { AuditActor } from '../audit';
@@ -15,7 +15,6 @@ import { getProcedure } from './catalogue.service';
 import { checkEForm } from './eform-schema';
 import { currentAgencyShortNames } from '../organisation';
 
-type Q = Kysely<Database>;
 export type RowError = { row: number; code: string | null; message: string };
 
 function toInput(p: TProcedure, forms: Map<string, { fileName: string; mediaType: string; b64: string }>) {
@@ -59,7 +58,7 @@ function toInput(p: TProcedure, forms: Map<string, { fileName: string; mediaType
   } satisfies TProcedureInput;
 }
 
-export async function exportCatalogue(db: Q): Promise<TProcedureInput[]> {
+export async function exportCatalogue(db: Kdb): Promise<TProcedureInput[]> {
   const codes = await db
     .selectFrom('procedures')
     .select('code')

@@ -4,7 +4,7 @@
  * departments are retired (inactive), a retired agency keeps its rows, codes and dossiers. Every change is one
  * transaction that locks the agency row, checks the version the editor saw, bumps it and appends the audit entry.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { TAgencyUpdate, TDeskStaff } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../http/auth';
@@ -12,8 +12,8 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
 import { agencyChangeOf, canEditAgency, type AgencyChange } from './organisation.policy';
 import { badRequest, duplicateOnRace } from './organisation.errors';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database>;
 type Trx = Transaction<Database>;
 const AGENCY = { vi: 'cơ quan', en: 'Agency' };
 const DEPARTMENT = { vi: 'phòng chuyên môn của cơ quan', en: 'Specialist division' };
@@ -55,7 +55,7 @@ async function bump(trx: Trx, id: string) {
     .execute();
 }
 
-export async function updateAgency(db: Q, who: Edit, id: string, input: TAgencyUpdate) {
+export async function updateAgency(db: Kdb, who: Edit, id: string, input: TAgencyUpdate) {
   const touched = Object.keys(input).filter((k) => input[k as keyof TAgencyUpdate] !== undefined);
   await duplicateOnRace(update(db, who, id, input, touched), {
     vi: `Cơ quan ${input.shortName ?? ''}`.trim(),
@@ -63,7 +63,7 @@ export async function updateAgency(db: Q, who: Edit, id: string, input: TAgencyU
   });
 }
 
-async function update(db: Q, who: Edit, id: string, input: TAgencyUpdate, touched: string[]) {
+async function update(db: Kdb, who: Edit, id: string, input: TAgencyUpdate, touched: string[]) {
   await db.transaction().execute(async (trx) => {
     const row = await lockAgency(trx, who, id, agencyChangeOf(touched), input.expectedVersion);
     let unitId = row.unit_id;
@@ -121,7 +121,7 @@ async function update(db: Q, who: Edit, id: string, input: TAgencyUpdate, touche
  * they can be re-issued (e.g. to the successor after a merger); departments, staff list and dossiers stay attached.
  */
 export async function retireAgency(
-  db: Q,
+  db: Kdb,
   who: Edit,
   id: string,
   input: { date: string; expectedVersion: number; successorId: string | null },
@@ -191,7 +191,7 @@ async function checkDepartmentName(trx: Trx, agencyId: string, name: string, exc
 }
 
 export async function addDepartment(
-  db: Q,
+  db: Kdb,
   who: Edit,
   agencyId: string,
   input: { name: string; expectedVersion?: number },
@@ -215,7 +215,7 @@ export async function addDepartment(
 
 /** Renames a department or retires it (inactive: staff accounts and dossiers that refer to it keep the row). */
 export async function updateDepartment(
-  db: Q,
+  db: Kdb,
   who: Edit,
   agencyId: string,
   departmentId: string,
@@ -255,7 +255,7 @@ export async function updateDepartment(
 
 /** Replaces the desk's public staff list as a whole, in the order given. */
 export async function replaceDeskStaff(
-  db: Q,
+  db: Kdb,
   who: Edit,
   agencyId: string,
   input: { staff: TDeskStaff[]; expectedVersion: number },

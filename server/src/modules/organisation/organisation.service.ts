@@ -2,25 +2,25 @@
  * Units and agencies: dated data. Mergers end a unit on a date and record its successor; agency identifier codes
  * keep their validity history (a re-issued code closes the previous one of the same format).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ZAgencyInput, ZCodeInput, ZUnitInput } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
+
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
 import { localDateOf } from '../calendar';
 import { isValidIdentifierCode } from './identifier-codes';
 import { checkParent } from './organisation.units';
 import { badRequest, duplicateOnRace } from './organisation.errors';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database>;
 /** The calendar date in Việt Nam at `now` (not the UTC date, which lags until 07:00). */
 const today = (now: Date) => localDateOf(now);
 const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 const AGENCY = { vi: 'cơ quan', en: 'Agency' };
 
 /** Units in force on `q.at` (default: today at `now`), or every version with `all`. */
-export async function listUnits(db: Q, q: { level?: string; at?: string; all?: string }, now: Date | null) {
+export async function listUnits(db: Kdb, q: { level?: string; at?: string; all?: string }, now: Date | null) {
   const at = q.at ?? (now ? today(now) : null);
   let qb = db
     .selectFrom('units as u')
@@ -47,7 +47,7 @@ export async function listUnits(db: Q, q: { level?: string; at?: string; all?: s
   return qb.execute();
 }
 
-async function agencyCodes(db: Q, ids: string[]) {
+async function agencyCodes(db: Kdb, ids: string[]) {
   if (!ids.length)
     return new Map<
       string,
@@ -72,7 +72,7 @@ async function agencyCodes(db: Q, ids: string[]) {
 }
 
 export async function listAgencies(
-  db: Q,
+  db: Kdb,
   q: { unit?: string; type?: string; q?: string; all?: string; id?: string },
   /** Only agencies in force on this day, unless `all` or `id` is asked for. */
   now: Date | null,
@@ -134,7 +134,7 @@ export async function listAgencies(
   }));
 }
 
-export async function getAgency(db: Q, id: string) {
+export async function getAgency(db: Kdb, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', { what: AGENCY });
   const [a] = await listAgencies(db, { id }, null);
   if (!a) throw new AppError('NOT_FOUND', { what: AGENCY });
@@ -166,7 +166,7 @@ function checkCode(c: z.infer<typeof ZCodeInput>) {
     });
 }
 
-async function unitId(db: Q, code: string): Promise<string> {
+async function unitId(db: Kdb, code: string): Promise<string> {
   const u = await db
     .selectFrom('units')
     .select('id')
@@ -177,14 +177,14 @@ async function unitId(db: Q, code: string): Promise<string> {
   return u.id;
 }
 
-export async function createUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
+export async function createUnit(db: Kdb, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
   return duplicateOnRace(insertUnit(db, actor, input), {
     vi: `Mã đơn vị ${input.code}`,
     en: `Unit code ${input.code}`,
   });
 }
 
-async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
+async function insertUnit(db: Kdb, actor: AuditActor, input: z.infer<typeof ZUnitInput>) {
   return db.transaction().execute(async (trx) => {
     const parentId = await checkParent(trx, input.level, input.parentCode);
     const dup = await trx
@@ -221,7 +221,7 @@ async function insertUnit(db: Q, actor: AuditActor, input: z.infer<typeof ZUnitI
 }
 
 /** Ends a unit on `date` and records the successor; its agencies and history stay attached to it. */
-export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: string, date: string) {
+export async function mergeUnit(db: Kdb, actor: AuditActor, code: string, into: string, date: string) {
   await db.transaction().execute(async (trx) => {
     const from = await unitId(trx, code);
     const to = await unitId(trx, into);
@@ -257,7 +257,7 @@ export async function mergeUnit(db: Q, actor: AuditActor, code: string, into: st
   });
 }
 
-export async function createAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
+export async function createAgency(db: Kdb, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   input.codes.forEach(checkCode);
   return duplicateOnRace(insertAgency(db, actor, input), {
     vi: `Cơ quan ${input.shortName}`,
@@ -265,7 +265,7 @@ export async function createAgency(db: Q, actor: AuditActor, input: z.infer<type
   });
 }
 
-async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
+async function insertAgency(db: Kdb, actor: AuditActor, input: z.infer<typeof ZAgencyInput>) {
   return db.transaction().execute(async (trx) => {
     const unit = await unitId(trx, input.unitCode);
     const dup = await trx
@@ -308,7 +308,7 @@ async function insertAgency(db: Q, actor: AuditActor, input: z.infer<typeof ZAge
   });
 }
 
-async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>, now: Date) {
+async function issueCode(trx: Kdb, agencyId: string, c: z.infer<typeof ZCodeInput>, now: Date) {
   const from = c.validFrom ?? today(now);
   const taken = await trx
     .selectFrom('agency_codes')
@@ -346,7 +346,12 @@ async function issueCode(trx: Q, agencyId: string, c: z.infer<typeof ZCodeInput>
 }
 
 /** Re-issues an identifier code (e.g. after a merger): the previous code of that format ends on `validFrom`. */
-export async function reissueCode(db: Q, actor: AuditActor, agencyId: string, c: z.infer<typeof ZCodeInput>) {
+export async function reissueCode(
+  db: Kdb,
+  actor: AuditActor,
+  agencyId: string,
+  c: z.infer<typeof ZCodeInput>,
+) {
   checkCode(c);
   await getAgency(db, agencyId);
   const work = db.transaction().execute(async (trx) => {

@@ -2,21 +2,21 @@
  * Editing and retiring administrative units. A unit is never deleted: retiring ends it on a date, and its history,
  * agencies and dossiers stay attached, so reports of old periods still show the old structure.
  */
-import type { Kysely } from 'kysely';
+
 import type { TUnitUpdate, UNIT_LEVELS } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
+
 import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
 import { badRequest } from './organisation.errors';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database>;
 type Level = (typeof UNIT_LEVELS)[number];
 const RANK: Record<Level, number> = { province: 0, district: 1, commune: 2 };
 const LEVEL_VI: Record<Level, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
 export const UNIT_WHAT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 
 /** The unit carrying `code`: the one in force, else the one that ended last (codes are reused only after an end). */
-async function lockUnit(trx: Q, code: string, expectedVersion: number) {
+async function lockUnit(trx: Kdb, code: string, expectedVersion: number) {
   const row = await trx
     .selectFrom('units')
     .selectAll()
@@ -31,7 +31,7 @@ async function lockUnit(trx: Q, code: string, expectedVersion: number) {
   return row;
 }
 
-async function currentUnit(trx: Q, code: string) {
+async function currentUnit(trx: Kdb, code: string) {
   const u = await trx
     .selectFrom('units')
     .select(['id', 'code', 'level'])
@@ -46,7 +46,7 @@ async function currentUnit(trx: Q, code: string) {
 }
 
 /** A province has no parent; a district hangs under a province; a commune under a province or a district. */
-export async function checkParent(trx: Q, level: Level, parentCode: string | null, selfCode?: string) {
+export async function checkParent(trx: Kdb, level: Level, parentCode: string | null, selfCode?: string) {
   if (level === 'province') {
     if (parentCode)
       throw badRequest('đơn vị cấp tỉnh không có đơn vị cấp trên', 'a province has no parent unit');
@@ -68,7 +68,7 @@ export async function checkParent(trx: Q, level: Level, parentCode: string | nul
   return parent.id;
 }
 
-export async function updateUnit(db: Q, actor: AuditActor, code: string, input: TUnitUpdate) {
+export async function updateUnit(db: Kdb, actor: AuditActor, code: string, input: TUnitUpdate) {
   await db.transaction().execute(async (trx) => {
     const row = await lockUnit(trx, code, input.expectedVersion);
     const level = input.level ?? row.level;
@@ -133,7 +133,7 @@ export async function updateUnit(db: Q, actor: AuditActor, code: string, input: 
 
 /** Ends a unit on `date` without a successor. Units still under it must be retired or moved first. */
 export async function retireUnit(
-  db: Q,
+  db: Kdb,
   actor: AuditActor,
   code: string,
   input: { date: string; expectedVersion: number },

@@ -1,8 +1,8 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
 
 export const PAYMENT_COLUMNS = [
@@ -24,7 +24,7 @@ export const PAYMENT_COLUMNS = [
   'paid_at',
 ] as const;
 
-export async function findCharge(q: Q, dossierId: string) {
+export async function findCharge(q: Kdb, dossierId: string) {
   return q
     .selectFrom('fee_charges')
     .select(['id', 'dossier_id', 'agency_id', 'amount', 'moment', 'description', 'created_at'])
@@ -48,7 +48,7 @@ export async function lockCharge(trx: Trx, chargeId: string): Promise<void> {
   await trx.selectFrom('fee_charges').select('id').where('id', '=', chargeId).forUpdate().execute();
 }
 
-export async function listPayments(q: Q, dossierId: string) {
+export async function listPayments(q: Kdb, dossierId: string) {
   return q
     .selectFrom('payments as p')
     .leftJoin('payment_refunds as r', 'r.payment_id', 'p.id')
@@ -67,14 +67,14 @@ export async function listPayments(q: Q, dossierId: string) {
 }
 export type PaymentListRow = Awaited<ReturnType<typeof listPayments>>[number];
 
-export async function findPayment(q: Q, where: { id: string } | { orderRef: string }) {
+export async function findPayment(q: Kdb, where: { id: string } | { orderRef: string }) {
   let query = q.selectFrom('payments').select(PAYMENT_COLUMNS);
   query = 'id' in where ? query.where('id', '=', where.id) : query.where('order_ref', '=', where.orderRef);
   return query.executeTakeFirst();
 }
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
-export async function paidPaymentOf(q: Q, chargeId: string) {
+export async function paidPaymentOf(q: Kdb, chargeId: string) {
   return q
     .selectFrom('payments')
     .select(PAYMENT_COLUMNS)
@@ -113,7 +113,7 @@ export async function nextReceiptNumber(trx: Trx, agencyId: string, year: number
   return r.last_value;
 }
 
-export async function findRefund(q: Q, paymentId: string) {
+export async function findRefund(q: Kdb, paymentId: string) {
   return q
     .selectFrom('payment_refunds')
     .select(['id'])
@@ -125,7 +125,7 @@ export async function insertRefund(trx: Trx, v: Insertable<Database['payment_ref
   await trx.insertInto('payment_refunds').values(v).execute();
 }
 
-export async function findCallback(q: Q, transactionId: string) {
+export async function findCallback(q: Kdb, transactionId: string) {
   return q
     .selectFrom('gateway_callbacks')
     .select(['transaction_id', 'order_ref', 'body_hash'])

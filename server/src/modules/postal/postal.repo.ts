@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { TShipmentStatus } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 const COLUMNS = [
   'id',
@@ -20,7 +19,7 @@ const COLUMNS = [
 ] as const;
 
 export async function findShipment(
-  q: Q,
+  q: Kdb,
   where: { dossierId: string } | { id: string } | { trackingNo: string },
 ) {
   let query = q.selectFrom('postal_shipments').select(COLUMNS);
@@ -51,7 +50,7 @@ export async function insertEvent(trx: Transaction<Database>, v: Insertable<Data
   await trx.insertInto('postal_events').values(v).execute();
 }
 
-export async function findEvent(q: Q, eventId: string) {
+export async function findEvent(q: Kdb, eventId: string) {
   return q
     .selectFrom('postal_events')
     .select(['shipment_id', 'status'])
@@ -59,7 +58,7 @@ export async function findEvent(q: Q, eventId: string) {
     .executeTakeFirst();
 }
 
-export async function listShipments(q: Q, opts: { agencyId?: string; dossierIds?: string[] }) {
+export async function listShipments(q: Kdb, opts: { agencyId?: string; dossierIds?: string[] }) {
   let query = q.selectFrom('postal_shipments as s').leftJoin('dossiers as d', 'd.id', 's.dossier_id');
   if (opts.agencyId) query = query.where('s.agency_id', '=', opts.agencyId);
   if (opts.dossierIds) {
@@ -75,7 +74,7 @@ export async function listShipments(q: Q, opts: { agencyId?: string; dossierIds?
     .execute();
 }
 
-export async function listEvents(q: Q, shipmentIds: string[]) {
+export async function listEvents(q: Kdb, shipmentIds: string[]) {
   if (shipmentIds.length === 0) return [];
   return q
     .selectFrom('postal_events')
