@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TDossierDetail, TLookupResponse } from '@motcua/contracts';
+import type { TDossierDetail, TLevelForwardTargets, TLookupResponse } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
@@ -103,6 +103,17 @@ describe('cross-level processing: commune desk → province → commune desk (is
     expect(d.status).toBe('in_processing');
 
     f.clock.set(at('2026-02-13T09:00'));
+    // The forward form's choices: the province's current agencies with their departments, for the commune desk only.
+    const targets = async (who: Actor) =>
+      (
+        await f.inject(who, 'GET', `/api/processing/dossiers/${d.id}/forward-level`)
+      ).json<TLevelForwardTargets>().items;
+    const offered = await targets(commune);
+    expect(offered.find((a) => a.id === sxd)?.departments.map((x) => x.id)).toContain(sxdDept);
+    expect(offered.map((a) => a.id)).not.toContain(f.agency('UBNDXTP'));
+    expect(
+      (await f.inject(sxdDesk, 'GET', `/api/processing/dossiers/${d.id}/forward-level`)).statusCode,
+    ).toBe(404);
     // Only the receiving commune desk forwards; only to a province agency of the same province.
     expect((await act(sxdDesk, d, 'forward-level', { agencyId: sxd })).statusCode).toBe(404);
     for (const agencyId of [
@@ -129,6 +140,8 @@ describe('cross-level processing: commune desk → province → commune desk (is
     ]);
     expect(d.holdingAgency?.id).toBe(sxd);
     expect(d.events.at(-1)).toMatchObject({ type: 'level_forwarded' });
+    // Forwarded once: the form is gone.
+    expect(await targets(commune)).toEqual([]);
     expect((await act(commune, d, 'forward-level', { agencyId: sxd })).statusCode).toBe(400);
 
     // The province's desk may watch it; the lookup names the province agency working on it.
