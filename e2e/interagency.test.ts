@@ -52,8 +52,8 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
   const fresh = async (page: Page, id: string) =>
     (await (await page.request.get(`/api/dossiers/${id}`)).json()) as TDossierDetail;
 
-  /** Submitted online by Nguyễn Văn An and accepted at the desk of `desk` (steps not under test). */
-  async function received(procedure: string, desk: string): Promise<TDossierDetail> {
+  /** Submitted online by Nguyễn Văn An and accepted at `desk`, whose page stays logged in (steps not under test). */
+  async function received(procedure: string, desk: string): Promise<[TDossierDetail, Page]> {
     const an = await e2e.newPage();
     await an.goto('/dang-nhap');
     await an.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
@@ -87,11 +87,7 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     });
     await an.close();
     const page = await as(desk);
-    const accepted = await call(page, `/api/reception/dossiers/${d.id}/accept`, {
-      expectedVersion: d.version,
-    });
-    await page.close();
-    return accepted;
+    return [await call(page, `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }), page];
   }
   const workspace = async (page: Page, id: string) => {
     await page.goto(`/office/xu-ly/${id}`);
@@ -126,7 +122,8 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
   }
 
   it('(a) electronic dossier to two partners at once; one late is warned and named; the lead consolidates', async () => {
-    let d = await received('1.009788', SXD.desk);
+    const [accepted, desk] = await received('1.009788', SXD.desk);
+    let d = accepted;
     const code = d.code!;
     const head = await as(SXD.head);
     d = await call(head, `/api/processing/dossiers/${d.id}/assign`, {
@@ -136,7 +133,6 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     await head.close();
 
     // The receiving desk sends it to both partners at once from the workspace.
-    const desk = await as(SXD.desk);
     await workspace(desk, d.id);
     const card = desk.locator('section', { has: desk.getByRole('heading', { name: 'Liên thông' }) });
     await expect.poll(() => card.getByText(/chuyển đồng thời đến tất cả/).count()).toBe(1);
@@ -162,11 +158,14 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     expect((await lookup(anon, code)).workingAgencies).toEqual([STC]);
 
     // Past Sở Tài chính's due time the warnings pass flags it; the lead's workspace names the late agency.
-    const lead = await as(SXD.specialist);
-    const due = (await fresh(lead, d.id)).interagency!.find((p) => p.agency === STC)!.dueAt!;
-    e2e.deps.clock = clockStartingAt(new Date(Date.parse(due) + 2 * 3_600_000).toISOString());
+    const { due_at: due } = await e2e.deps.db.kysely
+      .selectFrom('dossier_interagency_tasks')
+      .select('due_at')
+      .where('dossier_id', '=', d.id)
+      .where('agency_name', '=', STC)
+      .executeTakeFirstOrThrow();
+    e2e.deps.clock = clockStartingAt(new Date(due!.getTime() + 2 * 3_600_000).toISOString());
     expect(await flagOverdueInteragency(e2e.deps.db, e2e.deps.clock.now())).toBeGreaterThanOrEqual(1);
-    await lead.close();
     const leadAgain = await as(SXD.specialist);
     await workspace(leadAgain, d.id);
     await expect
@@ -207,9 +206,9 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
   });
 
   it('(b) commune desk → province → commune desk, the appointment carried', async () => {
-    let d = await received('1.010733', COMMUNE_DESK);
+    const [accepted, desk] = await received('1.010733', COMMUNE_DESK);
+    let d = accepted;
     const appointment = d.appointmentAt;
-    const desk = await as(COMMUNE_DESK);
     await workspace(desk, d.id);
     const form = desk.locator('form', { hasText: 'Chuyển lên cấp tỉnh' });
     await expect.poll(() => form.getByLabel('Cơ quan cấp tỉnh').locator('option').count()).toBeGreaterThan(1);
