@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TDossierDetail } from '@motcua/contracts';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
 import { useProcedureFixtures } from './ports';
@@ -224,9 +225,9 @@ describe('demo dossiers', async () => {
 
   it('issue 14 in flight: parallel with a late partner, sequential on paper, forwarded up, boundary-free', async () => {
     const now = t.deps.clock.now();
-    const details = [];
+    const details: TDossierDetail[] = [];
     for (const r of rows) details.push(await dossierDetail(t.db.kysely, r.id, now, true));
-    const parts = (d: (typeof details)[number]) =>
+    const parts = (d: TDossierDetail) =>
       (d.interagency ?? []).map((p) => [p.agency, p.mode, p.status, p.late]);
     const inter = details.filter((d) => d.interagency);
     expect(inter.map(parts)).toEqual([
@@ -239,7 +240,7 @@ describe('demo dossiers', async () => {
         ['Sở Nông nghiệp và Môi trường tỉnh An Hòa', 'sequential', 'open', false],
       ],
     ]);
-    const places = (d: (typeof details)[number]) => [
+    const places = (d: TDossierDetail) => [
       d.procedure.code,
       d.receivingAgency.name,
       d.authorityAgency.name,
