@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZProcessingTime } from './catalogue';
 import { ZWorkflowStep, ZWorkflowStepKind } from './workflow';
 import { ZConsultation } from './consultation';
-import { ZInteragencyTask } from './interagency';
+import { ZInteragencyPlanView, ZInteragencyTask } from './interagency';
 import { DOSSIER_CODE_PATTERN } from './dossier-code';
 
 /** Where a dossier stands (SPEC §5–6). Derived from its events; never set directly. */
@@ -375,6 +375,8 @@ export const ZDossierDetail = ZDossierSummary.extend({
   consultations: z.array(ZConsultation).optional(),
   /** Staff only (issue 14): each partner agency's part of an inter-agency dossier; absent for the applicant. */
   interagency: z.array(ZInteragencyTask).optional(),
+  /** Staff only (issue 14): the inter-agency plan pinned at receipt, for a procedure that has one. */
+  interagencyPlan: ZInteragencyPlanView.optional(),
 });
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 

@@ -15,6 +15,14 @@ export type TInboxScope = z.infer<typeof ZInboxScope>;
 export const INBOX_DUE_FILTERS = ['overdue', 'soon'] as const;
 
 /**
+ * The three places of a dossier (issue 14; ND 118/2025 boundary-free reception): the desk that received it, the
+ * agency that decides it, the desk where its result is returned. The inbox filters and the register select by each.
+ */
+export const DOSSIER_PLACES = ['received', 'decided', 'returned'] as const;
+export const ZDossierPlace = z.enum(DOSSIER_PLACES);
+export type TDossierPlace = z.infer<typeof ZDossierPlace>;
+
+/**
  * GET /api/processing/inbox ("Hồ sơ cần xử lý"): `me` = steps I handle, and unassigned steps my role holds in my
  * department or agency (a head of department sees every unassigned dossier of the department); `department`; `agency`.
  * Sorted by the step's due time, then id; `cursor` is the opaque `nextCursor` of the previous page (keyset paging).
@@ -28,6 +36,12 @@ export const ZInboxQuery = z.object({
     .optional(),
   status: ZDossierStatus.optional(),
   due: z.enum(INBOX_DUE_FILTERS).optional(),
+  /** Received at this desk (agency id). */
+  receivedAt: ZId.optional(),
+  /** Decided by this agency (the agency with authority). */
+  decidedBy: ZId.optional(),
+  /** The result returned at this desk. */
+  returnedAt: ZId.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -123,3 +123,35 @@ export const ZInteragencyTaskFiles = z.object({
   ),
 });
 export type TInteragencyTaskFiles = z.infer<typeof ZInteragencyTaskFiles>;
+
+/**
+ * Staff only, on the dossier detail of an inter-agency procedure: the pinned plan with the partners' names and the
+ * mode the dossier's channel gives (the desk's dispatch form orders a paper dossier's partners from it).
+ */
+export const ZInteragencyPlanView = z.object({
+  mode: ZInteragencyMode,
+  partners: z.array(
+    z.object({
+      agencyId: ZId,
+      agency: z.string(),
+      task: z.object({ vi: z.string(), en: z.string() }),
+      workingDays: z.number().int(),
+    }),
+  ),
+});
+export type TInteragencyPlanView = z.infer<typeof ZInteragencyPlanView>;
+
+/**
+ * GET /api/processing/dossiers/{id}/forward-level: the province agencies (with their specialist departments) the
+ * commune desk may forward this dossier to; empty when the dossier may not be forwarded (003 Đ13.7).
+ */
+export const ZLevelForwardTargets = z.object({
+  items: z.array(
+    z.object({
+      id: ZId,
+      name: z.string(),
+      departments: z.array(z.object({ id: ZId, name: z.string() })),
+    }),
+  ),
+});
+export type TLevelForwardTargets = z.infer<typeof ZLevelForwardTargets>;

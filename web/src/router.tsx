@@ -103,6 +103,10 @@ const areas: RouteObject[] = [
         lazy: page(() => import('./routes/office/ConsultationsPage'), 'ConsultationsPage'),
       },
       {
+        path: 'lien-thong',
+        lazy: page(() => import('./routes/office/InteragencyTasksPage'), 'InteragencyTasksPage'),
+      },
+      {
         path: 'doi-soat',
         lazy: page(() => import('./routes/office/ReconciliationPage'), 'ReconciliationPage'),
       },

@@ -25,6 +25,8 @@ import reportsVi from '../features/reports/i18n/vi.json';
 import reportsEn from '../features/reports/i18n/en.json';
 import resultsVi from '../features/results/i18n/vi.json';
 import resultsEn from '../features/results/i18n/en.json';
+import interagencyVi from '../features/interagency/i18n/vi.json';
+import interagencyEn from '../features/interagency/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -46,6 +48,7 @@ export const bundles = {
   feedback: { vi: feedbackVi, en: feedbackEn },
   reports: { vi: reportsVi, en: reportsEn },
   results: { vi: resultsVi, en: resultsEn },
+  interagency: { vi: interagencyVi, en: interagencyEn },
 };
 
 type Bundles = typeof bundles;

@@ -1,8 +1,17 @@
-import type { TProcedureInput } from '@motcua/contracts';
+import { ZProcessingTime, type TProcedureInput } from '@motcua/contracts';
 import type { Db } from '../../db/client';
 import { publishDraft, saveDraft } from './catalogue.editor';
 import { LAW } from './demo/legal';
-import { BOUNDARY_FREE, DEMO_PROCEDURES, INTER_AGENCY, type DemoRow } from './demo/procedures.data';
+import {
+  BOUNDARY_FREE,
+  DEMO_PROCEDURES,
+  INTER_AGENCY,
+  INTER_AGENCY_PLANS,
+  type DemoRow,
+} from './demo/procedures.data';
+import { currentAgencyByShortName } from '../organisation';
+import { replaceDraftWorkflow } from './catalogue.workflow';
+import { defaultWorkflow } from './workflow';
 import { eform } from './demo/eforms.data';
 import { formTemplateRtf, RTF_MEDIA_TYPE, slugFileName } from './form-template';
 
@@ -105,6 +114,18 @@ export async function loadDemoCatalogue(db: Db, now: Date): Promise<void> {
     for (const [i, row] of DEMO_PROCEDURES.entries()) {
       const input = demoProcedureInput(row, i);
       await saveDraft(trx, SYSTEM, input);
+      const plan = INTER_AGENCY_PLANS[input.code];
+      if (plan) {
+        const partners = [];
+        for (const p of plan) {
+          const agency = (await currentAgencyByShortName(trx, p.agency))!;
+          partners.push({ agencyId: agency.id, task: { vi: p.vi, en: p.en }, workingDays: p.days });
+        }
+        await replaceDraftWorkflow(trx, SYSTEM, input.code, {
+          ...defaultWorkflow(ZProcessingTime.parse(input.processingTime)),
+          interagency: { partners },
+        });
+      }
       await publishDraft(trx, SYSTEM, input.code, new Date(`${input.decisionDate}T03:00:00Z`));
     }
     const first = DEMO_PROCEDURES.findIndex((r) => r[0] === '2.000720');

@@ -8,7 +8,7 @@ import { dossierSurroundings } from './dossier-detail.repo';
 import { authorize } from './dossiers.policy';
 import { presentConsultation } from './consultation.presenter';
 import { listConsultationsOf } from './consultation.repo';
-import { tasksOfDossier } from './interagency.service';
+import { planView, tasksOfDossier } from './interagency.service';
 import { instant, presentDetail, presentSummary } from './dossiers.presenter';
 import {
   dossierHasFile,
@@ -74,7 +74,13 @@ export async function dossierDetail(
   if (!staff) return { ...detail, events: detail.events.filter((e) => !CONSULTATION_EVENTS.has(e.type)) };
   const consultations = (await listConsultationsOf(q, row.id)).map((c) => presentConsultation(c, now));
   const interagency = await tasksOfDossier(q, row.id, now);
-  return { ...detail, consultations, ...(interagency.length ? { interagency } : {}) };
+  const interagencyPlan = await planView(q, row);
+  return {
+    ...detail,
+    consultations,
+    ...(interagency.length ? { interagency } : {}),
+    ...(interagencyPlan ? { interagencyPlan } : {}),
+  };
 }
 
 type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };

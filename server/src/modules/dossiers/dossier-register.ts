@@ -1,7 +1,13 @@
 // The dossier register (Sổ theo dõi hồ sơ: Mẫu 06 of TT 01/2018, Mẫu 07 of TT 03/2025) of one desk and period: the
 // period is checked here (pure), the rows read from the dossiers the desk received and their events.
 import type { Transaction } from 'kysely';
-import { DOSSIER_STATUS_LABELS, type TApplicant, type TDossierStatus, vnInstant } from '@motcua/contracts';
+import {
+  DOSSIER_STATUS_LABELS,
+  type TApplicant,
+  type TDossierPlace,
+  type TDossierStatus,
+  vnInstant,
+} from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { RegisterRow } from '../documents';
@@ -45,8 +51,22 @@ const NOTE: Partial<Record<TDossierStatus, string>> = {
   processing_supplement: DOSSIER_STATUS_LABELS.processing_supplement.vi,
 };
 
-/** The desk's dossiers received in the period, in register order (entry number, then receipt time). */
-export async function registerRows(trx: Trx, agencyId: string, p: RegisterPeriod): Promise<RegisterRow[]> {
+const PLACE_COLUMN = {
+  received: 'd.receiving_agency_id',
+  decided: 'd.authority_agency_id',
+  returned: 'd.result_agency_id',
+} as const;
+
+/**
+ * The dossiers received in the period, in register order (entry number, then receipt time), whose `place` is the
+ * agency: received at its desk (the desk's own register, the default), decided by it, or returned at its desk.
+ */
+export async function registerRows(
+  trx: Trx,
+  agencyId: string,
+  p: RegisterPeriod,
+  place: TDossierPlace = 'received',
+): Promise<RegisterRow[]> {
   const rows = await trx
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.id', 'd.authority_agency_id')
@@ -62,7 +82,7 @@ export async function registerRows(trx: Trx, agencyId: string, p: RegisterPeriod
       'd.handover_at',
       'a.name as authority_name',
     ])
-    .where('d.receiving_agency_id', '=', agencyId)
+    .where(PLACE_COLUMN[place], '=', agencyId)
     .where('d.received_at', '>=', p.start)
     .where('d.received_at', '<', p.end)
     .orderBy('d.register_entry')

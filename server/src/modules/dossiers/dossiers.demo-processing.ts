@@ -4,6 +4,7 @@ import type { Actor } from '../../http/auth';
 import type { IntakeCtx } from './dossier-context';
 import { acceptDossier } from './dossier-reception.service';
 import { loadConsultationDemo } from './dossiers.demo-consultation';
+import { loadInteragencyDemo } from './dossiers.demo-interagency';
 import { collectOnline, stopDossier } from './processing-flow.service';
 import {
   appraiseDossier,
@@ -30,6 +31,8 @@ export type DemoKit = {
     procedureCode: string,
     now: Date,
     resultChannel?: 'online' | 'counter' | 'post',
+    /** Boundary-free procedures (issue 14): the desk chosen to receive, and the one to collect the result at. */
+    places?: { receivingAgencyId?: string; resultAgencyId?: string },
   ) => Promise<string>;
   counter: (
     officer: Actor,
@@ -219,6 +222,9 @@ export async function loadProcessingDemo(k: DemoKit, counterId: string): Promise
     originalsReturned: true,
     fileIds: [],
   });
+
+  // Inter-agency, cross-level and boundary-free dossiers in flight (issue 14).
+  await loadInteragencyDemo(k);
 
   // Result by post (issue 15, 001 Đ28): decided and at the desk; the postal demo (postal.demo.ts) books the pickup
   // and the post delivers it, which returns it.

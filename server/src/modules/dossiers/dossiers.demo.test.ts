@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TDossierDetail } from '@motcua/contracts';
 import { seedDemo } from '../../db/seed';
 import { createTestApp } from '../../test/harness';
 import { useProcedureFixtures } from './procedures.test-helpers';
@@ -220,6 +221,47 @@ describe('demo dossiers', async () => {
     expect(ready!.body).toContain('đã có kết quả sớm hơn ngày hẹn trả');
     const [stop] = await messages('stopped', 'stopped');
     expect(stop!.body).toContain('đã dừng giải quyết. Gia đình thay đổi kế hoạch xây dựng');
+  });
+
+  it('issue 14 in flight: parallel with a late partner, sequential on paper, forwarded up, boundary-free', async () => {
+    const now = t.deps.clock.now();
+    const details: TDossierDetail[] = [];
+    for (const r of rows) details.push(await dossierDetail(t.db.kysely, r.id, now, true));
+    const parts = (d: TDossierDetail) =>
+      (d.interagency ?? []).map((p) => [p.agency, p.mode, p.status, p.late]);
+    const inter = details.filter((d) => d.interagency);
+    expect(inter.map(parts)).toEqual([
+      [
+        ['Sở Nông nghiệp và Môi trường tỉnh An Hòa', 'parallel', 'done', false],
+        ['Sở Tài chính tỉnh An Hòa', 'parallel', 'open', true],
+      ],
+      [
+        ['Sở Tài chính tỉnh An Hòa', 'sequential', 'done', false],
+        ['Sở Nông nghiệp và Môi trường tỉnh An Hòa', 'sequential', 'open', false],
+      ],
+    ]);
+    const places = (d: TDossierDetail) => [
+      d.procedure.code,
+      d.receivingAgency.name,
+      d.authorityAgency.name,
+      d.resultAgency.name,
+    ];
+    expect(details.filter((d) => d.events.some((e) => e.type === 'level_forwarded')).map(places)).toEqual([
+      [
+        '1.010733',
+        'Ủy ban nhân dân xã Tân Phú',
+        'Sở Nông nghiệp và Môi trường tỉnh An Hòa',
+        'Ủy ban nhân dân xã Tân Phú',
+      ],
+    ]);
+    expect(details.filter((d) => d.procedure.code === '1.012800').map(places)).toEqual([
+      [
+        '1.012800',
+        'Ủy ban nhân dân xã Tân Phú',
+        'Văn phòng Đăng ký đất đai tỉnh An Hòa',
+        'Trung tâm Phục vụ hành chính công phường An Hòa',
+      ],
+    ]);
   });
 
   it('replay: every dossier left by these tests has the status and appointment its events give', async () => {

@@ -58,6 +58,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
       procedure: { code: string },
       now: Date,
       resultChannel?: 'online' | 'counter' | 'post',
+      places: { receivingAgencyId?: string; resultAgencyId?: string } = {},
     ) => {
       const attachments: TAttachmentInput[] = [];
       for (const c of await componentsOf(procedure.code, now))
@@ -74,6 +75,7 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
         },
         attachments,
         ...(resultChannel ? { resultChannel } : {}),
+        ...places,
       });
       return { id: d.id, version: d.version };
     };
@@ -148,8 +150,8 @@ export async function loadDemoDossiers(deps: AppDeps): Promise<void> {
         at,
         citizens: { an: an.actor, mai: mai.actor, phong: phong.actor },
         staff: async (email) => (await staff(trx, email))!,
-        online: async (who, code, now, resultChannel) =>
-          (await online(people[who].actor, people[who].person, { code }, now, resultChannel)).id,
+        online: async (who, code, now, resultChannel, places) =>
+          (await online(people[who].actor, people[who].person, { code }, now, resultChannel, places)).id,
         counter,
       },
       counterId,

@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { TDossierDetail, TLookupResponse } from '@motcua/contracts';
+import type { TDossierDetail, TInboxPage, TLevelForwardTargets, TLookupResponse } from '@motcua/contracts';
 import type { Actor } from '../../http/auth';
 import { actor } from '../../test/harness';
 import { loadDemoCalendar } from '../calendar/calendar.demo';
@@ -102,6 +103,17 @@ describe('cross-level processing: commune desk → province → commune desk (is
     expect(d.status).toBe('in_processing');
 
     f.clock.set(at('2026-02-13T09:00'));
+    // The forward form's choices: the province's current agencies with their departments, for the commune desk only.
+    const targets = async (who: Actor) =>
+      (
+        await f.inject(who, 'GET', `/api/processing/dossiers/${d.id}/forward-level`)
+      ).json<TLevelForwardTargets>().items;
+    const offered = await targets(commune);
+    expect(offered.find((a) => a.id === sxd)?.departments.map((x) => x.id)).toContain(sxdDept);
+    expect(offered.map((a) => a.id)).not.toContain(f.agency('UBNDXTP'));
+    expect(
+      (await f.inject(sxdDesk, 'GET', `/api/processing/dossiers/${d.id}/forward-level`)).statusCode,
+    ).toBe(404);
     // Only the receiving commune desk forwards; only to a province agency of the same province.
     expect((await act(sxdDesk, d, 'forward-level', { agencyId: sxd })).statusCode).toBe(404);
     for (const agencyId of [
@@ -128,6 +140,8 @@ describe('cross-level processing: commune desk → province → commune desk (is
     ]);
     expect(d.holdingAgency?.id).toBe(sxd);
     expect(d.events.at(-1)).toMatchObject({ type: 'level_forwarded' });
+    // Forwarded once: the form is gone.
+    expect(await targets(commune)).toEqual([]);
     expect((await act(commune, d, 'forward-level', { agencyId: sxd })).statusCode).toBe(400);
 
     // The province's desk may watch it; the lookup names the province agency working on it.
@@ -196,8 +210,42 @@ describe('cross-level processing: commune desk → province → commune desk (is
       'Sở Xây dựng tỉnh An Hòa',
       'Sở Thông tin và Truyền thông tỉnh An Hòa',
     ]);
-    // The chosen result desk sees it and holds the desk steps: it records the result and returns it.
+    // The three places select it: the decider's inbox by each, the register of each desk by its own place.
+    const inbox = async (q: string) =>
+      (await f.inject(head, 'GET', `/api/processing/inbox?scope=agency&${q}`))
+        .json<TInboxPage>()
+        .items.map((i) => i.id);
+    expect(await inbox(`receivedAt=${f.agency('UBNDXTP')}`)).toContain(d.id);
+    expect(await inbox(`decidedBy=${sxd}&returnedAt=${f.agency('STTTT')}`)).toContain(d.id);
+    expect(await inbox(`receivedAt=${f.agency('STTTT')}`)).not.toContain(d.id);
+    expect(await inbox(`returnedAt=${f.agency('UBNDXTP')}`)).not.toContain(d.id);
+    expect((await f.inject(head, 'GET', '/api/processing/inbox?receivedAt=xa')).statusCode).toBe(400);
     const resultDesk = f.clerk('STTTT');
+    const register = async (who: Actor, place: string) => {
+      const res = await f.inject(
+        who,
+        'GET',
+        `/api/processing/register?from=2026-04-28&to=2026-04-28&format=xlsx&place=${place}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+      return cells.includes(d.code!);
+    };
+    expect([await register(commune, 'received'), await register(commune, 'returned')]).toEqual([true, false]);
+    expect([await register(resultDesk, 'received'), await register(resultDesk, 'returned')]).toEqual([
+      false,
+      true,
+    ]);
+    expect(await register(sxdDesk, 'decided')).toBe(true);
+    expect(
+      (await f.inject(commune, 'GET', '/api/processing/register?from=2026-04-28&to=2026-04-28&place=x'))
+        .statusCode,
+    ).toBe(400);
+
+    // The chosen result desk sees it and holds the desk steps: it records the result and returns it.
     expect((await f.inject(resultDesk, 'GET', `/api/dossiers/${d.id}`)).statusCode).toBe(200);
     f.clock.set(at('2026-04-28T10:00'));
     d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));

@@ -5,19 +5,23 @@
 // forward the same way. One event through the action pipeline; the dossier keeps its code, status and deadline.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ZLevelForwardRequest } from '@motcua/contracts';
+import { ZLevelForwardRequest, type TLevelForwardTargets } from '@motcua/contracts';
+import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
+import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { findAgency } from '../organisation';
 import { calendarForAgency } from './ports';
 import { enterStep, stepOfKind, nextStep } from './processing-steps';
+import { authorize } from './dossiers.policy';
+import { findDossier } from './dossiers.repo';
 
 type Trx = Transaction<Database>;
 const bad = (vi: string, en: string) => new AppError('BAD_REQUEST', { details: { vi, en } });
 
-async function levelOf(trx: Trx, agencyId: string) {
+async function levelOf(trx: Kdb, agencyId: string) {
   return trx
     .selectFrom('agencies')
     .innerJoin('units', 'units.id', 'agencies.unit_id')
@@ -92,4 +96,52 @@ export async function forwardToUpperLevel(
       audit: { action: 'dossier.level_forward', details: { to: target.id } },
     };
   });
+}
+
+/**
+ * GET /api/processing/dossiers/{id}/forward-level — where the desk's forward form may send the dossier: the current
+ * province agencies of the same province with their specialist departments, while the receiving commune desk still
+ * holds the decision; otherwise none (the form is not shown). Anyone who may not see the dossier gets 404.
+ */
+export async function forwardTargets(q: Kdb, actor: Actor, id: string): Promise<TLevelForwardTargets> {
+  const d = authorize(actor, 'view', await findDossier(q, id));
+  const from = await levelOf(q, d.receiving_agency_id);
+  const desk =
+    actor.kind === 'staff' &&
+    actor.roles.includes('reception_officer') &&
+    actor.agencyId === d.receiving_agency_id;
+  if (
+    !desk ||
+    !from ||
+    from.level === 'province' ||
+    d.status !== 'in_processing' ||
+    d.authority_agency_id !== d.receiving_agency_id
+  ) {
+    return { items: [] };
+  }
+  const rows = await q
+    .selectFrom('agencies')
+    .innerJoin('units', 'units.id', 'agencies.unit_id')
+    .innerJoin('departments', 'departments.agency_id', 'agencies.id')
+    .select([
+      'agencies.id',
+      'agencies.name',
+      'departments.id as department_id',
+      'departments.name as department',
+    ])
+    .where('units.level', '=', 'province')
+    .where('units.province_code', '=', from.province_code)
+    .where('agencies.valid_to', 'is', null)
+    .where('departments.kind', '=', 'specialist')
+    .where('departments.active', '=', true)
+    .orderBy('agencies.name')
+    .orderBy('departments.name')
+    .execute();
+  const items: TLevelForwardTargets['items'] = [];
+  for (const r of rows) {
+    let a = items.at(-1);
+    if (a?.id !== r.id) items.push((a = { id: r.id, name: r.name, departments: [] }));
+    a.departments.push({ id: r.department_id, name: r.department });
+  }
+  return { items };
 }

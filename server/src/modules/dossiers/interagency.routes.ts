@@ -8,6 +8,7 @@
  * | GET    | /api/interagency/tasks/{tid}                 | the partner, the lead or the receiving desk | → ZInteragencyTask                     |
  * | GET    | /api/interagency/tasks/{tid}/files[/{fileId}] | as GET /api/interagency/tasks/{tid}; not while waiting | → ZInteragencyTaskFiles / the file |
  * | POST   | /api/interagency/tasks/{tid}/done            | the partner agency (specialist, approver)  | ZInteragencyDoneRequest → ZInteragencyTask |
+ * | GET    | /api/processing/dossiers/{id}/forward-level  | staff who see the dossier (none unless the commune desk may forward) | → ZLevelForwardTargets |
  * | POST   | /api/processing/dossiers/{id}/forward-level  | the receiving commune desk (003 Đ13.7)     | ZLevelForwardRequest → ZDossierDetail    |
  *
  * 409 CONFLICT on a stale expectedVersion (the dossier's); 409 INTERAGENCY_STATE for a part not open (waiting for its
@@ -25,6 +26,7 @@ import {
   ZInteragencyTaskList,
   ZInteragencyTaskListQuery,
   ZLevelForwardRequest,
+  ZLevelForwardTargets,
 } from '@motcua/contracts';
 import { requireActor, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
@@ -37,7 +39,7 @@ import {
   sendFile,
 } from './agency-request.routes';
 import { openPartnerFile, partnerFiles } from './interagency-files';
-import { forwardToUpperLevel } from './interagency-level';
+import { forwardTargets, forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
 
 export const interagencyRoutes: FastifyPluginAsync = async (root) => {
@@ -114,6 +116,15 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
       },
     ),
     async (req) => inTransaction(api, req, (trx, ctx) => completeTask(trx, ctx, req.params.tid, req.body)),
+  );
+
+  api.get(
+    '/processing/dossiers/:id/forward-level',
+    requestRoute(officeStaff, "Where the commune desk may forward the dossier (the province's agencies)", {
+      params: z.object({ id: z.uuid() }),
+      response: { 200: ZLevelForwardTargets, ...errors },
+    }),
+    async (req) => forwardTargets(db(), requireActor(req), req.params.id),
   );
 
   api.post(

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   ZInteragencyDoneRequest,
   ZInteragencySendRequest,
+  type TInteragencyPlanView,
   type TInteragencyTask,
   type TInteragencyTaskList,
 } from '@motcua/contracts';
@@ -20,7 +21,8 @@ import { applyDossierAction } from './dossier-action';
 import type { IntakeCtx } from './dossier-context';
 import { instant } from './dossiers.presenter';
 import type { DossierInteragencyTasksTable } from './dossiers.tables';
-import { findAgency } from '../organisation';
+import { agencyNames, findAgency } from '../organisation';
+import type { DossierRow } from './dossiers.repo';
 import { interagencyMode, orderPartners, partnerDue } from './interagency-rules';
 import { notifyPartner } from './interagency-warnings';
 import {
@@ -270,6 +272,23 @@ export async function getTask(q: Q, actor: Actor, id: string, now: Date): Promis
   if (!office && !isPartner(actor, t)) throw notFound();
   const all = t.status === 'waiting' && !office ? [t] : await listTasksOf(q, t.dossier_id);
   return presentTask(t, all, now);
+}
+
+/** The plan pinned at receipt with the partners' names (staff detail); undefined for a one-agency procedure. */
+export async function planView(
+  q: Q,
+  d: Pick<DossierRow, 'workflow' | 'channel'>,
+): Promise<TInteragencyPlanView | undefined> {
+  const plan = d.workflow?.interagency;
+  if (!plan) return undefined;
+  const names = await agencyNames(
+    q,
+    plan.partners.map((p) => p.agencyId),
+  );
+  return {
+    mode: interagencyMode(d.channel),
+    partners: plan.partners.map((p) => ({ ...p, agency: names.get(p.agencyId) ?? '' })),
+  };
 }
 
 /** The staff view of a dossier's parts (the lead's and the desk's detail). */

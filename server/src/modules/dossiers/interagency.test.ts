@@ -89,6 +89,14 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
       ['Sở Tư pháp tỉnh An Hòa', 'parallel', 'open', at('2026-02-23T10:00')],
     ]);
     expect((await dispatch(desk, d)).statusCode).toBe(409);
+    // The staff detail carries the pinned plan with the partners' names (the dispatch form's list).
+    expect(d.interagencyPlan).toEqual({
+      mode: 'parallel',
+      partners: [
+        expect.objectContaining({ agency: 'Sở Xây dựng tỉnh An Hòa', workingDays: 3 }),
+        expect.objectContaining({ agency: 'Sở Tư pháp tỉnh An Hòa', workingDays: 2 }),
+      ],
+    });
 
     // Partners see their own part, never the dossier.
     expect((await f.inject(sxdStaff, 'GET', `/api/dossiers/${d.id}`)).statusCode).toBe(404);
@@ -122,6 +130,7 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     const own = detail(await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}`));
     expect(own.status).toBe('in_processing');
     expect(own.interagency).toBeUndefined();
+    expect(own.interagencyPlan).toBeUndefined();
     expect(own.events.some((e) => e.type.startsWith('interagency'))).toBe(false);
     const look = async () => (await f.inject(null, 'GET', `/api/lookup/${d.code}`)).json<TLookupResponse>();
     expect((await look()).workingAgencies).toEqual(['Sở Xây dựng tỉnh An Hòa', 'Sở Tư pháp tỉnh An Hòa']);

@@ -4,15 +4,16 @@
  * | method | path                                            | who                                                     | response                      |
  * |--------|-------------------------------------------------|---------------------------------------------------------|-------------------------------|
  * | GET    | /api/processing/dossiers/{id}/control-slip.pdf  | office staff of an agency the dossier passed through    | PDF (Mẫu 05 / Mẫu 06)         |
- * | GET    | /api/processing/register?from=&to=&format=      | reception_officer, approver, leader of the desk's agency | PDF or xlsx (Mẫu 06 / Mẫu 07) |
+ * | GET    | /api/processing/register?from=&to=&format=&place= | reception_officer, approver, leader of the desk's agency | PDF or xlsx (Mẫu 06 / Mẫu 07) |
  *
  * `from`/`to` are days (YYYY-MM-DD, Vietnam time, both inclusive), at most one year apart; bad dates → 400
- * BAD_REQUEST in Vietnamese or English. The register lists the dossiers the actor's agency received in the period.
+ * BAD_REQUEST in Vietnamese or English. The register lists the dossiers received in the period whose `place` is the
+ * actor's agency: received at its desk (default), decided by it, or returned at its desk (issue 14).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZErrorResponse } from '@motcua/contracts';
+import { ZDossierPlace, ZErrorResponse } from '@motcua/contracts';
 import { sendStoredFile } from '../../files/serve';
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
@@ -67,6 +68,7 @@ export const processingDocumentRoutes: FastifyPluginAsync = async (root) => {
           from: z.string().max(20),
           to: z.string().max(20),
           format: z.enum(['pdf', 'xlsx']).default('pdf'),
+          place: ZDossierPlace.default('received'),
         }),
         response: errors,
       },
@@ -84,7 +86,7 @@ export const processingDocumentRoutes: FastifyPluginAsync = async (root) => {
             issuer: await issuerOf(trx, actor.agencyId!),
             from: period.start,
             to: new Date(period.end.getTime() - 1),
-            rows: await registerRows(trx, actor.agencyId!, period),
+            rows: await registerRows(trx, actor.agencyId!, period, q.place),
             issuedAt: now,
           },
           // The form in force on the last day of the period.

@@ -21,6 +21,10 @@ export type InboxFilters = {
   procedure?: string | undefined;
   step?: string | undefined;
   status?: string | undefined;
+  /** The three places (issue 14): receiving desk, agency with authority, result desk. */
+  receivedAt?: string | undefined;
+  decidedBy?: string | undefined;
+  returnedAt?: string | undefined;
   /** step_due_at ≥ dueFrom, < dueBefore, ≤ dueUntil */
   dueFrom?: Date | undefined;
   dueBefore?: Date | undefined;
@@ -60,6 +64,9 @@ function filterWhere(f: InboxFilters): RawBuilder<unknown>[] {
   if (f.procedure) parts.push(sql`procedure_code = ${f.procedure}`);
   if (f.step) parts.push(sql`current_step = ${f.step}`);
   if (f.status) parts.push(sql`status = ${f.status}`);
+  if (f.receivedAt) parts.push(sql`receiving_agency_id = ${f.receivedAt}`);
+  if (f.decidedBy) parts.push(sql`authority_agency_id = ${f.decidedBy}`);
+  if (f.returnedAt) parts.push(sql`result_agency_id = ${f.returnedAt}`);
   if (f.dueFrom) parts.push(sql`step_due_at >= ${f.dueFrom}`);
   if (f.dueBefore) parts.push(sql`step_due_at < ${f.dueBefore}`);
   if (f.dueUntil) parts.push(sql`step_due_at <= ${f.dueUntil}`);

@@ -106,7 +106,14 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
   const departmentId = query.scope === 'department' ? await departmentOfUser(db.kysely, actor.userId) : null;
   const branches = scopeBranches(actor, departmentId, query.scope);
   const soon = await dueSoonUntil(db, actor.agencyId, now);
-  const filters: InboxFilters = { procedure: query.procedure, step: query.step, status: query.status };
+  const filters: InboxFilters = {
+    procedure: query.procedure,
+    step: query.step,
+    status: query.status,
+    receivedAt: query.receivedAt,
+    decidedBy: query.decidedBy,
+    returnedAt: query.returnedAt,
+  };
   if (query.due === 'overdue') filters.dueBefore = now;
   if (query.due === 'soon') Object.assign(filters, { dueFrom: now, dueUntil: soon });
   const after = query.cursor ? decodeCursor(query.cursor) : null;

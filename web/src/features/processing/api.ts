@@ -15,6 +15,7 @@ import type {
   TChaseList,
   TInboxPage,
   TInboxScope,
+  TDossierPlace,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
 
@@ -57,7 +58,12 @@ export type InboxFilter = {
   procedure: string;
   step: string;
   due: '' | 'overdue' | 'soon';
+  /** One of the three places (issue 14) that must be `placeAgency` (the viewer's agency); '' = any. */
+  place?: '' | TDossierPlace;
+  placeAgency?: string;
 };
+
+const PLACE_PARAM = { received: 'receivedAt', decided: 'decidedBy', returned: 'returnedAt' } as const;
 
 export const inboxKeys = {
   inbox: (f: InboxFilter) => ['processing', 'inbox', f] as const,
@@ -72,6 +78,7 @@ export const inboxApi = {
     if (f.procedure.trim()) q.set('procedure', f.procedure.trim());
     if (f.step) q.set('step', f.step);
     if (f.due) q.set('due', f.due);
+    if (f.place && f.placeAgency) q.set(PLACE_PARAM[f.place], f.placeAgency);
     if (cursor) q.set('cursor', cursor);
     return api<TInboxPage>(`/api/processing/inbox?${q.toString()}`);
   },

@@ -15,5 +15,8 @@ describe('register period (web)', () => {
     expect(registerUrl('2026-02-01', '2026-02-28', 'xlsx')).toBe(
       '/api/processing/register?from=2026-02-01&to=2026-02-28&format=xlsx',
     );
+    expect(registerUrl('2026-02-01', '2026-02-28', 'pdf', 'returned')).toBe(
+      '/api/processing/register?from=2026-02-01&to=2026-02-28&format=pdf&place=returned',
+    );
   });
 });

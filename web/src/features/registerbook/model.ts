@@ -1,3 +1,4 @@
+import type { TDossierPlace } from '@motcua/contracts';
 /**
  * The register's period as the page checks it before offering the downloads — the same rule as the server
  * (server/src/modules/dossiers/dossier-register.ts): real days, from ≤ to, at most one year.
@@ -21,6 +22,13 @@ export function monthToDate(at: Date): { from: string; to: string } {
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
-export function registerUrl(from: string, to: string, format: 'pdf' | 'xlsx'): string {
-  return `/api/processing/register?${new URLSearchParams({ from, to, format }).toString()}`;
+/** The desk's own register by default; `decided` / `returned` list the dossiers its agency decides or returns. */
+export function registerUrl(
+  from: string,
+  to: string,
+  format: 'pdf' | 'xlsx',
+  place: TDossierPlace = 'received',
+): string {
+  const q = new URLSearchParams({ from, to, format, ...(place === 'received' ? {} : { place }) });
+  return `/api/processing/register?${q.toString()}`;
 }

@@ -13,6 +13,7 @@ export const officeNav: NavItem[] = [
     roles: ['specialist', 'approver', 'reception_officer'],
   },
   { to: '/office/lay-y-kien', label: 'processing.consult.nav', roles: ['specialist', 'approver'] },
+  { to: '/office/lien-thong', label: 'interagency.nav', roles: ['specialist', 'approver'] },
   {
     to: '/office/so-theo-doi',
     label: 'registerBook.nav',

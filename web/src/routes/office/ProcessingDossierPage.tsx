@@ -21,6 +21,8 @@ import { ProcessingTimeline } from '../../features/processing/components/Process
 import { StepPlan } from '../../features/processing/components/StepPlan';
 import { ConsultationList, ConsultForm } from '../../features/processing/components/Consultations';
 import { DossierFeedback } from '../../features/feedback/components/DossierFeedback';
+import { InteragencyCard } from '../../features/interagency/components/InteragencyParts';
+import { LevelForwardForm } from '../../features/interagency/components/LevelForward';
 import { allowedActions, currentHandler, dueMark } from '../../features/processing/model';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -84,6 +86,12 @@ export function ProcessingDossierPage() {
           <dd>{formatDateTime(d.receivedAt, locale)}</dd>
           <dt>{t('dossiers.field.appointmentAt')}</dt>
           <dd>{formatDate(d.appointmentAt, locale)}</dd>
+          <dt>{t('interagency.places.received')}</dt>
+          <dd>{d.receivingAgency.name}</dd>
+          <dt>{t('interagency.places.authority')}</dt>
+          <dd>{d.authorityAgency.name}</dd>
+          <dt>{t('interagency.places.result')}</dt>
+          <dd>{d.resultAgency.name}</dd>
           <dt>{t('dossiers.field.holdingAgency')}</dt>
           <dd>
             {d.holdingAgency?.name ?? '—'}
@@ -118,12 +126,26 @@ export function ProcessingDossierPage() {
           // Keyed by version too: a form starts empty again once the dossier has moved on.
           <ActionForm key={`${a}-${d.version}`} action={a} dossier={d} onDone={done} onReload={reload} />
         ))}
+        {/* Cross-level (issue 14): the commune desk forwards up while it still holds the decision. */}
+        <LevelForwardForm key={`level-${d.version}`} dossier={d} onDone={done} onReload={reload} />
         {/* Consultation (issue 14): the handler at the appraisal step asks, as the appraisal form shows. */}
         {actions.includes('appraise') ? (
           <ConsultForm key={`consult-${d.version}`} dossier={d} onDone={done} onReload={reload} />
         ) : null}
       </section>
 
+      {d.authorityAgency.id !== d.receivingAgency.id && me.data?.agency?.id === d.receivingAgency.id ? (
+        <Alert kind="info">
+          {t('interagency.places.forwarded', { agency: d.authorityAgency.name, result: d.resultAgency.name })}
+        </Alert>
+      ) : null}
+      <InteragencyCard
+        key={`interagency-${d.version}`}
+        dossier={d}
+        me={me.data}
+        onDone={done}
+        onReload={reload}
+      />
       <OfficePaymentCard dossierId={d.id} />
       {d.resultChannel === 'post' ? (
         <PostalCard dossierId={d.id} ready={d.status === 'result_ready'} />

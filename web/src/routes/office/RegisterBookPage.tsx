@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DOSSIER_PLACES, type TDossierPlace } from '@motcua/contracts';
 import { Alert, Card } from '../../components/ui';
 import { DateField } from '../../features/accounts/components/Form';
 import { monthToDate, periodProblem, registerUrl } from '../../features/registerbook/model';
@@ -15,6 +16,7 @@ export function RegisterBookPage() {
   const { t } = useI18n();
   useTitle(t('registerBook.title'));
   const [period, setPeriod] = useState(() => monthToDate(now()));
+  const [place, setPlace] = useState<TDossierPlace>('received');
   const problem = periodProblem(period.from, period.to);
   return (
     <>
@@ -33,6 +35,20 @@ export function RegisterBookPage() {
             onValue={(to) => setPeriod({ ...period, to })}
           />
         </div>
+        <div className="field">
+          <label htmlFor="register-place">{t('registerBook.place')}</label>
+          <select
+            id="register-place"
+            value={place}
+            onChange={(e) => setPlace(e.target.value as TDossierPlace)}
+          >
+            {DOSSIER_PLACES.map((p) => (
+              <option key={p} value={p}>
+                {t(`registerBook.place.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <p>
           {formatDay(period.from)} – {formatDay(period.to)}
         </p>
@@ -40,10 +56,14 @@ export function RegisterBookPage() {
           <Alert kind="error">{t(`registerBook.problem.${problem}`)}</Alert>
         ) : (
           <p className="org-row">
-            <a className="btn btn-primary" href={registerUrl(period.from, period.to, 'pdf')} download>
+            <a className="btn btn-primary" href={registerUrl(period.from, period.to, 'pdf', place)} download>
               {t('registerBook.pdf')}
             </a>
-            <a className="btn btn-secondary" href={registerUrl(period.from, period.to, 'xlsx')} download>
+            <a
+              className="btn btn-secondary"
+              href={registerUrl(period.from, period.to, 'xlsx', place)}
+              download
+            >
               {t('registerBook.xlsx')}
             </a>
           </p>

@@ -1052,7 +1052,30 @@ export const INTER_AGENCY: Record<string, string[]> = {
   '1.012798': ['THUE'],
   '1.012790': ['THUE', 'UBNDXTP'],
   '2.002051': ['THUE'],
+  '1.009788': ['SNNMT', 'STC'],
 };
+
+/**
+ * The demo's inter-agency plan (issue 14): Sở Xây dựng leads the feasibility-study appraisal (30 working days);
+ * Sở Nông nghiệp và Môi trường and Sở Tài chính give their parts inside it. Both have demo log-ins (README).
+ */
+export const INTER_AGENCY_PLANS: Record<string, { agency: string; vi: string; en: string; days: number }[]> =
+  {
+    '1.009788': [
+      {
+        agency: 'SNNMT',
+        vi: 'Cho ý kiến về đánh giá tác động môi trường và sử dụng đất của dự án',
+        en: 'Opinion on the environmental impact and land use of the project',
+        days: 7,
+      },
+      {
+        agency: 'STC',
+        vi: 'Cho ý kiến về nguồn vốn và khả năng cân đối vốn đầu tư',
+        en: 'Opinion on the funding sources and the investment capital balance',
+        days: 5,
+      },
+    ],
+  };
 
 /** Received at any desk of the province regardless of administrative boundary (phi địa giới). */
 export const BOUNDARY_FREE = new Set([

@@ -36,6 +36,12 @@ export function LookupResult({ data, headingLevel = 2 }: { data: TLookupResponse
           late={data.late}
           result={data.result}
         />
+        {data.workingAgencies?.length ? (
+          <>
+            <dt>{t('interagency.lookup.working')}</dt>
+            <dd>{data.workingAgencies.join('; ')}</dd>
+          </>
+        ) : null}
       </dl>
     </section>
   );

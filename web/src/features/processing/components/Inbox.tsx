@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { INBOX_SCOPES, type TInboxItem, type TInboxScope } from '@motcua/contracts';
+import { DOSSIER_PLACES, INBOX_SCOPES, type TInboxItem, type TInboxScope } from '@motcua/contracts';
 import { Button, Card, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import type { InboxFilter } from '../api';
 import { useInbox } from '../hooks';
+import { useMe } from '../../session/hooks';
 import { DueBadge } from './DueBadge';
 
 /** The steps of the default workflow that wait on someone in the office (the filter's choices). */
@@ -21,7 +22,8 @@ export function Inbox() {
   const { t } = useI18n();
   const [f, setF] = useState<InboxFilter>({ scope: 'me', procedure: '', step: '', due: '' });
   const [procedure, setProcedure] = useState('');
-  const q = useInbox(f);
+  const me = useMe();
+  const q = useInbox({ ...f, placeAgency: me.data?.agency?.id ?? '' });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const counts = q.data?.pages[0]?.counts;
   return (
@@ -76,6 +78,21 @@ export function Inbox() {
             <option value="">{t('processing.inbox.filter.any')}</option>
             <option value="overdue">{t('processing.mark.overdue')}</option>
             <option value="soon">{t('processing.mark.dueSoon')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="inbox-place">{t('processing.inbox.filter.place')}</label>
+          <select
+            id="inbox-place"
+            value={f.place ?? ''}
+            onChange={(e) => setF({ ...f, place: e.target.value as InboxFilter['place'] })}
+          >
+            <option value="">{t('processing.inbox.filter.any')}</option>
+            {DOSSIER_PLACES.map((p) => (
+              <option key={p} value={p}>
+                {t(`registerBook.place.${p}`)}
+              </option>
+            ))}
           </select>
         </div>
         <Button type="submit" variant="secondary">

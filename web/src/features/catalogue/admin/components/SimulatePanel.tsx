@@ -12,6 +12,7 @@ import { useI18n } from '../../../../i18n/i18n';
 import { now } from '../../../../lib/clock';
 import { formatDateTime } from '../../../../lib/dates';
 import { instantOfVnLocal, simulateProcedure, vnLocalInput } from '../../simulate';
+import { InteragencyTimeline } from './InteragencyTimeline';
 
 type Row = {
   type: TSimulatedEventType;
@@ -35,6 +36,7 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
   const [result, setResult] = useState<TSimulateResponse | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [channel, setChannel] = useState<'online' | 'paper'>('online');
   const change = (i: number, patch: Partial<Row>) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const run = () => {
@@ -52,7 +54,7 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
     }
     setPending(true);
     setFailed(null);
-    simulateProcedure(code, { receivedAt: start, events }, versionId)
+    simulateProcedure(code, { receivedAt: start, events, channel }, versionId)
       .then(setResult)
       .catch((e: unknown) => {
         setResult(null);
@@ -73,6 +75,17 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
           onChange={setReceivedAt}
           invalidMessage={t('app.dateTimeInvalid')}
         />
+      </div>
+      <div className="field">
+        <label htmlFor="sim-channel">{t('catalogueAdmin.sim.channel')}</label>
+        <select
+          id="sim-channel"
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as 'online' | 'paper')}
+        >
+          <option value="online">{t('catalogueAdmin.sim.channel.online')}</option>
+          <option value="paper">{t('catalogueAdmin.sim.channel.paper')}</option>
+        </select>
       </div>
       <ol className="ce-rows" aria-label={t('catalogueAdmin.sim.events')}>
         {rows.map((r, i) => (
@@ -168,6 +181,9 @@ export function SimulatePanel({ code, versionId }: { code: string; versionId: st
       </div>
       {failed && <Alert kind="error">{failed}</Alert>}
       {result && <SimulationResult result={result} locale={locale} />}
+      {result?.interagency && (
+        <InteragencyTimeline receivedAt={instantOfVnLocal(receivedAt) ?? ''} plan={result.interagency} />
+      )}
     </Card>
   );
 }
