@@ -46,7 +46,8 @@ export const feedbackScanRoutes: FastifyPluginAsync = async (root) => {
       bodyLimit: MAX_SCAN_BYTES + 1,
       schema: {
         tags,
-        summary: 'Attach the scan of the letter (raw bytes: PDF, JPEG or PNG; X-File-Name header, URL-encoded)',
+        summary:
+          'Attach the scan of the letter (raw bytes: PDF, JPEG or PNG; X-File-Name header, URL-encoded)',
         params: IdParams,
         headers: z.object({ 'x-file-name': z.string().min(1).max(600).optional() }),
         response: { 200: ZFeedbackItem, 413: ZErrorResponse, 422: ZErrorResponse, ...errors },

@@ -27,7 +27,11 @@ const NOT_A_LETTER = {
   en: 'only feedback received by letter has a scanned letter',
 };
 
-type ScanCtx = { actor: Actor & { agencyId: string }; audit: AuditActor; config: Pick<Config, 'dataDir' | 'fileStore'> };
+type ScanCtx = {
+  actor: Actor & { agencyId: string };
+  audit: AuditActor;
+  config: Pick<Config, 'dataDir' | 'fileStore'>;
+};
 
 /** Stores the scan and records it on the item (a second scan replaces the first; both stay in the store). */
 export async function attachLetterScan(
@@ -43,11 +47,17 @@ export async function attachLetterScan(
   if (body.length === 0)
     throw new AppError('BAD_REQUEST', { details: { vi: 'tệp rỗng', en: 'the file is empty' } });
   const type = await detectMediaType(body, name).catch(() => null);
-  if (!type || !SCAN_TYPES.has(type)) throw new AppError('FILE_CONTENT_REFUSED', { file: name, reason: NOT_A_SCAN });
+  if (!type || !SCAN_TYPES.has(type))
+    throw new AppError('FILE_CONTENT_REFUSED', { file: name, reason: NOT_A_SCAN });
   const stored = await fileStoreFor(ctx.config).put(body, { name, maxBytes: MAX_SCAN_BYTES });
   await trx
     .updateTable('feedback_items')
-    .set({ scan_sha256: stored.sha256, scan_media_type: stored.mediaType, scan_name: name, scan_size: stored.size })
+    .set({
+      scan_sha256: stored.sha256,
+      scan_media_type: stored.mediaType,
+      scan_name: name,
+      scan_size: stored.size,
+    })
     .where('id', '=', id)
     .execute();
   await appendAudit(trx, ctx.audit, {

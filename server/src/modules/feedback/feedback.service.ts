@@ -102,7 +102,9 @@ export async function fileFeedback(
     // The agency the catalogue names for the procedure answers about it, whatever agency the sender picked.
     agencyId ??= p.agency_ids[0] ?? null;
   }
-  agencyId ??= input.agencyId ?? (await repo.defaultAgency(trx))?.id ?? null;
+  // Staff entering a letter, call or e-mail received it at their own agency, unless it names another.
+  const ownAgency = staff ? (ctx.actor?.agencyId ?? null) : null;
+  agencyId ??= input.agencyId ?? ownAgency ?? (await repo.defaultAgency(trx))?.id ?? null;
   if (!agencyId) throw new AppError('NOT_FOUND', { what: AGENCY });
 
   const due = await answerDue(trx, agencyId, ctx.now, ctx.config.feedback.answerDays);

@@ -70,6 +70,8 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
       rated: false,
       known: [
         { key: 'total_time', score: 2 },
+        // No partner agency: each agency's time is the lead agency's own, early too.
+        { key: 'agency_time', score: 2 },
         { key: 'supplements', score: 2 },
         { key: 'online', score: 1 },
       ],
@@ -83,7 +85,7 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
       comment: 'Cán bộ nhiệt tình',
     });
     expect(rate.statusCode, rate.body).toBe(201);
-    expect(rate.json()).toEqual({ period: '2026-03', score: 12, maxScore: 14 });
+    expect(rate.json()).toEqual({ period: '2026-03', score: 14, maxScore: 16 });
     const again = await f.inject(null, 'POST', '/api/satisfaction/rate', {
       token,
       indicators: answers,
@@ -93,7 +95,7 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     const after = await summary('2026-03');
     const row = after.rows.find((r) => r.key === f.agency('STTTT'))!;
     expect(row.ratings).toBe((before.rows[0]?.ratings ?? 0) + 1);
-    expect(row).toMatchObject({ verySatisfied: 1, score: 12, maxScore: 14, percent: 85.7 });
+    expect(row).toMatchObject({ verySatisfied: 1, score: 14, maxScore: 16, percent: 87.5 });
     const counts = await satisfactionCounts(f.db.kysely, { period: '2026-03' });
     expect(counts).toEqual([
       expect.objectContaining({ agencyId: f.agency('STTTT'), ratings: 1, verySatisfied: 1 }),

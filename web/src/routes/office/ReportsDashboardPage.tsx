@@ -268,7 +268,9 @@ function OverdueFeedbackTable({ data }: { data: TOverdueFeedback }) {
                   <td>{r.agencyName}</td>
                   <td>{formatDateTime(r.answerDueAt, locale)}</td>
                   <td>
-                    {r.escalatedAt ? formatDateTime(r.escalatedAt, locale) : t('reports.feedback.notEscalated')}
+                    {r.escalatedAt
+                      ? formatDateTime(r.escalatedAt, locale)
+                      : t('reports.feedback.notEscalated')}
                   </td>
                 </tr>
               ))}
