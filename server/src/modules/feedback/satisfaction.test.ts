@@ -133,6 +133,33 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     expect(link.statusCode, link.body).toBe(200);
     const { token } = link.json<{ token: string }>();
     expect(token).toBe(await ratingLinkOf(d));
+    // A partner agency (liên thông) did its part a day late: each agency's time is 0, computed and shown, not asked.
+    await f.db.kysely
+      .insertInto('dossier_interagency_tasks')
+      .values({
+        dossier_id: d.id,
+        mode: 'parallel',
+        position: 1,
+        lead_agency_id: f.agency('STTTT'),
+        lead_agency_name: 'Sở Thông tin và Truyền thông',
+        agency_id: f.agency('SXD'),
+        agency_name: 'Sở Xây dựng',
+        task: JSON.stringify({ vi: 'Cho ý kiến về công trình', en: 'Opinion on the building' }),
+        working_days: 3,
+        status: 'done',
+        opened_at: new Date(at('2026-03-09T10:00')),
+        due_at: new Date(at('2026-03-12T10:00')),
+        done_at: new Date(at('2026-03-13T09:00')),
+        done_by: null,
+        done_by_name: 'Đỗ Thị Hoa',
+        outcome: 'agreed',
+        overdue_warned_at: null,
+      })
+      .execute();
+    const form = await f.inject(null, 'GET', `/api/satisfaction/rate?token=${encodeURIComponent(token)}`);
+    const known = form.json<TRatingForm>().known;
+    expect(known.find((k) => k.key === 'agency_time')?.score).toBe(0);
+    expect(form.json<TRatingForm>().asked).not.toContain('agency_time');
 
     f.clock.set(at('2026-03-20T10:00'));
     const leader = { ...head, roles: ['leader' as const] };
