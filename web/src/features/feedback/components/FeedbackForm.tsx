@@ -158,7 +158,8 @@ export function FeedbackForm({
           value={v.agencyId}
           onChange={(e) => setV({ ...v, agencyId: e.target.value })}
         >
-          <option value="">{t('feedback.file.anyAgency')}</option>
+          {/* Staff: what they enter stays with their agency unless they name another. */}
+          <option value="">{t(staff ? 'feedback.file.ownAgency' : 'feedback.file.anyAgency')}</option>
           {(agencies.data ?? []).map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
