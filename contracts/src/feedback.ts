@@ -81,10 +81,30 @@ export const ZFeedbackItem = z.object({
   answeredAt: ZInstant.nullable(),
   published: z.boolean(),
   faq: z.boolean(),
+  /** The scan of the letter, for feedback entered from a letter (GET /api/office/feedback/{id}/scan). */
+  scan: z.object({ name: z.string(), mediaType: z.string(), size: z.number().int() }).nullable(),
 });
 export type TFeedbackItem = z.infer<typeof ZFeedbackItem>;
 export const ZFeedbackList = z.object({ items: z.array(ZFeedbackItem) });
 export type TFeedbackList = z.infer<typeof ZFeedbackList>;
+
+/** The leader's dashboard (issue 16): feedback past its answer time in the leader's agencies, oldest due first. */
+export const ZOverdueFeedback = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      reference: z.string(),
+      kind: z.enum(FEEDBACK_KINDS),
+      agencyName: z.string(),
+      receivedAt: ZInstant,
+      answerDueAt: ZInstant,
+      /** When the unit's head was told (the escalation job); null until then. */
+      escalatedAt: ZInstant.nullable(),
+    }),
+  ),
+});
+export type TOverdueFeedback = z.infer<typeof ZOverdueFeedback>;
 
 export const ZFeedbackListQuery = z.object({
   status: z.enum(['open', 'answered', 'all']).optional(),
@@ -144,6 +164,7 @@ export const ZQaVote = z.object({
 /** The assessment indicators, each scored 2 / 1 / 0. */
 export const RATING_INDICATORS = [
   'total_time',
+  'agency_time',
   'supplements',
   'online',
   'agencies_contacted',
@@ -155,6 +176,7 @@ export type TRatingIndicator = (typeof RATING_INDICATORS)[number];
 /** What the system fills from the dossier's record (shown, not asked). */
 export const KNOWN_INDICATORS = [
   'total_time',
+  'agency_time',
   'supplements',
   'online',
 ] as const satisfies readonly TRatingIndicator[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOverdueFeedback } from './feedback';
 
 /**
  * Reports (issue 17): the leader dashboard, the periodic report of TT 01/2020/TT-VPCP (Biểu mẫu 06a/VPCP/KSTT), the
@@ -84,6 +85,8 @@ export const ZDashboard = z.object({
   ),
   overdue: z.array(ZReportDossierRow),
   dueSoon: z.array(ZReportDossierRow),
+  /** Feedback not answered by its due time (issue 16), read through the feedback module. */
+  overdueFeedback: ZOverdueFeedback,
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
 

@@ -43,6 +43,9 @@ export function ratingPeriod(at: Date, closed: ReadonlySet<string>): string {
   return p;
 }
 
+/** One agency's part of an inter-agency dossier (liên thông): its own due time and when it was done. */
+export type AgencyPart = { agencyId: string; dueAt: Date | null; doneAt: Date | null };
+
 export type DossierFacts = {
   /** The result was issued at (null: never issued); the appointment it is measured against. */
   resultAt: Date | null;
@@ -50,23 +53,39 @@ export type DossierFacts = {
   supplements: number;
   submittedOnline: boolean;
   resultOnline: boolean;
+  /** The partner agencies' parts; the lead agency's own part is measured by the result against the appointment. */
+  agencyParts: readonly AgencyPart[];
 };
+
+/** Done before the due day 2, on the due day 1, late 0 (TT 01/2018: early, on time, late). */
+export function timeScore(doneAt: Date | null, dueAt: Date | null): 0 | 1 | 2 {
+  if (!doneAt || !dueAt) return 1;
+  if (doneAt.getTime() > dueAt.getTime()) return 0;
+  return localDateOf(doneAt) < localDateOf(dueAt) ? 2 : 1;
+}
 
 /**
  * The indicators the system knows (TT 01/2018), each 2/1/0:
  * - total time against the limit: before the appointment's day 2, on that day (in time) 1, late 0;
+ * - each agency's time: every agency that took part scored the same way against its own due time (the lead agency
+ *   by the result against the appointment, each partner by its part against the part's due time); the indicator is
+ *   the lowest of them, so one late agency makes it 0; a part that was opened and never done counts as late;
  * - contacts needed: no supplement request 2, one 1, more 0;
  * - online: submitted and returned online (or by post) 2, one of the two 1, neither 0.
  */
-export function knownIndicators(f: DossierFacts): Record<'total_time' | 'supplements' | 'online', 0 | 1 | 2> {
-  let time: 0 | 1 | 2 = 1;
-  if (f.resultAt && f.appointmentAt) {
-    if (f.resultAt.getTime() > f.appointmentAt.getTime()) time = 0;
-    else if (localDateOf(f.resultAt) < localDateOf(f.appointmentAt)) time = 2;
+export function knownIndicators(
+  f: DossierFacts,
+): Record<'total_time' | 'agency_time' | 'supplements' | 'online', 0 | 1 | 2> {
+  const time = timeScore(f.resultAt, f.appointmentAt);
+  let agencyTime = time;
+  for (const p of f.agencyParts) {
+    if (!p.dueAt) continue; // never opened: no time of its own
+    const s = p.doneAt ? timeScore(p.doneAt, p.dueAt) : 0;
+    if (s < agencyTime) agencyTime = s;
   }
   const supplements = f.supplements === 0 ? 2 : f.supplements === 1 ? 1 : 0;
   const online = ((f.submittedOnline ? 1 : 0) + (f.resultOnline ? 1 : 0)) as 0 | 1 | 2;
-  return { total_time: time, supplements, online };
+  return { total_time: time, agency_time: agencyTime, supplements, online };
 }
 
 export function totalScore(scores: Partial<Record<TRatingIndicator, number>>): {

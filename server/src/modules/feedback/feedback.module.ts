@@ -2,6 +2,7 @@ import type { Module } from '../registry';
 import { ESCALATION_JOB, escalationJob, scheduleEscalation } from './feedback-escalation.job';
 import { loadDemoFeedback } from './feedback.demo';
 import { feedbackRoutes } from './feedback.routes';
+import { feedbackScanRoutes } from './feedback-scan.routes';
 import { satisfactionRoutes } from './satisfaction.routes';
 
 export const feedbackModule: Module = {
@@ -9,6 +10,7 @@ export const feedbackModule: Module = {
   routes: async (api) => {
     await api.register(feedbackRoutes);
     await api.register(satisfactionRoutes);
+    await api.register(feedbackScanRoutes);
   },
   jobs: { [ESCALATION_JOB]: escalationJob },
   schedule: scheduleEscalation,

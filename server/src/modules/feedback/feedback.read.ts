@@ -1,6 +1,6 @@
 /** Reads of feedback: the office list with its due-soon / overdue flags, a dossier's complaints, the public Q&A. */
 import { sql, type Kysely } from 'kysely';
-import type { TFeedbackItem, TQaItem, TQaQuery } from '@motcua/contracts';
+import type { TFeedbackItem, TOverdueFeedback, TQaItem, TQaQuery } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { addWorkingMinutes } from '../calendar';
@@ -37,6 +37,9 @@ export function presentItem(r: ItemRow, now: Date, soon: Date | null): TFeedback
     answeredAt: r.answered_at?.toISOString() ?? null,
     published: r.published_at !== null,
     faq: r.faq,
+    scan: r.scan_sha256
+      ? { name: r.scan_name ?? r.reference, mediaType: r.scan_media_type ?? '', size: r.scan_size ?? 0 }
+      : null,
   };
 }
 
@@ -66,6 +69,53 @@ export async function officeList(
 export async function feedbackForDossier(q: Q, dossierId: string, now: Date): Promise<TFeedbackItem[]> {
   const rows = await itemsQuery(q).where('f.dossier_id', '=', dossierId).orderBy('f.received_at').execute();
   return rows.map((r) => presentItem(r, now, null));
+}
+
+/** What a citizen filed while logged in, newest first: their portal copy of every answer. */
+export async function myFeedback(q: Q, userId: string, now: Date): Promise<TFeedbackItem[]> {
+  const rows = await itemsQuery(q)
+    .where('f.user_id', '=', userId)
+    .orderBy('f.received_at', 'desc')
+    .orderBy('f.id')
+    .limit(100)
+    .execute();
+  return rows.map((r) => presentItem(r, now, null));
+}
+
+/** Feedback past its answer time in these agencies (the leader's dashboard), oldest due first, and how many. */
+export async function overdueFeedback(
+  q: Q,
+  agencyIds: readonly string[],
+  now: Date,
+  limit = 10,
+): Promise<TOverdueFeedback> {
+  if (agencyIds.length === 0) return { total: 0, items: [] };
+  const open = itemsQuery(q)
+    .where('f.agency_id', 'in', agencyIds)
+    .where('f.status', 'in', OPEN)
+    .where('f.answer_due_at', '<', now);
+  const [rows, total] = await Promise.all([
+    open.orderBy('f.answer_due_at').orderBy('f.id').limit(limit).execute(),
+    q
+      .selectFrom('feedback_items as f')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('f.agency_id', 'in', agencyIds)
+      .where('f.status', 'in', OPEN)
+      .where('f.answer_due_at', '<', now)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      kind: r.kind,
+      agencyName: r.agency_name,
+      receivedAt: r.received_at.toISOString(),
+      answerDueAt: r.answer_due_at.toISOString(),
+      escalatedAt: r.escalated_at?.toISOString() ?? null,
+    })),
+  };
 }
 
 const PAGE = 20;

@@ -34,6 +34,11 @@ export const ITEM_COLUMNS = [
   'f.answered_at',
   'f.published_at',
   'f.faq',
+  'f.official_id',
+  'f.scan_sha256',
+  'f.scan_media_type',
+  'f.scan_name',
+  'f.scan_size',
   'a.name as agency_name',
   'src.name as forwarded_from_name',
 ] as const;
@@ -128,4 +133,21 @@ export async function agencyHeads(q: Q, agencyId: string) {
     .distinct()
     .orderBy('u.id')
     .execute();
+}
+
+/**
+ * The staff member a feedback names, matched on the name without diacritics or case (within one agency when the
+ * sender chose it). Only a single match counts: two officials of the same name route nowhere by name.
+ */
+export async function findOfficialByName(q: Q, name: string, agencyId: string | null) {
+  let qb = q
+    .selectFrom('users')
+    .select(['id', 'full_name', 'agency_id'])
+    .where('kind', '=', 'staff')
+    .where('status', '=', 'active')
+    .where('agency_id', 'is not', null)
+    .where(sql<boolean>`vn_fold(full_name) = vn_fold(${name})`);
+  if (agencyId) qb = qb.where('agency_id', '=', agencyId);
+  const rows = await qb.limit(2).execute();
+  return rows.length === 1 ? (rows[0] as { id: string; full_name: string; agency_id: string }) : null;
 }

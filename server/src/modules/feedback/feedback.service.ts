@@ -85,18 +85,25 @@ export async function fileFeedback(
     agencyId = dossier.holding_agency_id ?? dossier.authority_agency_id;
     field = dossier.field;
   }
+  if (input.agencyId && !(await repo.findAgency(trx, input.agencyId)))
+    throw new AppError('NOT_FOUND', { what: AGENCY });
+  // A named official (staff conduct) goes to the official's own unit, unless a dossier already decides.
+  const officialName = input.officialName?.trim() || null;
+  const official = officialName
+    ? await repo.findOfficialByName(trx, officialName, input.agencyId ?? null)
+    : null;
+  agencyId ??= official?.agency_id ?? null;
   const procedureCode = input.procedureCode ?? dossier?.procedure_code ?? null;
   if (input.procedureCode) {
     const p = await repo.findProcedure(trx, input.procedureCode);
     if (!p) throw new AppError('NOT_FOUND', { what: PROCEDURE(input.procedureCode) });
     field ??= p.field;
+    // The agency the catalogue names for the procedure answers about it, whatever agency the sender picked.
     agencyId ??= p.agency_ids[0] ?? null;
   }
-  if (input.agencyId && !dossier) {
-    if (!(await repo.findAgency(trx, input.agencyId))) throw new AppError('NOT_FOUND', { what: AGENCY });
-    agencyId = input.agencyId;
-  }
-  agencyId ??= (await repo.defaultAgency(trx))?.id ?? null;
+  // Staff entering a letter, call or e-mail received it at their own agency, unless it names another.
+  const ownAgency = staff ? (ctx.actor?.agencyId ?? null) : null;
+  agencyId ??= input.agencyId ?? ownAgency ?? (await repo.defaultAgency(trx))?.id ?? null;
   if (!agencyId) throw new AppError('NOT_FOUND', { what: AGENCY });
 
   const due = await answerDue(trx, agencyId, ctx.now, ctx.config.feedback.answerDays);
@@ -115,12 +122,14 @@ export async function fileFeedback(
       dossier_id: dossier?.id ?? null,
       dossier_code: dossier?.code ?? null,
       procedure_code: procedureCode,
-      official_name: input.officialName?.trim() || null,
+      official_name: officialName,
+      official_id: official?.id ?? null,
       field,
       agency_id: agencyId,
       consent_to_publish: input.consentToPublish ?? false,
       status: 'received',
-      classification: null,
+      // About a named official: staff conduct, which the unit may still reclassify.
+      classification: official ? 'staff_conduct' : null,
       classification_reason: null,
       classified_at: null,
       forwarded_from: null,
@@ -140,7 +149,14 @@ export async function fileFeedback(
   await appendAudit(trx, ctx.audit, {
     action: 'feedback.file',
     target: { type: 'feedback', id: row.id },
-    details: { reference, kind: input.kind, channel, dossierId: dossier?.id ?? null, agencyId },
+    details: {
+      reference,
+      kind: input.kind,
+      channel,
+      dossierId: dossier?.id ?? null,
+      officialId: official?.id ?? null,
+      agencyId,
+    },
   });
   return { id: row.id, reference, answerDueAt: due.toISOString() };
 }
@@ -160,15 +176,11 @@ async function tellSender(
   now: Date,
 ) {
   const locale = row.user_id ? ((await findMessagingProfile(trx, row.user_id)).locale ?? 'vi') : 'vi';
-  if (row.contact_email)
-    await queueMessage(trx, {
-      channel: 'email',
-      to: row.contact_email,
-      template,
-      params: { reference: row.reference, ...params },
-      locale,
-      now,
-    });
+  const message = { template, params: { reference: row.reference, ...params }, locale, now } as const;
+  // Every contact the sender gave: e-mail, and SMS through the notifications gateway. A sender with an account
+  // also reads it in "Phản ánh của tôi" on the portal (GET /api/me/feedback), from this row.
+  if (row.contact_email) await queueMessage(trx, { channel: 'email', to: row.contact_email, ...message });
+  if (row.contact_phone) await queueMessage(trx, { channel: 'sms', to: row.contact_phone, ...message });
 }
 
 /** Classify (ND 20/2008 Đ9): not accepted (with reason), staff conduct, within or outside competence (forwarded). */

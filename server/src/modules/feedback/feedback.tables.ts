@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type {
   TFeedbackChannel,
   TFeedbackClassification,
@@ -44,6 +44,11 @@ export type FeedbackItemsTable = {
   helpful: Generated<number>;
   not_helpful: Generated<number>;
   search_text: Generated<string>;
+  scan_sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  scan_media_type: ColumnType<string | null, string | null | undefined, string | null>;
+  scan_name: ColumnType<string | null, string | null | undefined, string | null>;
+  scan_size: ColumnType<number | null, number | null | undefined, number | null>;
+  official_id: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type FeedbackVotesTable = {

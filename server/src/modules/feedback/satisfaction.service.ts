@@ -21,6 +21,7 @@ import { knownIndicators, periodOf, ratingPeriod, totalScore } from './feedback-
 import type { IndicatorScores } from './feedback.tables';
 import { ratingToken, verifyRatingToken } from './rating-token';
 import type { Q } from './feedback.repo';
+import { interagencyPartsOf } from '../dossiers';
 
 type Trx = Transaction<Database>;
 const NOT_RETURNED = { vi: 'hồ sơ chưa trả kết quả', en: 'the result has not been returned yet' };
@@ -60,6 +61,11 @@ async function dossierFacts(q: Q, dossierId: string) {
     supplements: events.filter((e) => e.type === 'supplement_requested').length,
     submittedOnline: d.channel === 'online',
     resultOnline: d.result_channel === 'online' || d.result_channel === 'post',
+    agencyParts: (await interagencyPartsOf(q, dossierId)).map((t) => ({
+      agencyId: t.agency_id,
+      dueAt: t.due_at,
+      doneAt: t.done_at,
+    })),
   });
   const receiver = events.find(
     (e) => (e.type === 'received' || e.type === 'registered') && e.actor_type === 'staff',

@@ -70,6 +70,8 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
       rated: false,
       known: [
         { key: 'total_time', score: 2 },
+        // No partner agency: each agency's time is the lead agency's own, early too.
+        { key: 'agency_time', score: 2 },
         { key: 'supplements', score: 2 },
         { key: 'online', score: 1 },
       ],
@@ -83,7 +85,7 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
       comment: 'Cán bộ nhiệt tình',
     });
     expect(rate.statusCode, rate.body).toBe(201);
-    expect(rate.json()).toEqual({ period: '2026-03', score: 12, maxScore: 14 });
+    expect(rate.json()).toEqual({ period: '2026-03', score: 14, maxScore: 16 });
     const again = await f.inject(null, 'POST', '/api/satisfaction/rate', {
       token,
       indicators: answers,
@@ -93,7 +95,7 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     const after = await summary('2026-03');
     const row = after.rows.find((r) => r.key === f.agency('STTTT'))!;
     expect(row.ratings).toBe((before.rows[0]?.ratings ?? 0) + 1);
-    expect(row).toMatchObject({ verySatisfied: 1, score: 12, maxScore: 14, percent: 85.7 });
+    expect(row).toMatchObject({ verySatisfied: 1, score: 14, maxScore: 16, percent: 87.5 });
     const counts = await satisfactionCounts(f.db.kysely, { period: '2026-03' });
     expect(counts).toEqual([
       expect.objectContaining({ agencyId: f.agency('STTTT'), ratings: 1, verySatisfied: 1 }),
@@ -131,6 +133,33 @@ describe('satisfaction evaluation (issue 16, TT 01/2018)', async () => {
     expect(link.statusCode, link.body).toBe(200);
     const { token } = link.json<{ token: string }>();
     expect(token).toBe(await ratingLinkOf(d));
+    // A partner agency (liên thông) did its part a day late: each agency's time is 0, computed and shown, not asked.
+    await f.db.kysely
+      .insertInto('dossier_interagency_tasks')
+      .values({
+        dossier_id: d.id,
+        mode: 'parallel',
+        position: 1,
+        lead_agency_id: f.agency('STTTT'),
+        lead_agency_name: 'Sở Thông tin và Truyền thông',
+        agency_id: f.agency('SXD'),
+        agency_name: 'Sở Xây dựng',
+        task: JSON.stringify({ vi: 'Cho ý kiến về công trình', en: 'Opinion on the building' }),
+        working_days: 3,
+        status: 'done',
+        opened_at: new Date(at('2026-03-09T10:00')),
+        due_at: new Date(at('2026-03-12T10:00')),
+        done_at: new Date(at('2026-03-13T09:00')),
+        done_by: null,
+        done_by_name: 'Đỗ Thị Hoa',
+        outcome: 'agreed',
+        overdue_warned_at: null,
+      })
+      .execute();
+    const form = await f.inject(null, 'GET', `/api/satisfaction/rate?token=${encodeURIComponent(token)}`);
+    const known = form.json<TRatingForm>().known;
+    expect(known.find((k) => k.key === 'agency_time')?.score).toBe(0);
+    expect(form.json<TRatingForm>().asked).not.toContain('agency_time');
 
     f.clock.set(at('2026-03-20T10:00'));
     const leader = { ...head, roles: ['leader' as const] };

@@ -14,6 +14,7 @@ import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { readableAgencyIds } from '../accounts';
 import { instant } from '../dossiers';
+import { overdueFeedback } from '../feedback';
 import * as repo from './reports.repo';
 
 /** Reads for the leader dashboard and the drill-down (read-only: any executor; `now` from the request). */
@@ -139,7 +140,7 @@ export async function dashboard(
   checkPeriod(f.from, f.to);
   const { scope, agencies } = await resolveScope(db, actor, f);
   const asOf = asOfDay(f.to, now);
-  const [byAgency, byChannel, byProcedure, trendRows, steps, overdue, dueSoon] = await Promise.all([
+  const [byAgency, byChannel, byProcedure, trendRows, steps, overdue, dueSoon, feedback] = await Promise.all([
     countsBy(db, scope, f.from, f.to, asOf, 'agency'),
     countsBy(db, scope, f.from, f.to, asOf, 'channel'),
     scope.agencyIds.length ? repo.sumFlows(db, scope, f.from, f.to, 'procedure') : [],
@@ -147,6 +148,7 @@ export async function dashboard(
     repo.slowestSteps(db, scope.agencyIds, f.from, f.to),
     repo.openByAppointment(db, scope.agencyIds, null, now, 10),
     repo.openByAppointment(db, scope.agencyIds, now, new Date(now.getTime() + 2 * 86_400_000), 10),
+    overdueFeedback(db, scope.agencyIds, now, 10),
   ]);
   const totals = emptyCounts();
   for (const c of byAgency.values()) add(totals, c);
@@ -206,6 +208,7 @@ export async function dashboard(
     })),
     overdue: overdue.map(present),
     dueSoon: dueSoon.map(present),
+    overdueFeedback: feedback,
   };
 }
 

@@ -31,6 +31,7 @@ export const feedbackKeys = {
   summary: (period: string, by: string) => ['feedback', 'summary', period, by] as const,
   publicSummary: (period: string) => ['feedback', 'public-summary', period] as const,
   periods: ['feedback', 'periods'] as const,
+  mine: ['feedback', 'mine'] as const,
 };
 
 export const feedbackApi = {
@@ -50,6 +51,14 @@ export const feedbackApi = {
     api<TFeedbackItem>(`/api/office/feedback/${id}/answer`, { method: 'POST', body }),
   faq: (id: string, faq: boolean) =>
     api<TFeedbackItem>(`/api/office/feedback/${id}/faq`, { method: 'POST', body: { faq } }),
+  /** The scan of a letter: raw bytes, the type decided by the server from the content. */
+  scan: (id: string, file: File) =>
+    api<TFeedbackItem>(`/api/office/feedback/${id}/scan`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+      body: file,
+    }),
+  mine: () => api<TFeedbackList>('/api/me/feedback'),
   ratingForm: (token: string) => api<TRatingForm>(`/api/satisfaction/rate${qs({ token })}`),
   rate: (body: TRatingSubmit & { channel?: 'link' | 'desk' }) =>
     api<{ period: string; score: number; maxScore: number }>('/api/satisfaction/rate', {

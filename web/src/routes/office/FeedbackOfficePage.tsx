@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner } from '../../components/ui';
 import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { feedbackApi, feedbackKeys } from '../../features/feedback/api';
 import { FeedbackCard } from '../../features/feedback/components/FeedbackCard';
+import { FeedbackForm } from '../../features/feedback/components/FeedbackForm';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
@@ -31,6 +32,12 @@ export function FeedbackOfficePage() {
         </select>
       </div>
       {done ? <Alert kind="success">{t('feedback.office.done')}</Alert> : null}
+      <Card>
+        <details>
+          <summary>{t('feedback.office.enter')}</summary>
+          <FeedbackForm staff onFiled={refresh} />
+        </details>
+      </Card>
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (

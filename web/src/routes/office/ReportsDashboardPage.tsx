@@ -1,7 +1,12 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import type { TReportBreakdownRow, TReportDossierRow, TReportMeasure } from '@motcua/contracts';
+import type {
+  TOverdueFeedback,
+  TReportBreakdownRow,
+  TReportDossierRow,
+  TReportMeasure,
+} from '@motcua/contracts';
 import { Alert, Card, Spinner } from '../../components/ui';
 import {
   drillLink,
@@ -14,7 +19,7 @@ import {
 } from '../../features/reports/api';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
-import { formatDay } from '../../lib/dates';
+import { formatDateTime, formatDay } from '../../lib/dates';
 import { useTitle } from '../../lib/useTitle';
 
 // ECharts is a chunk of its own, fetched only when a dashboard shows a trend.
@@ -227,9 +232,53 @@ export function ReportsDashboardPage() {
           </Card>
           <DossierTable title={t('reports.overdue')} rows={d.overdue} />
           <DossierTable title={t('reports.dueSoon')} rows={d.dueSoon} />
+          <OverdueFeedbackTable data={d.overdueFeedback} />
         </>
       )}
     </>
+  );
+}
+
+/** Feedback past its answer time (issue 16), with whether the unit's head was told. */
+function OverdueFeedbackTable({ data }: { data: TOverdueFeedback }) {
+  const { t, locale } = useI18n();
+  return (
+    <Card>
+      <h2>{t('reports.feedback.title')}</h2>
+      {data.total === 0 ? (
+        <p>{t('reports.feedback.none')}</p>
+      ) : (
+        <>
+          <p>{t('reports.feedback.count', { n: String(data.total) })}</p>
+          <table className="table" data-testid="overdue-feedback">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.feedback.reference')}</th>
+                <th scope="col">{t('reports.agency')}</th>
+                <th scope="col">{t('reports.feedback.due')}</th>
+                <th scope="col">{t('reports.feedback.escalated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to="/office/phan-anh">{r.reference}</Link>
+                  </td>
+                  <td>{r.agencyName}</td>
+                  <td>{formatDateTime(r.answerDueAt, locale)}</td>
+                  <td>
+                    {r.escalatedAt
+                      ? formatDateTime(r.escalatedAt, locale)
+                      : t('reports.feedback.notEscalated')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Card>
   );
 }
 

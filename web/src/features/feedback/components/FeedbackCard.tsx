@@ -140,6 +140,24 @@ export function FeedbackCard({
           {[item.contact.name, item.contact.email, item.contact.phone].filter(Boolean).join(', ') ||
             t('feedback.office.anonymous')}
         </dd>
+        <dt>{t('feedback.office.channel')}</dt>
+        <dd>{t(`feedback.channel.${item.channel}`)}</dd>
+        {item.officialName ? (
+          <>
+            <dt>{t('feedback.office.official')}</dt>
+            <dd>{item.officialName}</dd>
+          </>
+        ) : null}
+        {item.scan ? (
+          <>
+            <dt>{t('feedback.office.scan')}</dt>
+            <dd>
+              <a href={`/api/office/feedback/${item.id}/scan`} target="_blank" rel="noreferrer">
+                {t('feedback.office.scanLink', { name: item.scan.name })}
+              </a>
+            </dd>
+          </>
+        ) : null}
         {item.dossierCode ? (
           <>
             <dt>{t('feedback.office.dossier')}</dt>

@@ -1,14 +1,27 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { TFeedbackCreated, TFeedbackKind } from '@motcua/contracts';
+import type { TFeedbackChannel, TFeedbackCreated, TFeedbackKind } from '@motcua/contracts';
 import { Alert, Button } from '../../../components/ui';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { feedbackApi, feedbackKeys } from '../api';
 
-/** The portal form: a question (may be anonymous) or a complaint (needs contact data), optionally about a dossier. */
-export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
+const STAFF_CHANNELS: TFeedbackChannel[] = ['letter', 'phone', 'email'];
+
+/**
+ * The portal form: a question (may be anonymous) or a complaint (needs contact data), optionally about a dossier or
+ * an official. Staff (`staff`) enter what came by letter, phone or e-mail: the channel, and for a letter its scan.
+ */
+export function FeedbackForm({
+  dossierCode = '',
+  staff = false,
+  onFiled,
+}: {
+  dossierCode?: string;
+  staff?: boolean;
+  onFiled?: () => void;
+}) {
   const { t, locale } = useI18n();
   const id = useId();
   const agencies = useQuery({ queryKey: feedbackKeys.agencies, queryFn: feedbackApi.agencies });
@@ -20,8 +33,11 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
     name: '',
     email: '',
     phone: '',
+    official: '',
+    channel: 'letter' as TFeedbackChannel,
     consent: false,
   });
+  const [scan, setScan] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<TFeedbackCreated | null>(null);
@@ -40,9 +56,19 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
           ...(v.email.trim() ? { email: v.email.trim() } : {}),
           ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
         },
+        ...(v.official.trim() ? { officialName: v.official.trim() } : {}),
+        ...(staff ? { channel: v.channel } : {}),
         consentToPublish: v.consent,
       })
-      .then(setDone)
+      .then(async (created) => {
+        // The item exists once filed; a refused scan is shown and can be sent again from the list.
+        if (staff && v.channel === 'letter' && scan) await feedbackApi.scan(created.id, scan);
+        return created;
+      })
+      .then((created) => {
+        setDone(created);
+        onFiled?.();
+      })
       .catch(setError)
       .finally(() => setBusy(false));
   };
@@ -56,7 +82,7 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
       </Alert>
     );
   const input = (
-    key: 'dossierCode' | 'name' | 'email' | 'phone',
+    key: 'dossierCode' | 'name' | 'email' | 'phone' | 'official',
     label: Parameters<typeof t>[0],
     type = 'text',
   ) => (
@@ -72,6 +98,33 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
   );
   return (
     <form onSubmit={submit}>
+      {staff ? (
+        <div className="field">
+          <label htmlFor={`${id}-channel`}>{t('feedback.file.channel')}</label>
+          <select
+            id={`${id}-channel`}
+            value={v.channel}
+            onChange={(e) => setV({ ...v, channel: e.target.value as TFeedbackChannel })}
+          >
+            {STAFF_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`feedback.channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {staff && v.channel === 'letter' ? (
+        <div className="field">
+          <label htmlFor={`${id}-scan`}>{t('feedback.file.scan')}</label>
+          <input
+            id={`${id}-scan`}
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => setScan(e.target.files?.[0] ?? null)}
+          />
+        </div>
+      ) : null}
       <fieldset>
         <legend>{t('feedback.file.kind')}</legend>
         {(['question', 'complaint'] as const).map((k) => (
@@ -97,6 +150,7 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
         />
       </div>
       {input('dossierCode', 'feedback.file.dossierCode')}
+      {input('official', 'feedback.file.official')}
       <div className="field">
         <label htmlFor={`${id}-agency`}>{t('feedback.file.agency')}</label>
         <select
@@ -104,7 +158,8 @@ export function FeedbackForm({ dossierCode = '' }: { dossierCode?: string }) {
           value={v.agencyId}
           onChange={(e) => setV({ ...v, agencyId: e.target.value })}
         >
-          <option value="">{t('feedback.file.anyAgency')}</option>
+          {/* Staff: what they enter stays with their agency unless they name another. */}
+          <option value="">{t(staff ? 'feedback.file.ownAgency' : 'feedback.file.anyAgency')}</option>
           {(agencies.data ?? []).map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
