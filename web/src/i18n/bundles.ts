@@ -25,6 +25,8 @@ import reportsVi from '../features/reports/i18n/vi.json';
 import reportsEn from '../features/reports/i18n/en.json';
 import resultsVi from '../features/results/i18n/vi.json';
 import resultsEn from '../features/results/i18n/en.json';
+import integrationVi from '../features/integration/i18n/vi.json';
+import integrationEn from '../features/integration/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -46,6 +48,7 @@ export const bundles = {
   feedback: { vi: feedbackVi, en: feedbackEn },
   reports: { vi: reportsVi, en: reportsEn },
   results: { vi: resultsVi, en: resultsEn },
+  integration: { vi: integrationVi, en: integrationEn },
 };
 
 type Bundles = typeof bundles;
