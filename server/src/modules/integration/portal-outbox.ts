@@ -144,7 +144,11 @@ export async function resendDeadLetter(trx: Transaction<Database>, id: string, n
 export async function portalSyncBacklog(k: Kdb): Promise<TPortalSyncBacklog> {
   const rows = await k
     .selectFrom('portal_messages')
-    .select(['status', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .select([
+      'status',
+      (eb) => eb.fn.countAll<string>().as('n'),
+      (eb) => eb.fn.min('created_at').as('oldest'),
+    ])
     .where('status', 'in', ['pending', 'dead'])
     .groupBy('status')
     .execute();
