@@ -26,7 +26,7 @@ export const nationalExportCommand: CliCommand = {
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     if (typeof values.out === 'string') {
       await writeFile(values.out, text);
-      process.stderr.write(`${doc.SoLuong} thủ tục → ${values.out}\n`);
+      process.stderr.write(`${doc.SoLuong} procedures → ${values.out}\n`);
     } else process.stdout.write(text);
     return 0;
   },
