@@ -11,6 +11,7 @@ export * from './notifications';
 export * from './time';
 export * from './calendar';
 export * from './catalogue';
+export * from './national-catalogue';
 export * from './organisation';
 export * from './patterns';
 export * from './message-format';

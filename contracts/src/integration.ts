@@ -17,6 +17,8 @@ export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
 export const ZPortalMessage = z.object({
   id: z.uuid(),
   dossierId: z.uuid(),
+  /** The dossier code the message carries (null before the dossier has one). */
+  dossierCode: z.string().nullable(),
   kind: z.enum(['event', 'repair']),
   seq: z.number().int(),
   status: z.enum(['pending', 'sent', 'dead']),
@@ -27,6 +29,14 @@ export const ZPortalMessage = z.object({
 });
 export type TPortalMessage = z.infer<typeof ZPortalMessage>;
 export const ZPortalMessageList = z.object({ items: z.array(ZPortalMessage) });
+/** The sync backlog: messages the portal has not acknowledged (the same figures as the /metrics gauges). */
+export const ZPortalSyncBacklog = z.object({
+  pending: z.number().int(),
+  dead: z.number().int(),
+  /** When the oldest unacknowledged message was queued (null when none). */
+  oldestAt: ZInstant.nullable(),
+});
+export type TPortalSyncBacklog = z.infer<typeof ZPortalSyncBacklog>;
 export const ZPortalMessageQuery = z.object({ status: z.enum(['pending', 'sent', 'dead']).default('dead') });
 
 export const ZSyncCheckInput = z

@@ -40,6 +40,33 @@ export const ZBackEntryRequest = z.object({
 });
 export type TBackEntryRequest = z.input<typeof ZBackEntryRequest>;
 
+/** Decisions taken on paper during an outage that can be entered afterwards, each by its own route's rules. */
+export const BACK_ENTRY_DECISIONS = [
+  'assign',
+  'appraise',
+  'request-supplement',
+  'forward',
+  'extend',
+  'result',
+  'return',
+  'step-back',
+  'stop',
+] as const;
+export type TBackEntryDecision = (typeof BACK_ENTRY_DECISIONS)[number];
+
+/**
+ * POST /api/processing/dossiers/{id}/back-entered-decisions → 200 TDossierDetail: a decision on a dossier taken on
+ * paper during a declared outage (004 Đ7.3), entered afterwards at its original time. `body` is what the action's own
+ * route takes (`expectedVersion` included); the same person must be allowed to take it, as at that time.
+ */
+export const ZBackEntryDecisionRequest = z.object({
+  outageId: ZId,
+  decidedAt: ZInstantStr,
+  action: z.enum(BACK_ENTRY_DECISIONS),
+  body: z.record(z.string(), z.unknown()),
+});
+export type TBackEntryDecisionRequest = z.input<typeof ZBackEntryDecisionRequest>;
+
 /** GET /api/reception/back-entries?outageId&from&to — for reports: which dossiers were entered after an outage. */
 export const ZBackEntryQuery = z.object({
   outageId: ZId.optional(),

@@ -34,4 +34,20 @@ describe('configuration', () => {
       'a-long-enough-token-123',
     );
   });
+
+  it('writes backup sets into the bucket when the files are in S3, under <S3_PREFIX>backups/ unless told otherwise', () => {
+    const s3 = { S3_BUCKET: 'motcua', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_PREFIX: 'tinh/' };
+    expect(loadConfig({}).backups.s3).toBeUndefined();
+    expect(loadConfig(s3).backups.s3).toBeUndefined();
+    expect(loadConfig({ ...s3, FILE_STORE: 's3' }).backups.s3).toMatchObject({
+      bucket: 'motcua',
+      prefix: 'tinh/backups/',
+    });
+    expect(loadConfig({ ...s3, FILE_STORE: 's3', BACKUP_TARGET: 'dir' }).backups.s3).toBeUndefined();
+    expect(
+      loadConfig({ ...s3, BACKUP_TARGET: 's3', BACKUP_S3_BUCKET: 'sao-luu', BACKUP_S3_PREFIX: 'hang-ngay/' })
+        .backups.s3,
+    ).toMatchObject({ bucket: 'sao-luu', prefix: 'hang-ngay/' });
+    expect(() => loadConfig({ BACKUP_TARGET: 's3' })).toThrow(/required with BACKUP_TARGET=s3/);
+  });
 });

@@ -87,6 +87,13 @@ const ZEnv = z.object({
   BACKUP_SCHEDULE: z.enum(['on', 'off']).default('on'),
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(3650).default(7),
   BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(1).max(520).default(8),
+  /** Where backup sets go: a directory, or the S3 bucket (the default when FILE_STORE=s3). */
+  BACKUP_TARGET: z.enum(['dir', 's3']).optional(),
+  BACKUP_S3_BUCKET: z.string().min(3).max(63).optional(),
+  BACKUP_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)+$/, 'must end with / (e.g. motcua-backups/)')
+    .optional(),
 });
 
 /** An IPv4/IPv6 address, or one with a prefix length (10.0.0.0/8, fd00::/8). */
@@ -166,7 +173,14 @@ export type Config = {
    * Scheduled backups (004 Đ8.8 daily, 001 Đ19.6.b weekly) with the files, into `dir` (a local or mounted disk);
    * `keepDaily`/`keepWeekly` sets of each kind are kept. `schedule: false` leaves scheduling to the operator.
    */
-  backups: { dir: string; schedule: boolean; keepDaily: number; keepWeekly: number };
+  backups: {
+    dir: string;
+    schedule: boolean;
+    keepDaily: number;
+    keepWeekly: number;
+    /** Set: the sets go straight into this bucket and prefix instead of `dir` (BACKUP_TARGET, ADR 0028). */
+    s3?: S3StoreConfig | undefined;
+  };
 };
 
 const DEMO_GATEWAY_SECRET = 'motcua-demo-gateway-secret';
@@ -199,6 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.FILE_STORE === 's3' && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY))
     throw new ConfigError(
       'Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required with FILE_STORE=s3',
+    );
+  if (e.BACKUP_TARGET === 's3' && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required with BACKUP_TARGET=s3',
     );
   const s3: S3StoreConfig | undefined =
     e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
@@ -292,6 +310,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       schedule: e.BACKUP_SCHEDULE === 'on',
       keepDaily: e.BACKUP_KEEP_DAILY,
       keepWeekly: e.BACKUP_KEEP_WEEKLY,
+      s3:
+        (e.BACKUP_TARGET ?? (e.FILE_STORE === 's3' ? 's3' : 'dir')) === 's3' && s3
+          ? {
+              ...s3,
+              bucket: e.BACKUP_S3_BUCKET ?? s3.bucket,
+              prefix: e.BACKUP_S3_PREFIX ?? `${s3.prefix}backups/`,
+            }
+          : undefined,
     },
   };
 }

@@ -150,6 +150,12 @@ const areas: RouteObject[] = [
         path: 'canh-bao-tra-cuu',
         lazy: page(() => import('./routes/admin/LookupAlertsPage'), 'LookupAlertsPage'),
       },
+      { path: 'dong-bo', lazy: page(() => import('./routes/admin/IntegrationPages'), 'PortalSyncPage') },
+      { path: 'webhook', lazy: page(() => import('./routes/admin/IntegrationPages'), 'WebhooksPage') },
+      {
+        path: 'ung-dung-ket-noi',
+        lazy: page(() => import('./routes/admin/IntegrationPages'), 'ApiClientsPage'),
+      },
       { path: 'calendar', lazy: page(() => import('./routes/admin/CalendarAdminPage'), 'CalendarAdminPage') },
       { path: 'don-vi', lazy: page(() => import('./routes/admin/UnitsAdminPage'), 'UnitsAdminPage') },
       { path: 'co-quan', lazy: page(() => import('./routes/admin/AgenciesAdminPage'), 'AgenciesAdminPage') },

@@ -4,6 +4,7 @@ import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
 import { generateCommand } from '../modules/reports/generator';
 import { syncCheckCommand } from '../modules/integration/integration.cli';
+import { nationalExportCommand } from '../modules/catalogue/catalogue.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -18,5 +19,6 @@ export const cliCommands: CliCommand[] = [
   demoKeysCommand,
   generateCommand,
   syncCheckCommand,
+  nationalExportCommand,
   migrateFilesCommand,
 ];

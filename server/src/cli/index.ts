@@ -10,6 +10,7 @@ import { main } from '../main';
 import { fileStoreFor } from '../files/store-for';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { restoreBackupSet } from '../modules/operations/backup-sets';
+import { restoreS3BackupSet } from '../modules/operations/backup-s3';
 import { runBackup } from '../modules/operations/backup.job';
 import { createLogger } from '../runtime';
 import { cliCommands } from './commands';
@@ -21,8 +22,9 @@ const HELP = `motcua — Một Cửa command line
   motcua migrate               apply database migrations
   motcua seed                  load demo data (once; re-running is harmless)
   motcua backup <file>         write every row to one portable file (.jsonl.gz)
-  motcua backup --set          write a backup set (rows and files) into BACKUP_DIR
-  motcua restore <file|set>    load a backup file, or a set with its files, into an empty database and store
+  motcua backup --set          write a backup set (rows and files) into BACKUP_DIR or the S3 bucket
+  motcua restore <file|set>    load a backup file, or a set with its files (a folder, or s3:<set name>), into an
+                               empty database and store
   motcua audit verify          check the audit log's hash chain
 ${cliCommands.map((c) => `  ${c.usage.padEnd(29)}${c.summary}`).join('\n')}
 
@@ -80,10 +82,23 @@ async function run(argv: string[]): Promise<number> {
         return withDb(config, async (db) => {
           const { name, manifest } = await runBackup(db, config, 'manual', systemClock.now());
           console.log(
-            `wrote ${path.join(config.backups.dir, name)}: ${manifest.database.rows} rows, ${manifest.files.length} files`,
+            `wrote ${config.backups.s3 ? `s3://${config.backups.s3.bucket}/${config.backups.s3.prefix}${name}` : path.join(config.backups.dir, name)}: ${manifest.database.rows} rows, ${manifest.files.length} files`,
           );
           return 0;
         });
+      if (cmd === 'restore' && file?.startsWith('s3:')) {
+        const s3 =
+          config.backups.s3 ?? (config.s3 && { ...config.s3, prefix: `${config.s3.prefix}backups/` });
+        if (!s3) {
+          console.error('restore s3:<set>: set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+          return 2;
+        }
+        return withDb(config, async (db) => {
+          const r = await restoreS3BackupSet(db, s3, file.slice(3), fileStoreFor(config), config.dataDir);
+          console.log(`restored ${r.rows} rows in ${r.tables} tables and ${r.files} files (hashes checked)`);
+          return 0;
+        });
+      }
       if (cmd === 'restore' && file && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
         return withDb(config, async (db) => {
           const r = await restoreBackupSet(db, path.resolve(file), fileStoreFor(config));

@@ -121,7 +121,8 @@ export function createS3FileStore(cfg: S3StoreConfig, stagingDir: string): FileS
         );
         for (const o of page.Contents ?? []) {
           const name = o.Key?.slice(o.Key.lastIndexOf('/') + 1) ?? '';
-          if (SHA256.test(name)) yield name;
+          // Only blobs at their own address: backup sets kept under the same prefix are not files of the store.
+          if (SHA256.test(name) && o.Key === key(name)) yield name;
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);

@@ -100,6 +100,22 @@ describe('monitoring and systemd files', () => {
         }
   });
 
+  it('the Grafana dashboard has a panel for every business gauge, the sync backlog among them', () => {
+    const exprs = (
+      JSON.parse(read('deploy/grafana-dashboard.json')) as { panels: { targets: { expr: string }[] }[] }
+    ).panels.flatMap((p) => p.targets.map((t) => t.expr));
+    const gauges = [...read('server/src/http/business-metrics.ts').matchAll(/name: '(motcua_\w+)'/g)].map(
+      (m) => m[1]!,
+    );
+    expect(gauges).toContain('motcua_portal_sync_backlog');
+    expect(gauges).toContain('motcua_portal_sync_oldest_seconds');
+    for (const g of gauges)
+      expect(
+        exprs.some((e) => e.includes(g)),
+        g,
+      ).toBe(true);
+  });
+
   it('the systemd units run the API and the worker as an unprivileged user with the environment file', () => {
     for (const unit of ['deploy/systemd/motcua-api@.service', 'deploy/systemd/motcua-worker.service']) {
       const text = read(unit);

@@ -21,6 +21,7 @@ const DATA: [RegExp, string][] = [
   ],
   [/calendar\/holidays\.ts$/, 'names of public holidays'],
   [/catalogue\/catalogue\.transfer\.ts$/, 'column headers of the Vietnamese import workbook'],
+  [/catalogue\/national-catalogue\.ts$/, "values of the national procedure database's Vietnamese format"],
   [/catalogue\/form-template\.ts$/, 'a blank Vietnamese request form'],
   [/web\/src\/features\/catalogue\/format\.ts$/, 'legal citations are Vietnamese in both locales'],
   [

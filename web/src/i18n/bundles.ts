@@ -27,6 +27,8 @@ import resultsVi from '../features/results/i18n/vi.json';
 import resultsEn from '../features/results/i18n/en.json';
 import interagencyVi from '../features/interagency/i18n/vi.json';
 import interagencyEn from '../features/interagency/i18n/en.json';
+import integrationVi from '../features/integration/i18n/vi.json';
+import integrationEn from '../features/integration/i18n/en.json';
 
 /**
  * Message bundles: the core one here and one per feature (features/<domain>/i18n/{vi,en}.json), keys namespaced by
@@ -49,6 +51,7 @@ export const bundles = {
   reports: { vi: reportsVi, en: reportsEn },
   results: { vi: resultsVi, en: resultsEn },
   interagency: { vi: interagencyVi, en: interagencyEn },
+  integration: { vi: integrationVi, en: integrationEn },
 };
 
 type Bundles = typeof bundles;

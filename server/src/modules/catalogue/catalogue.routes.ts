@@ -7,6 +7,8 @@ import {
   ZFacetsResponse,
   ZImportResult,
   ZLatePublication,
+  ZNationalCatalogueExport,
+  ZNationalExportQuery,
   ZProcedure,
   ZProcedureInput,
   ZProcedureSearchQuery,
@@ -36,6 +38,7 @@ import {
 } from './catalogue.service';
 import { getEditorWorkflow, replaceDraftWorkflow } from './catalogue.workflow';
 import { exportCatalogue, fromXlsx, importCatalogue, toXlsx } from './catalogue.transfer';
+import { exportNationalCatalogue } from './national-catalogue';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const err = {
@@ -217,6 +220,21 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', 'attachment; filename="danh-muc-thu-tuc.xlsx"')
         .send(await toXlsx(list));
     },
+  );
+
+  app.get(
+    '/admin/procedures/national-export',
+    {
+      preHandler: editor,
+      schema: {
+        tags: ['catalogue'],
+        summary:
+          'Procedures in the national database shape: all in force, or the changes announced since a day (new, amended, abolished)',
+        querystring: ZNationalExportQuery,
+        response: { 200: ZNationalCatalogueExport, ...err },
+      },
+    },
+    async (req) => exportNationalCatalogue(db().kysely, requestNow(req), req.query.since),
   );
 
   app.post(

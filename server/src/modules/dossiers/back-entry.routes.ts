@@ -4,13 +4,16 @@ import { z } from 'zod';
 import {
   ZBackEntryList,
   ZBackEntryQuery,
+  ZBackEntryDecisionRequest,
   ZBackEntryRequest,
   ZDossierDetail,
   ZErrorResponse,
 } from '@motcua/contracts';
 import { requireActor, requireRole } from '../../http/auth';
+import { backEnterDecision } from './back-entry-decisions';
 import { backEnterDossier, listBackEntries } from './back-entry.service';
-import { idempotentIntake } from './dossiers.routes';
+import { dossierDetail } from './dossier-read.service';
+import { ctxOf, idempotentIntake } from './dossiers.routes';
 
 const errors = {
   400: ZErrorResponse,
@@ -25,6 +28,7 @@ const TAGS = ['dossiers'];
 /**
  * | POST | /api/reception/back-entries | reception_officer (Idem.)            | ZBackEntryRequest → 201 ZDossierDetail |
  * | GET  | /api/reception/back-entries | reception_officer, leader, admins    | → ZBackEntryList (the agency's)        |
+ * | POST | /api/processing/dossiers/{id}/back-entered-decisions | office staff who may take the action | ZBackEntryDecisionRequest → ZDossierDetail |
  */
 export const backEntryRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
@@ -41,6 +45,26 @@ export const backEntryRoutes: FastifyPluginAsync = async (root) => {
       },
     },
     idempotentIntake('dossiers.back-entry', backEnterDossier, true),
+  );
+  api.post(
+    '/processing/dossiers/:id/back-entered-decisions',
+    {
+      preValidation: requireRole('approver', 'specialist', 'reception_officer', 'leader'),
+      schema: {
+        tags: TAGS,
+        summary: 'Enter a decision taken on paper during a declared outage, at its original time',
+        params: z.object({ id: z.uuid() }),
+        body: ZBackEntryDecisionRequest,
+        response: { 200: ZDossierDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return api.deps.db.kysely.transaction().execute(async (trx) => {
+        await backEnterDecision(trx, ctx, req.params.id, req.body);
+        return dossierDetail(trx, req.params.id, ctx.now, true);
+      });
+    },
   );
   api.get(
     '/reception/back-entries',

@@ -11,9 +11,15 @@ import type {
 
 const maybe = (d: Date | null) => (d ? instant(d) : null);
 
+const codeIn = (body: unknown): string | null => {
+  const code = (body as { HoSo?: { MaHoSo?: unknown } } | null)?.HoSo?.MaHoSo;
+  return typeof code === 'string' ? code : null;
+};
+
 export const presentPortalMessage = (m: Selectable<PortalMessagesTable>): TPortalMessage => ({
   id: m.id,
   dossierId: m.dossier_id,
+  dossierCode: codeIn(m.body),
   kind: m.kind,
   seq: m.seq,
   status: m.status,

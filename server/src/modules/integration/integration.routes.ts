@@ -5,6 +5,7 @@
  * |--------|----------------------------------------------------|---------------------------------------------|
  * | GET    | /api/admin/portal-messages?status=dead              | → ZPortalMessageList (dead letters)         |
  * | POST   | /api/admin/portal-messages/{id}/resend              | → ZPortalMessage; 404 not a dead letter     |
+ * | GET    | /api/admin/portal-sync/backlog                      | → ZPortalSyncBacklog                        |
  * | POST   | /api/admin/sync-checks                              | ZSyncCheckInput → ZSyncReport; 503 portal   |
  * | GET    | /api/admin/sync-reports                             | → ZSyncReportList                           |
  * | GET    | /api/admin/webhooks                                 | → ZWebhookSubscriptionList                  |
@@ -19,6 +20,7 @@ import {
   ZPortalMessage,
   ZPortalMessageList,
   ZPortalMessageQuery,
+  ZPortalSyncBacklog,
   ZSyncCheckInput,
   ZSyncReport,
   ZSyncReportList,
@@ -39,7 +41,7 @@ import {
   presentSyncReport,
 } from './integration.presenter';
 import { PortalError } from './portal-client';
-import { resendDeadLetter } from './portal-outbox';
+import { portalSyncBacklog, resendDeadLetter } from './portal-outbox';
 import { checkSync } from './sync-check';
 import { newWebhookSecret, replayDelivery } from './webhooks';
 
@@ -73,6 +75,19 @@ export const integrationAdminRoutes: FastifyPluginAsyncZod = async (api) => {
         .execute();
       return { items: rows.map(presentPortalMessage) };
     },
+  );
+
+  api.get(
+    '/admin/portal-sync/backlog',
+    {
+      preHandler: admin,
+      schema: {
+        tags,
+        summary: 'Messages the national portal has not acknowledged: pending, dead, and the oldest',
+        response: { 200: ZPortalSyncBacklog, 401: E, 403: E },
+      },
+    },
+    async () => portalSyncBacklog(db()),
   );
 
   api.post(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Db } from '../../db/client';
+import type { TPortalSyncBacklog } from '@motcua/contracts';
+import type { Db, Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { enqueue, type JobHandler } from '../../jobs/queue';
 import { currentPortalTarget, pushToPortal, type PortalTarget } from './portal-client';
@@ -137,6 +138,29 @@ export async function resendDeadLetter(trx: Transaction<Database>, id: string, n
     },
   );
   return true;
+}
+
+/** Messages the portal has not acknowledged, for the admin page (the /metrics gauges count the same rows). */
+export async function portalSyncBacklog(k: Kdb): Promise<TPortalSyncBacklog> {
+  const rows = await k
+    .selectFrom('portal_messages')
+    .select([
+      'status',
+      (eb) => eb.fn.countAll<string>().as('n'),
+      (eb) => eb.fn.min('created_at').as('oldest'),
+    ])
+    .where('status', 'in', ['pending', 'dead'])
+    .groupBy('status')
+    .execute();
+  const of = (s: string) => rows.find((r) => r.status === s);
+  const oldest = rows
+    .map((r) => (r.oldest ? new Date(r.oldest).getTime() : Infinity))
+    .reduce((a, b) => Math.min(a, b), Infinity);
+  return {
+    pending: Number(of('pending')?.n ?? 0),
+    dead: Number(of('dead')?.n ?? 0),
+    oldestAt: oldest === Infinity ? null : new Date(oldest).toISOString(),
+  };
 }
 
 export function nextCollectRun(now: Date): Date {

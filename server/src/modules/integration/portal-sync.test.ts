@@ -126,6 +126,17 @@ describe('national-portal sync through the outbox, against the simulator', async
     const item = dead.json<{ items: TPortalMessage[] }>().items.find((m) => m.id === id);
     expect(item?.attempts).toBe(12);
     expect(item?.lastError).toContain('503');
+    expect(item?.dossierCode).toBe(snap.code);
+    const backlog = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/admin/portal-sync/backlog', headers: sysAdmin })).json<{
+        pending: number;
+        dead: number;
+        oldestAt: string | null;
+      }>();
+    expect(await backlog()).toMatchObject({ dead: 1 });
+    expect((await backlog()).oldestAt).not.toBeNull();
+    const clerkOnly = await t.app.inject({ method: 'GET', url: '/api/admin/portal-sync/backlog' });
+    expect(clerkOnly.statusCode).toBe(401);
 
     await simControl(t.base, { failRate: 0 });
     const resent = await t.app.inject({
@@ -142,6 +153,7 @@ describe('national-portal sync through the outbox, against the simulator', async
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(m.status).toBe('sent');
+    expect(await backlog()).toMatchObject({ dead: 0 });
     const again = await t.app.inject({
       method: 'POST',
       url: `/api/admin/portal-messages/${id}/resend`,

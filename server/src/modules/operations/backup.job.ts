@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../config';
 import type { Db } from '../../db/client';
 import { fileStoreFor } from '../../files/store-for';
 import { enqueue, type JobHandler } from '../../jobs/queue';
+import { applyS3Retention, createS3BackupSet } from './backup-s3';
 import { applyRetention, createBackupSet, type BackupKind } from './backup-sets';
 
 /**
@@ -50,16 +51,28 @@ export async function scheduleBackups(db: Db, now: Date): Promise<void> {
   await scheduleBackup(db, 'weekly', now);
 }
 
-/** One backup set named by its scheduled instant (a rerun replaces it), then the kind's retention. */
+/**
+ * One backup set named by its scheduled instant (a rerun replaces it), then the kind's retention: into the backup
+ * directory, or straight into the bucket when `backups.s3` is set (BACKUP_TARGET, default with FILE_STORE=s3).
+ */
 export async function runBackup(
   db: Db,
   config: Pick<Config, 'backups' | 'dataDir' | 'fileStore'>,
   kind: BackupKind,
   at: Date,
 ) {
-  const { name, manifest } = await createBackupSet(db, fileStoreFor(config), config.backups.dir, kind, at);
+  const live = fileStoreFor(config);
+  const s3 = config.backups.s3;
+  const { name, manifest } = s3
+    ? await createS3BackupSet(db, live, s3, config.dataDir, kind, at)
+    : await createBackupSet(db, live, config.backups.dir, kind, at);
   const keep = kind === 'weekly' ? config.backups.keepWeekly : config.backups.keepDaily;
-  const removed = kind === 'manual' ? [] : await applyRetention(config.backups.dir, kind, keep);
+  const removed =
+    kind === 'manual'
+      ? []
+      : s3
+        ? await applyS3Retention(s3, kind, keep)
+        : await applyRetention(config.backups.dir, kind, keep);
   await db.kysely
     .insertInto('backup_runs')
     .values({
