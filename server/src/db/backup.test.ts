@@ -85,5 +85,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('backup across engines', () => {
     expect(await snapshot(pgDb)).toEqual(await snapshot(lite));
     await lite.close();
     fs.rmSync(file, { force: true });
-  });
+  }, 120_000);
 });
