@@ -99,8 +99,10 @@ export const ZReportDossierPage = z.object({
 });
 export type TReportDossierPage = z.infer<typeof ZReportDossierPage>;
 
-/** One row of Biểu mẫu 06a/VPCP/KSTT (TT 01/2020/TT-VPCP): a field (lĩnh vực), or the total. */
+/** One row of Biểu mẫu 06a/VPCP/KSTT (TT 01/2020/TT-VPCP): a field (lĩnh vực), an agency, or the total. */
 export const ZPeriodicRow = z.object({
+  /** The field's name or the agency's id: the drill-down filter of the row (`field=` or `agencyId=`); '' for the total. */
+  key: z.string(),
   label: z.string(),
   received: z.number(),
   carriedOver: z.number(),
@@ -123,16 +125,27 @@ export const ZPeriodicReport = z.object({
   unitName: z.string(),
   from: ZDay,
   to: ZDay,
+  level: z.enum(['province', 'district', 'commune']).nullable(),
+  /** The form's rows: one per field (lĩnh vực) of the procedures, by name. */
   rows: z.array(ZPeriodicRow),
+  /** The same numbers per agency (the rows add up to the same total). */
+  byAgency: z.array(ZPeriodicRow),
   total: ZPeriodicRow,
 });
 export type TPeriodicReport = z.infer<typeof ZPeriodicReport>;
+export const ZReportLevel = z.enum(['province', 'district', 'commune']);
 export const ZPeriodicQuery = z.object({
   from: ZDay,
   to: ZDay,
   agencyId: z.uuid().optional(),
-  level: z.enum(['province', 'district', 'commune']).optional(),
+  level: ZReportLevel.optional(),
 });
+
+/** The agencies the actor may report on, with their administrative level (the pages' level and agency controls). */
+export const ZReportAgencies = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), level: ZReportLevel })),
+});
+export type TReportAgencies = z.infer<typeof ZReportAgencies>;
 
 export const ZIndexIndicator = z.object({
   key: z.string(),

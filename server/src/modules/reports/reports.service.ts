@@ -1,5 +1,6 @@
 import type {
   TDashboard,
+  TReportAgencies,
   TReportBreakdownRow,
   TReportCounts,
   TReportDossierPage,
@@ -43,6 +44,18 @@ export async function resolveScope(db: Kdb, actor: Actor | null, f: Omit<TReport
     procedureCodes: procedures?.map((p) => p.code),
   };
   return { scope, agencies, procedures } satisfies Resolved;
+}
+
+/** The agencies the actor may report on, with their level: what the pages' level and agency controls offer. */
+export async function reportAgencies(db: Kdb, actor: Actor | null): Promise<TReportAgencies> {
+  const agencies = await repo.agencyInfo(db, await readableAgencyIds(db, actor));
+  return {
+    items: agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      level: a.level as TReportAgencies['items'][number]['level'],
+    })),
+  };
 }
 
 export function checkPeriod(from: string, to: string): void {
