@@ -2,6 +2,7 @@ import type {
   TDashboard,
   TPeriodicReport,
   TPublicStats,
+  TReportAgencies,
   TReportDossierPage,
   TReportFilter,
   TReportMeasure,
@@ -20,6 +21,7 @@ export const query = (f: Record<string, string | number | undefined>) =>
   ).toString();
 
 export const reportKeys = {
+  agencies: () => ['reports', 'agencies'] as const,
   dashboard: (f: Filter) => ['reports', 'dashboard', f] as const,
   dossiers: (f: Filter, measure: string, after: string | undefined) =>
     ['reports', 'dossiers', f, measure, after] as const,
@@ -30,6 +32,7 @@ export const reportKeys = {
 };
 
 export const reportsApi = {
+  agencies: () => api<TReportAgencies>('/api/reports/agencies'),
   dashboard: (f: Filter) => api<TDashboard>(`/api/reports/dashboard?${query(f)}`),
   dossiers: (f: Filter, measure: string, after?: string) =>
     api<TReportDossierPage>(`/api/reports/dossiers?${query({ ...f, measure, after })}`),

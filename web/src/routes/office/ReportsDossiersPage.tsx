@@ -26,7 +26,9 @@ export function ReportsDossiersPage() {
     <>
       <h1>{title}</h1>
       <p>
-        <Link to={`/office/bao-cao?${query({ from: f.from, to: f.to, agencyId: f.agencyId })}`}>
+        <Link
+          to={`/office/bao-cao?${query({ from: f.from, to: f.to, agencyId: f.agencyId, level: f.level })}`}
+        >
           {t('reports.dossiers.back')}
         </Link>
       </p>
