@@ -165,6 +165,12 @@ describe.skipIf(!hasBrowser)('reports: the leader dashboard, the quarterly repor
       .poll(async () => (await page.getByTestId('index-score').textContent()) ?? '')
       .toMatch(/Điểm: [\d.,]+ \//);
     await expectAccessible(page);
+    // Every indicator with a score opens dossiers, except o2 (it counts procedures of the catalogue).
+    for (const row of await page.locator('tr[data-indicator]').all()) {
+      const key = await row.getAttribute('data-indicator');
+      if (key === 'o2' || (await row.locator('em').count()) > 0) continue;
+      expect(await row.getByRole('link').count(), `indicator ${key} opens its dossiers`).toBeGreaterThan(0);
+    }
     const p1 = page.locator('tr[data-indicator="p1"]');
     await p1.getByRole('link').first().click();
     await page.waitForURL('**/office/bao-cao/ho-so?**measure=resolved_early**');

@@ -25,6 +25,20 @@ export const REPORT_MEASURES = [
 export const ZReportMeasure = z.enum(REPORT_MEASURES);
 export type TReportMeasure = z.infer<typeof ZReportMeasure>;
 
+/**
+ * What else a QĐ 766 indicator counts, opened as dossiers the same way: fees paid (online) and signed electronic
+ * results in the period, ratings (satisfied) of the monthly periods the range touches.
+ */
+export const INDEX_MEASURES = [
+  'fee_paid',
+  'fee_paid_online',
+  'electronic_result',
+  'rated',
+  'rated_satisfied',
+] as const;
+export const ZDrillMeasure = z.enum([...REPORT_MEASURES, ...INDEX_MEASURES]);
+export type TDrillMeasure = z.infer<typeof ZDrillMeasure>;
+
 export const REPORT_CHANNELS = ['online', 'counter', 'post'] as const;
 export const ZReportChannel = z.enum(REPORT_CHANNELS);
 
@@ -88,7 +102,7 @@ export const ZDashboard = z.object({
 export type TDashboard = z.infer<typeof ZDashboard>;
 
 export const ZReportDossiersQuery = ZReportFilter.extend({
-  measure: ZReportMeasure,
+  measure: ZDrillMeasure,
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -159,9 +173,7 @@ export const ZIndexIndicator = z.object({
   denominator: z.number().nullable(),
   unknownReason: z.string().nullable(),
   /** The dossiers behind the counts: each link is a drill-down measure over the same period and scope. */
-  links: z.array(
-    z.object({ label: z.string(), measure: ZReportMeasure, channel: ZReportChannel.optional() }),
-  ),
+  links: z.array(z.object({ label: z.string(), measure: ZDrillMeasure, channel: ZReportChannel.optional() })),
   /** Points the indicator would add if it reached its target. */
   gain: z.number(),
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { actor, createTestDb } from '../../test/harness';
 import { generate } from './generator';
-import { dashboard } from './reports.service';
+import { dashboard, dossiersBehind } from './reports.service';
 import { rawCounts, rawStepCounts, rollupMismatches, storedCounts, storedStepCounts } from './reports.check';
 import { satisfactionFromRatings } from './satisfaction-port';
 import { serviceIndex } from './service-index.service';
@@ -74,6 +74,13 @@ describe('generator: steps and ratings beside the dossiers, counts equal to a ra
     const s1 = index.indicators.find((i) => i.key === 's1')!;
     expect(s1.score).not.toBeNull();
     expect(s1.denominator).toBe(rows[0]!.n);
+    // Both counts open their dossiers.
+    const q = { from: '2026-01-01', to: '2026-12-31', limit: 200 } as const;
+    const behind = async (measure: 'rated' | 'rated_satisfied') =>
+      (await dossiersBehind(k, leader, { ...q, measure }, now)).items.length;
+    expect(s1.links.map((l) => l.measure)).toEqual(['rated_satisfied', 'rated']);
+    expect(await behind('rated_satisfied')).toBe(s1.numerator);
+    expect(await behind('rated')).toBe(s1.denominator);
   });
 
   it('a second run of the same size adds nothing (resumable)', async () => {

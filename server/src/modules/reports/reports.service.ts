@@ -7,7 +7,6 @@ import type {
   TReportDossierRow,
   TReportDossiersQuery,
   TReportFilter,
-  TReportMeasure,
 } from '@motcua/contracts';
 import { REPORT_MEASURES } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
@@ -243,7 +242,7 @@ export async function dossiersBehind(
   checkPeriod(q.from, q.to);
   const { scope } = await resolveScope(db, actor, q);
   if (!scope.agencyIds.length) return { items: [], next: null };
-  const where = repo.measurePredicate(q.measure as TReportMeasure, q.from, q.to, asOfDay(q.to, now));
+  const where = repo.measurePredicate(q.measure, q.from, q.to, asOfDay(q.to, now));
   const rows = await repo.drillDown(db, scope, where, decodeCursor(q.after), q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);

@@ -207,6 +207,8 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     const sheetRows = sheet.getRows(1, sheet.rowCount)!.map((x) => x.values as unknown[]);
+    // The agency's heading, the form's name, then the title.
+    expect(sheetRows.slice(0, 2).map((x) => x[1])).toEqual([r.agencyName.toUpperCase(), r.form]);
     const totalRow = sheetRows.find((x) => x[1] === 'Tổng cộng')!;
     expect([totalRow[2], totalRow[5], totalRow[8], totalRow[9]]).toEqual([1, 1, 1, 1]);
     // The form's rows are the fields; each field row and each agency row is in the file with its numbers.
@@ -224,6 +226,7 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Tổng cộng');
+    expect(text).toContain(r.agencyName.toUpperCase());
     for (const x of r.rows) expect(text).toContain(x.label);
 
     const index = await get<TServiceIndex>(

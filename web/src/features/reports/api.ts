@@ -5,7 +5,7 @@ import type {
   TReportAgencies,
   TReportDossierPage,
   TReportFilter,
-  TReportMeasure,
+  TDrillMeasure,
   TServiceIndex,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
@@ -45,7 +45,7 @@ export const reportsApi = {
 };
 
 /** The office list of the dossiers behind one count. */
-export const drillLink = (f: Filter, measure: TReportMeasure, extra: Partial<TReportFilter> = {}) =>
+export const drillLink = (f: Filter, measure: TDrillMeasure, extra: Partial<TReportFilter> = {}) =>
   `/office/bao-cao/ho-so?${query({ ...f, ...extra, measure })}`;
 
 /** The quarter containing a day, as a period of days. */
