@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { TPeriodicReport, TReportAgencies } from '@motcua/contracts';
+import type { TDashboard, TPeriodicReport, TReportAgencies } from '@motcua/contracts';
 import { pdfText } from '../server/src/modules/documents/pdf-inspect.test-helpers';
 import { TEST_NOW } from '../server/src/test/test-config';
 import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
@@ -175,5 +175,19 @@ describe.skipIf(!hasBrowser)('reports: the leader dashboard, the quarterly repor
     await p1.getByRole('link').first().click();
     await page.waitForURL('**/office/bao-cao/ho-so?**measure=resolved_early**');
     await page.getByRole('heading', { name: /Hồ sơ: Giải quyết trước hạn/ }).waitFor();
+
+    // The dashboard's level control: the late bars are the chosen level's agencies only.
+    await page.goto('/office/bao-cao');
+    await page.getByTestId('report-totals').waitFor();
+    await page.getByTestId('report-level').selectOption(level);
+    await page.waitForURL(`**level=${level}**`);
+    const dash = new URL(page.url()).searchParams;
+    const { byAgency } = (await (
+      await page.request.get(
+        `/api/reports/dashboard?from=${dash.get('from')}&to=${dash.get('to')}&level=${level}`,
+      )
+    ).json()) as TDashboard;
+    await expect.poll(() => page.locator('a.report-bar').count()).toBe(byAgency.length * 2);
+    for (const a of byAgency) expect(ofLevel).toContain(a.label);
   });
 });
