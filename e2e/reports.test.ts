@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { TPeriodicReport } from '@motcua/contracts';
+import type { TDashboard, TPeriodicReport, TReportAgencies } from '@motcua/contracts';
 import { pdfText } from '../server/src/modules/documents/pdf-inspect.test-helpers';
 import { TEST_NOW } from '../server/src/test/test-config';
 import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
@@ -101,8 +101,14 @@ describe.skipIf(!hasBrowser)('reports: the leader dashboard, the quarterly repor
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await xlsxDownload.path())!) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    const last = ws.getRow(ws.rowCount).values as unknown[];
-    expect(last).toContain('Tổng cộng');
+    const sheetRows = ws.getRows(1, ws.rowCount)!.map((r) => r.values as unknown[]);
+    const last = sheetRows.find((r) => r[1] === 'Tổng cộng')!;
+    expect(last, 'the xlsx has the total row').toBeTruthy();
+    // The form's rows are the fields shown on the page, in the same order, right above the total.
+    const fieldLabels = await table.locator('tbody tr:not([data-total]) th').allTextContents();
+    expect(fieldLabels.length).toBeGreaterThan(0);
+    const at = sheetRows.indexOf(last);
+    expect(sheetRows.slice(at - fieldLabels.length, at).map((r) => r[1])).toEqual(fieldLabels);
     // Columns: label, carried over, new online, new counter/post, resolved (5th cell, 1-based +1 in ExcelJS).
     expect(Number(last[2])).toBe(onPage.carriedOver);
     expect(Number(last[5])).toBe(onPage.resolved);
@@ -119,15 +125,69 @@ describe.skipIf(!hasBrowser)('reports: the leader dashboard, the quarterly repor
     for (const n of [onPage.carriedOver, onPage.resolved, onPage.inProgress])
       expect(totalLine).toContain(String(n));
 
+    // Rows per field add up to the total on the page.
+    const fieldResolved = await table
+      .locator('tbody tr:not([data-total]) td[data-col="resolved"]')
+      .allTextContents();
+    expect(fieldResolved.reduce((a, b) => a + Number(b), 0)).toBe(onPage.resolved);
+
+    // The level control: a level narrows the agencies offered and the report to that level's agencies.
+    const offered = (await (await page.request.get('/api/reports/agencies')).json()) as TReportAgencies;
+    const levelSelect = page.getByTestId('report-level');
+    const levels = (
+      await levelSelect.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).filter(Boolean);
+    expect(levels.length).toBeGreaterThan(1);
+    const level = levels.at(-1)!;
+    await levelSelect.selectOption(level);
+    await page.waitForURL(`**level=${level}**`);
+    const ofLevel = offered.items.filter((a) => a.level === level).map((a) => a.name);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('report-agency').locator('option').allTextContents()).slice(1),
+      )
+      .toEqual(ofLevel);
+    const byLevel = (await (
+      await page.request.get(
+        `/api/reports/periodic?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&level=${level}`,
+      )
+    ).json()) as TPeriodicReport;
+    await expect
+      .poll(async () => Number(await total.locator('td[data-col="resolved"]').textContent()))
+      .toBe(byLevel.total.resolved);
+    for (const name of await page.getByTestId('periodic-agencies').locator('tbody th').allTextContents())
+      expect(ofLevel).toContain(name);
+    await expectAccessible(page);
+
     // QĐ 766: a score, and an indicator's link opens its dossiers.
     await page.goto('/office/bao-cao/chi-so');
     await expect
       .poll(async () => (await page.getByTestId('index-score').textContent()) ?? '')
       .toMatch(/Điểm: [\d.,]+ \//);
     await expectAccessible(page);
+    // Every indicator with a score opens dossiers, except o2 (it counts procedures of the catalogue).
+    for (const row of await page.locator('tr[data-indicator]').all()) {
+      const key = await row.getAttribute('data-indicator');
+      if (key === 'o2' || (await row.locator('em').count()) > 0) continue;
+      expect(await row.getByRole('link').count(), `indicator ${key} opens its dossiers`).toBeGreaterThan(0);
+    }
     const p1 = page.locator('tr[data-indicator="p1"]');
     await p1.getByRole('link').first().click();
     await page.waitForURL('**/office/bao-cao/ho-so?**measure=resolved_early**');
     await page.getByRole('heading', { name: /Hồ sơ: Giải quyết trước hạn/ }).waitFor();
+
+    // The dashboard's level control: the late bars are the chosen level's agencies only.
+    await page.goto('/office/bao-cao');
+    await page.getByTestId('report-totals').waitFor();
+    await page.getByTestId('report-level').selectOption(level);
+    await page.waitForURL(`**level=${level}**`);
+    const dash = new URL(page.url()).searchParams;
+    const { byAgency } = (await (
+      await page.request.get(
+        `/api/reports/dashboard?from=${dash.get('from')}&to=${dash.get('to')}&level=${level}`,
+      )
+    ).json()) as TDashboard;
+    await expect.poll(() => page.locator('a.report-bar').count()).toBe(byAgency.length * 2);
+    for (const a of byAgency) expect(ofLevel).toContain(a.label);
   });
 });

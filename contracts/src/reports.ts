@@ -26,6 +26,20 @@ export const REPORT_MEASURES = [
 export const ZReportMeasure = z.enum(REPORT_MEASURES);
 export type TReportMeasure = z.infer<typeof ZReportMeasure>;
 
+/**
+ * What else a QĐ 766 indicator counts, opened as dossiers the same way: fees paid (online) and signed electronic
+ * results in the period, ratings (satisfied) of the monthly periods the range touches.
+ */
+export const INDEX_MEASURES = [
+  'fee_paid',
+  'fee_paid_online',
+  'electronic_result',
+  'rated',
+  'rated_satisfied',
+] as const;
+export const ZDrillMeasure = z.enum([...REPORT_MEASURES, ...INDEX_MEASURES]);
+export type TDrillMeasure = z.infer<typeof ZDrillMeasure>;
+
 export const REPORT_CHANNELS = ['online', 'counter', 'post'] as const;
 export const ZReportChannel = z.enum(REPORT_CHANNELS);
 
@@ -91,7 +105,7 @@ export const ZDashboard = z.object({
 export type TDashboard = z.infer<typeof ZDashboard>;
 
 export const ZReportDossiersQuery = ZReportFilter.extend({
-  measure: ZReportMeasure,
+  measure: ZDrillMeasure,
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -102,8 +116,10 @@ export const ZReportDossierPage = z.object({
 });
 export type TReportDossierPage = z.infer<typeof ZReportDossierPage>;
 
-/** One row of Biểu mẫu 06a/VPCP/KSTT (TT 01/2020/TT-VPCP): a field (lĩnh vực), or the total. */
+/** One row of Biểu mẫu 06a/VPCP/KSTT (TT 01/2020/TT-VPCP): a field (lĩnh vực), an agency, or the total. */
 export const ZPeriodicRow = z.object({
+  /** The field's name or the agency's id: the drill-down filter of the row (`field=` or `agencyId=`); '' for the total. */
+  key: z.string(),
   label: z.string(),
   received: z.number(),
   carriedOver: z.number(),
@@ -126,16 +142,27 @@ export const ZPeriodicReport = z.object({
   unitName: z.string(),
   from: ZDay,
   to: ZDay,
+  level: z.enum(['province', 'district', 'commune']).nullable(),
+  /** The form's rows: one per field (lĩnh vực) of the procedures, by name. */
   rows: z.array(ZPeriodicRow),
+  /** The same numbers per agency (the rows add up to the same total). */
+  byAgency: z.array(ZPeriodicRow),
   total: ZPeriodicRow,
 });
 export type TPeriodicReport = z.infer<typeof ZPeriodicReport>;
+export const ZReportLevel = z.enum(['province', 'district', 'commune']);
 export const ZPeriodicQuery = z.object({
   from: ZDay,
   to: ZDay,
   agencyId: z.uuid().optional(),
-  level: z.enum(['province', 'district', 'commune']).optional(),
+  level: ZReportLevel.optional(),
 });
+
+/** The agencies the actor may report on, with their administrative level (the pages' level and agency controls). */
+export const ZReportAgencies = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), level: ZReportLevel })),
+});
+export type TReportAgencies = z.infer<typeof ZReportAgencies>;
 
 export const ZIndexIndicator = z.object({
   key: z.string(),
@@ -149,9 +176,7 @@ export const ZIndexIndicator = z.object({
   denominator: z.number().nullable(),
   unknownReason: z.string().nullable(),
   /** The dossiers behind the counts: each link is a drill-down measure over the same period and scope. */
-  links: z.array(
-    z.object({ label: z.string(), measure: ZReportMeasure, channel: ZReportChannel.optional() }),
-  ),
+  links: z.array(z.object({ label: z.string(), measure: ZDrillMeasure, channel: ZReportChannel.optional() })),
   /** Points the indicator would add if it reached its target. */
   gain: z.number(),
 });

@@ -6,8 +6,11 @@ import type { CliCommand } from '../../cli/commands';
 /**
  * `npx motcua generate --dossiers N [--batch 50000] [--run name] [--year 2026]`: a realistic year of a large province
  * for the benchmarks (issue 17, 19): 30 agencies (15 provincial departments, 15 communes: two levels), 300
- * procedures, N dossiers with their events (submitted or registered, received, result issued and returned, or
- * refused, withdrawn, stopped), generated inside PostgreSQL by big INSERT … SELECT batches with progress output.
+ * procedures, N dossiers with their events (submitted or registered, received, assigned, appraised, forwarded,
+ * result issued and returned, or refused, withdrawn, stopped), their processing steps (`report_step_counts`, the
+ * current step of the open ones) and satisfaction ratings for a third of the returned dossiers (`satisfaction_ratings`,
+ * the feedback module's table: bench data is written straight into the tables, like the dossiers), generated
+ * inside PostgreSQL by big INSERT … SELECT batches with progress output.
  * Each batch is one transaction that also adds its dossiers to the count tables (the same report_facts the triggers
  * use) and records itself in report_generator_batches, so a run that stops continues where it was.
  * Values are deterministic functions of the dossier's number (hashes), so two runs of the same size are equal.
@@ -106,7 +109,9 @@ async function batch(
         (abs(hashint8(i * 7 + 3)) % 1000) / 1e3 AS r_channel,
         (abs(hashint8(i * 7 + 4)) % 1000) / 1e3 AS r_outcome,
         (abs(hashint8(i * 7 + 5)) % 1000) / 1e3 AS r_speed,
-        (abs(hashint8(i * 7 + 6)) % 600) AS r_minute
+        (abs(hashint8(i * 7 + 6)) % 600) AS r_minute,
+        (abs(hashint8(i * 11 + 1)) % 1000) / 1e3 AS r_step,
+        (abs(hashint8(i * 11 + 2)) % 1000) / 1e3 AS r_rate
       FROM generate_series(${o.first}::bigint, ${o.first + o.size - 1}::bigint) i
     ), b AS (
       SELECT r.*, (${sql.val(o.agencyIds)}::uuid[])[r.p % 30 + 1] AS agency_id, (r.p % 15) + 1 AS days,
@@ -119,7 +124,10 @@ async function batch(
       CASE WHEN r_outcome < 0.03 THEN 'refused' WHEN r_outcome < 0.05 THEN 'withdrawn' END AS early_end,
       submitted_at + interval '3 hours' AS received_at,
       submitted_at + interval '3 hours' + days * interval '1 day' * 1.4 AS appointment_at,
-      submitted_at + interval '3 hours' + days * interval '1 day' * 1.4 * (0.35 + r_speed * 0.8) AS resolved_at
+      submitted_at + interval '3 hours' + days * interval '1 day' * 1.4 * (0.35 + r_speed * 0.8) AS resolved_at,
+      -- Where the processing time goes (assignment, appraisal, approval): shares that differ by agency and dossier.
+      0.04 + 0.12 * r_step * ((p % 30) % 4 + 1) / 4 AS assign_share,
+      0.45 + 0.3 * r_step AS appraise_share
     FROM b`.execute(trx);
   const now = sql`make_timestamptz(${o.year + 1}, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')`;
   await sql`INSERT INTO dossiers (id, province_code, submission_ref, code, procedure_code, procedure_version_id,
@@ -142,16 +150,77 @@ async function batch(
            WHEN g.resolved_at + interval '1 day' < ${now} THEN g.resolved_at + interval '1 day' END,
       'Thủ tục số ' || (g.p + 1)
     FROM gen_batch g`.execute(trx);
-  await sql`INSERT INTO dossier_events (dossier_id, seq, type, at, actor_type, channel)
-    SELECT d.id, e.seq, e.type, e.at, e.actor, d.channel FROM dossiers d JOIN gen_batch g ON g.id = d.id
+  // Processing steps (the default workflow: assignment → appraisal → approval) of the dossiers resolved or still
+  // open, as the processing actions record them: the step left and the times it was entered and left.
+  await sql`CREATE TEMP TABLE gen_steps ON COMMIT DROP AS
+    SELECT d.id AS dossier_id, d.authority_agency_id AS agency_id, s.step, s.seq, s.entered_at, s.left_at, s.to_step
+    FROM dossiers d JOIN gen_batch g ON g.id = d.id
+    CROSS JOIN LATERAL (SELECT COALESCE(d.resolved_at, g.resolved_at) - d.received_at AS span) x
     CROSS JOIN LATERAL (VALUES
-      (1, CASE WHEN d.channel = 'online' THEN 'submitted' ELSE 'registered' END, d.submitted_at, 'citizen'),
+      ('assignment', 3, d.received_at, d.received_at + x.span * g.assign_share, 'appraisal'),
+      ('appraisal', 5, d.received_at + x.span * g.assign_share, d.received_at + x.span * g.appraise_share, 'approval'),
+      ('approval', 6, d.received_at + x.span * g.appraise_share, d.resolved_at, 'return')
+    ) s (step, seq, entered_at, left_at, to_step)
+    WHERE d.received_at IS NOT NULL AND (d.resolved_at IS NOT NULL OR d.closed_at IS NULL)
+      AND s.left_at < ${now}`.execute(trx);
+  await sql`UPDATE dossiers d SET current_step = s.step, step_entered_at = s.entered_at
+    FROM (SELECT DISTINCT ON (st.dossier_id) st.dossier_id, st.to_step AS step, st.left_at AS entered_at
+          FROM gen_steps st ORDER BY st.dossier_id, st.seq DESC) s
+    WHERE d.id = s.dossier_id AND d.resolved_at IS NULL`.execute(trx);
+  await sql`UPDATE dossiers d SET current_step = 'assignment', step_entered_at = d.received_at
+    FROM gen_batch g WHERE g.id = d.id AND d.received_at IS NOT NULL AND d.resolved_at IS NULL
+      AND d.closed_at IS NULL AND d.current_step IS NULL`.execute(trx);
+  await sql`INSERT INTO dossier_events (dossier_id, seq, type, at, actor_type, channel, data)
+    SELECT d.id, e.seq, e.type, e.at, e.actor, d.channel, e.data FROM dossiers d JOIN gen_batch g ON g.id = d.id
+    CROSS JOIN LATERAL (VALUES
+      (1, CASE WHEN d.channel = 'online' THEN 'submitted' ELSE 'registered' END, d.submitted_at, 'citizen',
+          '{}'::jsonb),
       (2, CASE WHEN d.received_at IS NULL THEN d.status ELSE 'received' END,
-          COALESCE(d.received_at, d.closed_at), 'staff'),
-      (3, 'result_issued', d.resolved_at, 'staff'),
-      (4, CASE WHEN d.status = 'stopped' THEN 'stopped' ELSE 'result_returned' END,
-          CASE WHEN d.received_at IS NOT NULL THEN d.closed_at END, 'staff')
-    ) e (seq, type, at, actor) WHERE e.at IS NOT NULL`.execute(trx);
+          COALESCE(d.received_at, d.closed_at), 'staff', '{}'::jsonb),
+      (7, 'result_issued', d.resolved_at, 'staff', '{}'::jsonb),
+      (8, CASE WHEN d.status = 'stopped' THEN 'stopped' ELSE 'result_returned' END,
+          CASE WHEN d.received_at IS NOT NULL THEN d.closed_at END, 'staff', '{}'::jsonb)
+    ) e (seq, type, at, actor, data) WHERE e.at IS NOT NULL
+    UNION ALL
+    SELECT s.dossier_id, s.seq, CASE WHEN s.step = 'assignment' THEN 'assigned' ELSE 'forwarded' END, s.left_at,
+      'staff', d.channel, jsonb_build_object('toStep', s.to_step, 'approved', s.step = 'approval')
+    FROM gen_steps s JOIN dossiers d ON d.id = s.dossier_id
+    UNION ALL
+    SELECT s.dossier_id, 4, 'appraised', s.left_at - interval '1 minute', 'staff', d.channel,
+      jsonb_build_object('proposal', 'approve')
+    FROM gen_steps s JOIN dossiers d ON d.id = s.dossier_id WHERE s.step = 'appraisal'`.execute(trx);
+  // Step durations, as the dossiers trigger adds them when a step is left (the day it was left, whole minutes).
+  await sql`INSERT INTO report_step_counts AS c (agency_id, step, day, n, minutes)
+    SELECT agency_id, step, report_day(left_at), count(*)::int,
+      sum(greatest(0, floor(extract(epoch FROM left_at - entered_at) / 60)))::bigint
+    FROM gen_steps GROUP BY 1, 2, 3 ORDER BY 1, 3, 2
+    ON CONFLICT (agency_id, day, step) DO UPDATE SET n = c.n + EXCLUDED.n, minutes = c.minutes + EXCLUDED.minutes`.execute(
+    trx,
+  );
+  // Satisfaction ratings (TT 01/2018 indicators) for about a third of the returned dossiers, in the month of the
+  // return; a late result is rated lower. The three indicators the system knows, the four it asks.
+  await sql`INSERT INTO satisfaction_ratings (dossier_id, dossier_code, agency_id, desk_id, field, period, channel,
+      indicators, score, max_score, overall, rated_at)
+    SELECT d.id, d.code, d.authority_agency_id, d.receiving_agency_id, p.field,
+      to_char(report_day(d.closed_at), 'YYYY-MM'), CASE WHEN d.channel = 'online' THEN 'link' ELSE 'desk' END,
+      jsonb_build_object('total_time', jsonb_build_object('score', t.time, 'known', true),
+        'supplements', jsonb_build_object('score', 2, 'known', true),
+        'online', jsonb_build_object('score', t.online, 'known', true),
+        'agencies_contacted', jsonb_build_object('score', t.asked, 'known', false),
+        'publication', jsonb_build_object('score', t.asked, 'known', false),
+        'staff_attitude', jsonb_build_object('score', t.asked, 'known', false),
+        'feedback_handling', jsonb_build_object('score', t.asked, 'known', false)),
+      t.time + 2 + t.online + 4 * t.asked, 14,
+      CASE WHEN t.mood < 0.5 THEN 'very_satisfied' WHEN t.mood < 0.88 THEN 'satisfied' ELSE 'not_satisfied' END,
+      d.closed_at
+    FROM dossiers d JOIN gen_batch g ON g.id = d.id JOIN procedures p ON p.code = d.procedure_code
+    CROSS JOIN LATERAL (SELECT
+      CASE WHEN d.resolved_at > d.appointment_at THEN 0
+           WHEN report_day(d.resolved_at) < report_day(d.appointment_at) THEN 2 ELSE 1 END AS time,
+      CASE WHEN d.channel = 'online' THEN 1 ELSE 0 END AS online,
+      CASE WHEN g.r_rate < 0.2 THEN 1 ELSE 2 END AS asked,
+      g.r_rate * 3 + CASE WHEN d.resolved_at > d.appointment_at THEN 0.35 ELSE 0 END AS mood) t
+    WHERE d.status = 'returned' AND g.r_rate < 0.33`.execute(trx);
   // The counts of this batch, by the same function the triggers use (computed once, added to the three tables).
   await sql`CREATE TEMP TABLE gen_facts ON COMMIT DROP AS
     SELECT d.authority_agency_id AS agency_id, d.procedure_code, d.channel, f.day, f.measure, count(*)::int AS n
@@ -203,9 +272,9 @@ export async function generate(
   }
   // Each batch rewrote every count row it touched: compact the (small) count tables, analyse the big ones.
   progress('vacuum and analyze');
-  for (const table of ['report_counts', 'report_agency_counts', 'report_agency_months'])
+  for (const table of ['report_counts', 'report_agency_counts', 'report_agency_months', 'report_step_counts'])
     await sql`VACUUM FULL ANALYZE ${sql.table(table)}`.execute(db);
-  for (const table of ['dossiers', 'dossier_events'])
+  for (const table of ['dossiers', 'dossier_events', 'satisfaction_ratings'])
     await sql`VACUUM ANALYZE ${sql.table(table)}`.execute(db);
 }
 

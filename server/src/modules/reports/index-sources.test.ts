@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TServiceIndex } from '@motcua/contracts';
+import type { TReportDossierPage, TServiceIndex } from '@motcua/contracts';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
 
@@ -66,5 +66,22 @@ describe('QĐ 766 indicators from payments and signed results (issue 17)', async
     }
     expect(await indicator('o3', '2026-05')).toMatchObject({ numerator: 1, denominator: 2, score: 4 });
     expect(await indicator('o3', '2026-04')).toMatchObject({ numerator: 0, denominator: 0 });
+
+    // Each count opens its dossiers: the indicator's links, over the same period and agency.
+    const behind = async (measure: string) => {
+      const res = await f.inject(
+        leader,
+        'GET',
+        `/api/reports/dossiers?from=2026-05-01&to=2026-05-31&agencyId=${sttt}&measure=${measure}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<TReportDossierPage>().items.map((x) => x.id);
+    };
+    const o3 = await indicator('o3', '2026-05');
+    expect(o3.links.map((l) => l.measure)).toEqual(['fee_paid_online', 'fee_paid']);
+    expect(await behind('fee_paid_online')).toEqual([d.id]);
+    expect(new Set(await behind('fee_paid'))).toEqual(new Set([d.id, other.id]));
+    expect((await indicator('d2', '2026-05')).links[0]!.measure).toBe('electronic_result');
+    expect(await behind('electronic_result')).toEqual([d.id]);
   });
 });

@@ -63,3 +63,31 @@ export async function rollupMismatches(db: Kdb): Promise<number> {
     ) x`.execute(db);
   return rows[0]!.n;
 }
+
+export type StepCountRow = { agency_id: string; step: string; day: string; n: number; minutes: number };
+
+export async function storedStepCounts(db: Kdb): Promise<StepCountRow[]> {
+  const { rows } = await sql<StepCountRow>`
+    SELECT agency_id::text, step, day::text, n, minutes::int AS minutes FROM report_step_counts
+    ORDER BY 1, 2, 3`.execute(db);
+  return rows;
+}
+
+/**
+ * Step durations from the events alone: each step-entering event (received enters the first step; assigned and
+ * forwarded name the step they enter in `toStep`) closes the step the previous one entered.
+ */
+export async function rawStepCounts(db: Kdb, firstStep = 'assignment'): Promise<StepCountRow[]> {
+  const { rows } = await sql<StepCountRow>`
+    SELECT agency_id::text, step, report_day(left_at)::text AS day, count(*)::int AS n,
+      sum(greatest(0, floor(extract(epoch FROM left_at - entered_at) / 60)))::int AS minutes
+    FROM (
+      SELECT d.authority_agency_id AS agency_id, e.at AS left_at,
+        lag(e.at) OVER w AS entered_at,
+        lag(CASE WHEN e.type = 'received' THEN ${firstStep} ELSE e.data ->> 'toStep' END) OVER w AS step
+      FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+      WHERE e.type IN ('received', 'assigned', 'forwarded')
+      WINDOW w AS (PARTITION BY e.dossier_id ORDER BY e.seq)
+    ) x WHERE step IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  return rows;
+}

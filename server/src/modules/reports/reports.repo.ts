@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { TReportMeasure } from '@motcua/contracts';
+import type { TDrillMeasure } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 
 /** SQL only (ADR 0025): sums over the count tables, and the dossiers behind a count. Days are Việt Nam days. */
@@ -184,7 +184,11 @@ export async function procedureInfo(db: Kdb, codes?: string[], field?: string): 
 
 const settled = sql`COALESCE(d.resolved_at, CASE WHEN d.status = 'stopped' THEN d.closed_at END)`;
 
-export function measurePredicate(m: TReportMeasure, from: string, to: string, asOf: string) {
+/**
+ * The dossiers a measure counts in [from, to] (in progress: at the end of `asOf`). The index measures read the
+ * payments, results and feedback modules' rows by SQL, as `index-sources.ts` and the satisfaction port count them.
+ */
+export function measurePredicate(m: TDrillMeasure, from: string, to: string, asOf: string) {
   const a = dayStart(from);
   const b = dayStart(nextDay(to));
   const end = dayStart(nextDay(asOf));
@@ -215,6 +219,18 @@ export function measurePredicate(m: TReportMeasure, from: string, to: string, as
       return sql`d.received_at < ${end} AND (${settled} IS NULL OR ${settled} >= ${end})`;
     case 'in_progress_late':
       return sql`d.received_at IS NOT NULL AND d.appointment_at < ${end} AND (${settled} IS NULL OR ${settled} >= ${end})`;
+    case 'fee_paid':
+    case 'fee_paid_online':
+      return sql`EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id AND p.status = 'paid'
+        AND ${within(sql`p.paid_at`)} ${m === 'fee_paid_online' ? sql`AND p.channel = 'online'` : sql``})`;
+    case 'electronic_result':
+      return sql`EXISTS (SELECT 1 FROM signed_results s WHERE s.dossier_id = d.id AND s.kind = 'granted'
+        AND s.supersedes_id IS NULL AND ${within(sql`s.signed_at`)})`;
+    case 'rated':
+    case 'rated_satisfied':
+      return sql`EXISTS (SELECT 1 FROM satisfaction_ratings r WHERE r.dossier_id = d.id
+        AND r.period BETWEEN ${from.slice(0, 7)} AND ${to.slice(0, 7)}
+        ${m === 'rated_satisfied' ? sql`AND r.overall IN ('very_satisfied', 'satisfied')` : sql``})`;
   }
 }
 

@@ -4,6 +4,7 @@
  * | method | path                          | who                                   | query → response            |
  * | ------ | ----------------------------- | ------------------------------------- | --------------------------- |
  * | GET    | /api/reports/dashboard        | leader, approver, unit_admin, sysadmin | ZReportFilter → ZDashboard  |
+ * | GET    | /api/reports/agencies         | the same                              | → ZReportAgencies (with level) |
  * | GET    | /api/reports/dossiers         | the same                              | ZReportDossiersQuery → page |
  * | GET    | /api/reports/periodic         | the same                              | ZPeriodicQuery → ZPeriodicReport |
  * | GET    | /api/reports/periodic/export  | the same                              | ?format=xlsx|pdf → file     |
@@ -20,6 +21,7 @@ import {
   ZPublicStats,
   ZPublicStatsQuery,
   ZReportDossierPage,
+  ZReportAgencies,
   ZReportDossiersQuery,
   ZReportFilter,
   ZServiceIndex,
@@ -30,7 +32,7 @@ import { sendStoredFile } from '../../files/serve';
 import { requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
 import { periodicPdf, periodicReport, periodicXlsx } from './periodic';
-import { dashboard, dossiersBehind } from './reports.service';
+import { dashboard, dossiersBehind, reportAgencies } from './reports.service';
 import { satisfactionFromRatings } from './satisfaction-port';
 import { publicStats, serviceIndex } from './service-index.service';
 
@@ -58,6 +60,18 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
       },
     },
     async (req) => dashboard(db(), req.actor, req.query, requestNow(req)),
+  );
+  api.get(
+    '/reports/agencies',
+    {
+      ...office,
+      schema: {
+        tags,
+        summary: 'The agencies the actor may report on, with their administrative level',
+        response: { 200: ZReportAgencies, ...errors },
+      },
+    },
+    async (req) => reportAgencies(db(), req.actor),
   );
   api.get(
     '/reports/dossiers',

@@ -1,12 +1,12 @@
 import type {
   TDashboard,
+  TReportAgencies,
   TReportBreakdownRow,
   TReportCounts,
   TReportDossierPage,
   TReportDossierRow,
   TReportDossiersQuery,
   TReportFilter,
-  TReportMeasure,
 } from '@motcua/contracts';
 import { REPORT_MEASURES } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
@@ -44,6 +44,18 @@ export async function resolveScope(db: Kdb, actor: Actor | null, f: Omit<TReport
     procedureCodes: procedures?.map((p) => p.code),
   };
   return { scope, agencies, procedures } satisfies Resolved;
+}
+
+/** The agencies the actor may report on, with their level: what the pages' level and agency controls offer. */
+export async function reportAgencies(db: Kdb, actor: Actor | null): Promise<TReportAgencies> {
+  const agencies = await repo.agencyInfo(db, await readableAgencyIds(db, actor));
+  return {
+    items: agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      level: a.level as TReportAgencies['items'][number]['level'],
+    })),
+  };
 }
 
 export function checkPeriod(from: string, to: string): void {
@@ -233,7 +245,7 @@ export async function dossiersBehind(
   checkPeriod(q.from, q.to);
   const { scope } = await resolveScope(db, actor, q);
   if (!scope.agencyIds.length) return { items: [], next: null };
-  const where = repo.measurePredicate(q.measure as TReportMeasure, q.from, q.to, asOfDay(q.to, now));
+  const where = repo.measurePredicate(q.measure, q.from, q.to, asOfDay(q.to, now));
   const rows = await repo.drillDown(db, scope, where, decodeCursor(q.after), q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);

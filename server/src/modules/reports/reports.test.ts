@@ -4,6 +4,7 @@ import type {
   TDashboard,
   TPeriodicReport,
   TPublicStats,
+  TReportAgencies,
   TReportDossierPage,
   TServiceIndex,
 } from '@motcua/contracts';
@@ -107,6 +108,35 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     expect(await rollupMismatches(f.db.kysely)).toBe(0);
   });
 
+  it('level control: the agencies offered carry their level; a level filters the report and the dashboard', async () => {
+    const { items } = await get<TReportAgencies>('/api/reports/agencies');
+    expect(items.find((a) => a.id === sttt)).toMatchObject({ level: 'province' });
+    const head = actor({ kind: 'staff', roles: ['approver'], agencyId: f.agency('SXD') });
+    expect((await get<TReportAgencies>('/api/reports/agencies', head)).items.map((a) => a.id)).toEqual([
+      f.agency('SXD'),
+    ]);
+    const citizen = await f.app.inject({
+      method: 'GET',
+      url: '/api/reports/agencies',
+      headers: asActor(f.citizenA),
+    });
+    expect(citizen.statusCode).toBe(403);
+    const url = (level: string) => `from=2026-03-01&to=2026-03-31&agencyId=${sttt}&level=${level}`;
+    const province = await get<TPeriodicReport>(`/api/reports/periodic?${url('province')}`);
+    const commune = await get<TPeriodicReport>(`/api/reports/periodic?${url('commune')}`);
+    expect(province.total.received + province.total.carriedOver).toBeGreaterThan(0);
+    expect(province.level).toBe('province');
+    expect(commune).toMatchObject({ level: 'commune', rows: [], byAgency: [] });
+    expect(commune.total).toMatchObject({ received: 0, carriedOver: 0, resolved: 0, inProgress: 0 });
+    expect((await get<TDashboard>(`/api/reports/dashboard?${url('commune')}`)).byAgency).toEqual([]);
+    const pdf = await f.app.inject({
+      method: 'GET',
+      url: `/api/reports/periodic/export?${url('province')}&format=pdf`,
+      headers: asActor(leader),
+    });
+    expect(await pdfText(pdf.rawPayload)).toContain('Cấp tỉnh');
+  });
+
   it('a leader sees their subtree only; a citizen is refused; bad periods are 400 and change nothing', async () => {
     const other = actor({ kind: 'staff', roles: ['approver'], agencyId: f.agency('SXD') });
     const res = await f.app.inject({
@@ -132,7 +162,7 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
   });
 
   it('periodic report: carried over + received = resolved + in progress (+ stopped); xlsx and PDF carry the totals; index and public statistics', async () => {
-    const r = await get<TPeriodicReport>(
+    let r = await get<TPeriodicReport>(
       `/api/reports/periodic?from=2026-03-01&to=2026-03-31&agencyId=${sttt}`,
     );
     expect(r.form).toContain('06a/VPCP/KSTT');
@@ -144,6 +174,25 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
       inProgress: 1,
       inProgressLate: 1,
     });
+    // Rows per field (lĩnh vực): the procedure's field from the catalogue; fields and agencies add up to the total.
+    // The fixture's catalogue is a port: without a catalogue row the dossiers have no field yet.
+    expect(r.rows.map((x) => x.label)).toEqual(['Chưa phân lĩnh vực']);
+    const field = 'Bưu chính, viễn thông';
+    await f.db.kysely
+      .insertInto('procedures')
+      .values({
+        code: '1.004227',
+        name: 'Cấp giấy phép hoạt động in',
+        field,
+        service_level: 'partial_online',
+        processing_time: JSON.stringify({ unit: 'working_days', value: 10 }),
+      })
+      .execute();
+    r = await get<TPeriodicReport>(`/api/reports/periodic?from=2026-03-01&to=2026-03-31&agencyId=${sttt}`);
+    expect(r.rows.map((x) => x.key)).toEqual([field]);
+    expect(r.rows[0]).toMatchObject({ ...r.total, key: field, label: field });
+    expect(r.byAgency.map((x) => x.key)).toEqual([sttt]);
+    expect(r.byAgency[0]).toMatchObject({ ...r.total, key: sttt, label: expect.any(String) });
     // Re-run of a closed period gives the same numbers.
     expect(
       await get<TPeriodicReport>(`/api/reports/periodic?from=2026-03-01&to=2026-03-31&agencyId=${sttt}`),
@@ -156,15 +205,29 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const last = wb.worksheets[0]!.getRow(wb.worksheets[0]!.rowCount).values as unknown[];
-    expect([last[1], last[2], last[5], last[8], last[9]]).toEqual(['Tổng cộng', 1, 1, 1, 1]);
+    const sheet = wb.worksheets[0]!;
+    const sheetRows = sheet.getRows(1, sheet.rowCount)!.map((x) => x.values as unknown[]);
+    // The agency's heading, the form's name, then the title.
+    expect(sheetRows.slice(0, 2).map((x) => x[1])).toEqual([r.agencyName.toUpperCase(), r.form]);
+    const totalRow = sheetRows.find((x) => x[1] === 'Tổng cộng')!;
+    expect([totalRow[2], totalRow[5], totalRow[8], totalRow[9]]).toEqual([1, 1, 1, 1]);
+    // The form's rows are the fields; each field row and each agency row is in the file with its numbers.
+    for (const x of [...r.rows, ...r.byAgency])
+      expect(sheetRows.find((v) => v[1] === x.label)?.slice(2, 5)).toEqual([
+        x.carriedOver,
+        x.receivedOnline,
+        x.receivedCounterOrPost,
+      ]);
     const pdf = await f.app.inject({
       method: 'GET',
       url: `/api/reports/periodic/export?from=2026-03-01&to=2026-03-31&agencyId=${sttt}&format=pdf`,
       headers: asActor(leader),
     });
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(await pdfText(pdf.rawPayload)).toContain('Tổng cộng');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Tổng cộng');
+    expect(text).toContain(r.agencyName.toUpperCase());
+    for (const x of r.rows) expect(text).toContain(x.label);
 
     const index = await get<TServiceIndex>(
       `/api/reports/service-index?period=month&at=2026-03-15&agencyId=${sttt}`,

@@ -180,7 +180,10 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
         name: 'Thanh toán trực tuyến phí, lệ phí',
         points: 8,
         formula: 'hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí đã nộp trong kỳ',
-        links: [],
+        links: [
+          { label: 'Thanh toán trực tuyến', measure: 'fee_paid_online' },
+          { label: 'Đã nộp phí, lệ phí', measure: 'fee_paid' },
+        ],
       },
       x.payments.online,
       x.payments.paid,
@@ -206,6 +209,7 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
         points: 11,
         formula: 'hồ sơ có kết quả điện tử ký số trong kỳ / hồ sơ đã giải quyết trong kỳ',
         links: [
+          { label: 'Có kết quả điện tử', measure: 'electronic_result' },
           { label: 'Trước hạn', measure: 'resolved_early' },
           { label: 'Đúng hạn', measure: 'resolved_on_time' },
           { label: 'Quá hạn', measure: 'resolved_late' },
@@ -223,7 +227,10 @@ export function serviceIndicators(x: IndexInputs): Indicator[] {
             name: 'Mức độ hài lòng của người dân, doanh nghiệp',
             points: 18,
             formula: 'đánh giá hài lòng / lượt đánh giá',
-            links: [],
+            links: [
+              { label: 'Hài lòng', measure: 'rated_satisfied' },
+              { label: 'Lượt đánh giá', measure: 'rated' },
+            ],
           },
           x.satisfaction.satisfied,
           x.satisfaction.rated,

@@ -2,9 +2,10 @@ import type {
   TDashboard,
   TPeriodicReport,
   TPublicStats,
+  TReportAgencies,
   TReportDossierPage,
   TReportFilter,
-  TReportMeasure,
+  TDrillMeasure,
   TServiceIndex,
 } from '@motcua/contracts';
 import { api } from '../../lib/api';
@@ -20,6 +21,7 @@ export const query = (f: Record<string, string | number | undefined>) =>
   ).toString();
 
 export const reportKeys = {
+  agencies: () => ['reports', 'agencies'] as const,
   dashboard: (f: Filter) => ['reports', 'dashboard', f] as const,
   dossiers: (f: Filter, measure: string, after: string | undefined) =>
     ['reports', 'dossiers', f, measure, after] as const,
@@ -30,6 +32,7 @@ export const reportKeys = {
 };
 
 export const reportsApi = {
+  agencies: () => api<TReportAgencies>('/api/reports/agencies'),
   dashboard: (f: Filter) => api<TDashboard>(`/api/reports/dashboard?${query(f)}`),
   dossiers: (f: Filter, measure: string, after?: string) =>
     api<TReportDossierPage>(`/api/reports/dossiers?${query({ ...f, measure, after })}`),
@@ -42,7 +45,7 @@ export const reportsApi = {
 };
 
 /** The office list of the dossiers behind one count. */
-export const drillLink = (f: Filter, measure: TReportMeasure, extra: Partial<TReportFilter> = {}) =>
+export const drillLink = (f: Filter, measure: TDrillMeasure, extra: Partial<TReportFilter> = {}) =>
   `/office/bao-cao/ho-so?${query({ ...f, ...extra, measure })}`;
 
 /** The quarter containing a day, as a period of days. */

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TPeriodicRow } from '@motcua/contracts';
+import type { TPeriodicReport, TPeriodicRow } from '@motcua/contracts';
 import { Alert, Card, Spinner } from '../../components/ui';
 import { quarterOf, reportKeys, reportsApi, vnToday } from '../../features/reports/api';
+import { ScopeControls } from '../../features/reports/ScopeControls';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
 import { useTitle } from '../../lib/useTitle';
@@ -43,6 +44,7 @@ export function PeriodicReportPage() {
             {t('reports.to')}
             <input type="date" value={f.to} onChange={(e) => setF({ to: e.target.value })} />
           </label>
+          <ScopeControls f={f} setF={setF} />
           <button type="button" className="btn btn-secondary" onClick={() => setF(quarterOf(vnToday(now())))}>
             {t('reports.periodic.quarter')}
           </button>
@@ -62,34 +64,59 @@ export function PeriodicReportPage() {
         <Card>
           <h2>{r.agencyName}</h2>
           <p>{r.form}</p>
-          <div className="table-scroll">
-            <table className="table" data-testid="periodic-report">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.col.label')}</th>
-                  {COLS.map((c) => (
-                    <th key={c} scope="col">
-                      {t(`reports.col.${c}` as 'reports.col.resolved')}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[...r.rows, r.total].map((row, i) => (
-                  <tr key={`${row.label}-${i}`} data-total={i === r.rows.length ? 'true' : undefined}>
-                    <th scope="row">{row.label}</th>
-                    {COLS.map((c) => (
-                      <td key={c} data-col={c}>
-                        {row[c]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <h3>{t('reports.periodic.byField')}</h3>
+          <PeriodicTable
+            testId="periodic-report"
+            head={t('reports.col.field')}
+            rows={r.rows}
+            total={r.total}
+          />
+          <h3>{t('reports.periodic.byAgency')}</h3>
+          <PeriodicTable testId="periodic-agencies" head={t('reports.col.label')} rows={r.byAgency} />
         </Card>
       )}
     </>
+  );
+}
+
+function PeriodicTable(p: {
+  testId: string;
+  head: string;
+  rows: TPeriodicRow[];
+  total?: TPeriodicReport['total'];
+}) {
+  const { t } = useI18n();
+  const rows = p.total ? [...p.rows, p.total] : p.rows;
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid={p.testId}>
+        <thead>
+          <tr>
+            <th scope="col">{p.head}</th>
+            {COLS.map((c) => (
+              <th key={c} scope="col">
+                {t(`reports.col.${c}` as 'reports.col.resolved')}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr
+              key={`${row.key}-${i}`}
+              data-key={row.key}
+              data-total={p.total && i === p.rows.length ? 'true' : undefined}
+            >
+              <th scope="row">{row.label}</th>
+              {COLS.map((c) => (
+                <td key={c} data-col={c}>
+                  {row[c]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

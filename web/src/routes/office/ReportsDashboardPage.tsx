@@ -17,6 +17,7 @@ import {
   percent,
   type Filter,
 } from '../../features/reports/api';
+import { ScopeControls } from '../../features/reports/ScopeControls';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
 import { formatDateTime, formatDay } from '../../lib/dates';
@@ -49,6 +50,8 @@ const COLUMNS: TReportMeasure[] = [
   'withdrawn',
 ];
 
+const LEVELS: readonly string[] = ['province', 'district', 'commune'];
+
 /** The filter of the page, kept in the address so a drill-down's "back" returns to the same view. */
 export function useReportFilter(): [Filter, (f: Partial<Filter>) => void] {
   const [params, setParams] = useSearchParams();
@@ -57,6 +60,7 @@ export function useReportFilter(): [Filter, (f: Partial<Filter>) => void] {
     from: params.get('from') ?? q.from,
     to: params.get('to') ?? q.to,
     ...(params.get('agencyId') ? { agencyId: params.get('agencyId')! } : {}),
+    ...(LEVELS.includes(params.get('level') ?? '') ? { level: params.get('level') as Filter['level'] } : {}),
   };
   const set = (patch: Partial<Filter>) => {
     const next = { ...f, ...patch };
@@ -130,20 +134,7 @@ export function ReportsDashboardPage() {
             {t('reports.to')}
             <input type="date" value={f.to} onChange={(e) => setF({ to: e.target.value })} />
           </label>
-          <label>
-            {t('reports.agency')}
-            <select
-              value={f.agencyId ?? ''}
-              onChange={(e) => setF({ agencyId: e.target.value || undefined })}
-            >
-              <option value="">{t('reports.allAgencies')}</option>
-              {(d?.byAgency ?? []).map((a) => (
-                <option key={a.key} value={a.key}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ScopeControls f={f} setF={setF} />
         </div>
         {d && <p>{t('reports.asOf', { day: formatDay(d.asOf) })}</p>}
       </Card>

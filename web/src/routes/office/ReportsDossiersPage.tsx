@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ZReportMeasure, type TReportMeasure } from '@motcua/contracts';
+import { ZDrillMeasure, type TDrillMeasure } from '@motcua/contracts';
 import { Alert, Button, Spinner } from '../../components/ui';
 import { query, reportKeys, reportsApi, type Filter } from '../../features/reports/api';
 import { useI18n } from '../../i18n/i18n';
@@ -11,7 +11,7 @@ import { DossierTable } from './ReportsDashboardPage';
 export function ReportsDossiersPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const measure: TReportMeasure = ZReportMeasure.safeParse(params.get('measure')).data ?? 'received';
+  const measure: TDrillMeasure = ZDrillMeasure.safeParse(params.get('measure')).data ?? 'received';
   const f = Object.fromEntries([...params].filter(([k]) => k !== 'measure')) as Filter;
   const title = t('reports.dossiers.title', { measure: t(`reports.m.${measure}`) });
   useTitle(title);
@@ -26,7 +26,9 @@ export function ReportsDossiersPage() {
     <>
       <h1>{title}</h1>
       <p>
-        <Link to={`/office/bao-cao?${query({ from: f.from, to: f.to, agencyId: f.agencyId })}`}>
+        <Link
+          to={`/office/bao-cao?${query({ from: f.from, to: f.to, agencyId: f.agencyId, level: f.level })}`}
+        >
           {t('reports.dossiers.back')}
         </Link>
       </p>

@@ -85,7 +85,7 @@ export function ServiceIndexPage() {
                               <Link
                                 key={`${l.measure}-${l.channel ?? ''}`}
                                 to={drillLink(
-                                  { from: x.from, to: x.to },
+                                  { from: x.from, to: x.to, agencyId: x.agencyId ?? undefined },
                                   l.measure,
                                   l.channel ? { channel: l.channel } : {},
                                 )}
