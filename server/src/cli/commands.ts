@@ -4,6 +4,7 @@ import { createAdminCommand } from '../modules/accounts/accounts.cli';
 import { demoKeysCommand } from '../modules/results/results.cli';
 import { generateCommand } from '../modules/reports/generator';
 import { syncCheckCommand } from '../modules/integration/integration.cli';
+import { partitionsCommand } from '../modules/dossiers/event-partitions.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -19,4 +20,5 @@ export const cliCommands: CliCommand[] = [
   generateCommand,
   syncCheckCommand,
   migrateFilesCommand,
+  partitionsCommand,
 ];
