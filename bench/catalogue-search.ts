@@ -31,8 +31,8 @@ try {
   let a = 0;
   let b = 0;
   for (let i = 0; i < 3; i++) {
-    b += await bare(4);
-    a += await app(4);
+    b += await bare(6);
+    a += await app(6);
   }
   report(`catalogue-search (varied, ${queries.length} queries)`, a / 3, 'req/s', a / b);
 } finally {
