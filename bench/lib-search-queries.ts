@@ -14,11 +14,7 @@ function seeded(seed: number) {
 }
 
 export const withoutDiacritics = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
 function typo(word: string, r: () => number): string {
   if (word.length < 4) return word;

@@ -83,12 +83,11 @@ describe('monthly partitions of dossier_events', async () => {
     const plan = rows.map((r) => Object.values(r)[0]).join('\n');
     // Scan lines name a partition ("Seq Scan on <partition>", "Index Scan using <index> on <partition>") or, for a
     // bitmap scan, the partition's index ("Bitmap Index Scan on <partition>_at_idx").
-    const named = [...plan.matchAll(/ on (dossier_events\w*)/g)].map((m) => m[1]!.replace(/_(at_idx|pkey)$/, ''));
+    const named = [...plan.matchAll(/ on (dossier_events\w*)/g)].map((m) =>
+      m[1]!.replace(/_(at_idx|pkey)$/, ''),
+    );
     const touched = [...new Set(named)];
-    expect(touched.sort()).toEqual([
-      'dossier_events_2031_01',
-      'dossier_events_2031_02',
-    ]);
+    expect(touched.sort()).toEqual(['dossier_events_2031_01', 'dossier_events_2031_02']);
   });
 
   it('a month whose rows sit in the default partition is reported, not created', async () => {
