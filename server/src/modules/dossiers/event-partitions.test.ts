@@ -155,12 +155,17 @@ describe('monthly partitions of dossier_events', async () => {
     try {
       f.clock.set('2034-03-05T03:00:00Z');
       expect(await partitionsCommand.run(f.deps, ['ensure', '--ahead', '1'])).toBe(0);
+      // History about to be loaded: its months first.
+      expect(await partitionsCommand.run(f.deps, ['ensure', '--from', '2033-11', '--ahead', '0'])).toBe(0);
+      expect(await partitionsCommand.run(f.deps, ['ensure', '--from', '2033-13'])).toBe(2);
       expect(await partitionsCommand.run(f.deps, ['list'])).toBe(0);
       expect(await partitionsCommand.run(f.deps, ['detach', '2034-13'])).toBe(2);
     } finally {
       spy.mockRestore();
     }
     expect(out.join('')).toContain('created dossier_events_2034_04');
+    expect(out.join('')).toContain('created dossier_events_2033_12');
+    expect(out.join('')).toContain('created dossier_events_2034_02');
     expect(out.join('')).toMatch(/dossier_events_2034_03\t2034-03\t/);
     expect(monthOf(new Date('2031-01-31T17:30:00Z'))).toBe('2031-02');
     expect(nextPartitionsRun(new Date('2031-01-31T17:30:00Z')).toISOString()).toBe(

@@ -44,14 +44,20 @@ export async function listPartitions(q: Kdb): Promise<PartitionInfo[]> {
 export type EnsureResult = { created: string[]; blocked: string[] };
 
 /**
- * Creates the partitions of this month and the next `ahead` months that do not exist. A month whose rows already sit
- * in the default partition is left there (creating it would have to move them) and reported as blocked.
+ * Creates the partitions from `from` (default: this month; earlier for history about to be loaded) to `ahead` months
+ * after this one that do not exist. A month whose rows already sit in the default partition is left there (creating
+ * it would have to move them) and reported as blocked.
  */
-export async function ensurePartitions(db: Db, now: Date, ahead = MONTHS_AHEAD): Promise<EnsureResult> {
+export async function ensurePartitions(
+  db: Db,
+  now: Date,
+  ahead = MONTHS_AHEAD,
+  from = monthOf(now),
+): Promise<EnsureResult> {
   const have = new Set((await listPartitions(db.kysely)).map((p) => p.name));
   const result: EnsureResult = { created: [], blocked: [] };
-  for (let i = 0; i <= ahead; i++) {
-    const month = addMonths(monthOf(now), i);
+  const last = addMonths(monthOf(now), ahead);
+  for (let month = from < last ? from : last; month <= last; month = addMonths(month, 1)) {
     const name = nameOf(month);
     if (have.has(name)) continue;
     const [from, to] = [startOf(month), startOf(addMonths(month, 1))];
