@@ -26,15 +26,18 @@ try {
     `http://127.0.0.1:${target.ports.bare}`,
     queries.map((q) => `/search?q=${encodeURIComponent(q)}`),
   );
-  await bare(2);
-  await app(2);
+  // Uncached searches are slow (a trigram scan each); 4 connections keep the queue short on one PGlite session.
+  await bare(3, 4);
+  await app(3, 4);
   let a = 0;
   let b = 0;
   for (let i = 0; i < 3; i++) {
-    b += await bare(6);
-    a += await app(6);
+    b += await bare(8, 4);
+    a += await app(8, 4);
   }
-  report(`catalogue-search (varied, ${queries.length} queries)`, a / 3, 'req/s', a / b);
+  if (b === 0)
+    console.log('catalogue-search (varied): no search finished in the time given (machine too loaded)');
+  else report(`catalogue-search (varied, ${queries.length} queries)`, a / 3, 'req/s', a / b);
 } finally {
   await stopTarget(target);
 }
