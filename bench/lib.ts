@@ -50,3 +50,28 @@ export async function compare(candidate: string, baseline: string, rounds = 3, s
 export function report(name: string, value: number, unit: string, ratio: number): void {
   console.log(`${name}: ${value.toFixed(0)} ${unit} (ratio ${ratio.toFixed(2)} vs baseline)`);
 }
+
+/** Like `rate`, but each request takes the next path of `paths` (in turn, from where the last call stopped). */
+export function variedRater(origin: string, paths: readonly string[]) {
+  let i = 0;
+  return async (seconds: number, connections = 16): Promise<number> => {
+    const result = await autocannon({
+      url: origin,
+      duration: seconds,
+      connections,
+      pipelining: 1,
+      requests: [
+        {
+          setupRequest: (req) => {
+            req.path = paths[i++ % paths.length]!;
+            return req;
+          },
+        },
+      ],
+    });
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`${origin}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    // Completed requests over the run (the per-second average rounds slow targets down to 0).
+    return result.requests.total / result.duration;
+  };
+}

@@ -381,12 +381,25 @@ export const ZDossierDetail = ZDossierSummary.extend({
 export type TDossierDetail = z.infer<typeof ZDossierDetail>;
 
 /** GET /api/dossiers (own and own organisations') and GET /api/reception/queue. */
+/**
+ * "Hồ sơ của tôi" and the reception queue. Pages are keyset pages: pass the previous page's `nextCursor` as `cursor`.
+ * `page` (offset paging) still works for the first 10,000 rows and is deprecated; with a `cursor` it is ignored.
+ */
 export const ZDossierListQuery = z.object({
   status: ZDossierStatus.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(300).optional(),
 });
-export const ZDossierList = z.object({ items: z.array(ZDossierSummary), total: z.number().int() });
+export const DOSSIER_LIST_COUNT_CAP = 10_000;
+export const ZDossierList = z.object({
+  items: z.array(ZDossierSummary),
+  /** Dossiers in the list, counted up to DOSSIER_LIST_COUNT_CAP (then `totalCapped` is true: at least that many). */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type TDossierList = z.infer<typeof ZDossierList>;
 
 /** GET /api/lookup/{code}: public, no login; nothing personal beyond the masked name (000 Đ13, 004 Đ5). */

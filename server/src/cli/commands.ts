@@ -5,6 +5,7 @@ import { demoKeysCommand } from '../modules/results/results.cli';
 import { generateCommand } from '../modules/reports/generator';
 import { syncCheckCommand } from '../modules/integration/integration.cli';
 import { nationalExportCommand } from '../modules/catalogue/catalogue.cli';
+import { partitionsCommand } from '../modules/dossiers/event-partitions.cli';
 
 /** Commands contributed by modules (e.g. `user create-admin` from accounts), listed in `motcua help`. */
 export type CliCommand = {
@@ -21,4 +22,5 @@ export const cliCommands: CliCommand[] = [
   syncCheckCommand,
   nationalExportCommand,
   migrateFilesCommand,
+  partitionsCommand,
 ];

@@ -36,7 +36,9 @@ async function tables(k: Kysely<Database>): Promise<TableInfo[]> {
       (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') AS columns
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`.execute(k);
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`.execute(
+    k,
+  );
   const { rows: deps } = await sql<{ child: string; parent: string }>`
     SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint con
       JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class pl ON pl.oid = con.confrelid
@@ -181,7 +183,7 @@ export async function restore(db: Db, file: string, onProgress: Progress = () =>
       SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`.execute(
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`.execute(
       trx,
     );
     for (const s of seqs) {

@@ -23,6 +23,8 @@ export type Db = {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (what `loadDataDir` takes). */
   dump?: () => Promise<Blob | File>;
+  /** PGlite only: the engine itself, for a bench's bare baseline (application code goes through `kysely`). */
+  lite?: PGlite;
 };
 
 /** `close` made safe to call twice (a test that closes its database early, then the harness at the end). */
@@ -90,6 +92,7 @@ async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<
   return {
     engine: 'pglite',
     kysely,
+    lite,
     dump: () => lite.dumpDataDir('none'),
     close: once(async () => {
       await kysely.destroy();

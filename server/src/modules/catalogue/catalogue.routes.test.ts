@@ -55,6 +55,12 @@ describe('GET /api/procedures (search)', () => {
     expect(p1.items).toHaveLength(3);
     expect(p3.items).toHaveLength(2);
     expect(p1.total).toBe(8);
+    // The count rides on the page's rows; a page past the end still tells how many there are.
+    const past = (await get(`/api/procedures?field=${f}&pageSize=3&page=4`)).json<{
+      items: unknown[];
+      total: number;
+    }>();
+    expect(past).toEqual({ items: [], total: 8 });
     const sxd = (await get('/api/procedures?agency=SXD&pageSize=100')).json<{
       items: { agency: string }[];
     }>();

@@ -68,7 +68,7 @@ async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchRes
   const agencyId = await agencyFilter(db, query.agency);
   if (agencyId === 'none') return { items: [], total: 0 };
   const base = filtered(db, query, agencyId);
-  const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  // The count rides on the page's statement (a window over the matches): no second scan of the index.
   let qb = base
     .leftJoin('agencies as a', (j) => j.on(sql<boolean>`a.id = p.agency_ids[1]`))
     .select([
@@ -79,6 +79,7 @@ async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchRes
       'p.service_level',
       'p.processing_time',
       'a.name as agency',
+      sql<number>`count(*) OVER ()::int`.as('total'),
     ]);
   if (query.q) {
     const q = query.q;
@@ -92,6 +93,12 @@ async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchRes
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  // A page past the end has no row to carry the count: only then is it read on its own.
+  const total =
+    rows[0]?.total ??
+    (query.page > 1
+      ? (await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow()).total
+      : 0);
   return {
     total,
     items: rows.map((r) => ({

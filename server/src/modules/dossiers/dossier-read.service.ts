@@ -1,5 +1,10 @@
 import type { Kdb } from '../../db/client';
-import type { TDossierDetail, TDossierList, TDossierMessage } from '@motcua/contracts';
+import {
+  DOSSIER_LIST_COUNT_CAP,
+  type TDossierDetail,
+  type TDossierList,
+  type TDossierMessage,
+} from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
@@ -16,10 +21,10 @@ import {
   type DossierRow,
   findFiles,
   listDocuments,
-  listForApplicant,
-  receptionQueue,
   resultHasFile,
 } from './dossiers.repo';
+import { listForApplicant, receptionQueue, type SummaryRow } from './dossier-lists.repo';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { agencyNames } from '../organisation';
 
 /** The whole dossier for its applicant or the staff of the agencies holding it; anyone else gets 404. */
@@ -83,18 +88,54 @@ export async function dossierDetail(
   };
 }
 
-type ListOpts = { status?: TDossierDetail['status'] | undefined; page: number; pageSize: number };
+type ListOpts = {
+  status?: TDossierDetail['status'] | undefined;
+  page: number;
+  pageSize: number;
+  cursor?: string | undefined;
+};
 
-/** "Hồ sơ của tôi": the applicant's own dossiers and those of organisations they act for. */
+/** Offset paging (deprecated) stops here; deeper pages take the cursor. */
+const OFFSET_DEPTH = 10_000;
+
+/** Where a page starts: after the cursor, or `page` pages in (the first 10,000 rows only). */
+function pageStart<K>(opts: ListOpts, keyset: (raw: string) => K) {
+  if (opts.cursor) return { after: keyset(opts.cursor), offset: 0, limit: opts.pageSize + 1 };
+  const offset = (opts.page - 1) * opts.pageSize;
+  if (offset >= OFFSET_DEPTH) throw new AppError('BAD_REQUEST', { details: 'page > 10000 rows: use cursor' });
+  return { after: null, offset, limit: opts.pageSize + 1 };
+}
+
+function listOf<R extends SummaryRow>(
+  page: { rows: R[]; total: number },
+  pageSize: number,
+  cursorOf: (last: R) => (string | null)[],
+  names: Map<string, string>,
+  now: Date,
+): TDossierList {
+  const items = page.rows.slice(0, pageSize);
+  const last = items.at(-1);
+  return {
+    items: items.map((i) => presentSummary(i, names, now)),
+    total: Math.min(page.total, DOSSIER_LIST_COUNT_CAP),
+    totalCapped: page.total > DOSSIER_LIST_COUNT_CAP,
+    nextCursor: page.rows.length > pageSize && last ? encodeCursor(cursorOf(last)) : null,
+  };
+}
+
+/** "Hồ sơ của tôi": the applicant's own dossiers and those of organisations they act for, newest first. */
 export async function listMyDossiers(q: Kdb, actor: Actor, opts: ListOpts, now: Date): Promise<TDossierList> {
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
-  const { items, total } = await listForApplicant(q, actor.userId, actor.organisationIds, {
-    ...(opts.status ? { status: opts.status } : {}),
-    limit: opts.pageSize,
-    offset: (opts.page - 1) * opts.pageSize,
+  const start = pageStart(opts, (raw) => {
+    const [submitted, id] = decodeCursor(raw, ['instant', 'uuid']) as [string, string];
+    return { submitted, id };
   });
-  const names = await agencyNames(q, [...new Set(items.map((i) => i.receiving_agency_id))]);
-  return { items: items.map((i) => presentSummary(i, names, now)), total };
+  const page = await listForApplicant(q, actor.userId, actor.organisationIds, {
+    status: opts.status,
+    ...start,
+  });
+  const names = await agencyNames(q, [...new Set(page.rows.map((i) => i.receiving_agency_id))]);
+  return listOf(page, opts.pageSize, (r) => [r.submitted_key, r.id], names, now);
 }
 
 /** The reception queue of the officer's own agency, by reception deadline; overdue ones flagged (001 Đ9.2.a). */
@@ -105,13 +146,17 @@ export async function listReceptionQueue(
   now: Date,
 ): Promise<TDossierList> {
   if (!actor.agencyId) throw new AppError('FORBIDDEN');
-  const { items, total } = await receptionQueue(q, actor.agencyId, {
-    status: opts.status ?? 'submitted',
-    limit: opts.pageSize,
-    offset: (opts.page - 1) * opts.pageSize,
+  const start = pageStart(opts, (raw) => {
+    const [due, submitted, id] = decodeCursor(raw, ['instant?', 'instant', 'uuid']) as [
+      string | null,
+      string,
+      string,
+    ];
+    return { due, submitted, id };
   });
+  const page = await receptionQueue(q, actor.agencyId, { status: opts.status ?? 'submitted', ...start });
   const names = await agencyNames(q, [actor.agencyId]);
-  return { items: items.map((i) => presentSummary(i, names, now)), total };
+  return listOf(page, opts.pageSize, (r) => [r.due_key, r.submitted_key, r.id], names, now);
 }
 
 /** A PDF form of a dossier, for whoever may see the dossier. */

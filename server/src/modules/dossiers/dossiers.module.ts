@@ -12,6 +12,7 @@ import { consultationRoutes } from './consultation.routes';
 import { interagencyRoutes } from './interagency.routes';
 import { resultDownloadRoutes } from './result-download.routes';
 import { scheduleWarnings, WARNINGS_JOB, warningsJob } from './processing-warnings.job';
+import { PARTITIONS_JOB, partitionsJob, schedulePartitions } from './event-partitions';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
@@ -26,7 +27,10 @@ export const dossiersModule: Module = {
     await api.register(interagencyRoutes);
     await api.register(resultDownloadRoutes);
   },
-  jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob },
-  schedule: scheduleWarnings,
+  jobs: { [HANDOVER_JOB]: handoverJob, [WARNINGS_JOB]: warningsJob, [PARTITIONS_JOB]: partitionsJob },
+  schedule: async (db, now) => {
+    await scheduleWarnings(db, now);
+    await schedulePartitions(db, now);
+  },
   seed: loadDemoDossiers,
 };

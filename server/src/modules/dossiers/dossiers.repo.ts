@@ -250,72 +250,7 @@ export async function nextRegisterEntry(
   return rows[0]!.last_value;
 }
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'submission_ref',
-  'code',
-  'status',
-  'version',
-  'channel',
-  'procedure_code',
-  'procedure_name',
-  'applicant',
-  'receiving_agency_id',
-  'submitted_at',
-  'reception_due_at',
-  'received_at',
-  'appointment_at',
-] as const;
-
-export async function listForApplicant(
-  q: Kdb,
-  userId: string,
-  organisationIds: readonly string[],
-  opts: { status?: string; limit: number; offset: number },
-) {
-  let base = q
-    .selectFrom('dossiers')
-    .where((eb) =>
-      organisationIds.length
-        ? eb.or([eb('applicant_user_id', '=', userId), eb('organisation_id', 'in', organisationIds)])
-        : eb('applicant_user_id', '=', userId),
-    );
-  if (opts.status) base = base.where('status', '=', opts.status as DossierRow['status']);
-  const [items, total] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('submitted_at', 'desc')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
-}
-
-/** Dossiers waiting for a decision at an agency's desk, the oldest reception deadline first. */
-export async function receptionQueue(
-  q: Kdb,
-  agencyId: string,
-  opts: { status: string; limit: number; offset: number },
-) {
-  const base = q
-    .selectFrom('dossiers')
-    .where('receiving_agency_id', '=', agencyId)
-    .where('status', '=', opts.status as DossierRow['status']);
-  const [items, total] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy(sql`reception_due_at ASC NULLS LAST`)
-      .orderBy('submitted_at')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
-}
-export type SummaryRow = Awaited<ReturnType<typeof receptionQueue>>['items'][number];
+export type { SummaryRow } from './dossier-lists.repo';
 
 /** The public lookup: one indexed select by code. */
 function lookupQuery(q: Kdb, code: string) {

@@ -10,7 +10,7 @@
  * | PUT    | /api/dossier-drafts/{id}                              | owner                       | ZSaveDraftRequest (expectedVersion) → ZDraft    |
  * | DELETE | /api/dossier-drafts/{id}                              | owner                       | → 204                                           |
  * | POST   | /api/dossiers                                         | citizen (Idempotency-Key)   | ZSubmitDossierRequest → 201 ZDossierDetail      |
- * | GET    | /api/dossiers?status&page&pageSize                    | citizen ("Hồ sơ của tôi")   | → ZDossierList                                  |
+ * | GET    | /api/dossiers?status&pageSize&cursor                  | citizen ("Hồ sơ của tôi")   | → ZDossierList, keyset pages (nextCursor)       |
  * | GET    | /api/dossiers/{id}                                    | applicant / reception staff | → ZDossierDetail (timeline in `events`)         |
  * | PATCH  | /api/dossiers/{id}                                    | applicant                   | ZAmendDossierRequest → ZDossierDetail           |
  * | POST   | /api/dossiers/{id}/withdraw                           | applicant                   | ZWithdrawDossierRequest → ZDossierDetail        |
@@ -18,7 +18,7 @@
  * | GET    | /api/dossiers/{id}/documents/{documentId}             | applicant / reception staff | → application/pdf (Mẫu 01/02/03)                |
  * | GET    | /api/dossiers/{id}/files/{fileId}                     | applicant / reception staff | → the stored bytes                              |
  * | GET    | /api/dossier-messages                                 | citizen                     | → ZDossierMessageList (portal inbox)            |
- * | GET    | /api/reception/queue?status&page&pageSize             | reception_officer           | → ZDossierList, by reception deadline           |
+ * | GET    | /api/reception/queue?status&pageSize&cursor           | reception_officer           | → ZDossierList, by reception deadline (keyset)  |
  * | POST   | /api/reception/dossiers                               | reception_officer (Idem.)   | ZRegisterDossierRequest → 201 ZDossierDetail    |
  * | POST   | /api/reception/dossiers/{id}/accept                   | reception_officer           | ZAcceptDossierRequest → ZDossierDetail          |
  * | POST   | /api/reception/dossiers/{id}/request-supplement       | reception_officer           | ZRequestSupplementRequest → ZDossierDetail      |

@@ -29,6 +29,7 @@ import {
 } from './processing-inbox.repo';
 import { mayAssign } from './processing-policy';
 import { nextStep, stepOf } from './processing-steps';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
 
 /** The roles that hold workflow steps (WORKFLOW-REFERENCE §2.1); other roles have nothing waiting in the inbox. */
 const STEP_ROLES: readonly TStaffRole[] = ['reception_officer', 'specialist', 'approver', 'leader'];
@@ -69,36 +70,11 @@ export function scopeBranches(
 }
 type TInboxScope = TInboxPage['scope'];
 
-const encodeCursor = (k: Keyset) => Buffer.from(JSON.stringify([k.due, k.id])).toString('base64url');
-const DUE_KEY = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A calendar instant (no 30 February): its milliseconds survive a round trip through Date. */
-const realDay = (due: string) => {
-  const ms = due.slice(0, 23);
-  const d = new Date(`${ms}Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === ms;
-};
-
-function decodeCursor(raw: string): Keyset {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  const [due, id] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
-  if (
-    typeof due !== 'string' ||
-    typeof id !== 'string' ||
-    !DUE_KEY.test(due) ||
-    !UUID.test(id) ||
-    !realDay(due)
-  ) {
-    throw new AppError('BAD_REQUEST', { details: 'cursor' });
-  }
+/** The inbox cursor: the last row's (step due time, id). */
+const inboxCursor = (raw: string): Keyset => {
+  const [due, id] = decodeCursor(raw, ['instant', 'uuid']) as [string, string];
   return { due, id };
-}
+};
 
 export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date): Promise<TInboxPage> {
   const actor = staffOf(actorIn);
@@ -116,7 +92,7 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
   };
   if (query.due === 'overdue') filters.dueBefore = now;
   if (query.due === 'soon') Object.assign(filters, { dueFrom: now, dueUntil: soon });
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? inboxCursor(query.cursor) : null;
   const rows = await inboxPage(db.kysely, branches, filters, after, query.limit);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -141,7 +117,7 @@ export async function inbox(db: Db, actorIn: Actor, raw: TInboxQuery, now: Date)
       overdue: r.step_due_at < now,
       dueSoon: r.step_due_at >= now && r.step_due_at <= soon,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ due: last.due_key, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.due_key, last.id]) : null,
     counts: {
       total: counts.total,
       overdue: counts.overdue,

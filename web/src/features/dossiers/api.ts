@@ -62,9 +62,9 @@ export function toIntakeProcedure(p: CatalogueProcedure): IntakeProcedure {
 
 export const dossierKeys = {
   all: ['dossiers'] as const,
-  mine: (page: number) => ['dossiers', 'mine', page] as const,
+  mine: ['dossiers', 'mine'] as const,
   detail: (id: string) => ['dossiers', 'detail', id] as const,
-  queue: (page: number) => ['dossiers', 'queue', page] as const,
+  queue: ['dossiers', 'queue'] as const,
   lookup: (code: string, pin?: string) => ['dossiers', 'lookup', code, pin ?? ''] as const,
   lookupAlerts: (open: boolean) => ['dossiers', 'lookup-alerts', open] as const,
   drafts: ['dossiers', 'drafts'] as const,
@@ -77,6 +77,7 @@ export const dossierKeys = {
 
 const enc = encodeURIComponent;
 const json = (method: string, body: unknown) => ({ method, body });
+const cursorParam = (cursor: string | null) => (cursor ? `&cursor=${enc(cursor)}` : '');
 
 export const dossiersApi = {
   /** The version in force, or with `versionId` the published version a dossier was submitted under. */
@@ -101,7 +102,8 @@ export const dossiersApi = {
       body,
       headers: { 'idempotency-key': idempotencyKey },
     }),
-  mine: (page: number) => api<TDossierList>(`/api/dossiers?page=${page}&pageSize=20`),
+  /** One keyset page of "Hồ sơ của tôi", newest first; `cursor` is the previous page's nextCursor. */
+  mine: (cursor: string | null) => api<TDossierList>(`/api/dossiers?pageSize=20${cursorParam(cursor)}`),
   detail: (id: string) => api<TDossierDetail>(`/api/dossiers/${id}`),
   amend: (id: string, body: TAmendDossierRequest) =>
     api<TDossierDetail>(`/api/dossiers/${id}`, json('PATCH', body)),
@@ -120,7 +122,9 @@ export const dossiersApi = {
   myResults: () => api<TMyResults>('/api/me/results'),
   /** One of my results as one of my files, to attach to a new dossier without uploading it again. */
   reuseResult: (id: string) => api<TUploadedFile>(`/api/me/results/${enc(id)}/reuse`, { method: 'POST' }),
-  queue: (page: number) => api<TDossierList>(`/api/reception/queue?page=${page}&pageSize=50`),
+  /** One keyset page of the reception queue, by reception deadline. */
+  queue: (cursor: string | null) =>
+    api<TDossierList>(`/api/reception/queue?pageSize=50${cursorParam(cursor)}`),
   register: (body: TRegisterDossierRequest, idempotencyKey: string) =>
     api<TDossierDetail>('/api/reception/dossiers', {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
 import { ApiError } from '../../lib/api';
 import { dossierKeys, dossiersApi } from './api';
@@ -17,16 +17,24 @@ export function useLookup(code: string | undefined, pin?: string) {
 
 export const useDossier = (id: string) =>
   useQuery({ queryKey: dossierKeys.detail(id), queryFn: () => dossiersApi.detail(id) });
-export const useMyDossiers = (page: number) =>
-  useQuery({ queryKey: dossierKeys.mine(page), queryFn: () => dossiersApi.mine(page) });
+/** "Hồ sơ của tôi": keyset pages, "Xem thêm" fetches the next one. */
+export const useMyDossiers = () =>
+  useInfiniteQuery({
+    queryKey: dossierKeys.mine,
+    queryFn: ({ pageParam }) => dossiersApi.mine(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 export const useDrafts = () => useQuery({ queryKey: dossierKeys.drafts, queryFn: dossiersApi.drafts });
 export const useMessages = () => useQuery({ queryKey: dossierKeys.messages, queryFn: dossiersApi.messages });
 export const useMyResults = () =>
   useQuery({ queryKey: dossierKeys.myResults, queryFn: dossiersApi.myResults, staleTime: 60_000 });
-export const useQueue = (page: number) =>
-  useQuery({
-    queryKey: dossierKeys.queue(page),
-    queryFn: () => dossiersApi.queue(page),
+export const useQueue = () =>
+  useInfiniteQuery({
+    queryKey: dossierKeys.queue,
+    queryFn: ({ pageParam }) => dossiersApi.queue(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     refetchInterval: 60_000,
   });
 export const useProcedure = (code: string, versionId?: string) =>

@@ -2,6 +2,7 @@ import '../../features/dossiers/dossiers.css';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { MorePages, loadedItems } from '../../features/dossiers/components/MorePages';
 import { formatDateTime } from '../../lib/dates';
 import { useQueue } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -11,7 +12,8 @@ import { useTitle } from '../../lib/useTitle';
 export function ReceptionQueuePage() {
   const { t, locale } = useI18n();
   useTitle(t('dossiers.queue.title'));
-  const queue = useQueue(1);
+  const queue = useQueue();
+  const items = loadedItems(queue);
   return (
     <>
       <h1>{t('dossiers.queue.title')}</h1>
@@ -23,8 +25,8 @@ export function ReceptionQueuePage() {
       </p>
       {queue.isPending ? <Spinner label={t('app.loading')} /> : null}
       {queue.isError ? <Alert kind="error">{queue.error.message}</Alert> : null}
-      {queue.data && queue.data.items.length === 0 ? <p>{t('dossiers.queue.empty')}</p> : null}
-      {queue.data && queue.data.items.length > 0 ? (
+      {queue.data && items.length === 0 ? <p>{t('dossiers.queue.empty')}</p> : null}
+      {items.length > 0 ? (
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">{t('dossiers.queue.title')}</caption>
@@ -39,7 +41,7 @@ export function ReceptionQueuePage() {
               </tr>
             </thead>
             <tbody>
-              {queue.data.items.map((d) => (
+              {items.map((d) => (
                 <tr key={d.id} className={d.receptionOverdue ? 'overdue' : undefined}>
                   <td>
                     {formatDateTime(d.receptionDueAt, locale)}
@@ -62,6 +64,7 @@ export function ReceptionQueuePage() {
           </table>
         </div>
       ) : null}
+      <MorePages q={queue} />
     </>
   );
 }

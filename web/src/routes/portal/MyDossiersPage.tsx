@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Spinner } from '../../components/ui';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { MorePages, loadedItems } from '../../features/dossiers/components/MorePages';
 import { formatDateTime } from '../../lib/dates';
 import { useDrafts, useMessages, useMyDossiers, useMyResults } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -20,7 +21,8 @@ export function MyDossiersPage() {
 function MyDossiers() {
   const { t, locale } = useI18n();
   useTitle(t('dossiers.mine.title'));
-  const list = useMyDossiers(1);
+  const list = useMyDossiers();
+  const items = loadedItems(list);
   const drafts = useDrafts();
   const messages = useMessages();
   const results = useMyResults();
@@ -29,10 +31,10 @@ function MyDossiers() {
       <h1>{t('dossiers.mine.title')}</h1>
       {list.isPending ? <Spinner label={t('app.loading')} /> : null}
       {list.isError ? <Alert kind="error">{list.error.message}</Alert> : null}
-      {list.data && list.data.items.length === 0 ? <p>{t('dossiers.mine.empty')}</p> : null}
-      {list.data && list.data.items.length > 0 ? (
+      {list.data && items.length === 0 ? <p>{t('dossiers.mine.empty')}</p> : null}
+      {items.length > 0 ? (
         <ul className="dossier-cards">
-          {list.data.items.map((d) => (
+          {items.map((d) => (
             <li key={d.id} className="card">
               <h2>
                 <Link to={`/ho-so-cua-toi/${d.id}`}>{d.procedure.name}</Link>
@@ -57,6 +59,7 @@ function MyDossiers() {
           ))}
         </ul>
       ) : null}
+      <MorePages q={list} />
       {drafts.data && drafts.data.items.length > 0 ? (
         <Card>
           <h2>{t('dossiers.mine.drafts')}</h2>
