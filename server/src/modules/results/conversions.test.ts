@@ -3,22 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { TDossierDetail, TResultConversion, TResultConversionList } from '@motcua/contracts';
 import { pdfBytes } from '../../files/files.fixtures';
 import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { at } from '../dossiers/processing-office.test-helpers';
+import { resultsFixture } from './results.test-helpers';
 
 // Literal dates, Việt Nam time: received Thursday 12/2/2026 09:00, result Wednesday 4/3/2026 10:00, conversions
 // Thursday 5/3/2026 08:30.
 
 describe('paper ↔ electronic conversion at the desk (ND 45/2020 Đ18, issue 15)', async () => {
-  const { f, head, specialist, desk, act, received } = await officeFixture(80);
+  const { f, head, specialist, desk, received, signedResult } = await resultsFixture(80);
 
   async function resultReady(local: string) {
-    let d = await received(local);
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    f.clock.set(at('2026-03-04T10:00'));
-    d = detail(await act(desk, d, 'result', { kind: 'granted', summary: 'Cấp giấy phép số 12/GP-STTTT.' }));
+    const { d } = await signedResult(local);
     f.clock.set(at('2026-03-05T08:30'));
     return d;
   }
