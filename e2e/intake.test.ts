@@ -380,6 +380,14 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await expect
       .poll(() => clerk.getByText('Bản sao chứng thực', { exact: false }).count())
       .toBeGreaterThanOrEqual(1);
+    // The scan made at the counter is recorded as converted from paper, certified by the officer (ND 45/2020 Đ18).
+    await expect
+      .poll(() =>
+        clerk
+          .getByText(/Bản quét từ hồ sơ giấy tại Bộ phận Một cửa, chứng thực: .+, \d{2}\/\d{2}\/\d{4}/)
+          .count(),
+      )
+      .toBe(1);
     await expectAccessible(clerk);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../server/src/files/files.fixtures';
@@ -17,7 +18,9 @@ import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
 /**
  * Issue 15 (fees): a citizen pays online at submission through the local gateway simulator (its own page, a signed
  * callback over real HTTP) and downloads the receipt; the SXD desk records a counter payment and its receipt is
- * issued. On the demo data and log-ins; the building permit 1.009972 costs 150.000 đồng at submission.
+ * issued. The paid dossier is processed to a signed result, which the citizen downloads and verifies on /xac-thuc
+ * (valid; one byte changed: not valid). On the demo data and log-ins; the building permit 1.009972 costs 150.000
+ * đồng at submission.
  */
 const CITIZEN = { login: 'an.nguyen@example.vn', password: 'MotCua@2026' };
 const PERMIT = '1.009972';
@@ -147,7 +150,7 @@ async function processToResult(id: string) {
 }
 
 describe.skipIf(!hasBrowser)('fees: online payment at submission, counter payment; result by post', () => {
-  it('a citizen pays online at submission through the gateway simulator and downloads the receipt', async () => {
+  it('a citizen pays online at submission through the gateway simulator, gets the receipt, then verifies the signed result', async () => {
     const page = await citizenPage();
     const { id } = await submit(page);
     await page.goto(`/ho-so-cua-toi/${id}?moi=1`);
@@ -167,6 +170,28 @@ describe.skipIf(!hasBrowser)('fees: online payment at submission, counter paymen
     expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
     expect(text).toContain('Thanh toán trực tuyến qua cổng thanh toán');
     expect(await page.getByRole('button', { name: 'Thanh toán' }).count()).toBe(0);
+
+    // The same dossier is processed; the approver's decision is signed when the result is issued. The citizen
+    // downloads the signed PDF and verifies it on /xac-thuc (valid), then one byte changed (not valid).
+    await processToResult(id);
+    await page.goto(`/ho-so-cua-toi/${id}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải kết quả đã ký số (PDF)' }).click(),
+    ]);
+    const signed = await readFile((await download.path())!);
+    await page.getByRole('link', { name: 'Xác thực văn bản kết quả' }).click();
+    await page.waitForURL('**/xac-thuc');
+    const input = page.getByLabel('Chọn tệp PDF kết quả cần xác thực');
+    await input.setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: signed });
+    const valid = page.getByRole('status').filter({ hasText: 'Văn bản hợp lệ' });
+    await valid.waitFor();
+    expect(await valid.textContent()).toContain('Sở Xây dựng');
+    const edited = Buffer.from(signed);
+    const i = edited.indexOf('stream') + 20;
+    edited[i] = edited[i]! ^ 0x01;
+    await input.setInputFiles({ name: 'ket-qua-sua.pdf', mimeType: 'application/pdf', buffer: edited });
+    await page.getByRole('alert').filter({ hasText: 'Văn bản không hợp lệ' }).waitFor();
   });
 
   it('the desk records a counter payment and the receipt is issued', async () => {

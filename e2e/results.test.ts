@@ -83,7 +83,7 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
     await expectAccessible(page);
   });
 
-  it('the leader corrects the result (the old one superseded); the desk records a certified printout', async () => {
+  it('the leader corrects the result (the old one superseded); the desk records a certified printout, certified by the leader it picks', async () => {
     // The demo's counter dossier at Sở Xây dựng: granted, signed, waiting at the desk.
     const db = e2e.deps.db.kysely;
     const d = await db
@@ -122,10 +122,16 @@ describe.skipIf(!hasBrowser)('signed result journey (issue 15)', () => {
     await deskCard.waitFor();
     await deskCard.getByLabel('Số bản in').fill('2');
     await deskCard.getByLabel('Người nhận bản giấy').fill('Trần Văn Bình');
+    // The certifying official defaults to the officer at the desk; the agency's leader is one of the choices.
+    const certifier = deskCard.getByLabel('Người chứng thực');
+    await expect.poll(() => certifier.locator('option').count()).toBeGreaterThan(1);
+    expect(await certifier.locator('option:checked').textContent()).toBe('Đỗ Thị Hoa');
+    expect(await certifier.locator('option').allTextContents()).not.toContain('Mai Thị Hương');
+    await certifier.selectOption({ label: 'Hồ Đức Thành' });
     await deskCard.getByRole('button', { name: 'Ghi vào sổ chuyển đổi' }).click();
     await deskCard.getByText(/Đã ghi vào sổ chuyển đổi, số 001\/\d{4}\./).waitFor();
     const register = deskCard.getByRole('list', { name: 'Sổ chuyển đổi của hồ sơ' });
-    await register.getByText(/In ra giấy 2 bản, giao cho Trần Văn Bình/).waitFor();
+    await register.getByText(/In ra giấy 2 bản, giao cho Trần Văn Bình · chứng thực: Hồ Đức Thành/).waitFor();
     await expectAccessible(desk);
   });
 });

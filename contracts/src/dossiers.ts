@@ -270,6 +270,11 @@ export const ZDossierAttachment = z.object({
   files: z.array(ZUploadedFile),
   /** Which revision of the dossier's attachments this is (earlier revisions are kept). */
   revision: z.number().int(),
+  /**
+   * Paper received at the counter and scanned into the dossier (ND 45/2020 Đ18): the official who certified the
+   * scans as true to the paper, and when; null for files sent electronically and for paper without a scan.
+   */
+  scan: z.object({ certifiedBy: z.string(), certifiedAt: ZInstantStr }).nullable(),
 });
 export type TDossierAttachment = z.infer<typeof ZDossierAttachment>;
 

@@ -113,3 +113,8 @@ export const ZResultConversion = z.object({
 export type TResultConversion = z.infer<typeof ZResultConversion>;
 export const ZResultConversionList = z.object({ items: z.array(ZResultConversion) });
 export type TResultConversionList = z.infer<typeof ZResultConversionList>;
+
+/** GET /api/result-conversions/certifiers: the officials of the caller's agency who may certify a conversion. */
+export const ZCertifier = z.object({ id: z.uuid(), name: z.string() });
+export const ZCertifierList = z.object({ items: z.array(ZCertifier) });
+export type TCertifierList = z.infer<typeof ZCertifierList>;

@@ -304,3 +304,30 @@ export async function agencyIdsInUnitSubtree(q: Kdb, unitId: string): Promise<st
     SELECT a.id FROM agencies a WHERE a.unit_id IN (SELECT id FROM tree) ORDER BY a.id`.execute(q);
   return rows.map((r) => r.id);
 }
+
+/**
+ * Active staff of an agency holding any of `roles`, by name (pickers such as the certifying official of a
+ * conversion); with `id`, only that person.
+ */
+export function findActiveStaffWithRoles(
+  q: Q,
+  f: { agencyId: string; roles: readonly TStaffRole[]; id?: string },
+) {
+  let sel = q
+    .selectFrom('users as u')
+    .select(['u.id', 'u.full_name as name'])
+    .where('u.kind', '=', 'staff')
+    .where('u.status', '=', 'active')
+    .where('u.agency_id', '=', f.agencyId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as r')
+          .select('r.user_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', 'in', [...f.roles]),
+      ),
+    );
+  if (f.id) sel = sel.where('u.id', '=', f.id);
+  return sel.orderBy('u.full_name').orderBy('u.id').execute();
+}

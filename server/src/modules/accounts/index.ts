@@ -3,6 +3,7 @@ export { readableAgencyIds, canAccessDossier, type DossierAccessFacts, type Doss
 export { can as canAccounts, type AccountsAction, type AccountsResource } from './accounts.policy';
 export { DEMO_PASSWORD, DEMO_STAFF, DEMO_OFFICERS, DEMO_CITIZENS, DEMO_ORGANISATION } from './accounts.demo';
 export {
+  findActiveStaffWithRoles,
   findMessagingProfile,
   findPreferredLocale,
   findUserByLogin,

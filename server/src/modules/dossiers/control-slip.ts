@@ -60,6 +60,13 @@ const consultedUnit = (c: ConsultedUnit) =>
 const consultationsOf = (data: Record<string, unknown>) =>
   (Array.isArray(data.consultations) ? data.consultations : []) as (ConsultedUnit & { dueAt: string })[];
 
+/** Paper scanned into the dossier at the counter (ND 45/2020 Đ18), as the `registered` or desk supplement event has it. */
+function scannedAtCounter(data: Record<string, unknown>): string {
+  const scans = data.scans as { components?: unknown; certifiedBy?: unknown } | undefined;
+  if (!scans || typeof scans.components !== 'number') return '';
+  return `; số hóa ${scans.components} thành phần hồ sơ giấy, chứng thực: ${str(scans.certifiedBy) ?? ''}`;
+}
+
 /** The handoffs of a dossier, oldest first, from its events (ordered by seq). */
 export function handoffsOf(events: readonly SlipEvent[], ctx: SlipContext): Handoff[] {
   const w = ctx.workflow;
@@ -87,16 +94,20 @@ export function handoffsOf(events: readonly SlipEvent[], ctx: SlipContext): Hand
       grade: graded && dueAt ? gradeHandoff(e.at, dueAt) : null,
     });
   };
+  let scanned = '';
   for (const e of events) {
     const cur = step as TWorkflowStep | null;
     switch (e.type) {
+      case 'registered':
+        scanned = scannedAtCounter(e.data);
+        break;
       case 'received': {
         const first = w.steps[0]!;
         out.push({
           from: { unit: APPLICANT_UNIT, person: ctx.applicant },
           to: party(first, e.actorName),
           at: e.at,
-          result: 'Tiếp nhận hồ sơ',
+          result: `Tiếp nhận hồ sơ${scanned}`,
           dueAt: null,
           grade: null,
         });
@@ -150,7 +161,7 @@ export function handoffsOf(events: readonly SlipEvent[], ctx: SlipContext): Hand
             from: { unit: APPLICANT_UNIT, person: ctx.applicant },
             to: party(cur, null),
             at: e.at,
-            result: 'Nộp bổ sung hồ sơ; thời gian giải quyết tính lại từ đầu',
+            result: `Nộp bổ sung hồ sơ; thời gian giải quyết tính lại từ đầu${scannedAtCounter(e.data)}`,
             dueAt: null,
             grade: null,
           });

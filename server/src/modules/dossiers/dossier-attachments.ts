@@ -101,20 +101,25 @@ export async function onlineRevision(
   return rows;
 }
 
+/** The official who scans paper into the dossier at the counter and certifies the scan true to it, and when. */
+export type ScanCertifier = { id: string; name: string; at: Date };
+
 /**
  * Paper received at the counter: what came in, how many copies, whether the original was shown, and its scans in
- * page order. The page count the officer declares must equal the pages stored (TT 01/2023/TT-VPCP Đ8).
+ * page order. The page count the officer declares must equal the pages stored (TT 01/2023/TT-VPCP Đ8). A component
+ * with scans is recorded as converted from paper (ND 45/2020 Đ18), certified by the receiving official (`scanner`,
+ * whose uploads the scans must be).
  */
 export async function counterRevision(
   trx: Transaction<Database>,
   p: ProcedureFacts,
-  ownerId: string,
+  scanner: ScanCertifier,
   dossierId: string,
   components: readonly (TCounterComponent & { originalShown: boolean; fileIds: string[] })[],
 ): Promise<Insertable<DossierAttachmentsTable>[]> {
   const files = await ownedFiles(
     trx,
-    ownerId,
+    scanner.id,
     components.flatMap((c) => c.fileIds),
   );
   checkDossierSizes(p, [...files.values()]);
@@ -134,6 +139,19 @@ export async function counterRevision(
       original_shown: c.originalShown,
       page_count: stored,
       file_ids: c.fileIds,
+      ...(c.fileIds.length
+        ? {
+            scan_certified_by: scanner.id,
+            scan_certified_by_name: scanner.name,
+            scan_certified_at: scanner.at,
+          }
+        : {}),
     };
   });
+}
+
+/** What an event records of the components scanned at the counter (the control slip names it). */
+export function scansOf(rows: readonly Insertable<DossierAttachmentsTable>[], scanner: ScanCertifier) {
+  const components = rows.filter((r) => r.scan_certified_at).length;
+  return components ? { scans: { components, certifiedBy: scanner.name } } : {};
 }

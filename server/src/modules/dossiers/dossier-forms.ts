@@ -13,7 +13,11 @@ type Trx = Transaction<Database>;
 
 /** The issuing block of a form: the receiving agency, its parent, its one-stop desk, and the province's name. */
 export async function issuerOf(trx: Trx, agencyId: string): Promise<IssuingUnit> {
-  const a = await agencyHeading(trx, agencyId);
+  return issuingUnit(await agencyHeading(trx, agencyId));
+}
+
+/** The issuing block printed on a form, from the agency's heading. */
+export function issuingUnit(a: Awaited<ReturnType<typeof agencyHeading>>): IssuingUnit {
   return {
     ...(a.parent_name ? { parentAgency: a.parent_name } : {}),
     agency: a.name,

@@ -14,7 +14,7 @@ import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
 import { receptionDue } from '../calendar';
 import { codeDay } from './dossier-code';
-import { counterRevision, onlineRevision } from './dossier-attachments';
+import { counterRevision, onlineRevision, scansOf } from './dossier-attachments';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import { eventActor, notFound, type IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
@@ -245,7 +245,9 @@ export async function registerDossier(
     register_book: null,
     register_entry: null,
   });
-  await insertAttachments(trx, await counterRevision(trx, p, ctx.actor.userId, id, input.components));
+  const scanner = { id: ctx.actor.userId, name: ctx.actor.name, at: ctx.now };
+  const attachments = await counterRevision(trx, p, scanner, id, input.components);
+  await insertAttachments(trx, attachments);
   await appendEvent(trx, id, {
     type: 'registered',
     at: ctx.now,
@@ -253,6 +255,7 @@ export async function registerDossier(
     channel: input.channel,
     data: {
       ...(input.postalTrackingNo ? { postalTrackingNo: input.postalTrackingNo } : {}),
+      ...scansOf(attachments, scanner),
       ...ctx.eventMark,
     },
   });

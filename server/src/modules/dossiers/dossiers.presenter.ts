@@ -67,6 +67,8 @@ export type DetailParts = {
     original_shown: boolean | null;
     page_count: number;
     file_ids: string[];
+    scan_certified_by_name: string | null;
+    scan_certified_at: Date | string | null;
   }>;
   files: Map<string, FileRow>;
   documents: Array<{ id: string; kind: TDossierDocument['kind']; template_set: string; created_at: Date }>;
@@ -111,6 +113,9 @@ export function presentDetail(p: DetailParts, now: Date): TDossierDetail {
       originalShown: a.original_shown,
       pageCount: a.page_count,
       revision: a.revision,
+      scan: a.scan_certified_at
+        ? { certifiedBy: a.scan_certified_by_name ?? '', certifiedAt: instant(new Date(a.scan_certified_at)) }
+        : null,
       files: a.file_ids.flatMap((id) => {
         const f = p.files.get(id);
         return f ? [presentFile(f)] : [];

@@ -168,6 +168,9 @@ export const ATTACHMENT_COLUMNS = [
   'original_shown',
   'page_count',
   'file_ids',
+  'scan_certified_by',
+  'scan_certified_by_name',
+  'scan_certified_at',
 ] as const;
 
 export async function listAttachments(q: Kdb, dossierId: string, revision: number) {

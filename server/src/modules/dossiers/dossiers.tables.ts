@@ -110,6 +110,10 @@ export type DossierAttachmentsTable = {
   original_shown: boolean | null;
   page_count: number;
   file_ids: string[];
+  /** Paper scanned at the counter (ND 45/2020 Đ18): the official who certified the scan, and when. */
+  scan_certified_by: string | null;
+  scan_certified_by_name: string | null;
+  scan_certified_at: Date | null;
 };
 
 export type DossierDocumentsTable = {

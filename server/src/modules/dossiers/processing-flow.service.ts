@@ -11,7 +11,7 @@ import {
   ZStopRequest,
   ZTransferRequest,
 } from '@motcua/contracts';
-import { counterRevision } from './dossier-attachments';
+import { counterRevision, scansOf } from './dossier-attachments';
 import { restartAfterSupplement } from './processing.service';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
@@ -115,10 +115,11 @@ export async function deskSupplement(
     const p = await findProcedureInForce(trx, d.procedure_code, d.submitted_at);
     if (!p) throw new AppError('PROCEDURE_UNAVAILABLE', { code: d.procedure_code });
     const revision = d.attachments_revision + 1;
+    const scanner = { id: ctx.actor.userId, name: ctx.actor.name, at: ctx.now };
     const given = await counterRevision(
       trx,
       p,
-      ctx.actor.userId,
+      scanner,
       d.id,
       input.components.map((c) => ZCounterComponent.parse(c)),
     );
@@ -136,13 +137,19 @@ export async function deskSupplement(
           original_shown: a.original_shown,
           page_count: a.page_count,
           file_ids: a.file_ids,
+          scan_certified_by: a.scan_certified_by,
+          scan_certified_by_name: a.scan_certified_by_name,
+          scan_certified_at: a.scan_certified_at,
         })),
       ...given.map((g) => ({ ...g, revision })),
     ];
     const restart = d.status === 'processing_supplement' ? await restartAfterSupplement(trx, d, ctx.now) : {};
     return {
       set: { attachments_revision: revision, supplement_items: null, ...restart },
-      event: { reason: input.note ?? null, data: { attachmentsRevision: revision, atDesk: true } },
+      event: {
+        reason: input.note ?? null,
+        data: { attachmentsRevision: revision, atDesk: true, ...scansOf(given, scanner) },
+      },
       effects: async () => {
         await insertAttachments(trx, rows);
       },

@@ -4,12 +4,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { renderResultDocument } from '../documents';
-import { applicantOf, formSetFor, issuerOf } from './dossier-forms';
+import { applicantOf, formSetFor, issuingUnit } from './dossier-forms';
 import type { IntakeCtx } from './dossier-context';
 import { checkUploadedResult, readResultPdf, signAndRecordResult } from '../results';
 import { findFiles, type DossierRow } from './dossiers.repo';
 import { findProcedureInForce } from './ports';
-import { findAgency } from '../organisation';
+import { agencyHeading } from '../organisation';
 
 type Trx = Transaction<Database>;
 
@@ -52,7 +52,8 @@ export async function issueResultDocument(
     ? { id: ctx.actor.userId, name: ctx.actor.name }
     : await approverOf(trx, ctx, row.id);
   const procedure = await findProcedureInForce(trx, row.procedure_code, row.submitted_at);
-  const { code, issuer, documentNumber } = await numberResult(trx, ctx, row);
+  const numbered = await numberResult(trx, ctx, row);
+  const { code, issuer, documentNumber } = numbered;
   const resultName = procedure?.results?.[0];
   const pdf = await renderResultDocument(
     {
@@ -73,29 +74,55 @@ export async function issueResultDocument(
     },
     formSetFor(ctx.config, row.received_at ?? ctx.now),
   );
-  const stored = await signAndRecordResult(trx, ctx, {
-    dossierId: row.id,
-    dossierCode: code,
-    documentNumber,
-    kind: decision.kind,
-    agency: { id: row.authority_agency_id, name: issuer.agency },
-    approver,
-    place: issuer.place,
-    pdf,
-    ...(correction ? { supersedes: { id: correction.supersedesId, reason: correction.reason } } : {}),
-  });
-  await recordResultDocument(trx, ctx, row.id, stored.sha256, 'procedure');
+  await signAndStore(
+    trx,
+    ctx,
+    row,
+    { kind: decision.kind, approver, numbered, pdf, source: 'procedure' },
+    correction,
+  );
 }
 
 /** The result's register number (per agency and Việt Nam year), the dossier code and the issuing unit. */
 async function numberResult(trx: Trx, ctx: IntakeCtx, row: DossierRow) {
-  const agency = await findAgency(trx, row.authority_agency_id);
+  const heading = await agencyHeading(trx, row.authority_agency_id);
   const year = new Date(ctx.now.getTime() + 7 * 3_600_000).getUTCFullYear();
   const n = await nextResultNumber(trx, row.authority_agency_id, year);
   const code = row.code ?? row.submission_ref;
-  const issuer = await issuerOf(trx, row.authority_agency_id);
-  const documentNumber = `${String(n).padStart(2, '0')}/KQ${agency?.short_name ? `-${agency.short_name}` : ''}`;
-  return { code, issuer, documentNumber };
+  const symbol = heading.short_name ? `-${heading.short_name}` : '';
+  return { code, issuer: issuingUnit(heading), documentNumber: `${String(n).padStart(2, '0')}/KQ${symbol}` };
+}
+
+/**
+ * Signs the result PDF in the approver's name with the agency's signer, records it in the results module and links
+ * it to the dossier as its "result" document (`source`: generated from the procedure's template, or uploaded).
+ */
+async function signAndStore(
+  trx: Trx,
+  ctx: IntakeCtx,
+  row: DossierRow,
+  r: {
+    kind: 'granted' | 'refused';
+    approver: { id: string | null; name: string };
+    numbered: Awaited<ReturnType<typeof numberResult>>;
+    pdf: Buffer;
+    source: 'procedure' | 'uploaded';
+  },
+  correction?: { supersedesId: string; reason: string },
+): Promise<void> {
+  const { code, issuer, documentNumber } = r.numbered;
+  const stored = await signAndRecordResult(trx, ctx, {
+    dossierId: row.id,
+    dossierCode: code,
+    documentNumber,
+    kind: r.kind,
+    agency: { id: row.authority_agency_id, name: issuer.agency },
+    approver: r.approver,
+    place: issuer.place,
+    pdf: r.pdf,
+    ...(correction ? { supersedes: { id: correction.supersedesId, reason: correction.reason } } : {}),
+  });
+  await recordResultDocument(trx, ctx, row.id, stored.sha256, r.source);
 }
 
 async function recordResultDocument(
@@ -124,18 +151,13 @@ export async function signUploadedResult(
   uploadedSha256: string,
 ): Promise<void> {
   const approver = await approverOf(trx, ctx, row.id);
-  const { code, issuer, documentNumber } = await numberResult(trx, ctx, row);
-  const stored = await signAndRecordResult(trx, ctx, {
-    dossierId: row.id,
-    dossierCode: code,
-    documentNumber,
+  await signAndStore(trx, ctx, row, {
     kind: decision.kind,
-    agency: { id: row.authority_agency_id, name: issuer.agency },
     approver,
-    place: issuer.place,
+    numbered: await numberResult(trx, ctx, row),
     pdf: await readResultPdf(ctx.config, uploadedSha256),
+    source: 'uploaded',
   });
-  await recordResultDocument(trx, ctx, row.id, stored.sha256, 'uploaded');
 }
 
 /** The uploaded result file, refused (422) unless it is a PDF the signer can open; its stored address. */

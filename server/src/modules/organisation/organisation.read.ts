@@ -139,7 +139,10 @@ export async function specialistDepartments(q: Kdb, agencyIds: readonly string[]
     .execute();
 }
 
-/** The issuing block of an agency's forms: its name, its parent's, its one-stop desk's and its province's. */
+/**
+ * The issuing block of an agency's forms: its name and short name (the symbol in a document number), its parent's,
+ * its one-stop desk's and its province's.
+ */
 export async function agencyHeading(q: Kdb, agencyId: string) {
   const a = await q
     .selectFrom('agencies as a')
@@ -150,6 +153,7 @@ export async function agencyHeading(q: Kdb, agencyId: string) {
     )
     .select((eb) => [
       'a.name',
+      'a.short_name',
       'p.name as parent_name',
       'prov.name as province_name',
       eb

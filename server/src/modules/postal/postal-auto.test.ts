@@ -1,62 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail, TShipment } from '@motcua/contracts';
-import { pdfBytes } from '../../files/files.fixtures';
 import { Worker } from '../../jobs/queue';
-import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
 import { POSTAL_PICKUP_JOB, postalPickupJob } from './auto-pickup';
+import { postalFixture } from './postal.test-helpers';
 
 // Literal dates, Việt Nam time: submitted Thursday 12/2/2026 09:00 (and the days after), result the same day.
 
 describe('the postal pickup is booked automatically when the result is ready (issue 15, 001 Đ28)', async () => {
-  const { f, head, specialist, desk, act } = await officeFixture(70);
-  await f.app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(f.app.server.address() as AddressInfo).port}`;
-  f.deps.config.publicUrl = base;
+  const { f, desk, toResult } = await postalFixture(70);
   const worker = new Worker(
     f.db,
     { [POSTAL_PICKUP_JOB]: postalPickupJob },
     { pollMs: 10, concurrency: 2, log: pino({ level: 'silent' }), clock: f.clock },
   );
 
-  /** An online dossier taken through processing; `fee` charges it on the result before the result is issued. */
-  const toResult = async (resultChannel: 'post' | 'counter', local: string, fee?: number) => {
-    f.clock.set(at(local));
-    let d = detail(await f.submit(f.citizenA, { resultChannel }), 201);
-    d = detail(
-      await f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
-    );
-    if (fee) {
-      const row = await f.db.kysely
-        .selectFrom('dossiers')
-        .select('authority_agency_id')
-        .where('id', '=', d.id)
-        .executeTakeFirstOrThrow();
-      await f.db.kysely
-        .insertInto('fee_charges')
-        .values({
-          dossier_id: d.id,
-          agency_id: row.authority_agency_id,
-          amount: fee,
-          moment: 'result',
-          description: 'Lệ phí cấp giấy phép',
-          created_at: f.clock.now(),
-        })
-        .execute();
-    }
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Hồ sơ đầy đủ.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
-    d = detail(
-      await act(desk, d, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP', fileIds: [pdf.id] }),
-    );
-    expect(d.status).toBe('result_ready');
-    return d;
-  };
   const shipments = async (d: Pick<TDossierDetail, 'id'>) =>
     (await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}/shipments`)).json<{ items: TShipment[] }>()
       .items;

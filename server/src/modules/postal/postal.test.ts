@@ -1,18 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { pdfBytes } from '../../files/files.fixtures';
 import type { TDossierDetail, TShipment } from '@motcua/contracts';
 import { actor } from '../../test/harness';
 import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { at } from '../dossiers/processing-office.test-helpers';
 import { sign } from '../payments';
+import { postalFixture } from './postal.test-helpers';
 
 describe('results returned by post (issue 15, 001 Đ28)', async () => {
-  const o = await officeFixture(40);
-  const { f, head, specialist, desk, act } = o;
-  await f.app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(f.app.server.address() as AddressInfo).port}`;
-  f.deps.config.publicUrl = base;
+  const { f, desk, base, toResult } = await postalFixture(40);
   const operator = actor({
     kind: 'staff',
     userId: '00000000-0000-4000-a000-000000000099',
@@ -21,24 +16,6 @@ describe('results returned by post (issue 15, 001 Đ28)', async () => {
     agencyId: f.agency('TTPVHCC'),
   });
 
-  /** An online dossier for 1.004227 taken through processing to a result waiting at the desk. */
-  const toResult = async (resultChannel: 'post' | 'counter', local = '2026-02-12T09:00') => {
-    f.clock.set(at(local));
-    let d = detail(await f.submit(f.citizenA, { resultChannel }), 201);
-    d = detail(
-      await f.inject(desk, 'POST', `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }),
-    );
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Hồ sơ đầy đủ.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    const pdf = await f.upload(desk, await pdfBytes(1), 'giay-phep.pdf');
-    d = detail(
-      await act(desk, d, 'result', { kind: 'granted', summary: 'Giấy phép số 7/GP', fileIds: [pdf.id] }),
-    );
-    expect(d.status).toBe('result_ready');
-    return d;
-  };
   const pickup = (who: typeof desk, d: Pick<TDossierDetail, 'id'>, body: object = {}) =>
     f.inject(who, 'POST', `/api/postal/dossiers/${d.id}/pickup`, body);
   const now = () => Math.floor(f.clock.now().getTime() / 1000);

@@ -5,6 +5,7 @@
  * |--------|--------------------------------------------------|-------------------------------------|--------------------------------------------|
  * | POST   | /api/processing/dossiers/{id}/result-conversions | reception officer of the result desk | ZResultConversionRequest → 201 ZResultConversion |
  * | GET    | /api/result-conversions?dossierId=               | staff: their agency's register       | → ZResultConversionList                    |
+ * | GET    | /api/result-conversions/certifiers               | staff: who may certify in their agency | → ZCertifierList                         |
  *
  * 409 CONFLICT on a stale expectedVersion (the loser of two concurrent records changes nothing); 409 DOSSIER_STATE
  * before the result is ready; 400 for a printout without a signed result or a file that is not the officer's;
@@ -14,6 +15,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZCertifierList,
   ZErrorResponse,
   ZResultConversion,
   ZResultConversionList,
@@ -22,7 +24,7 @@ import {
 import { requireActor, requireLogin, requireRole } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { ctxOf } from '../dossiers';
-import { conversionRegister, recordConversion } from './conversions.service';
+import { conversionCertifiers, conversionRegister, recordConversion } from './conversions.service';
 
 const E = ZErrorResponse;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E, 422: E };
@@ -76,6 +78,24 @@ export const conversionRoutes: FastifyPluginAsync = async (root) => {
         agencyId: actor.agencyId,
         ...(req.query.dossierId ? { dossierId: req.query.dossierId } : {}),
       });
+    },
+  );
+
+  api.get(
+    '/result-conversions/certifiers',
+    {
+      preValidation: requireLogin,
+      schema: {
+        tags,
+        summary:
+          'The officials of the caller’s agency who may certify a conversion (desk officers, approvers, leaders)',
+        response: { 200: ZCertifierList, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      if (actor.kind !== 'staff' || !actor.agencyId) throw new AppError('FORBIDDEN');
+      return conversionCertifiers(db(), actor.agencyId);
     },
   );
 };

@@ -3,10 +3,17 @@
 // certifying official) or a certified scan of a paper document made electronic (the file stored content-addressed,
 // its hash, the certifier). Each is an event on the dossier's timeline (through the action pipeline, so a stale
 // version is 409 and the loser of two concurrent records changes nothing) and a numbered row in the register.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { TResultConversion, TResultConversionList, TResultConversionRequest } from '@motcua/contracts';
+import { sql, type Transaction } from 'kysely';
+import type {
+  TCertifierList,
+  TResultConversion,
+  TResultConversionList,
+  TResultConversionRequest,
+} from '@motcua/contracts';
+import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../http/errors';
+import { findActiveStaffWithRoles } from '../accounts';
 import { applyDossierAction, type IntakeCtx } from '../dossiers';
 import { findCurrentResult } from './results.service';
 
@@ -17,18 +24,22 @@ const NO_RESULT = {
   en: 'the dossier has no signed electronic result to print',
 };
 
+/**
+ * Who may certify a conversion as true to its source: the agency's desk officers, approvers and leaders (the
+ * officials who receive, return and sign for it), active. The office's picker lists exactly these.
+ */
+export const CERTIFYING_ROLES = ['reception_officer', 'approver', 'leader'] as const;
+
+/** The agency's officials who may certify a conversion, by name. */
+export async function conversionCertifiers(q: Kdb, agencyId: string): Promise<TCertifierList> {
+  return { items: await findActiveStaffWithRoles(q, { agencyId, roles: CERTIFYING_ROLES }) };
+}
+
 /** A staff member of the desk's agency who certifies the copy (not necessarily the one recording it). */
 async function certifier(trx: Trx, agencyId: string, id: string) {
-  const u = await trx
-    .selectFrom('users')
-    .select(['id', 'full_name'])
-    .where('id', '=', id)
-    .where('kind', '=', 'staff')
-    .where('agency_id', '=', agencyId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const [u] = await findActiveStaffWithRoles(trx, { agencyId, roles: CERTIFYING_ROLES, id });
   if (!u) throw new AppError('NOT_FOUND', { what: CERTIFIER });
-  return { id: u.id, name: u.full_name };
+  return u;
 }
 
 /** The next number of the agency's register for the year (one writer at a time per agency and year). */
@@ -118,8 +129,6 @@ export async function recordConversion(
   return conversionId;
 }
 
-type Q = Kysely<Database> | Trx;
-
 function present(r: Awaited<ReturnType<typeof selectConversions>>[number]): TResultConversion {
   return {
     id: r.id,
@@ -137,7 +146,7 @@ function present(r: Awaited<ReturnType<typeof selectConversions>>[number]): TRes
   };
 }
 
-function selectConversions(q: Q, where: { agencyId?: string; dossierId?: string; id?: string }) {
+function selectConversions(q: Kdb, where: { agencyId?: string; dossierId?: string; id?: string }) {
   let query = q.selectFrom('result_conversions').selectAll();
   if (where.agencyId) query = query.where('agency_id', '=', where.agencyId);
   if (where.dossierId) query = query.where('dossier_id', '=', where.dossierId);
@@ -147,7 +156,7 @@ function selectConversions(q: Q, where: { agencyId?: string; dossierId?: string;
 
 /** The agency's register (newest first), or one dossier's conversions. */
 export async function conversionRegister(
-  q: Q,
+  q: Kdb,
   where: { agencyId?: string; dossierId?: string; id?: string },
 ): Promise<TResultConversionList> {
   return { items: (await selectConversions(q, where)).map(present) };

@@ -1,24 +1,24 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { TDossierDetail, TResultConversion, TResultConversionList } from '@motcua/contracts';
+import type {
+  TCertifierList,
+  TDossierDetail,
+  TResultConversion,
+  TResultConversionList,
+} from '@motcua/contracts';
 import { pdfBytes } from '../../files/files.fixtures';
 import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { at } from '../dossiers/processing-office.test-helpers';
+import { resultsFixture } from './results.test-helpers';
 
 // Literal dates, Việt Nam time: received Thursday 12/2/2026 09:00, result Wednesday 4/3/2026 10:00, conversions
 // Thursday 5/3/2026 08:30.
 
 describe('paper ↔ electronic conversion at the desk (ND 45/2020 Đ18, issue 15)', async () => {
-  const { f, head, specialist, desk, act, received } = await officeFixture(80);
+  const { f, head, specialist, desk, received, signedResult } = await resultsFixture(80);
 
   async function resultReady(local: string) {
-    let d = await received(local);
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    f.clock.set(at('2026-03-04T10:00'));
-    d = detail(await act(desk, d, 'result', { kind: 'granted', summary: 'Cấp giấy phép số 12/GP-STTTT.' }));
+    const { d } = await signedResult(local);
     f.clock.set(at('2026-03-05T08:30'));
     return d;
   }
@@ -108,6 +108,8 @@ describe('paper ↔ electronic conversion at the desk (ND 45/2020 Đ18, issue 15
     const stranger = await convert(desk, d, { ...body(d), certifiedBy: f.citizenA.userId });
     expect(stranger.statusCode).toBe(404);
     expect(stranger.json().message).toBe('Không tìm thấy người chứng thực.');
+    // A specialist of the agency may not certify (not among the officials the picker offers).
+    expect((await convert(desk, d, { ...body(d), certifiedBy: specialist.userId })).statusCode).toBe(404);
     expect((await convert(desk, d, { ...body(d), copies: 0 })).statusCode).toBe(400);
     const othersFile = await f.upload(f.citizenA, await pdfBytes(1), 'cua-nguoi-khac.pdf');
     const notMine = await convert(desk, d, {
@@ -125,5 +127,17 @@ describe('paper ↔ electronic conversion at the desk (ND 45/2020 Đ18, issue 15
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect((await register(`?dossierId=${d.id}`)).length).toBe(1);
     expect((await convert(desk, d, body(d))).statusCode).toBe(409); // stale version
+  });
+
+  it('lists the officials of the caller’s agency who may certify: desk, approvers, leaders; others are refused', async () => {
+    const res = await f.inject(desk, 'GET', '/api/result-conversions/certifiers');
+    expect(res.statusCode).toBe(200);
+    const items = res.json<TCertifierList>().items;
+    expect(items).toContainEqual({ id: head.userId, name: 'Lê Văn Trưởng' });
+    expect(items.map((c) => c.id)).not.toContain(specialist.userId);
+    const other = await f.inject(f.clerk('SXD', 3), 'GET', '/api/result-conversions/certifiers');
+    expect(other.json<TCertifierList>().items.map((c) => c.id)).not.toContain(head.userId);
+    expect((await f.inject(f.citizenA, 'GET', '/api/result-conversions/certifiers')).statusCode).toBe(403);
+    expect((await f.inject(null, 'GET', '/api/result-conversions/certifiers')).statusCode).toBe(401);
   });
 });

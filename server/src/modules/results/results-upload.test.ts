@@ -5,30 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfBytes, rawPdf } from '../../files/files.fixtures';
 import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { at } from '../dossiers/processing-office.test-helpers';
+import { resultsFixture } from './results.test-helpers';
 
 // Literal dates, Việt Nam time: received Thursday 12/2/2026 09:00, result Wednesday 4/3/2026 10:00.
 
 describe('an uploaded result PDF is signed like a generated one (issue 15)', async () => {
-  const { f, head, specialist, desk, act, received } = await officeFixture(60);
-
-  /** A dossier taken through appraisal and approval (by the head), waiting for its result at the desk. */
-  async function approved(local: string) {
-    let d = await received(local);
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    f.clock.set(at('2026-03-04T10:00'));
-    return d;
-  }
-  const verify = (body: Buffer) =>
-    f.app.inject({
-      method: 'POST',
-      url: '/api/results/verify',
-      payload: body,
-      headers: { 'content-type': 'application/pdf' },
-    });
+  const { f, desk, act, approved, verify } = await resultsFixture(60);
 
   it('the approver signs the uploaded PDF; verification and pdfsig say valid', async () => {
     const d0 = await approved('2026-02-12T09:00');

@@ -7,36 +7,13 @@ import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import type { TMyResults, TUploadedFile } from '@motcua/contracts';
 import { detail } from '../dossiers/dossiers.test-helpers';
-import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { at } from '../dossiers/processing-office.test-helpers';
+import { resultsFixture } from './results.test-helpers';
 
 // Literal dates, Việt Nam time: received Thursday 12/2/2026 09:00, result Wednesday 4/3/2026 10:00.
 
 describe('signed results and their verification (issue 15)', async () => {
-  const { f, head, specialist, desk, act, received } = await officeFixture(40);
-
-  /** A dossier taken through appraisal and approval (by the head) to a generated, signed result. */
-  async function signedResult(local: string) {
-    let d = await received(local);
-    d = detail(await act(head, d, 'assign', { handlerId: specialist.userId }));
-    d = detail(await act(specialist, d, 'appraise', { opinion: 'Đủ điều kiện.', proposal: 'approve' }));
-    d = detail(await act(specialist, d, 'forward'));
-    d = detail(await act(head, d, 'forward'));
-    f.clock.set(at('2026-03-04T10:00'));
-    d = detail(await act(desk, d, 'result', { kind: 'granted', summary: 'Cấp giấy phép số 12/GP-STTTT.' }));
-    const doc = d.documents.find((x) => x.kind === 'result')!;
-    const res = await f.inject(f.citizenA, 'GET', doc.url);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    return { d, pdf: res.rawPayload };
-  }
-
-  const verify = (body: Buffer, contentType = 'application/pdf', lang = 'vi') =>
-    f.app.inject({
-      method: 'POST',
-      url: '/api/results/verify',
-      payload: body,
-      headers: { 'content-type': contentType, 'accept-language': lang },
-    });
+  const { f, head, specialist, desk, signedResult, verify } = await resultsFixture(40);
 
   it('the approver’s signature on the generated result verifies; one byte changed does not; pdfsig agrees', async () => {
     const { d, pdf } = await signedResult('2026-02-12T09:00');

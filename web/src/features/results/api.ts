@@ -1,4 +1,5 @@
 import type {
+  TCertifierList,
   TCorrectResultRequest,
   TDossierDetail,
   TDossierResults,
@@ -12,6 +13,7 @@ import { api } from '../../lib/api';
 export const resultKeys = {
   all: ['results'] as const,
   facts: (code: string) => ['results', 'facts', code] as const,
+  certifiers: () => ['results', 'certifiers'] as const,
 };
 
 export const resultsApi = {
@@ -29,6 +31,8 @@ export const resultsApi = {
   /** A certified printout or scan of the result (ND 45/2020 Đ18). */
   convert: (id: string, body: TResultConversionRequest) =>
     api<TResultConversion>(`/api/processing/dossiers/${id}/result-conversions`, { method: 'POST', body }),
+  /** The officials of the caller's agency who may certify a conversion. */
+  certifiers: () => api<TCertifierList>('/api/result-conversions/certifiers'),
   conversions: (dossierId: string) =>
     api<TResultConversionList>(`/api/result-conversions?dossierId=${encodeURIComponent(dossierId)}`),
 };

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import type { TDossierAttachment, TUploadedFile } from '@motcua/contracts';
 import { Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
+import { formatDateTime } from '../../../lib/dates';
 
 const previewable = (f: TUploadedFile) =>
   f.mediaType === 'application/pdf' || f.mediaType.startsWith('image/');
 
 /**
- * Every component with its files, every revision kept; PDF and images open inline beside the list. The file route
+ * Every component with its files, every revision kept; paper scanned at the counter says who certified the scan and
+ * when (ND 45/2020 Đ18); PDF and images open inline beside the list. The file route
  * answers as a download, so the bytes are read once and shown from a local object URL.
  */
 export function Attachments({
@@ -17,7 +19,7 @@ export function Attachments({
   dossierId: string;
   attachments: TDossierAttachment[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const sorted = [...attachments].sort(
     (a, b) => a.componentCode.localeCompare(b.componentCode) || b.revision - a.revision,
   );
@@ -33,6 +35,14 @@ export function Attachments({
             {a.copies ? `, ${t('dossiers.copiesN', { n: a.copies })}` : ''}
             {a.pageCount ? `, ${t('dossiers.pagesN', { n: a.pageCount })}` : ''})
           </small>
+          {a.scan ? (
+            <p className="muted">
+              {t('processing.files.scanned', {
+                name: a.scan.certifiedBy,
+                at: formatDateTime(a.scan.certifiedAt, locale),
+              })}
+            </p>
+          ) : null}
           <ul>
             {a.files.map((f) => (
               <FileRow key={f.id} dossierId={dossierId} file={f} />

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TDossierDetail, TResultConversion } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
+import { Card } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { uploadFile } from '../../dossiers/api';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { useMe } from '../../session/hooks';
 import { resultKeys, resultsApi } from '../api';
 import { useResultFacts } from '../hooks';
+import { ActionForm } from './ActionForm';
 
 type Props = { dossier: TDossierDetail; onChanged: (next?: TDossierDetail) => void };
 
@@ -59,7 +59,7 @@ export function ResultOfficeCard({ dossier: d, onChanged }: Props) {
       ) : null}
       {isDesk && me ? (
         <>
-          <ConvertForm dossier={d} certifier={{ id: me.id, name: me.name }} onChanged={onChanged} />
+          <ConvertForm dossier={d} me={{ id: me.id, name: me.name }} onChanged={onChanged} />
           <h3>{t('resultsOffice.register')}</h3>
           <Register items={conversions.data?.items ?? []} />
         </>
@@ -72,29 +72,15 @@ function CorrectForm({ dossier: d, onChanged }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   return (
-    <form
-      className="stack"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          const next = await resultsApi.correct(d.id, { expectedVersion: d.version, reason, summary });
-          setDone(true);
-          onChanged(next);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+    <ActionForm
+      title={t('resultsOffice.correct.title')}
+      submitLabel={t('resultsOffice.correct.submit')}
+      onSubmit={async () => {
+        onChanged(await resultsApi.correct(d.id, { expectedVersion: d.version, reason, summary }));
+        return t('resultsOffice.correct.done');
       }}
     >
-      <h3>{t('resultsOffice.correct.title')}</h3>
-      {done ? <Alert kind="success">{t('resultsOffice.correct.done')}</Alert> : null}
       <label htmlFor="correct-reason">{t('resultsOffice.correct.reason')}</label>
       <textarea
         id="correct-reason"
@@ -112,57 +98,40 @@ function CorrectForm({ dossier: d, onChanged }: Props) {
         value={summary}
         onChange={(e) => setSummary(e.target.value)}
       />
-      <Button type="submit" disabled={busy}>
-        {t('resultsOffice.correct.submit')}
-      </Button>
-      <ErrorAlert error={error} />
-    </form>
+    </ActionForm>
   );
 }
 
-function ConvertForm({
-  dossier: d,
-  certifier,
-  onChanged,
-}: Props & { certifier: { id: string; name: string } }) {
+/** The certifying official defaults to the officer recording the conversion; any official who may certify can be chosen. */
+function ConvertForm({ dossier: d, me, onChanged }: Props & { me: { id: string; name: string } }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'printout' | 'scan'>('printout');
   const [copies, setCopies] = useState(1);
   const [handedTo, setHandedTo] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [documentName, setDocumentName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [certifiedBy, setCertifiedBy] = useState(me.id);
+  const certifiers = useQuery({ queryKey: resultKeys.certifiers(), queryFn: resultsApi.certifiers });
+  const options = certifiers.data?.items ?? [];
   return (
-    <form
-      className="stack"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          const base = { expectedVersion: d.version, certifiedBy: certifier.id };
-          const r =
-            kind === 'printout'
-              ? await resultsApi.convert(d.id, { ...base, kind, copies, handedTo })
-              : await resultsApi.convert(d.id, {
-                  ...base,
-                  kind,
-                  documentName,
-                  fileId: (await uploadFile(file!)).id,
-                });
-          setDone(r.registerNo);
-          onChanged();
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+    <ActionForm
+      title={t('resultsOffice.convert.title')}
+      submitLabel={t('resultsOffice.convert.submit')}
+      onSubmit={async () => {
+        const base = { expectedVersion: d.version, certifiedBy };
+        const r =
+          kind === 'printout'
+            ? await resultsApi.convert(d.id, { ...base, kind, copies, handedTo })
+            : await resultsApi.convert(d.id, {
+                ...base,
+                kind,
+                documentName,
+                fileId: (await uploadFile(file!)).id,
+              });
+        onChanged();
+        return t('resultsOffice.convert.done', { no: r.registerNo });
       }}
     >
-      <h3>{t('resultsOffice.convert.title')}</h3>
-      {done ? <Alert kind="success">{t('resultsOffice.convert.done', { no: done })}</Alert> : null}
       <fieldset>
         <legend>{t('resultsOffice.convert.kind')}</legend>
         {(['printout', 'scan'] as const).map((k) => (
@@ -213,12 +182,16 @@ function ConvertForm({
           />
         </>
       )}
-      <p>{t('resultsOffice.convert.certifier', { name: certifier.name })}</p>
-      <Button type="submit" disabled={busy}>
-        {t('resultsOffice.convert.submit')}
-      </Button>
-      <ErrorAlert error={error} />
-    </form>
+      <label htmlFor="convert-certifier">{t('resultsOffice.convert.certifier')}</label>
+      <select id="convert-certifier" value={certifiedBy} onChange={(e) => setCertifiedBy(e.target.value)}>
+        {options.some((o) => o.id === me.id) ? null : <option value={me.id}>{me.name}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </ActionForm>
   );
 }
 
