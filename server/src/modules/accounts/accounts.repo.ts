@@ -310,7 +310,7 @@ export async function agencyIdsInUnitSubtree(q: Kdb, unitId: string): Promise<st
  * conversion); with `id`, only that person.
  */
 export function findActiveStaffWithRoles(
-  q: Q,
+  q: Kdb,
   f: { agencyId: string; roles: readonly TStaffRole[]; id?: string },
 ) {
   let sel = q
