@@ -27,7 +27,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Journeys mostly wait (page loads, polls), so two files at once (one per core, each with its own server,
+          // browser and database) halve the wall time; E2E_SERIAL=1 runs them one at a time.
+          fileParallelism: !process.env.E2E_SERIAL,
         },
       },
     ],
