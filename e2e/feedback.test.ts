@@ -214,6 +214,26 @@ describe.skipIf(!hasBrowser)('feedback, Q&A and satisfaction', () => {
     await expect.poll(() => card(leader, late.reference).count()).toBe(0);
   });
 
+  it('a question about a procedure, asked from its page: the agency of that procedure holds it', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/thu-tuc/1.009994');
+    await page.getByRole('link', { name: 'Phản ánh, kiến nghị về thủ tục này' }).click();
+    const code = page.getByLabel('Mã thủ tục (nếu phản ánh về một thủ tục hành chính)');
+    await expect.poll(() => code.inputValue()).toBe('1.009994');
+    await page
+      .getByLabel('Nội dung')
+      .fill('Xin hỏi cấp giấy phép xây dựng nhà ở riêng lẻ mất bao nhiêu ngày làm việc?');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    const done = await page.getByText(/Số tiếp nhận: PAKN-2026-\d+/).textContent();
+    const row = await db()
+      .selectFrom('feedback_items')
+      .select(['agency_id', 'procedure_code'])
+      .where('reference', '=', /PAKN-2026-\d+/.exec(done!)![0])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ agency_id: await agency('UBNDXTP'), procedure_code: '1.009994' });
+  });
+
   it('a citizen rates a returned dossier from the e-mail link; the period moves; after closing, the next period', async () => {
     const sxdId = await agency('SXD');
     const sxdName = (

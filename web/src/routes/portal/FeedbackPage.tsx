@@ -6,7 +6,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
 /**
- * /phan-anh — send a question or complaint, with or without an account (?ma=<dossier code> fills the code); a
+ * /phan-anh — send a question or complaint, with or without an account (?ma=<dossier code>, ?thu-tuc=<procedure
+ * code> fill the codes); a
  * logged-in citizen also sees what they sent and the answers.
  */
 export function FeedbackPage() {
@@ -18,7 +19,7 @@ export function FeedbackPage() {
     <>
       <h1>{t('feedback.file.title')}</h1>
       <p>{t('feedback.file.lead')}</p>
-      <FeedbackForm dossierCode={params.get('ma') ?? ''} />
+      <FeedbackForm dossierCode={params.get('ma') ?? ''} procedureCode={params.get('thu-tuc') ?? ''} />
       {me?.kind === 'citizen' ? <MyFeedback /> : null}
     </>
   );

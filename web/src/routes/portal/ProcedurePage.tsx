@@ -51,6 +51,11 @@ export function ProcedurePage() {
           </Link>
         </p>
       )}
+      <p>
+        <Link to={`/phan-anh?thu-tuc=${encodeURIComponent(p.code)}`}>
+          {t('feedback.file.aboutProcedure')}
+        </Link>
+      </p>
       {section(
         'catalogue.steps',
         <ol>

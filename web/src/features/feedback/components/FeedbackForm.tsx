@@ -10,15 +10,17 @@ import { feedbackApi, feedbackKeys } from '../api';
 const STAFF_CHANNELS: TFeedbackChannel[] = ['letter', 'phone', 'email'];
 
 /**
- * The portal form: a question (may be anonymous) or a complaint (needs contact data), optionally about a dossier or
- * an official. Staff (`staff`) enter what came by letter, phone or e-mail: the channel, and for a letter its scan.
+ * The portal form: a question (may be anonymous) or a complaint (needs contact data), optionally about a dossier, a
+ * procedure (its agency gets it) or an official. Staff (`staff`) enter what came by letter, phone or e-mail: the channel, and for a letter its scan.
  */
 export function FeedbackForm({
   dossierCode = '',
+  procedureCode = '',
   staff = false,
   onFiled,
 }: {
   dossierCode?: string;
+  procedureCode?: string;
   staff?: boolean;
   onFiled?: () => void;
 }) {
@@ -29,6 +31,7 @@ export function FeedbackForm({
     kind: (dossierCode ? 'complaint' : 'question') as TFeedbackKind,
     content: '',
     dossierCode,
+    procedureCode,
     agencyId: '',
     name: '',
     email: '',
@@ -50,6 +53,7 @@ export function FeedbackForm({
         kind: v.kind,
         content: v.content,
         ...(v.dossierCode.trim() ? { dossierCode: v.dossierCode.trim() } : {}),
+        ...(v.procedureCode.trim() ? { procedureCode: v.procedureCode.trim() } : {}),
         ...(v.agencyId ? { agencyId: v.agencyId } : {}),
         contact: {
           ...(v.name.trim() ? { name: v.name.trim() } : {}),
@@ -82,7 +86,7 @@ export function FeedbackForm({
       </Alert>
     );
   const input = (
-    key: 'dossierCode' | 'name' | 'email' | 'phone' | 'official',
+    key: 'dossierCode' | 'procedureCode' | 'name' | 'email' | 'phone' | 'official',
     label: Parameters<typeof t>[0],
     type = 'text',
   ) => (
@@ -150,6 +154,7 @@ export function FeedbackForm({
         />
       </div>
       {input('dossierCode', 'feedback.file.dossierCode')}
+      {input('procedureCode', 'feedback.file.procedureCode')}
       {input('official', 'feedback.file.official')}
       <div className="field">
         <label htmlFor={`${id}-agency`}>{t('feedback.file.agency')}</label>
