@@ -105,8 +105,14 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
   const lookup = async (page: Page, code: string) =>
     (await (await page.request.get(`/api/lookup/${code}`)).json()) as TLookupResponse;
 
-  /** A partner returns its part from "Hồ sơ liên thông cần phối hợp". */
-  async function partnerReturns(username: string, code: string, outcome: string, late: boolean) {
+  /** A partner returns its part from "Hồ sơ liên thông cần phối hợp", with a PDF attached when `file` is named. */
+  async function partnerReturns(
+    username: string,
+    code: string,
+    outcome: string,
+    late: boolean,
+    file?: string,
+  ) {
     const page = await as(username);
     await page.getByRole('link', { name: 'Hồ sơ liên thông cần phối hợp' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hồ sơ liên thông cần phối hợp');
@@ -116,6 +122,12 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     await expect.poll(() => card.getByText('Quá hạn').count()).toBe(late ? 1 : 0);
     await expectAccessible(page);
     await card.getByLabel('Kết quả, ý kiến của cơ quan').fill(outcome);
+    if (file) {
+      await card
+        .getByLabel('Chọn tệp cho “Tệp kèm theo kết quả (văn bản, ảnh chụp)”')
+        .setInputFiles({ name: file, mimeType: 'application/pdf', buffer: await pdfBytes(1) });
+      await expect.poll(() => card.locator('.file-list').getByText(file).count()).toBe(1);
+    }
     await card.getByRole('button', { name: 'Trả kết quả cho cơ quan chủ trì' }).click();
     await expect.poll(() => page.getByText('Đã trả kết quả phần việc.').count()).toBe(1);
     await page.close();
@@ -154,6 +166,7 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
       code,
       'Dự án phù hợp quy hoạch sử dụng đất; đề nghị lập hồ sơ môi trường.',
       false,
+      'y-kien-snnmt.pdf',
     );
     expect((await lookup(anon, code)).workingAgencies).toEqual([STC]);
 
@@ -183,6 +196,11 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     await workspace(leadAgain, d.id);
     await expect.poll(() => leadAgain.getByText(/\(quá hạn\): Nguồn vốn ngân sách tỉnh/).count()).toBe(1);
     await expect.poll(() => leadAgain.getByText(/Tất cả cơ quan phối hợp đã trả/).count()).toBe(1);
+    // The lead opens the file Sở Nông nghiệp và Môi trường attached to its answer.
+    const attached = leadAgain.getByRole('link', { name: 'y-kien-snnmt.pdf' });
+    await expect.poll(() => attached.count()).toBe(1);
+    const got = await leadAgain.request.get((await attached.getAttribute('href'))!);
+    expect([got.status(), got.headers()['content-type']]).toEqual([200, 'application/pdf']);
     await call(leadAgain, `/api/processing/dossiers/${d.id}/appraise`, {
       expectedVersion: (await fresh(leadAgain, d.id)).version,
       opinion:

@@ -42,11 +42,24 @@ export const ZInteragencySendRequest = z.object({
 });
 export type TInteragencySendRequest = z.input<typeof ZInteragencySendRequest>;
 
-/** POST /api/interagency/tasks/{id}/done: the partner agency records the outcome of its part. */
+/**
+ * POST /api/interagency/tasks/{id}/done: the partner agency records the outcome of its part, with the files it
+ * uploaded itself (its written opinion, a signed certificate…) as attachments.
+ */
 export const ZInteragencyDoneRequest = z.object({
   expectedVersion: z.number().int().min(1),
   outcome: z.string().trim().min(3).max(10_000),
+  fileIds: z.array(ZId).max(10).default([]),
 });
+
+/** A file attached to a partner's answer, downloaded at /api/interagency/tasks/{id}/answer-files/{fileId}. */
+export const ZInteragencyAnswerFile = z.object({
+  id: ZId,
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+});
+export type TInteragencyAnswerFile = z.infer<typeof ZInteragencyAnswerFile>;
 export type TInteragencyDoneRequest = z.input<typeof ZInteragencyDoneRequest>;
 
 /** waiting: a later partner of a sequential dossier; open: its turn; done: its part is back with the lead. */
@@ -81,10 +94,13 @@ export const ZInteragencyTask = z.object({
       by: z.string(),
       outcome: z.string(),
       grade: z.enum(['early', 'on_time', 'late']),
+      files: z.array(ZInteragencyAnswerFile),
     })
     .nullable(),
-  /** Sequential: the outcomes of the partners before this one (what it needs to continue). */
-  previous: z.array(z.object({ agency: z.string(), outcome: z.string() })),
+  /** Sequential: the outcomes of the partners before this one (what it needs to continue), with their files. */
+  previous: z.array(
+    z.object({ agency: z.string(), outcome: z.string(), files: z.array(ZInteragencyAnswerFile) }),
+  ),
 });
 export type TInteragencyTask = z.infer<typeof ZInteragencyTask>;
 

@@ -246,6 +246,8 @@ export type DossierInteragencyTasksTable = {
   done_by: string | null;
   done_by_name: string | null;
   outcome: string | null;
+  /** The files attached to the partner's answer (uploaded by whoever returned the part). */
+  answer_file_ids: ColumnType<string[], string | undefined, string>;
 };
 
 export type DossierTables = {

@@ -50,3 +50,17 @@ export async function openPartnerFile(q: Q, actor: Actor, tid: string, fileId: s
   if (!file) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
   return file;
 }
+
+/**
+ * A file attached to a partner's answer, for whoever sees that answer through part `tid`: the lead's and the
+ * desk's staff and the partner itself (its own answer), a later partner of a paper dossier (the earlier answers
+ * before its part). 404 for anyone else, or a file not attached to those answers.
+ */
+export async function openAnswerFile(q: Q, actor: Actor, tid: string, fileId: string, now: Date) {
+  const t = await getTask(q, actor, tid, now);
+  const visible = [...(t.done?.files ?? []), ...t.previous.flatMap((p) => p.files)];
+  if (!visible.some((f) => f.id === fileId)) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
+  const [file] = await findFiles(q, [fileId]);
+  if (!file) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
+  return file;
+}

@@ -7,6 +7,7 @@
  * | GET    | /api/interagency/tasks                       | staff: the parts my agency is asked for    | → ZInteragencyTaskList                  |
  * | GET    | /api/interagency/tasks/{tid}                 | the partner, the lead or the receiving desk | → ZInteragencyTask                     |
  * | GET    | /api/interagency/tasks/{tid}/files[/{fileId}] | as GET /api/interagency/tasks/{tid}; not while waiting | → ZInteragencyTaskFiles / the file |
+ * | GET    | /api/interagency/tasks/{tid}/answer-files/{fileId} | who sees that answer: the lead, the desk, the partner; a later partner (earlier answers) | → the file |
  * | POST   | /api/interagency/tasks/{tid}/done            | the partner agency (specialist, approver)  | ZInteragencyDoneRequest → ZInteragencyTask |
  * | GET    | /api/processing/dossiers/{id}/forward-level  | staff who see the dossier (none unless the commune desk may forward) | → ZLevelForwardTargets |
  * | POST   | /api/processing/dossiers/{id}/forward-level  | the receiving commune desk (003 Đ13.7)     | ZLevelForwardRequest → ZDossierDetail    |
@@ -38,7 +39,7 @@ import {
   requestRoute,
   sendFile,
 } from './agency-request.routes';
-import { openPartnerFile, partnerFiles } from './interagency-files';
+import { openAnswerFile, openPartnerFile, partnerFiles } from './interagency-files';
 import { forwardTargets, forwardToUpperLevel } from './interagency-level';
 import { completeTask, getTask, listForPartner, sendInteragency } from './interagency.service';
 
@@ -101,6 +102,17 @@ export const interagencyRoutes: FastifyPluginAsync = async (root) => {
     async (req, reply) =>
       sendFile(api, reply, () =>
         openPartnerFile(db(), requireActor(req), req.params.tid, req.params.fileId, requestNow(req)),
+      ),
+  );
+
+  api.get(
+    '/interagency/tasks/:tid/answer-files/:fileId',
+    requestRoute(officeStaff, "Download a file attached to a partner's answer (or an earlier partner's)", {
+      params: z.object({ tid: z.uuid(), fileId: z.uuid() }),
+    }),
+    async (req, reply) =>
+      sendFile(api, reply, () =>
+        openAnswerFile(db(), requireActor(req), req.params.tid, req.params.fileId, requestNow(req)),
       ),
   );
 

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   ZInteragencyDoneRequest,
   ZInteragencySendRequest,
+  type TInteragencyAnswerFile,
   type TInteragencyPlanView,
   type TInteragencyTask,
   type TInteragencyTaskList,
@@ -22,7 +23,7 @@ import type { IntakeCtx } from './dossier-context';
 import { instant } from './dossiers.presenter';
 import type { DossierInteragencyTasksTable } from './dossiers.tables';
 import { agencyNames, findAgency } from '../organisation';
-import type { DossierRow } from './dossiers.repo';
+import { findFiles, type DossierRow } from './dossiers.repo';
 import { interagencyMode, orderPartners, partnerDue } from './interagency-rules';
 import { notifyPartner } from './interagency-warnings';
 import {
@@ -35,6 +36,7 @@ import {
   type InteragencyView,
 } from './interagency.repo';
 import { calendarForAgency } from './ports';
+import { attachments } from './processing.service';
 
 type Trx = Transaction<Database>;
 type Q = Kysely<Database> | Trx;
@@ -56,10 +58,24 @@ function isPartner(actor: Actor, t: Pick<InteragencyView, 'agency_id'>): boolean
   );
 }
 
+type AnswerFiles = ReadonlyMap<string, TInteragencyAnswerFile>;
+
+/** The attachments of the answers among `rows`, by id, in one query (the presenter lists them by name). */
+export async function answerFilesOf(q: Q, rows: readonly InteragencyView[]): Promise<AnswerFiles> {
+  const files = await findFiles(q, [...new Set(rows.flatMap((r) => r.answer_file_ids))]);
+  return new Map(
+    files.map((f) => [f.id, { id: f.id, name: f.name, mediaType: f.media_type, size: Number(f.size) }]),
+  );
+}
+
+const filesOf = (t: InteragencyView, files: AnswerFiles) =>
+  t.answer_file_ids.flatMap((id) => files.get(id) ?? []);
+
 export function presentTask(
   t: InteragencyView,
   all: readonly InteragencyView[],
   now: Date,
+  files: AnswerFiles = new Map(),
 ): TInteragencyTask {
   const late = t.due_at !== null && (t.done_at ? t.done_at > t.due_at : now > t.due_at);
   return {
@@ -87,13 +103,14 @@ export function presentTask(
             by: t.done_by_name ?? '',
             outcome: t.outcome,
             grade: gradeHandoff(t.done_at, t.due_at!),
+            files: filesOf(t, files),
           }
         : null,
     previous:
       t.mode === 'sequential'
         ? all
             .filter((o) => o.position < t.position && o.outcome !== null)
-            .map((o) => ({ agency: o.agency_name, outcome: o.outcome! }))
+            .map((o) => ({ agency: o.agency_name, outcome: o.outcome!, files: filesOf(o, files) }))
         : [],
   };
 }
@@ -198,6 +215,7 @@ export async function completeTask(
           action: { vi: 'trả kết quả', en: 'completed' },
         });
       }
+      const files = await attachments(trx, ctx.actor, input.fileIds);
       const all = await listTasksOf(trx, t.dossier_id);
       const next = t.mode === 'sequential' ? all.find((o) => o.position === t.position + 1) : undefined;
       const nextDue = next
@@ -210,6 +228,7 @@ export async function completeTask(
             agencyId: t.agency_id,
             agency: t.agency_name,
             outcome: input.outcome,
+            fileIds: files,
             dueAt: t.due_at!.toISOString(),
             grade: gradeHandoff(ctx.now, t.due_at!),
             next: next ? { taskId: next.id, agency: next.agency_name, dueAt: nextDue!.toISOString() } : null,
@@ -222,6 +241,7 @@ export async function completeTask(
             done_by: ctx.actor.userId,
             done_by_name: ctx.actor.name,
             outcome: input.outcome,
+            answer_file_ids: JSON.stringify(files),
           });
           if (next) {
             await updateTask(trx, next.id, { status: 'open', opened_at: ctx.now, due_at: nextDue });
@@ -237,6 +257,7 @@ export async function completeTask(
     all.find((t) => t.id === taskId)!,
     all,
     ctx.now,
+    await answerFilesOf(trx, all),
   );
 }
 
@@ -253,7 +274,7 @@ export async function listForPartner(
   for (const r of rows) {
     // Waiting parts are listed too (all), but a partner sees the dossier's earlier outcomes only on its turn.
     const all = r.mode === 'sequential' && r.status !== 'waiting' ? await listTasksOf(q, r.dossier_id) : [r];
-    items.push(presentTask(r, all, now));
+    items.push(presentTask(r, all, now, await answerFilesOf(q, all)));
   }
   const open = items.filter((i) => i.status === 'open');
   return { items, counts: { open: open.length, overdue: open.filter((i) => i.late).length } };
@@ -271,7 +292,7 @@ export async function getTask(q: Q, actor: Actor, id: string, now: Date): Promis
   const office = actor.agencyId === d.receiving_agency_id || actor.agencyId === d.authority_agency_id;
   if (!office && !isPartner(actor, t)) throw notFound();
   const all = t.status === 'waiting' && !office ? [t] : await listTasksOf(q, t.dossier_id);
-  return presentTask(t, all, now);
+  return presentTask(t, all, now, await answerFilesOf(q, all));
 }
 
 /** The plan pinned at receipt with the partners' names (staff detail); undefined for a one-agency procedure. */
@@ -294,5 +315,6 @@ export async function planView(
 /** The staff view of a dossier's parts (the lead's and the desk's detail). */
 export async function tasksOfDossier(q: Q, dossierId: string, now: Date): Promise<TInteragencyTask[]> {
   const all = await listTasksOf(q, dossierId);
-  return all.map((t) => presentTask(t, all, now));
+  const files = await answerFilesOf(q, all);
+  return all.map((t) => presentTask(t, all, now, files));
 }

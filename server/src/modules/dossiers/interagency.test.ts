@@ -295,6 +295,63 @@ describe('inter-agency processing (liên thông, issue 14; 000 Đ8, 001 Đ11)', 
     await expectStoredEqualsReplay(f.db);
   });
 
+  it("a partner's answer carries its own files; the lead, the desk, the partner and a later partner download them", async () => {
+    const r = await paper('2026-03-09T09:00');
+    f.clock.set(at('2026-03-09T10:00'));
+    const d = detail(await dispatch(desk, r, { order: [stp, sxd] }));
+    const stpTask = mine(await tasks(stpStaff), d.code)[0]!;
+    const answer = (fileIds: string[]) =>
+      f.inject(stpStaff, 'POST', `/api/interagency/tasks/${stpTask.id}/done`, {
+        expectedVersion: d.version,
+        outcome: 'Hồ sơ pháp lý hợp lệ, kèm văn bản xác nhận.',
+        fileIds,
+      });
+    // A file the partner did not upload (the desk's), or too many: 400 and nothing stored.
+    const foreign = (await f.upload(desk)).id;
+    expect((await answer([foreign])).statusCode).toBe(400);
+    expect((await answer(Array.from({ length: 11 }, () => foreign))).statusCode).toBe(400);
+    expect(await version(d.id)).toBe(d.version);
+    const still = await f.db.kysely
+      .selectFrom('dossier_interagency_tasks')
+      .select(['status', 'answer_file_ids'])
+      .where('id', '=', stpTask.id)
+      .executeTakeFirstOrThrow();
+    expect(still).toEqual({ status: 'open', answer_file_ids: [] });
+
+    const own = await f.upload(stpStaff, undefined, 'xac-nhan-phap-ly.png');
+    const ok = await answer([own.id]);
+    expect(ok.statusCode).toBe(200);
+    const files = ok.json<TInteragencyTask>().done!.files;
+    expect(files).toEqual([expect.objectContaining({ id: own.id, name: 'xac-nhan-phap-ly.png' })]);
+    // The lead's (and the desk's) dossier view lists the answer's files.
+    const lead = detail(await f.inject(specialist, 'GET', `/api/dossiers/${d.id}`));
+    expect(lead.interagency![0]!.done!.files.map((x) => x.id)).toEqual([own.id]);
+    // The later partner sees the earlier answer with its files, through its own part.
+    const sxdTask = mine(await tasks(sxdStaff), d.code)[0]!;
+    expect(sxdTask.previous).toEqual([
+      { agency: 'Sở Tư pháp tỉnh An Hòa', outcome: expect.any(String), files },
+    ]);
+
+    const url = (t: { id: string }, fileId: string) =>
+      `/api/interagency/tasks/${t.id}/answer-files/${fileId}`;
+    for (const [who, t] of [
+      [specialist, stpTask],
+      [desk, stpTask],
+      [stpStaff, stpTask],
+      [sxdStaff, sxdTask],
+    ] as const) {
+      const got = await f.inject(who, 'GET', url(t, own.id));
+      expect(got.statusCode, who.name).toBe(200);
+      expect(got.rawPayload.length).toBe(files[0]!.size);
+    }
+    // Another agency, another partner's part, or a file not in that answer: 404.
+    const stranger = await person('Mai Văn Bên Ngoài', ['specialist'], f.agency('STC'));
+    expect((await f.inject(stranger, 'GET', url(stpTask, own.id))).statusCode).toBe(404);
+    expect((await f.inject(sxdStaff, 'GET', url(stpTask, own.id))).statusCode).toBe(404);
+    expect((await f.inject(specialist, 'GET', url(stpTask, foreign))).statusCode).toBe(404);
+    expect((await f.inject(stpStaff, 'GET', url(sxdTask, own.id))).statusCode).toBe(404);
+  });
+
   it('the simulator plans each partner in its calendar and the consolidated due time; the editor checks the budgets', async () => {
     const sim = async (channel: string) =>
       (

@@ -34,3 +34,7 @@ export const interagencyKeys = {
 /** A file of a partner's part, opened through the part (the partner never reads the dossier itself). */
 export const partnerFileUrl = (tid: string, fileId: string) =>
   `/api/interagency/tasks/${tid}/files/${fileId}`;
+
+/** A file attached to a partner's answer, opened through part `tid` (the answer's own, or a later partner's). */
+export const answerFileUrl = (tid: string, fileId: string) =>
+  `/api/interagency/tasks/${tid}/answer-files/${fileId}`;

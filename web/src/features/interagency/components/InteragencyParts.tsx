@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { interagencyApi } from '../api';
+import { AnswerFiles } from './AnswerFiles';
 
 type Props = { dossier: TDossierDetail; onDone(next: TDossierDetail, title: string): void; onReload(): void };
 type Me = Pick<TMeResponse, 'kind' | 'roles' | 'agency'>;
@@ -120,10 +121,13 @@ function Part({ p }: { p: TInteragencyTask }) {
         </Alert>
       ) : null}
       {p.done ? (
-        <p>
-          {t('interagency.doneBy', { by: p.done.by, at: formatDateTime(p.done.at, locale) })} (
-          {t(`processing.consult.grade.${p.done.grade}`)}): {p.done.outcome}
-        </p>
+        <>
+          <p>
+            {t('interagency.doneBy', { by: p.done.by, at: formatDateTime(p.done.at, locale) })} (
+            {t(`processing.consult.grade.${p.done.grade}`)}): {p.done.outcome}
+          </p>
+          <AnswerFiles tid={p.id} files={p.done.files} />
+        </>
       ) : null}
     </li>
   );

@@ -1,17 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { TInteragencyTask } from '@motcua/contracts';
+import type { TInteragencyTask, TUploadedFile } from '@motcua/contracts';
 import { Button } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { FileField } from '../../dossiers/components/FileField';
 import { interagencyApi, interagencyKeys, partnerFileUrl } from '../api';
+import { AnswerFiles } from './AnswerFiles';
 
 /** The partner records the outcome (result or opinion) of its part; a paper dossier's next partner begins then. */
 function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) {
   const { t } = useI18n();
   const id = useId();
   const [outcome, setOutcome] = useState('');
+  const [files, setFiles] = useState<TUploadedFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = (e: FormEvent) => {
@@ -19,7 +22,7 @@ function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) 
     setBusy(true);
     setError(null);
     interagencyApi
-      .done(task.id, { expectedVersion: task.dossierVersion, outcome })
+      .done(task.id, { expectedVersion: task.dossierVersion, outcome, fileIds: files.map((f) => f.id) })
       .then(onDone)
       .catch(setError)
       .finally(() => setBusy(false));
@@ -38,6 +41,7 @@ function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) 
           onChange={(e) => setOutcome(e.target.value)}
         />
       </div>
+      <FileField id={`${id}-file`} label={t('interagency.done.file')} files={files} onChange={setFiles} />
       <ErrorAlert error={error} onReload={onDone} />
       <Button type="submit" disabled={busy} aria-busy={busy}>
         {t(task.mode === 'sequential' ? 'interagency.done.submitPass' : 'interagency.done.submit')}
@@ -102,6 +106,7 @@ export function PartnerTask({ task, onDone }: { task: TInteragencyTask; onDone()
             {task.previous.map((p) => (
               <li key={p.agency}>
                 <strong>{p.agency}</strong>: {p.outcome}
+                <AnswerFiles tid={task.id} files={p.files} />
               </li>
             ))}
           </ul>
@@ -110,10 +115,13 @@ export function PartnerTask({ task, onDone }: { task: TInteragencyTask; onDone()
       <h3>{t('interagency.files.title')}</h3>
       <PartnerFiles task={task} />
       {task.done ? (
-        <p>
-          {t('interagency.doneBy', { by: task.done.by, at: formatDateTime(task.done.at, locale) })} (
-          {t(`processing.consult.grade.${task.done.grade}`)}): {task.done.outcome}
-        </p>
+        <>
+          <p>
+            {t('interagency.doneBy', { by: task.done.by, at: formatDateTime(task.done.at, locale) })} (
+            {t(`processing.consult.grade.${task.done.grade}`)}): {task.done.outcome}
+          </p>
+          <AnswerFiles tid={task.id} files={task.done.files} />
+        </>
       ) : null}
       {task.status === 'open' ? <DoneForm task={task} onDone={onDone} /> : null}
     </>
