@@ -11,10 +11,12 @@ import type { Db } from './client';
 import { backup, restore } from './backup';
 
 async function snapshot(db: Db) {
+  // Tables as the backup sees them: a partitioned table whole, not its partitions (which months exist follows each
+  // database's own clock when it was migrated).
   const { rows: tables } = await sql<{ name: string }>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`.execute(
-    db.kysely,
-  );
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+      AND c.relname <> 'schema_migrations' ORDER BY 1`.execute(db.kysely);
   const out: Record<string, string[]> = {};
   for (const { name } of tables) {
     const { rows } = await sql<{
