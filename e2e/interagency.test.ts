@@ -11,12 +11,18 @@ import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
  * Issue 14, "done when", with real demo log-ins (README "Demo offices") and real Chromium:
  * (a) an electronic feasibility-study dossier of Sở Xây dựng (1.009788, the demo's inter-agency plan) goes to Sở
  *     Nông nghiệp và Môi trường and Sở Tài chính at once; Sở Tài chính is late — the lead sees it warned and named —
- *     then the lead consolidates; the applicant's lookup shows one code and one status throughout;
+ *     then the lead consolidates, the leader approves and the receiving desk returns the one result; the applicant's
+ *     lookup shows one code and one status throughout;
  * (b) a dossier received at the commune desk of Xã Tân Phú is forwarded to the province (Sở Nông nghiệp và Môi
  *     trường) with its appointment, decided there, and comes back to the commune desk to be returned.
  */
 const CITIZEN = 'an.nguyen@example.vn';
-const SXD = { desk: 'dothihoa.sxd', head: 'lyvanthang.sxd', specialist: 'maithihuong.sxd' };
+const SXD = {
+  desk: 'dothihoa.sxd',
+  head: 'lyvanthang.sxd',
+  specialist: 'maithihuong.sxd',
+  leader: 'hoducthanh.sxd',
+};
 const SNNMT = { head: 'phovandung.snnmt', specialist: 'cuthimen.snnmt', leader: 'chuvanthuy.snnmt' };
 const STC_SPECIALIST = 'vuongthihang.stc';
 const COMMUNE_DESK = 'phungthingoc.ubndxtp';
@@ -133,7 +139,7 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     await page.close();
   }
 
-  it('(a) electronic dossier to two partners at once; one late is warned and named; the lead consolidates', async () => {
+  it('(a) electronic dossier to two partners at once; one late is warned and named; one consolidated result returned at the desk', async () => {
     const [accepted, desk] = await received('1.009788', SXD.desk);
     let d = accepted;
     const code = d.code!;
@@ -220,6 +226,38 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
       .poll(() => anon.locator('.lookup-result .badge').allTextContents())
       .toEqual(['Đang giải quyết']);
     await expectAccessible(anon);
+
+    // The leader approves; the receiving desk issues the one consolidated result and returns it to the applicant.
+    const leader = await as(SXD.leader);
+    await call(leader, `/api/processing/dossiers/${d.id}/forward`, {
+      expectedVersion: (await fresh(leader, d.id)).version,
+    });
+    await leader.close();
+    const deskAgain = await as(SXD.desk);
+    const upload = await deskAgain.request.post('/api/dossier-files', {
+      headers: {
+        'x-file-name': encodeURIComponent('thong-bao-ket-qua-tham-dinh.pdf'),
+        'content-type': 'application/octet-stream',
+        'x-csrf-token': await csrf(deskAgain),
+      },
+      data: await pdfBytes(1),
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+    await call(deskAgain, `/api/processing/dossiers/${d.id}/result`, {
+      expectedVersion: (await fresh(deskAgain, d.id)).version,
+      kind: 'granted',
+      summary:
+        'Thông báo kết quả thẩm định báo cáo nghiên cứu khả thi (tổng hợp ý kiến Sở NN&MT, Sở Tài chính)',
+      fileIds: [((await upload.json()) as { id: string }).id],
+    });
+    const returned = await call(deskAgain, `/api/processing/dossiers/${d.id}/return`, {
+      expectedVersion: (await fresh(deskAgain, d.id)).version,
+      collectedBy: 'Nguyễn Văn An',
+      originalsReturned: true,
+    });
+    expect([returned.status, returned.code]).toEqual(['returned', code]);
+    await deskAgain.close();
+    expect((await lookup(anon, code)).status).toBe('returned');
     await anon.close();
   });
 
