@@ -2,15 +2,14 @@
  * Public catalogue search: diacritic- and case-insensitive through vn_fold(), typo-tolerant through pg_trgm word
  * similarity, both served by the GIN trigram index on procedures.search_text (see the migration).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TProcedureSearchQuery, TProcedureSummary } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
+
 import type { ProcessingTime, ServiceLevel } from './catalogue.tables';
 import { agencyIdOf } from '../organisation';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database>;
-
-function filtered(db: Q, query: TProcedureSearchQuery, agencyId: string | null) {
+function filtered(db: Kdb, query: TProcedureSearchQuery, agencyId: string | null) {
   let qb = db.selectFrom('procedures as p').where('p.status', '=', 'published');
   if (query.field) qb = qb.where('p.field', '=', query.field);
   if (query.level) qb = qb.where(sql<boolean>`${query.level} = ANY(p.levels)`);
@@ -26,7 +25,7 @@ function filtered(db: Q, query: TProcedureSearchQuery, agencyId: string | null) 
 }
 
 /** Agency filter accepts a short name or an id; unknown → no results rather than an error. */
-async function agencyFilter(db: Q, agency: string | undefined): Promise<string | null | 'none'> {
+async function agencyFilter(db: Kdb, agency: string | undefined): Promise<string | null | 'none'> {
   if (!agency) return null;
   return (await agencyIdOf(db, agency)) ?? 'none';
 }
@@ -38,7 +37,7 @@ type SearchResult = { items: TProcedureSummary[]; total: number };
 const CACHE_SIZE = 500;
 const caches = new WeakMap<object, Map<string, { generation: number; result: SearchResult }>>();
 
-export async function searchProcedures(db: Q, query: TProcedureSearchQuery): Promise<SearchResult> {
+export async function searchProcedures(db: Kdb, query: TProcedureSearchQuery): Promise<SearchResult> {
   const generation =
     (await db.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
   let cache = caches.get(db);
@@ -64,7 +63,7 @@ export async function searchProcedures(db: Q, query: TProcedureSearchQuery): Pro
   return result;
 }
 
-async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchResult> {
+async function runSearch(db: Kdb, query: TProcedureSearchQuery): Promise<SearchResult> {
   const agencyId = await agencyFilter(db, query.agency);
   if (agencyId === 'none') return { items: [], total: 0 };
   const base = filtered(db, query, agencyId);
@@ -114,7 +113,7 @@ async function runSearch(db: Q, query: TProcedureSearchQuery): Promise<SearchRes
 }
 
 /** Counts per field and per implementing agency for the filter UI (published procedures only). */
-export async function catalogueFacets(db: Q) {
+export async function catalogueFacets(db: Kdb) {
   const fields = await db
     .selectFrom('procedures')
     .select(['field', sql<number>`count(*)::int`.as('count')])

@@ -1,6 +1,6 @@
 // The catalogue in the national database's shape (contracts/src/national-catalogue.ts): every procedure in force, or
 // the changes announced since a day — a new procedure, a new version of one, or one abolished.
-import type { Kysely } from 'kysely';
+
 import {
   formatMoney,
   type TNationalCatalogueExport,
@@ -8,10 +8,10 @@ import {
   type TProcedure,
   type TProcessingTime,
 } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
-import { getProcedure, getProcedureVersion } from './catalogue.service';
 
-type Q = Kysely<Database>;
+import { getProcedure, getProcedureVersion } from './catalogue.service';
+import type { Kdb } from '../../db/client';
+
 type Change = TNationalProcedure['LoaiCapNhat'];
 
 const LEVELS: Record<string, string> = {
@@ -112,7 +112,7 @@ export function toNationalRecord(
  * retired since then (abolished, with its last version), in the order they happened.
  */
 export async function exportNationalCatalogue(
-  db: Q,
+  db: Kdb,
   now: Date,
   since?: string,
 ): Promise<TNationalCatalogueExport> {

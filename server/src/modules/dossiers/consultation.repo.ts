@@ -1,9 +1,9 @@
 // All SQL of consultation (issue 14): the projection rows of the consultation_* events and the lists that read them.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { DossierConsultationsTable } from './dossiers.tables';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database> | Transaction<Database>;
 export type ConsultationRow = Selectable<DossierConsultationsTable>;
 /** A row with the dossier facts both sides see (code, procedure, version). */
 export type ConsultationView = ConsultationRow & {
@@ -12,7 +12,7 @@ export type ConsultationView = ConsultationRow & {
   dossier_version: number;
 };
 
-const view = (q: Q) =>
+const view = (q: Kdb) =>
   q
     .selectFrom('dossier_consultations as c')
     .innerJoin('dossiers as d', 'd.id', 'c.dossier_id')
@@ -26,7 +26,7 @@ export async function insertConsultations(
   if (rows.length) await trx.insertInto('dossier_consultations').values(rows).execute();
 }
 
-export async function findConsultation(q: Q, id: string): Promise<ConsultationView | undefined> {
+export async function findConsultation(q: Kdb, id: string): Promise<ConsultationView | undefined> {
   return view(q).where('c.id', '=', id).executeTakeFirst();
 }
 
@@ -40,7 +40,7 @@ export async function lockConsultation(trx: Transaction<Database>, id: string) {
     .executeTakeFirst();
 }
 
-export async function listConsultationsOf(q: Q, dossierId: string): Promise<ConsultationView[]> {
+export async function listConsultationsOf(q: Kdb, dossierId: string): Promise<ConsultationView[]> {
   return view(q)
     .where('c.dossier_id', '=', dossierId)
     .orderBy('c.requested_at')
@@ -48,7 +48,7 @@ export async function listConsultationsOf(q: Q, dossierId: string): Promise<Cons
     .execute();
 }
 
-export async function countOpenConsultations(q: Q, dossierId: string): Promise<number> {
+export async function countOpenConsultations(q: Kdb, dossierId: string): Promise<number> {
   const r = await q
     .selectFrom('dossier_consultations')
     .select((e) => e.fn.countAll<number>().as('n'))
@@ -71,7 +71,7 @@ export async function updateConsultation(
  * without a department see those to the agency. Open ones first, by due time.
  */
 export async function listConsultationsFor(
-  q: Q,
+  q: Kdb,
   agencyId: string,
   departmentId: string | null,
   onlyOpen: boolean,

@@ -4,7 +4,7 @@
 // an event through the one action pipeline; dossier_consultations is its projection, written in the same transaction.
 // The consulted unit sees the request (content, attachments, code, procedure), never the dossier itself.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   ZConsultationAnswerRequest,
@@ -33,10 +33,9 @@ import { findFiles, type DossierRow } from './dossiers.repo';
 import { findAgency, findDepartment } from '../organisation';
 import { calendarForAgency, findStaffFacts } from './ports';
 import { attachments, currentStep, requireHolder } from './processing.service';
+import type { Kdb } from '../../db/client';
 
 type Trx = Transaction<Database>;
-type Q = Kysely<Database> | Trx;
-
 export const CONSULTATION_WHAT = { vi: 'yêu cầu lấy ý kiến', en: 'Consultation' };
 const notFound = () => new AppError('NOT_FOUND', { what: CONSULTATION_WHAT });
 const badTarget = (vi: string, en: string) => new AppError('BAD_REQUEST', { details: { vi, en } });
@@ -59,7 +58,7 @@ function isConsultedParty(actor: Actor, departmentId: string | null, c: Consulta
   );
 }
 
-async function departmentOf(q: Q, actor: Actor) {
+async function departmentOf(q: Kdb, actor: Actor) {
   return (await findStaffFacts(q, actor.userId))?.departmentId ?? null;
 }
 
@@ -252,7 +251,7 @@ export async function closeConsultation(
 
 /** GET /api/consultations — what my unit is asked, open first by due time, with counts. */
 export async function listForConsulted(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   status: 'open' | 'all',
   now: Date,
@@ -265,7 +264,7 @@ export async function listForConsulted(
 }
 
 /** GET /api/consultations/{id} — the consulted unit, or the staff of the agency that asked; anyone else 404. */
-export async function getConsultation(q: Q, actor: Actor, id: string, now: Date): Promise<TConsultation> {
+export async function getConsultation(q: Kdb, actor: Actor, id: string, now: Date): Promise<TConsultation> {
   const c = await findConsultation(q, id);
   if (!c || actor.kind !== 'staff') throw notFound();
   if (actor.agencyId !== c.from_agency_id && !isConsultedParty(actor, await departmentOf(q, actor), c)) {
@@ -275,7 +274,7 @@ export async function getConsultation(q: Q, actor: Actor, id: string, now: Date)
 }
 
 /** An attachment of the request or of the answer, for whoever may read the consultation. */
-export async function openConsultationFile(q: Q, actor: Actor, id: string, fileId: string, now: Date) {
+export async function openConsultationFile(q: Kdb, actor: Actor, id: string, fileId: string, now: Date) {
   const c = await getConsultation(q, actor, id, now);
   if (!c.fileIds.includes(fileId) && !c.answer?.fileIds.includes(fileId)) {
     throw new AppError('NOT_FOUND', { what: { vi: 'tệp', en: 'File' } });

@@ -1,20 +1,20 @@
 // A partner's access to the dossier's files (issue 14, ADR 0026: "every agency sees only what it needs"). The partner
 // opens the files of the dossier's current attachments for its part once its turn has begun; it still never sees the
 // dossier itself. Anyone who may not see the part (another agency, a waiting partner's file) gets 404.
-import type { Kysely, Transaction } from 'kysely';
+
 import type { TInteragencyTaskFiles } from '@motcua/contracts';
-import type { Database } from '../../db/schema';
+
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { findFiles, listAttachments } from './dossiers.repo';
 import { getTask } from './interagency.service';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database> | Transaction<Database>;
 const FILE_WHAT = { vi: 'tệp', en: 'File' };
 
 /** The files of the dossier's current attachments, for someone who may see part `tid` (its turn begun). */
 export async function partnerFiles(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   tid: string,
   now: Date,
@@ -43,7 +43,7 @@ export async function partnerFiles(
 }
 
 /** One of those files, to download; 404 for a file not among them. */
-export async function openPartnerFile(q: Q, actor: Actor, tid: string, fileId: string, now: Date) {
+export async function openPartnerFile(q: Kdb, actor: Actor, tid: string, fileId: string, now: Date) {
   const { items } = await partnerFiles(q, actor, tid, now);
   if (!items.some((f) => f.id === fileId)) throw new AppError('NOT_FOUND', { what: FILE_WHAT });
   const [file] = await findFiles(q, [fileId]);
@@ -56,7 +56,7 @@ export async function openPartnerFile(q: Q, actor: Actor, tid: string, fileId: s
  * desk's staff and the partner itself (its own answer), a later partner of a paper dossier (the earlier answers
  * before its part). 404 for anyone else, or a file not attached to those answers.
  */
-export async function openAnswerFile(q: Q, actor: Actor, tid: string, fileId: string, now: Date) {
+export async function openAnswerFile(q: Kdb, actor: Actor, tid: string, fileId: string, now: Date) {
   const t = await getTask(q, actor, tid, now);
   const visible = [...(t.done?.files ?? []), ...t.previous.flatMap((p) => p.files)];
   if (!visible.some((f) => f.id === fileId)) throw new AppError('NOT_FOUND', { what: FILE_WHAT });

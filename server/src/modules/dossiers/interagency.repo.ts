@@ -1,9 +1,9 @@
 // All SQL of inter-agency processing (issue 14): the projection rows of the interagency_* events and their lists.
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { DossierInteragencyTasksTable } from './dossiers.tables';
+import type { Kdb } from '../../db/client';
 
-type Q = Kysely<Database> | Transaction<Database>;
 export type InteragencyRow = Selectable<DossierInteragencyTasksTable>;
 /** A row with the dossier facts a partner sees (code, procedure, version). */
 export type InteragencyView = InteragencyRow & {
@@ -12,7 +12,7 @@ export type InteragencyView = InteragencyRow & {
   dossier_version: number;
 };
 
-const view = (q: Q) =>
+const view = (q: Kdb) =>
   q
     .selectFrom('dossier_interagency_tasks as t')
     .innerJoin('dossiers as d', 'd.id', 't.dossier_id')
@@ -26,7 +26,7 @@ export async function insertTasks(
   if (rows.length) await trx.insertInto('dossier_interagency_tasks').values(rows).execute();
 }
 
-export async function findTask(q: Q, id: string): Promise<InteragencyView | undefined> {
+export async function findTask(q: Kdb, id: string): Promise<InteragencyView | undefined> {
   return view(q).where('t.id', '=', id).executeTakeFirst();
 }
 
@@ -47,18 +47,18 @@ export async function updateTask(
   await trx.updateTable('dossier_interagency_tasks').set(set).where('id', '=', id).execute();
 }
 
-export async function listTasksOf(q: Q, dossierId: string): Promise<InteragencyView[]> {
+export async function listTasksOf(q: Kdb, dossierId: string): Promise<InteragencyView[]> {
   return view(q).where('t.dossier_id', '=', dossierId).orderBy('t.position').execute();
 }
 
 /** The parts addressed to an agency: open ones by due time first, then the rest (waiting, done). */
-export async function listTasksFor(q: Q, agencyId: string, openOnly: boolean): Promise<InteragencyView[]> {
+export async function listTasksFor(q: Kdb, agencyId: string, openOnly: boolean): Promise<InteragencyView[]> {
   let s = view(q).where('t.agency_id', '=', agencyId);
   if (openOnly) s = s.where('t.status', '=', 'open');
   return s.orderBy('t.status', 'desc').orderBy('t.due_at').orderBy('t.position').limit(500).execute();
 }
 
-export async function countUndoneTasks(q: Q, dossierId: string): Promise<number> {
+export async function countUndoneTasks(q: Kdb, dossierId: string): Promise<number> {
   const r = await q
     .selectFrom('dossier_interagency_tasks')
     .select((e) => e.fn.countAll<number>().as('n'))
@@ -82,7 +82,7 @@ export async function overdueTasks(trx: Transaction<Database>, now: Date, limit:
 }
 
 /** Public lookup: the agencies with an open part, in order. */
-export async function openTaskAgencies(q: Q, dossierId: string): Promise<string[]> {
+export async function openTaskAgencies(q: Kdb, dossierId: string): Promise<string[]> {
   const rows = await q
     .selectFrom('dossier_interagency_tasks')
     .select('agency_name')

@@ -4,7 +4,7 @@
 // the one result returns through the receiving desk (the ordinary workflow). Each move is an event through the one
 // action pipeline; dossier_interagency_tasks is its projection. A partner sees its part only, never the dossier.
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   ZInteragencyDoneRequest,
@@ -37,10 +37,9 @@ import {
 } from './interagency.repo';
 import { calendarForAgency } from './ports';
 import { attachments } from './processing.service';
+import type { Kdb } from '../../db/client';
 
 type Trx = Transaction<Database>;
-type Q = Kysely<Database> | Trx;
-
 export const INTERAGENCY_WHAT = { vi: 'phần việc liên thông', en: 'Inter-agency task' };
 const notFound = () => new AppError('NOT_FOUND', { what: INTERAGENCY_WHAT });
 const STATUS_LABELS = {
@@ -61,7 +60,7 @@ function isPartner(actor: Actor, t: Pick<InteragencyView, 'agency_id'>): boolean
 type AnswerFiles = ReadonlyMap<string, TInteragencyAnswerFile>;
 
 /** The attachments of the answers among `rows`, by id, in one query (the presenter lists them by name). */
-export async function answerFilesOf(q: Q, rows: readonly InteragencyView[]): Promise<AnswerFiles> {
+export async function answerFilesOf(q: Kdb, rows: readonly InteragencyView[]): Promise<AnswerFiles> {
   const files = await findFiles(q, [...new Set(rows.flatMap((r) => r.answer_file_ids))]);
   return new Map(
     files.map((f) => [f.id, { id: f.id, name: f.name, mediaType: f.media_type, size: Number(f.size) }]),
@@ -263,7 +262,7 @@ export async function completeTask(
 
 /** GET /api/interagency/tasks — the parts my agency is asked for, with counts. */
 export async function listForPartner(
-  q: Q,
+  q: Kdb,
   actor: Actor,
   status: 'open' | 'all',
   now: Date,
@@ -281,7 +280,7 @@ export async function listForPartner(
 }
 
 /** GET /api/interagency/tasks/{id} — the partner agency, or the staff of the lead or the receiving desk. */
-export async function getTask(q: Q, actor: Actor, id: string, now: Date): Promise<TInteragencyTask> {
+export async function getTask(q: Kdb, actor: Actor, id: string, now: Date): Promise<TInteragencyTask> {
   const t = await findTask(q, id);
   if (!t || actor.kind !== 'staff') throw notFound();
   const d = await q
@@ -297,7 +296,7 @@ export async function getTask(q: Q, actor: Actor, id: string, now: Date): Promis
 
 /** The plan pinned at receipt with the partners' names (staff detail); undefined for a one-agency procedure. */
 export async function planView(
-  q: Q,
+  q: Kdb,
   d: Pick<DossierRow, 'workflow' | 'channel'>,
 ): Promise<TInteragencyPlanView | undefined> {
   const plan = d.workflow?.interagency;
@@ -313,7 +312,7 @@ export async function planView(
 }
 
 /** The staff view of a dossier's parts (the lead's and the desk's detail). */
-export async function tasksOfDossier(q: Q, dossierId: string, now: Date): Promise<TInteragencyTask[]> {
+export async function tasksOfDossier(q: Kdb, dossierId: string, now: Date): Promise<TInteragencyTask[]> {
   const all = await listTasksOf(q, dossierId);
   const files = await answerFilesOf(q, all);
   return all.map((t) => presentTask(t, all, now, files));

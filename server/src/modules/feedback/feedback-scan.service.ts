@@ -14,6 +14,7 @@ import { AppError } from '../../http/errors';
 import { appendAudit, type AuditActor } from '../audit';
 import { FEEDBACK_WHAT } from './feedback.service';
 import * as repo from './feedback.repo';
+import type { Kdb } from '../../db/client';
 
 /** A scanned letter of a few pages, in colour. */
 export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
@@ -69,7 +70,7 @@ export async function attachLetterScan(
 
 /** The scan's bytes, for staff of the agency holding the item or of the one that forwarded it. */
 export async function readLetterScan(
-  q: repo.Q,
+  q: Kdb,
   ctx: Pick<ScanCtx, 'actor' | 'config'>,
   id: string,
 ): Promise<{ body: Readable; mediaType: string; name: string }> {

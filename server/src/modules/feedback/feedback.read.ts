@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { addWorkingMinutes } from '../calendar';
 import { getCalendarForAgency } from '../calendar';
-import { itemsQuery, type ItemRow, type Q } from './feedback.repo';
+import { itemsQuery, type ItemRow } from './feedback.repo';
+import type { Kdb } from '../../db/client';
 
 const OPEN = ['received', 'classified', 'forwarded'] as const;
 
@@ -44,7 +45,7 @@ export function presentItem(r: ItemRow, now: Date, soon: Date | null): TFeedback
 }
 
 /** One working day of the agency's calendar ahead: what is due before then is "due soon". */
-export async function dueSoonLimit(q: Q, agencyId: string, now: Date): Promise<Date> {
+export async function dueSoonLimit(q: Kdb, agencyId: string, now: Date): Promise<Date> {
   const handle: Db = { engine: 'postgres', kysely: q as Kysely<Database>, close: async () => undefined };
   const cal = await getCalendarForAgency(handle, agencyId);
   return addWorkingMinutes(cal, now, cal.workingDayMinutes);
@@ -66,13 +67,13 @@ export async function officeList(
 }
 
 /** Feedback about one dossier, for its staff timeline (a complaint has its own clock; the dossier's runs on). */
-export async function feedbackForDossier(q: Q, dossierId: string, now: Date): Promise<TFeedbackItem[]> {
+export async function feedbackForDossier(q: Kdb, dossierId: string, now: Date): Promise<TFeedbackItem[]> {
   const rows = await itemsQuery(q).where('f.dossier_id', '=', dossierId).orderBy('f.received_at').execute();
   return rows.map((r) => presentItem(r, now, null));
 }
 
 /** What a citizen filed while logged in, newest first: their portal copy of every answer. */
-export async function myFeedback(q: Q, userId: string, now: Date): Promise<TFeedbackItem[]> {
+export async function myFeedback(q: Kdb, userId: string, now: Date): Promise<TFeedbackItem[]> {
   const rows = await itemsQuery(q)
     .where('f.user_id', '=', userId)
     .orderBy('f.received_at', 'desc')
@@ -84,7 +85,7 @@ export async function myFeedback(q: Q, userId: string, now: Date): Promise<TFeed
 
 /** Feedback past its answer time in these agencies (the leader's dashboard), oldest due first, and how many. */
 export async function overdueFeedback(
-  q: Q,
+  q: Kdb,
   agencyIds: readonly string[],
   now: Date,
   limit = 10,

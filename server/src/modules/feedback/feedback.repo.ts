@@ -1,8 +1,7 @@
 /** SQL of the feedback module: its own tables, and the few reads of other modules' rows it needs. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import { sql } from 'kysely';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 export const ITEM_COLUMNS = [
   'f.id',
@@ -43,7 +42,7 @@ export const ITEM_COLUMNS = [
   'src.name as forwarded_from_name',
 ] as const;
 
-export function itemsQuery(q: Q) {
+export function itemsQuery(q: Kdb) {
   return q
     .selectFrom('feedback_items as f')
     .innerJoin('agencies as a', 'a.id', 'f.agency_id')
@@ -52,18 +51,18 @@ export function itemsQuery(q: Q) {
 }
 export type ItemRow = NonNullable<Awaited<ReturnType<ReturnType<typeof itemsQuery>['executeTakeFirst']>>>;
 
-export async function findItem(q: Q, id: string, forUpdate = false): Promise<ItemRow | undefined> {
+export async function findItem(q: Kdb, id: string, forUpdate = false): Promise<ItemRow | undefined> {
   let qb = itemsQuery(q).where('f.id', '=', id);
   if (forUpdate) qb = qb.forUpdate('f');
   return qb.executeTakeFirst();
 }
 
-export async function nextReferenceNumber(q: Q): Promise<number> {
+export async function nextReferenceNumber(q: Kdb): Promise<number> {
   const r = await sql<{ n: string }>`SELECT nextval('feedback_reference_seq') AS n`.execute(q);
   return Number(r.rows[0]!.n);
 }
 
-export async function findAgency(q: Q, id: string) {
+export async function findAgency(q: Kdb, id: string) {
   return q
     .selectFrom('agencies')
     .select(['id', 'name', 'short_name'])
@@ -73,7 +72,7 @@ export async function findAgency(q: Q, id: string) {
 }
 
 /** Where a question naming nothing goes: the province's public administrative service centre, else the first agency. */
-export async function defaultAgency(q: Q) {
+export async function defaultAgency(q: Kdb) {
   return q
     .selectFrom('agencies')
     .select(['id', 'name'])
@@ -84,7 +83,7 @@ export async function defaultAgency(q: Q) {
 }
 
 /** The dossier a complaint names by its code: the agency holding it now (else its authority) and its procedure. */
-export async function findDossierByCode(q: Q, code: string) {
+export async function findDossierByCode(q: Kdb, code: string) {
   return q
     .selectFrom('dossiers as d')
     .leftJoin('procedures as p', 'p.code', 'd.procedure_code')
@@ -106,7 +105,7 @@ export async function findDossierByCode(q: Q, code: string) {
     .executeTakeFirst();
 }
 
-export async function findProcedure(q: Q, code: string) {
+export async function findProcedure(q: Kdb, code: string) {
   return q
     .selectFrom('procedures')
     .select(['code', 'field', 'agency_ids'])
@@ -116,7 +115,7 @@ export async function findProcedure(q: Q, code: string) {
 }
 
 /** Heads of an agency (leaders, and approvers of the agency itself rather than of a department): escalations. */
-export async function agencyHeads(q: Q, agencyId: string) {
+export async function agencyHeads(q: Kdb, agencyId: string) {
   return q
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.id')
@@ -139,7 +138,7 @@ export async function agencyHeads(q: Q, agencyId: string) {
  * The staff member a feedback names, matched on the name without diacritics or case (within one agency when the
  * sender chose it). Only a single match counts: two officials of the same name route nowhere by name.
  */
-export async function findOfficialByName(q: Q, name: string, agencyId: string | null) {
+export async function findOfficialByName(q: Kdb, name: string, agencyId: string | null) {
   let qb = q
     .selectFrom('users')
     .select(['id', 'full_name', 'agency_id'])

@@ -20,14 +20,14 @@ import { appendAudit, type AuditActor } from '../audit';
 import { knownIndicators, periodOf, ratingPeriod, totalScore } from './feedback-rules';
 import type { IndicatorScores } from './feedback.tables';
 import { ratingToken, verifyRatingToken } from './rating-token';
-import type { Q } from './feedback.repo';
+import type { Kdb } from '../../db/client';
 import { interagencyPartsOf } from '../dossiers';
 
 type Trx = Transaction<Database>;
 const NOT_RETURNED = { vi: 'hồ sơ chưa trả kết quả', en: 'the result has not been returned yet' };
 const ALREADY = { vi: 'hồ sơ đã được đánh giá', en: 'the dossier has already been rated' };
 
-async function dossierFacts(q: Q, dossierId: string) {
+async function dossierFacts(q: Kdb, dossierId: string) {
   const d = await q
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.id', 'd.authority_agency_id')
@@ -73,7 +73,7 @@ async function dossierFacts(q: Q, dossierId: string) {
   return { ...d, known, officialId: receiver?.actor_id ?? null };
 }
 
-async function fromToken(q: Q, secret: string, token: string) {
+async function fromToken(q: Kdb, secret: string, token: string) {
   const id = verifyRatingToken(secret, token);
   const d = id ? await dossierFacts(q, id) : null;
   if (!d?.code) throw new AppError('RATING_LINK_INVALID');
@@ -82,7 +82,7 @@ async function fromToken(q: Q, secret: string, token: string) {
 
 /** What the rating page shows: the dossier, the indicators filled from its record, the ones asked. */
 export async function ratingForm(
-  q: Q,
+  q: Kdb,
   config: Pick<Config, 'feedback'>,
   token: string,
 ): Promise<TRatingForm> {
@@ -152,7 +152,7 @@ export async function submitRating(
 }
 
 /** The desk starts a rating on its tablet: a token for a returned dossier its agency received or decided. */
-export async function deskRatingLink(q: Q, config: Pick<Config, 'feedback'>, actor: Actor, code: string) {
+export async function deskRatingLink(q: Kdb, config: Pick<Config, 'feedback'>, actor: Actor, code: string) {
   const row = await q
     .selectFrom('dossiers')
     .select(['id', 'status', 'receiving_agency_id', 'authority_agency_id', 'result_agency_id'])
@@ -230,7 +230,7 @@ export async function satisfactionRollup(
 
 /** For the reports module: rating counts per agency and period. */
 export async function satisfactionCounts(
-  q: Q,
+  q: Kdb,
   opts: { period?: string; agencyId?: string; periods?: string[]; agencyIds?: string[] } = {},
 ) {
   let qb = q

@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SignedResultsTable } from './results.tables';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 const COLUMNS = [
   'id',
@@ -26,12 +25,12 @@ export async function insertSignedResult(trx: Transaction<Database>, row: Insert
   return trx.insertInto('signed_results').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function findBySha(q: Q, sha256: string) {
+export async function findBySha(q: Kdb, sha256: string) {
   return q.selectFrom('signed_results').select(COLUMNS).where('sha256', '=', sha256).executeTakeFirst();
 }
 
 /** A dossier's signed results, newest first (by dossier id or by code). */
-export async function listForDossier(q: Q, by: { dossierId: string } | { dossierCode: string }) {
+export async function listForDossier(q: Kdb, by: { dossierId: string } | { dossierCode: string }) {
   let query = q.selectFrom('signed_results').select(COLUMNS);
   query =
     'dossierId' in by
@@ -40,7 +39,7 @@ export async function listForDossier(q: Q, by: { dossierId: string } | { dossier
   return query.orderBy('signed_at', 'desc').orderBy('id').execute();
 }
 
-export async function isSuperseded(q: Q, id: string): Promise<boolean> {
+export async function isSuperseded(q: Kdb, id: string): Promise<boolean> {
   const r = await q
     .selectFrom('signed_results')
     .select('id')
@@ -50,7 +49,7 @@ export async function isSuperseded(q: Q, id: string): Promise<boolean> {
 }
 
 /** The current (not superseded) signed result of each of these dossiers. */
-export async function currentForDossiers(q: Q, dossierIds: readonly string[]) {
+export async function currentForDossiers(q: Kdb, dossierIds: readonly string[]) {
   if (dossierIds.length === 0) return [];
   return q
     .selectFrom('signed_results as r')

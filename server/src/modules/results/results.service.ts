@@ -2,7 +2,7 @@
 // PDF is stored content-addressed and recorded here, never changed; a correction records a new one superseding it.
 import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Locale, TDossierResults, TSignedResult, TVerifyResultResponse } from '@motcua/contracts';
 import type { Config } from '../../config';
 import type { Database } from '../../db/schema';
@@ -21,8 +21,7 @@ import {
 } from './results.repo';
 import { localSigner, type ResultSigner } from './signer';
 import { checkSignature } from './verify';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Kdb } from '../../db/client';
 
 const storeFor = fileStoreFor;
 
@@ -89,14 +88,14 @@ export async function signAndRecordResult(
 }
 
 /** The current (not superseded) signed result of a dossier, or null. */
-export async function findCurrentResult(q: Q, dossierId: string): Promise<SignedResultRow | null> {
+export async function findCurrentResult(q: Kdb, dossierId: string): Promise<SignedResultRow | null> {
   const rows = await listForDossier(q, { dossierId });
   const replaced = new Set(rows.map((r) => r.supersedes_id).filter(Boolean));
   return rows.find((r) => !replaced.has(r.id)) ?? null;
 }
 
 /** The current signed results of these dossiers, newest first (the citizen's store of results). */
-export async function currentResultsOf(q: Q, dossierIds: readonly string[]): Promise<SignedResultRow[]> {
+export async function currentResultsOf(q: Kdb, dossierIds: readonly string[]): Promise<SignedResultRow[]> {
   return currentForDossiers(q, dossierIds);
 }
 
@@ -119,7 +118,7 @@ function present(r: SignedResultRow & {}, current: boolean): TSignedResult {
 }
 
 /** Public facts of a dossier's results (no personal data): the current one first, then those it replaced. */
-export async function dossierResults(q: Q, dossierCode: string): Promise<TDossierResults> {
+export async function dossierResults(q: Kdb, dossierCode: string): Promise<TDossierResults> {
   const rows = await listForDossier(q, { dossierCode });
   if (!rows.length) throw new AppError('NOT_FOUND', { what: { vi: 'kết quả', en: 'result' } });
   const replaced = new Set(rows.map((r) => r.supersedes_id).filter(Boolean));
@@ -133,7 +132,7 @@ export async function dossierResults(q: Q, dossierCode: string): Promise<TDossie
 
 /** POST /api/results/verify: signature over the whole file, chain to a trusted CA, and issued by us. */
 export async function verifyResultPdf(
-  q: Q,
+  q: Kdb,
   config: Config,
   pdf: Buffer,
   locale: Locale = 'vi',
