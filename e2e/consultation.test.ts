@@ -6,7 +6,7 @@ import { pdfBytes } from '../server/src/files/files.fixtures';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
 import { pdfText } from '../server/src/modules/documents/pdf-inspect.test-helpers';
 import { flagOverdueConsultations } from '../server/src/modules/dossiers/consultation-warnings';
-import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
+import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
 
 /**
  * Issue 14, "done when" — a consultation with real demo log-ins (README "Demo offices", SXD) and real Chromium: the
@@ -27,29 +27,10 @@ const e2e = hasBrowser ? await startE2E() : (undefined as never);
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 describe.skipIf(!hasBrowser)('consultation: SXD asks another department, answered late', () => {
-  const csrf = async (page: Page) =>
-    (await page.context().cookies()).find((c) => c.name === 'mc_csrf')?.value ?? '';
-  async function call(page: Page, path: string, data: unknown): Promise<TDossierDetail> {
-    const res = await page.request.post(path, {
-      headers: { 'x-csrf-token': await csrf(page), 'idempotency-key': crypto.randomUUID() },
-      data,
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return (await res.json()) as TDossierDetail;
-  }
-  async function as(username: string): Promise<Page> {
-    const page = await e2e.newPage();
-    await staffLogin(page, username);
-    return page;
-  }
-  const userId = async (username: string) =>
-    (
-      await e2e.deps.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const csrf = csrfOf;
+  const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
+  const as = (username: string) => staffPage(e2e, username);
+  const userId = (username: string) => userIdOf(e2e, username);
 
   /** Submitted online by Nguyễn Văn An, accepted at the SXD desk, assigned to the specialist (steps not under test). */
   async function assigned(): Promise<TDossierDetail> {

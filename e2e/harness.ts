@@ -84,6 +84,41 @@ export async function staffLogin(page: Page, username: string, password = 'MotCu
   await page.waitForURL('**/office');
 }
 
+/** The page's CSRF token (the `mc_csrf` cookie the server set at log-in). */
+export async function csrfOf(page: Page): Promise<string> {
+  return (await page.context().cookies()).find((c) => c.name === 'mc_csrf')?.value ?? '';
+}
+
+/**
+ * A JSON POST with the page's session, failing the test on anything but 2xx: for the steps a journey does not test
+ * in the browser. Each call is a new Idempotency-Key.
+ */
+export async function postJson<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const res = await page.request.post(path, {
+    headers: { 'x-csrf-token': await csrfOf(page), 'idempotency-key': crypto.randomUUID() },
+    data,
+  });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** A new page logged in as a demo staff member. */
+export async function staffPage(e2e: E2E, username: string): Promise<Page> {
+  const page = await e2e.newPage();
+  await staffLogin(page, username);
+  return page;
+}
+
+/** The id of a demo account, by user name. */
+export async function userIdOf(e2e: E2E, username: string): Promise<string> {
+  const row = await e2e.deps.db.kysely
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page. */
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page })

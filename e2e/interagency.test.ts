@@ -5,7 +5,7 @@ import { clockStartingAt } from '../server/src/clock';
 import { pdfBytes } from '../server/src/files/files.fixtures';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
 import { flagOverdueInteragency } from '../server/src/modules/dossiers/interagency-warnings';
-import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
+import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
 
 /**
  * Issue 14, "done when", with real demo log-ins (README "Demo offices") and real Chromium:
@@ -32,29 +32,10 @@ const SNNMT_NAME = 'Sở Nông nghiệp và Môi trường tỉnh An Hòa';
 const e2e = hasBrowser ? await startE2E() : (undefined as never);
 
 describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the office', () => {
-  const csrf = async (page: Page) =>
-    (await page.context().cookies()).find((c) => c.name === 'mc_csrf')?.value ?? '';
-  async function call(page: Page, path: string, data: unknown): Promise<TDossierDetail> {
-    const res = await page.request.post(path, {
-      headers: { 'x-csrf-token': await csrf(page), 'idempotency-key': crypto.randomUUID() },
-      data,
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return (await res.json()) as TDossierDetail;
-  }
-  async function as(username: string): Promise<Page> {
-    const page = await e2e.newPage();
-    await staffLogin(page, username);
-    return page;
-  }
-  const userId = async (username: string) =>
-    (
-      await e2e.deps.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const csrf = csrfOf;
+  const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
+  const as = (username: string) => staffPage(e2e, username);
+  const userId = (username: string) => userIdOf(e2e, username);
   const fresh = async (page: Page, id: string) =>
     (await (await page.request.get(`/api/dossiers/${id}`)).json()) as TDossierDetail;
 

@@ -7,7 +7,7 @@ import type { TDossierDetail } from '@motcua/contracts';
 import { clockStartingAt } from '../server/src/clock';
 import { pdfBytes } from '../server/src/files/files.fixtures';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
-import { expectAccessible, hasBrowser, staffLogin, startE2E } from './harness';
+import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
 import { mailText, startSmtpCapture } from './intake.smtp';
 
 /**
@@ -39,17 +39,9 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await worker.stop();
     await smtp?.close();
   });
-  const csrf = async (page: Page) =>
-    (await page.context().cookies()).find((c) => c.name === 'mc_csrf')?.value ?? '';
+  const csrf = csrfOf;
   /** A JSON call with the page's session (steps that are not under test here go through the API). */
-  async function call(page: Page, path: string, data: unknown): Promise<TDossierDetail> {
-    const res = await page.request.post(path, {
-      headers: { 'x-csrf-token': await csrf(page), 'idempotency-key': crypto.randomUUID() },
-      data,
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return (await res.json()) as TDossierDetail;
-  }
+  const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
   async function citizen(): Promise<Page> {
     const page = await e2e.newPage();
     await page.goto('/dang-nhap');
@@ -59,20 +51,8 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
     return page;
   }
-  async function as(username: string): Promise<Page> {
-    const page = await e2e.newPage();
-    await staffLogin(page, username);
-    return page;
-  }
-  async function userId(username: string) {
-    return (
-      await e2e.deps.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id;
-  }
+  const as = (username: string) => staffPage(e2e, username);
+  const userId = (username: string) => userIdOf(e2e, username);
   async function detail(page: Page, id: string): Promise<TDossierDetail> {
     return (await (await page.request.get(`/api/dossiers/${id}`)).json()) as TDossierDetail;
   }
