@@ -2,11 +2,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TDossierDetail } from '@motcua/contracts';
 import { clockStartingAt } from '../server/src/clock';
-import { pdfBytes } from '../server/src/files/files.fixtures';
-import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
 import { pdfText } from '../server/src/modules/documents/pdf-inspect.test-helpers';
 import { flagOverdueConsultations } from '../server/src/modules/dossiers/consultation-warnings';
-import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
+import {
+  expectAccessible,
+  hasBrowser,
+  startE2E,
+  postJson,
+  staffPage,
+  userIdOf,
+  citizenPage,
+  submitOnline,
+} from './harness';
 
 /**
  * Issue 14, "done when" — a consultation with real demo log-ins (README "Demo offices", SXD) and real Chromium: the
@@ -14,7 +21,6 @@ import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, us
  * (the warnings pass flags it: the workspace shows the warning); the consulted specialist answers late from
  * "Xin ý kiến cần trả lời"; the control slip grades the answer late. Axe runs on both pages.
  */
-const CITIZEN = 'an.nguyen@example.vn';
 const DESK = 'dothihoa.sxd';
 const HEAD = 'lyvanthang.sxd';
 const SPECIALIST = 'maithihuong.sxd';
@@ -27,46 +33,14 @@ const e2e = hasBrowser ? await startE2E() : (undefined as never);
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 describe.skipIf(!hasBrowser)('consultation: SXD asks another department, answered late', () => {
-  const csrf = csrfOf;
   const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
   const as = (username: string) => staffPage(e2e, username);
   const userId = (username: string) => userIdOf(e2e, username);
 
   /** Submitted online by Nguyễn Văn An, accepted at the SXD desk, assigned to the specialist (steps not under test). */
   async function assigned(): Promise<TDossierDetail> {
-    const an = await e2e.newPage();
-    await an.goto('/dang-nhap');
-    await an.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
-    await an.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await an.getByRole('button', { name: 'Đăng nhập' }).click();
-    await an.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-    const p = (await (await an.request.get(`/api/procedures/${PROCEDURE}`)).json()) as {
-      components: { code: string; required: boolean }[];
-    };
-    const upload = await an.request.post('/api/dossier-files', {
-      headers: {
-        'x-file-name': encodeURIComponent('don-de-nghi.pdf'),
-        'content-type': 'application/octet-stream',
-        'x-csrf-token': await csrf(an),
-      },
-      data: await pdfBytes(1),
-    });
-    const file = (await upload.json()) as { id: string };
-    let d = await call(an, '/api/dossiers', {
-      procedureCode: PROCEDURE,
-      applicant: {
-        kind: 'citizen',
-        name: 'Nguyễn Văn An',
-        idNumber: '099088000123',
-        address: 'Số 5 đường Lê Lợi, phường An Hòa',
-        phone: null,
-        email: CITIZEN,
-      },
-      formData: {},
-      attachments: p.components
-        .filter((c) => c.required)
-        .map((c) => ({ componentCode: c.code, fileIds: [file.id] })),
-    });
+    const an = await citizenPage(e2e);
+    let d = await submitOnline(an, PROCEDURE, { fileName: 'don-de-nghi.pdf', requiredOnly: true });
     await an.close();
     const desk = await as(DESK);
     d = await call(desk, `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version });

@@ -9,6 +9,9 @@ import type { AppDeps } from '../server/src/http/context';
 import { clockStartingAt } from '../server/src/clock';
 import { createDemoDb, TEST_NOW, testConfig } from '../server/src/test/harness';
 import type { Config } from '../server/src/config';
+import { pdfBytes } from '../server/src/files/files.fixtures';
+import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
+import type { TDossierDetail } from '@motcua/contracts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasBrowser = fs.existsSync(CHROMIUM);
@@ -107,6 +110,61 @@ export async function staffPage(e2e: E2E, username: string): Promise<Page> {
   const page = await e2e.newPage();
   await staffLogin(page, username);
   return page;
+}
+
+/** A new page logged in as a demo citizen through the portal's log-in page (Nguyễn Văn An by default). */
+export async function citizenPage(e2e: E2E, login = 'an.nguyen@example.vn'): Promise<Page> {
+  const page = await e2e.newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(login);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  return page;
+}
+
+/** Uploads a one-page PDF with the page's session; the stored file's id. */
+export async function uploadPdf(page: Page, fileName: string): Promise<string> {
+  const res = await page.request.post('/api/dossier-files', {
+    headers: {
+      'x-file-name': encodeURIComponent(fileName),
+      'content-type': 'application/octet-stream',
+      'x-csrf-token': await csrfOf(page),
+    },
+    data: await pdfBytes(1),
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/**
+ * Nguyễn Văn An (logged in on `page`) submits a dossier of `procedure` online through the API, one uploaded PDF for
+ * every component (or every required one): the submission a journey does not test in the browser.
+ */
+export async function submitOnline(
+  page: Page,
+  procedure: string,
+  opts: { fileName: string; requiredOnly?: boolean },
+): Promise<TDossierDetail> {
+  const p = (await (await page.request.get(`/api/procedures/${procedure}`)).json()) as {
+    components: { code: string; required: boolean }[];
+  };
+  const file = await uploadPdf(page, opts.fileName);
+  return postJson<TDossierDetail>(page, '/api/dossiers', {
+    procedureCode: procedure,
+    applicant: {
+      kind: 'citizen',
+      name: 'Nguyễn Văn An',
+      idNumber: '099088000123',
+      address: 'Số 5 đường Lê Lợi, phường An Hòa',
+      phone: null,
+      email: 'an.nguyen@example.vn',
+    },
+    formData: {},
+    attachments: p.components
+      .filter((c) => c.required || !opts.requiredOnly)
+      .map((c) => ({ componentCode: c.code, fileIds: [file] })),
+  });
 }
 
 /** The id of a demo account, by user name. */

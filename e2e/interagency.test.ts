@@ -3,9 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { TDossierDetail, TLookupResponse } from '@motcua/contracts';
 import { clockStartingAt } from '../server/src/clock';
 import { pdfBytes } from '../server/src/files/files.fixtures';
-import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
 import { flagOverdueInteragency } from '../server/src/modules/dossiers/interagency-warnings';
-import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
+import {
+  expectAccessible,
+  hasBrowser,
+  startE2E,
+  postJson,
+  staffPage,
+  userIdOf,
+  citizenPage,
+  submitOnline,
+  uploadPdf,
+} from './harness';
 
 /**
  * Issue 14, "done when", with real demo log-ins (README "Demo offices") and real Chromium:
@@ -16,7 +25,6 @@ import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, us
  * (b) a dossier received at the commune desk of Xã Tân Phú is forwarded to the province (Sở Nông nghiệp và Môi
  *     trường) with its appointment, decided there, and comes back to the commune desk to be returned.
  */
-const CITIZEN = 'an.nguyen@example.vn';
 const SXD = {
   desk: 'dothihoa.sxd',
   head: 'lyvanthang.sxd',
@@ -32,7 +40,6 @@ const SNNMT_NAME = 'Sở Nông nghiệp và Môi trường tỉnh An Hòa';
 const e2e = hasBrowser ? await startE2E() : (undefined as never);
 
 describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the office', () => {
-  const csrf = csrfOf;
   const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
   const as = (username: string) => staffPage(e2e, username);
   const userId = (username: string) => userIdOf(e2e, username);
@@ -41,37 +48,8 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
 
   /** Submitted online by Nguyễn Văn An and accepted at `desk`, whose page stays logged in (steps not under test). */
   async function received(procedure: string, desk: string): Promise<[TDossierDetail, Page]> {
-    const an = await e2e.newPage();
-    await an.goto('/dang-nhap');
-    await an.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
-    await an.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await an.getByRole('button', { name: 'Đăng nhập' }).click();
-    await an.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-    const p = (await (await an.request.get(`/api/procedures/${procedure}`)).json()) as {
-      components: { code: string }[];
-    };
-    const upload = await an.request.post('/api/dossier-files', {
-      headers: {
-        'x-file-name': encodeURIComponent('to-trinh.pdf'),
-        'content-type': 'application/octet-stream',
-        'x-csrf-token': await csrf(an),
-      },
-      data: await pdfBytes(1),
-    });
-    const file = (await upload.json()) as { id: string };
-    const d = await call(an, '/api/dossiers', {
-      procedureCode: procedure,
-      applicant: {
-        kind: 'citizen',
-        name: 'Nguyễn Văn An',
-        idNumber: '099088000123',
-        address: 'Số 5 đường Lê Lợi, phường An Hòa',
-        phone: null,
-        email: CITIZEN,
-      },
-      formData: {},
-      attachments: p.components.map((c) => ({ componentCode: c.code, fileIds: [file.id] })),
-    });
+    const an = await citizenPage(e2e);
+    const d = await submitOnline(an, procedure, { fileName: 'to-trinh.pdf' });
     await an.close();
     const page = await as(desk);
     return [await call(page, `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version }), page];
@@ -215,21 +193,13 @@ describe.skipIf(!hasBrowser)('inter-agency and cross-level processing in the off
     });
     await leader.close();
     const deskAgain = await as(SXD.desk);
-    const upload = await deskAgain.request.post('/api/dossier-files', {
-      headers: {
-        'x-file-name': encodeURIComponent('thong-bao-ket-qua-tham-dinh.pdf'),
-        'content-type': 'application/octet-stream',
-        'x-csrf-token': await csrf(deskAgain),
-      },
-      data: await pdfBytes(1),
-    });
-    expect(upload.status(), await upload.text()).toBe(201);
+    const resultFile = await uploadPdf(deskAgain, 'thong-bao-ket-qua-tham-dinh.pdf');
     await call(deskAgain, `/api/processing/dossiers/${d.id}/result`, {
       expectedVersion: (await fresh(deskAgain, d.id)).version,
       kind: 'granted',
       summary:
         'Thông báo kết quả thẩm định báo cáo nghiên cứu khả thi (tổng hợp ý kiến Sở NN&MT, Sở Tài chính)',
-      fileIds: [((await upload.json()) as { id: string }).id],
+      fileIds: [resultFile],
     });
     const returned = await call(deskAgain, `/api/processing/dossiers/${d.id}/return`, {
       expectedVersion: (await fresh(deskAgain, d.id)).version,

@@ -6,8 +6,16 @@ import { jobRegistry } from '../server/src/modules/registry';
 import type { TDossierDetail } from '@motcua/contracts';
 import { clockStartingAt } from '../server/src/clock';
 import { pdfBytes } from '../server/src/files/files.fixtures';
-import { DEMO_PASSWORD } from '../server/src/modules/accounts/accounts.demo';
-import { expectAccessible, hasBrowser, startE2E, csrfOf, postJson, staffPage, userIdOf } from './harness';
+import {
+  expectAccessible,
+  hasBrowser,
+  startE2E,
+  postJson,
+  staffPage,
+  userIdOf,
+  citizenPage,
+  submitOnline,
+} from './harness';
 import { mailText, startSmtpCapture } from './intake.smtp';
 
 /**
@@ -39,18 +47,9 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
     await worker.stop();
     await smtp?.close();
   });
-  const csrf = csrfOf;
   /** A JSON call with the page's session (steps that are not under test here go through the API). */
   const call = (page: Page, path: string, data: unknown) => postJson<TDossierDetail>(page, path, data);
-  async function citizen(): Promise<Page> {
-    const page = await e2e.newPage();
-    await page.goto('/dang-nhap');
-    await page.getByLabel('Thư điện tử, số điện thoại hoặc tên đăng nhập').fill(CITIZEN);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-    return page;
-  }
+  const citizen = () => citizenPage(e2e);
   const as = (username: string) => staffPage(e2e, username);
   const userId = (username: string) => userIdOf(e2e, username);
   async function detail(page: Page, id: string): Promise<TDossierDetail> {
@@ -59,33 +58,7 @@ describe.skipIf(!hasBrowser)('processing exceptions (supplement, apology, refusa
   /** Submitted online by Nguyễn Văn An, accepted by the desk, assigned by the head to the specialist. */
   async function assigned(): Promise<TDossierDetail> {
     const an = await citizen();
-    const p = (await (await an.request.get(`/api/procedures/${PROCEDURE}`)).json()) as {
-      components: { code: string; required: boolean }[];
-    };
-    const upload = await an.request.post('/api/dossier-files', {
-      headers: {
-        'x-file-name': encodeURIComponent('don-de-nghi.pdf'),
-        'content-type': 'application/octet-stream',
-        'x-csrf-token': await csrf(an),
-      },
-      data: await pdfBytes(1),
-    });
-    const file = (await upload.json()) as { id: string };
-    let d = await call(an, '/api/dossiers', {
-      procedureCode: PROCEDURE,
-      applicant: {
-        kind: 'citizen',
-        name: 'Nguyễn Văn An',
-        idNumber: '099088000123',
-        address: 'Số 5 đường Lê Lợi, phường An Hòa',
-        phone: null,
-        email: CITIZEN,
-      },
-      formData: {},
-      attachments: p.components
-        .filter((c) => c.required)
-        .map((c) => ({ componentCode: c.code, fileIds: [file.id] })),
-    });
+    let d = await submitOnline(an, PROCEDURE, { fileName: 'don-de-nghi.pdf', requiredOnly: true });
     await an.close();
     const desk = await as(DESK);
     d = await call(desk, `/api/reception/dossiers/${d.id}/accept`, { expectedVersion: d.version });
