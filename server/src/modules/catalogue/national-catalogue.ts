@@ -7,6 +7,7 @@ import {
   type TNationalProcedure,
   type TProcedure,
   type TProcessingTime,
+  vnInstant,
 } from '@motcua/contracts';
 
 import { getProcedure, getProcedureVersion } from './catalogue.service';
@@ -129,7 +130,7 @@ export async function exportNationalCatalogue(
       out.push({ at: 0, record: toNationalRecord(p, 'Đang có hiệu lực', p.publishedAt) });
     }
   } else {
-    const from = new Date(`${since}T00:00:00+07:00`);
+    const from = vnInstant(since);
     const versions = await db
       .selectFrom('procedure_versions')
       .select(['id', 'version_no', 'announced_at', 'published_at'])

@@ -14,6 +14,7 @@
  * configuration (`FORM_SET_TT03_2025_FROM`, a Vietnamese calendar date) so a deployment can correct it without a
  * release; `FORM_TEMPLATE_SET` still pins one set whatever the date.
  */
+import { vnInstant } from '@motcua/contracts';
 export type TemplateSetId = 'tt01-2018' | 'tt03-2025';
 export type FormKind =
   | 'receipt'
@@ -39,7 +40,7 @@ export const TT03_2025_EFFECTIVE_FROM = new Date('2025-10-31T17:00:00Z');
 
 /** Midnight in Vietnam (UTC+7) at the start of a `YYYY-MM-DD` calendar date. */
 export function vnMidnight(day: string): Date {
-  return new Date(`${day}T00:00:00+07:00`);
+  return vnInstant(day);
 }
 
 const COMMON = {

@@ -2,6 +2,7 @@
 // ahead (the daily `dossiers.partitions` job and `motcua partitions ensure`), and detach an old month to the `archive`
 // schema for archive storage (`motcua partitions detach`). Months are Vietnam months (+07).
 import { sql } from 'kysely';
+import { vnInstant } from '@motcua/contracts';
 import type { Db, Kdb } from '../../db/client';
 import { enqueue, type JobHandler } from '../../jobs/queue';
 
@@ -17,7 +18,7 @@ const addMonths = (month: string, n: number) => {
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 };
-const startOf = (month: string) => new Date(`${month}-01T00:00:00+07:00`);
+const startOf = (month: string) => vnInstant(`${month}-01`);
 const nameOf = (month: string) => `dossier_events_${month.replace('-', '_')}`;
 
 export type PartitionInfo = {

@@ -1,3 +1,4 @@
+import { vnInstant } from '@motcua/contracts';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli/commands';
 import { portalTargetOf } from './portal-client';
@@ -18,7 +19,7 @@ export function parseSyncArgs(args: string[]): { from: Date; to: Date; repair: b
     typeof v !== 'string'
       ? null
       : /^\d{4}-\d{2}-\d{2}$/.test(v)
-        ? new Date(`${v}T00:00:00+07:00`)
+        ? vnInstant(v)
         : /[zZ]|[+-]\d{2}:\d{2}$/.test(v)
           ? new Date(v)
           : null;

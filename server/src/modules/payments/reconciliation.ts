@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { PAYMENT_CHANNELS, type TReconciliation } from '@motcua/contracts';
+import { PAYMENT_CHANNELS, type TReconciliation, vnInstant } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import { instant } from '../dossiers';
 import { chargeUncharged } from './payments.service';
@@ -11,7 +11,7 @@ const AGENCY_WHAT = { vi: 'cơ quan', en: 'Agency' };
 
 /** First instant of a quarter in Việt Nam time (UTC+7, no DST). */
 export function quarterBounds(year: number, quarter: number): { from: Date; to: Date } {
-  const start = (y: number, m: number) => new Date(`${y}-${String(m).padStart(2, '0')}-01T00:00:00+07:00`);
+  const start = (y: number, m: number) => vnInstant(`${y}-${String(m).padStart(2, '0')}-01`);
   const m = (quarter - 1) * 3 + 1;
   return { from: start(year, m), to: quarter === 4 ? start(year + 1, 1) : start(year, m + 3) };
 }

@@ -4,14 +4,15 @@
  * Vietnamese local days `from`..`to` (UTC+7, no daylight saving).
  */
 import { sql } from 'kysely';
+import { vnInstant } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 
 const DAY_MS = 86_400_000;
 
 /** The instants bounding the local days `from`..`to` (inclusive): [start, end). */
 export function periodInstants(from: string, to: string): { start: Date; end: Date } {
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + DAY_MS);
+  const start = vnInstant(from);
+  const end = new Date(vnInstant(to).getTime() + DAY_MS);
   return { start, end };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { TDrillMeasure } from '@motcua/contracts';
+import { type TDrillMeasure, vnInstant } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 
 /** SQL only (ADR 0025): sums over the count tables, and the dossiers behind a count. Days are Việt Nam days. */
@@ -22,7 +22,7 @@ export const FLOW_MEASURES = [
 export const BALANCE_MEASURES = ['received', 'settled', 'due', 'due_settled'] as const;
 
 /** The first instant of a Việt Nam day. */
-export const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
+export const dayStart = (day: string) => vnInstant(day);
 export const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { TSyncReport } from '@motcua/contracts';
+import { type TSyncReport, vnInstant } from '@motcua/contracts';
 import { Alert, Button, Card, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatCount, formatDateTime, parseDay } from '../../../lib/dates';
 import { integrationApi } from '../api';
 import { useIntegrationMutation, useSyncReports } from '../hooks';
 
-const VN_DAY_START = (day: string) => new Date(`${day}T00:00:00+07:00`);
+const VN_DAY_START = (day: string) => vnInstant(day);
 const show = (v: unknown) =>
   v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
