@@ -142,7 +142,8 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZServiceIndex, ...errors },
       },
     },
-    async (req) => serviceIndex(db(req), req.actor, req.query, requestNow(req), satisfactionFromRatings(db(req))),
+    async (req) =>
+      serviceIndex(db(req), req.actor, req.query, requestNow(req), satisfactionFromRatings(db(req))),
   );
   api.get(
     '/public/statistics',
