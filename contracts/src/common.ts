@@ -10,7 +10,13 @@ export const ZErrorResponse = z
   .meta({ id: 'ErrorResponse' });
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 
-export const ZHealthResponse = z.object({ status: z.literal('ok') });
+export const ZHealthResponse = z.object({
+  status: z.literal('ok'),
+  /** Only with a read replica configured (ADR 0030): its state; `ok` stays while the primary answers. */
+  replica: z
+    .object({ state: z.enum(['up', 'lagging', 'down']), lagMs: z.number().int().nullable() })
+    .optional(),
+});
 export type THealthResponse = z.infer<typeof ZHealthResponse>;
 
 export const ZPageQuery = z.object({

@@ -50,4 +50,22 @@ describe('configuration', () => {
     ).toMatchObject({ bucket: 'sao-luu', prefix: 'hang-ngay/' });
     expect(() => loadConfig({ BACKUP_TARGET: 's3' })).toThrow(/required with BACKUP_TARGET=s3/);
   });
+
+  it('reads DATABASE_REPLICA_URL only beside DATABASE_URL (PGlite has no replica)', () => {
+    const pg = 'postgres://app@db1/motcua';
+    expect(loadConfig({ DATABASE_REPLICA_URL: 'postgres://app@db2/motcua' }).replica).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: pg }).replica).toBeUndefined();
+    expect(
+      loadConfig({ DATABASE_URL: pg, DATABASE_REPLICA_URL: 'postgres://app@db2/motcua' }).replica,
+    ).toEqual({
+      url: 'postgres://app@db2/motcua',
+      maxLagMs: 5000,
+      lsnSecret: undefined,
+    });
+    expect(() => loadConfig({ DATABASE_URL: pg, DATABASE_REPLICA_URL: 'mysql://db2' })).toThrow(
+      /DATABASE_REPLICA_URL: must start with postgres/,
+    );
+    expect(() => loadConfig({ REPLICA_MAX_LAG_MS: '-1' })).toThrow(/REPLICA_MAX_LAG_MS/);
+    expect(() => loadConfig({ REPLICA_LSN_SECRET: 'short' })).toThrow(/REPLICA_LSN_SECRET/);
+  });
 });

@@ -14,6 +14,12 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  REPLICA_LSN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -111,6 +117,11 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * A streaming replica for lookup, search, reports and dashboards (ADR 0030); PostgreSQL only, so unset on PGlite.
+   * `lsnSecret` signs the read-your-own-writes cookie (unset: a random key per process).
+   */
+  replica: { url: string; maxLagMs: number; lsnSecret: string | undefined } | undefined;
   publicUrl: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   role: 'all' | 'api' | 'worker';
@@ -247,6 +258,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    // Ignored on PGlite: an embedded database has no replica.
+    replica:
+      e.DATABASE_URL && e.DATABASE_REPLICA_URL
+        ? { url: e.DATABASE_REPLICA_URL, maxLagMs: e.REPLICA_MAX_LAG_MS, lsnSecret: e.REPLICA_LSN_SECRET }
+        : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDb, type Db } from './db/client';
 import { migrate } from './db/migrate';
+import { openReplica } from './db/replica';
 import { seedDemo } from './db/seed';
 import { buildApp } from './http/app';
 import type { AppDeps } from './http/context';
@@ -44,7 +45,13 @@ export async function start(
   clock: Clock = systemClock,
 ): Promise<Running> {
   const db = await openAndMigrate(config, log);
-  const deps: AppDeps = { db, config, log, clock };
+  // The replica serves API reads only (ADR 0030); a worker and PGlite have none.
+  const replica =
+    config.replica && config.role !== 'worker'
+      ? await openReplica(config.replica, db, config.databasePoolSize)
+      : undefined;
+  if (replica) log.info({ maxLagMs: config.replica?.maxLagMs }, 'read replica configured');
+  const deps: AppDeps = { db, config, log, clock, ...(replica ? { replica } : {}) };
   if (config.seedDemo && config.role !== 'worker') {
     const loaded = await seedDemo(deps, (name) => log.info({ module: name }, 'loading demo data'));
     if (loaded.length) log.info({ modules: loaded }, 'demo data loaded');
@@ -75,6 +82,7 @@ export async function start(
         await app.close().finally(() => clearInterval(sweep));
       }
       await worker?.stop();
+      await replica?.close();
       await db.close();
       log.flush();
     })());

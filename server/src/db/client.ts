@@ -42,23 +42,33 @@ export type OpenOptions = {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL only: how the connections name themselves in pg_stat_activity. */
+  applicationName?: string;
+  /** PostgreSQL only: give up opening a connection after this long (default: wait as long as the OS does). */
+  connectTimeoutMs?: number;
   memory?: boolean;
   /** PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty cluster. */
   loadDataDir?: Blob;
 };
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts);
   return openPglite(
     opts.memory ? undefined : path.join(opts.dataDir ?? './data', 'pgdata'),
     opts.loadDataDir,
   );
 }
 
-function openPostgres(url: string, max: number): Db {
+function openPostgres(
+  url: string,
+  max: number,
+  opts: Pick<OpenOptions, 'applicationName' | 'connectTimeoutMs'> = {},
+): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
+    ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.int8) return parseBigint;

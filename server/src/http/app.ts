@@ -21,6 +21,7 @@ import { AppError, errorHandler, notFoundHandler } from './errors';
 import { registerHostileInput } from './hostile-input';
 import { decorateOpenApi, SECURITY_SCHEMES } from './openapi-doc';
 import { registerMetrics } from './metrics';
+import { registerReadReplica } from './read-replica';
 import { databaseRateLimitStore } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
@@ -92,7 +93,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     reply.header('x-request-id', req.id);
     done();
   });
-  const metrics = registerMetrics(app, deps.db, deps.config.metricsToken);
+  const metrics = registerMetrics(app, deps.db, deps.config.metricsToken, deps.replica);
   app.addHook('onResponse', (req, reply, done) => {
     metrics.observe(req, reply);
     req.log.info(
@@ -109,6 +110,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   registerHostileInput(app);
   await app.register(cookie);
+  // Before any route: it wraps the handlers of the routes marked `replica: true` as they are added.
+  registerReadReplica(app, deps);
   // Off by default; routes that need it (login, lookup, code sending) opt in with config.rateLimit.
   // Counted in the database, so every process behind the load balancer shares one count per address.
   await app.register(rateLimit, {

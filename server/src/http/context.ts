@@ -3,13 +3,17 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { ReadReplica } from '../db/replica';
 import type { AuditActor } from '../modules/audit/audit.service';
 import type { Locale } from '@motcua/contracts';
 import { requireActor, type Actor } from './auth';
 import { localeOf } from './errors';
 
-/** What every route and job may use; built once at boot and passed down explicitly. */
-export type AppDeps = { db: Db; config: Config; log: Logger; clock: Clock };
+/**
+ * What every route and job may use; built once at boot and passed down explicitly. `replica`: the streaming replica
+ * when DATABASE_REPLICA_URL is set (PostgreSQL only); routes reach it only through `readDb(req)` (ADR 0030).
+ */
+export type AppDeps = { db: Db; config: Config; log: Logger; clock: Clock; replica?: ReadReplica };
 
 declare module 'fastify' {
   interface FastifyInstance {

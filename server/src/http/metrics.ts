@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/client';
+import type { ReadReplica } from '../db/replica';
 import { queueDepth } from '../jobs/queue';
 import { registerBusinessGauges } from './business-metrics';
 import { AppError } from './errors';
@@ -19,7 +20,12 @@ function hasBearer(req: FastifyRequest, token: string): boolean {
  * Not public: served only when METRICS_TOKEN is set, to scrapers that send it as a bearer token (401 otherwise);
  * without a token the route does not exist (404).
  */
-export function registerMetrics(app: FastifyInstance, db: Db, token: string | undefined) {
+export function registerMetrics(
+  app: FastifyInstance,
+  db: Db,
+  token: string | undefined,
+  replica?: ReadReplica,
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -47,6 +53,7 @@ export function registerMetrics(app: FastifyInstance, db: Db, token: string | un
   });
 
   registerBusinessGauges(registry, db, () => app.deps.clock.now());
+  if (replica) registerReplicaMetrics(registry, replica);
 
   if (token) {
     app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
@@ -80,4 +87,46 @@ export function registerMetrics(app: FastifyInstance, db: Db, token: string | un
       c.time.observe(reply.elapsedTime / 1000);
     },
   };
+}
+
+/** The read replica (ADR 0030): reads by target, fallbacks to the primary by reason, and its state and lag now. */
+function registerReplicaMetrics(registry: Registry, replica: ReadReplica) {
+  new Counter({
+    name: 'db_replica_eligible_reads_total',
+    help: 'Reads of replica-eligible routes by the server that answered them (replica, primary)',
+    labelNames: ['target'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [target, n] of Object.entries(replica.stats.reads)) this.inc({ target }, n);
+    },
+  });
+  new Counter({
+    name: 'db_replica_fallbacks_total',
+    help: 'Replica-eligible reads sent to the primary, by reason (down, lagging, behind, error)',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [reason, n] of Object.entries(replica.stats.fallbacks)) this.inc({ reason }, n);
+    },
+  });
+  new Gauge({
+    name: 'db_replica_up',
+    help: 'Whether the read replica answers (1) or not (0)',
+    registers: [registry],
+    async collect() {
+      this.set((await replica.state()).state === 'down' ? 0 : 1);
+    },
+  });
+  new Gauge({
+    name: 'db_replica_lag_seconds',
+    help: 'Replay lag of the read replica (-1 when it does not answer)',
+    registers: [registry],
+    // The replica's position is read once per 100 ms, so both gauges share one query.
+    async collect() {
+      const { lagMs } = await replica.state();
+      this.set(lagMs === null ? -1 : lagMs / 1000);
+    },
+  });
 }

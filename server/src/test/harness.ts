@@ -8,6 +8,7 @@ import { fixedClock, type ManualClock } from '../clock';
 import type { Config } from '../config';
 import { openDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
+import { openReplica } from '../db/replica';
 import { buildApp } from '../http/app';
 import { TEST_ACTOR_HEADER, type Actor } from '../http/auth';
 import type { AppDeps } from '../http/context';
@@ -123,7 +124,17 @@ export async function createTestApp(
   clock: ManualClock = fixedClock(TEST_NOW),
 ): Promise<TestApp> {
   const theDb = db ?? (await createTestDb());
-  const deps: AppDeps = { db: theDb, config: testConfig(overrides), log: pino({ level: 'silent' }), clock };
+  const config = testConfig(overrides);
+  // As at boot: a configured replica on PostgreSQL only (ADR 0030).
+  const replica =
+    config.replica && theDb.engine === 'postgres' ? await openReplica(config.replica, theDb, 4) : undefined;
+  const deps: AppDeps = {
+    db: theDb,
+    config,
+    log: pino({ level: 'silent' }),
+    clock,
+    ...(replica ? { replica } : {}),
+  };
   const app = await buildApp(deps, {
     logger: false,
     webDist: null,
@@ -131,7 +142,10 @@ export async function createTestApp(
     strictResponses: true,
   });
   await app.ready();
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await replica?.close();
+  });
   return { app, db: theDb, deps, clock };
 }
 

@@ -21,6 +21,7 @@ import {
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
 import { actorContext, requestNow } from '../../http/context';
+import { readDb } from '../../http/read-replica';
 import { safeFileName } from '../../files/file-name';
 import { sendStoredFile } from '../../files/serve';
 import { AppError } from '../../http/errors';
@@ -60,9 +61,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, body),
   );
 
+  // The published catalogue may be read from the replica (ADR 0030).
   app.get(
     '/procedures',
     {
+      config: { replica: true },
       schema: {
         tags: ['catalogue'],
         summary: 'Search the published catalogue',
@@ -70,24 +73,26 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZProcedureSearchResponse, 400: ZErrorResponse },
       },
     },
-    async (req) => searchProcedures(db().kysely, req.query),
+    async (req) => searchProcedures(readDb(req), req.query),
   );
 
   app.get(
     '/procedures/facets',
     {
+      config: { replica: true },
       schema: {
         tags: ['catalogue'],
         summary: 'Counts per field and agency',
         response: { 200: ZFacetsResponse },
       },
     },
-    async () => catalogueFacets(db().kysely),
+    async (req) => catalogueFacets(readDb(req)),
   );
 
   app.get(
     '/procedures/:code',
     {
+      config: { replica: true },
       schema: {
         tags: ['catalogue'],
         summary:
@@ -99,8 +104,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) =>
       req.query.version
-        ? getPublishedVersion(db().kysely, req.params.code, req.query.version)
-        : getProcedure(db().kysely, req.params.code, requestNow(req)),
+        ? getPublishedVersion(readDb(req), req.params.code, req.query.version)
+        : getProcedure(readDb(req), req.params.code, requestNow(req)),
   );
 
   app.get(

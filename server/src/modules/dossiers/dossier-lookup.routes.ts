@@ -20,6 +20,7 @@ import {
 } from '@motcua/contracts';
 import { requireRole } from '../../http/auth';
 import { actorContext, requestNow } from '../../http/context';
+import { readDb } from '../../http/read-replica';
 import { acknowledgeLookupAlert, listLookupAlerts, publicLookup } from './dossier-lookup.service';
 
 const E = ZErrorResponse;
@@ -33,7 +34,8 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (api) => {
     '/lookup/:code',
     {
       // Per address (LOOKUP_RATE_LIMIT a minute): enough for a kiosk behind one address, too few to enumerate codes.
-      config: { rateLimit: { max: config.lookupRateLimit, timeWindow: '1 minute' } },
+      // The dossier may be read from the replica (ADR 0030); the counters stay on the primary.
+      config: { rateLimit: { max: config.lookupRateLimit, timeWindow: '1 minute' }, replica: true },
       schema: {
         tags: ['lookup'],
         summary:
@@ -53,6 +55,7 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (api) => {
           globalPerMinute: config.lookupGlobalRateLimit,
         },
         requestNow(req),
+        readDb(req),
       ),
   );
 

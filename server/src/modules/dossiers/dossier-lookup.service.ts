@@ -69,11 +69,13 @@ async function watchProbe(db: Db, clientIp: string, code: string, found: boolean
  * applicant's masked name only with the lookup PIN. Every lookup counts against the global limit (all addresses,
  * all processes: the database) and is remembered per address to see sequential probing; the per-address limit
  * is the route's. Wrong PINs for one code are limited from anywhere, so the PIN cannot be walked either.
+ * The counters are kept on `db` (the primary); the dossier is read from `read`, which may be the replica (ADR 0030).
  */
 export async function publicLookup(
   db: Db,
   input: { code: string; pin?: string | undefined; clientIp: string; globalPerMinute: number },
   now: Date,
+  read: Db = db,
 ): Promise<TLookupResponse> {
   const { code, pin } = input;
   if (!isDossierCode(code)) {
@@ -93,7 +95,7 @@ export async function publicLookup(
   if (global.hits > budget) {
     throw new AppError('RATE_LIMITED', { retryAfter: retryAfter(global.resetAt, now) });
   }
-  const r = await lookupByCode(db, code);
+  const r = await lookupByCode(read, code);
   const found = Boolean(r?.code);
   await watchProbe(db, input.clientIp, code, found, now);
   if (!r || !r.code) throw notFound();
@@ -111,9 +113,9 @@ export async function publicLookup(
       await countHit(db, key, HOUR_MS, now);
     }
   }
-  const facts = r.workflow ? await listEventFactsOf(db, r.id, PROGRESS_EVENTS) : [];
+  const facts = r.workflow ? await listEventFactsOf(read, r.id, PROGRESS_EVENTS) : [];
   const step = r.workflow?.steps.find((s) => s.key === r.current_step);
-  const working = r.workflow?.interagency ? await openTaskAgencies(db, r.id) : [];
+  const working = r.workflow?.interagency ? await openTaskAgencies(read, r.id) : [];
   return {
     code: r.code,
     status: r.status,

@@ -13,14 +13,13 @@ import { replayDossier } from './dossier-replay';
 import { INTAKE_TEST_PROCEDURES, useProcedureFixtures } from './procedures.test-helpers';
 
 /** A test app over the demo province with intake's people: two citizens and reception officers of three agencies. */
-export async function intakeFixture(overrides: Parameters<typeof createTestApp>[0] = {}) {
+export async function intakeFixture(overrides: Parameters<typeof createTestApp>[0] = {}, db?: Db) {
   useProcedureFixtures(INTAKE_TEST_PROCEDURES);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-intake-'));
-  const t: TestApp = await createTestApp({
-    dataDir,
-    publicUrl: 'https://dichvucong.anhoa.example',
-    ...overrides,
-  });
+  const t: TestApp = await createTestApp(
+    { dataDir, publicUrl: 'https://dichvucong.anhoa.example', ...overrides },
+    db,
+  );
   await t.db.kysely.transaction().execute(loadDemoOrganisation);
   const agencies = await t.db.kysely.selectFrom('agencies').select(['id', 'short_name']).execute();
   const agency = (short: string) => agencies.find((a) => a.short_name === short)!.id;

@@ -9,7 +9,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['system'],
-        summary: 'Liveness and database reachability',
+        summary: 'Liveness and database reachability; the read replica’s state when one is configured',
         response: { 200: ZHealthResponse, 503: ZErrorResponse },
       },
     },
@@ -19,7 +19,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         throw new AppError('SERVICE_UNAVAILABLE');
       }
-      return { status: 'ok' as const };
+      // A replica that is down or lagging costs only speed (reads fall back to the primary), so it is reported, not fatal.
+      const replica = app.deps.replica;
+      return replica ? { status: 'ok' as const, replica: await replica.state() } : { status: 'ok' as const };
     },
   );
 };

@@ -31,6 +31,7 @@ import { z } from 'zod';
 import { sendStoredFile } from '../../files/serve';
 import { requireLogin, requireRole } from '../../http/auth';
 import { requestNow } from '../../http/context';
+import { readDb } from '../../http/read-replica';
 import { periodicPdf, periodicReport, periodicXlsx } from './periodic';
 import { dashboard, dossiersBehind, reportAgencies } from './reports.service';
 import { satisfactionFromRatings } from './satisfaction-port';
@@ -41,11 +42,15 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const reportsRoutes: FastifyPluginAsync = async (root) => {
   const api = root.withTypeProvider<ZodTypeProvider>();
-  const db = () => api.deps.db.kysely;
+  // Every route here only reads counts and may be answered by the replica (ADR 0030); the log-in check is the
+  // primary's, before the handler.
+  const db = readDb;
   const tags = ['reports'];
+  const config = { replica: true };
   const office = {
     preValidation: requireLogin,
     preHandler: requireRole('leader', 'approver', 'unit_admin', 'system_admin'),
+    config,
   };
 
   api.get(
@@ -59,7 +64,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZDashboard, ...errors },
       },
     },
-    async (req) => dashboard(db(), req.actor, req.query, requestNow(req)),
+    async (req) => dashboard(db(req), req.actor, req.query, requestNow(req)),
   );
   api.get(
     '/reports/agencies',
@@ -71,7 +76,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZReportAgencies, ...errors },
       },
     },
-    async (req) => reportAgencies(db(), req.actor),
+    async (req) => reportAgencies(db(req), req.actor),
   );
   api.get(
     '/reports/dossiers',
@@ -84,7 +89,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZReportDossierPage, ...errors },
       },
     },
-    async (req) => dossiersBehind(db(), req.actor, req.query, requestNow(req)),
+    async (req) => dossiersBehind(db(req), req.actor, req.query, requestNow(req)),
   );
   api.get(
     '/reports/periodic',
@@ -97,7 +102,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZPeriodicReport, ...errors },
       },
     },
-    async (req) => periodicReport(db(), req.actor, req.query, requestNow(req)),
+    async (req) => periodicReport(db(req), req.actor, req.query, requestNow(req)),
   );
   api.get(
     '/reports/periodic/export',
@@ -111,7 +116,7 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
       },
     },
     async (req, reply) => {
-      const report = await periodicReport(db(), req.actor, req.query, requestNow(req));
+      const report = await periodicReport(db(req), req.actor, req.query, requestNow(req));
       const name = `bao-cao-tthc_${report.from}_${report.to}`;
       if (req.query.format === 'pdf')
         return sendStoredFile(reply, {
@@ -137,11 +142,13 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZServiceIndex, ...errors },
       },
     },
-    async (req) => serviceIndex(db(), req.actor, req.query, requestNow(req), satisfactionFromRatings(db())),
+    async (req) =>
+      serviceIndex(db(req), req.actor, req.query, requestNow(req), satisfactionFromRatings(db(req))),
   );
   api.get(
     '/public/statistics',
     {
+      config,
       schema: {
         tags,
         summary: 'Public statistics per month (000 Đ4.2): received, resolved, on-time and online rates',
@@ -149,6 +156,6 @@ export const reportsRoutes: FastifyPluginAsync = async (root) => {
         response: { 200: ZPublicStats, 400: ZErrorResponse, 404: ZErrorResponse },
       },
     },
-    async (req) => publicStats(db(), req.query, requestNow(req), satisfactionFromRatings(db())),
+    async (req) => publicStats(db(req), req.query, requestNow(req), satisfactionFromRatings(db(req))),
   );
 };
