@@ -25,3 +25,4 @@ export { backEntryRoutes } from './back-entry.routes';
 export { notifyReturned } from './dossier-notify';
 /** Each partner agency's part of a dossier (liên thông): satisfaction's "each agency's time" (TT 01/2018). */
 export { listTasksOf as interagencyPartsOf } from './interagency.repo';
+export { ensurePartitions, MONTHS_AHEAD } from './event-partitions';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { actor, createTestDb } from '../../test/harness';
+import { DOSSIER_CODE_PATTERN, ZProcessingTime } from '@motcua/contracts';
 import { generate } from './generator';
+import { citizenLogin, MEASURED_CITIZENS, staffLogin } from './generator-people';
 import { dashboard, dossiersBehind } from './reports.service';
 import { rawCounts, rawStepCounts, rollupMismatches, storedCounts, storedStepCounts } from './reports.check';
 import { satisfactionFromRatings } from './satisfaction-port';
@@ -81,6 +83,44 @@ describe('generator: steps and ratings beside the dossiers, counts equal to a ra
     expect(s1.links.map((l) => l.measure)).toEqual(['rated_satisfied', 'rated']);
     expect(await behind('rated_satisfied')).toBe(s1.numerator);
     expect(await behind('rated')).toBe(s1.denominator);
+  });
+
+  it('writes what the hot reads need (issue 19): well-formed codes, valid procedures, people, open steps held', async () => {
+    const { rows: coded } = await sql<{
+      code: string;
+    }>`SELECT code FROM dossiers WHERE code IS NOT NULL`.execute(k);
+    expect(coded.length).toBeGreaterThan(400);
+    expect(coded.filter((d) => !DOSSIER_CODE_PATTERN.test(d.code))).toEqual([]);
+    const procedures = await k
+      .selectFrom('procedures')
+      .select('processing_time')
+      .where('code', 'like', 'GENt.%')
+      .execute();
+    expect(procedures).toHaveLength(300);
+    for (const p of procedures) expect(ZProcessingTime.safeParse(p.processing_time).success).toBe(true);
+    // The measured citizens own the first dossiers in turn: dossiers 1, 101, 201, 301 and 401 are the first's.
+    const { rows: mine } = await sql<{ username: string; n: number }>`
+      SELECT u.username, count(*)::int AS n FROM dossiers d JOIN users u ON u.id = d.applicant_user_id
+      WHERE u.username IS NOT NULL GROUP BY 1 ORDER BY 1`.execute(k);
+    expect(mine).toHaveLength(MEASURED_CITIZENS);
+    expect(mine[0]).toEqual({ username: citizenLogin('t', 1), n: 5 });
+    // Each open dossier sits in someone's inbox: its specialist's at the appraisal step, else unassigned in a unit.
+    const { rows: open } = await sql<{ n: number; lost: number; handled: number; staff: number }>`
+      SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE d.step_due_at IS NULL OR d.workflow IS NULL
+          OR (d.handler_id IS NULL AND (d.step_unit_id IS NULL OR d.step_role IS NULL)))::int AS lost,
+        count(*) FILTER (WHERE d.current_step = 'appraisal' AND u.agency_id = d.holding_agency_id)::int AS handled,
+        count(*) FILTER (WHERE d.current_step = 'appraisal')::int AS staff
+      FROM dossiers d LEFT JOIN users u ON u.id = d.handler_id
+      WHERE d.current_step IS NOT NULL AND d.resolved_at IS NULL AND d.closed_at IS NULL`.execute(k);
+    expect(open[0]!.n).toBeGreaterThan(0);
+    expect(open[0]!.lost).toBe(0);
+    expect(open[0]!.handled).toBe(open[0]!.staff);
+    const { rows: staff } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM users WHERE lower(username) = ${staffLogin('GENt-S1', 'leader')}`.execute(
+      k,
+    );
+    expect(staff[0]!.n).toBe(1);
   });
 
   it('a second run of the same size adds nothing (resumable)', async () => {

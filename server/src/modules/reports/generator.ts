@@ -2,6 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Kdb } from '../../db/client';
 import type { CliCommand } from '../../cli/commands';
+import { ensurePartitions, MONTHS_AHEAD } from '../dossiers';
+import { applicantJoinSql, batchCitizens, ensurePeople, openSteps } from './generator-people';
 
 /**
  * `npx motcua generate --dossiers N [--batch 50000] [--run name] [--year 2026]`: a realistic year of a large province
@@ -85,14 +87,19 @@ async function ensureOrganisation(trx: Transaction<Database>, run: string) {
         field: FIELDS[p % 10]!,
         levels: [p % 30 < 15 ? 'province' : 'commune'],
         service_level: p % 3 === 0 ? 'full_online' : 'partial_online',
-        processing_time: JSON.stringify({ kind: 'working_days', value: (p % 15) + 1 }),
+        processing_time: JSON.stringify({ unit: 'working_days', value: (p % 15) + 1 }),
         agency_ids: [agencies[p % 30]!.id],
       })
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   }
+  await ensurePeople(trx, run, province);
   return { province, agencyIds: agencies.map((a) => a.id) };
 }
+
+/** The code of generated dossier i received on day D: `<prefix>D-<i, 8 digits>`, e.g. `GEN.BIG-260302-00000042`. */
+export const codePrefix = (run: string) =>
+  `GEN.${run.toUpperCase().replace(/[^0-9A-Z.]/g, '')}-`.slice(0, 36);
 
 /** One batch of dossiers [first, first + size) with their events and counts, in the caller's transaction. */
 async function batch(
@@ -101,6 +108,9 @@ async function batch(
 ) {
   // Triggers are skipped for the bulk rows (session_replication_role needs a superuser); the counts are added below.
   await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+  // A lost batch is redone on resume (it commits with its report_generator_batches row): no need to wait for the WAL.
+  await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+  await batchCitizens(trx, o);
   await sql`CREATE TEMP TABLE gen_batch ON COMMIT DROP AS
     WITH r AS (
       SELECT i,
@@ -132,8 +142,11 @@ async function batch(
   const now = sql`make_timestamptz(${o.year + 1}, 1, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh')`;
   await sql`INSERT INTO dossiers (id, province_code, submission_ref, code, procedure_code, procedure_version_id,
       channel, status, applicant, receiving_agency_id, authority_agency_id, result_agency_id, holding_agency_id,
-      submitted_at, received_at, appointment_at, resolved_at, closed_at, procedure_name)
-    SELECT g.id, ${o.province}, ${`G${o.run}-`} || g.i, CASE WHEN g.early_end IS NULL THEN ${`G${o.run}-`} || g.i END,
+      submitted_at, received_at, appointment_at, resolved_at, closed_at, procedure_name, applicant_user_id)
+    SELECT g.id, ${o.province}, ${`G${o.run}-`} || g.i,
+      -- A well-formed code (the public lookup refuses others): the run, the day of receipt, the dossier's number.
+      CASE WHEN g.early_end IS NULL THEN ${codePrefix(o.run)}
+        || to_char(g.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad(g.i::text, 8, '0') END,
       ${o.province} || '.' || lpad((g.p + 1)::text, 3, '0'), g.id, g.channel,
       CASE WHEN g.early_end IS NOT NULL THEN g.early_end
            WHEN g.r_outcome < 0.06 AND g.received_at + interval '2 days' < ${now} THEN 'stopped'
@@ -148,8 +161,8 @@ async function batch(
       CASE WHEN g.early_end IS NOT NULL THEN g.submitted_at + interval '4 hours'
            WHEN g.r_outcome < 0.06 AND g.received_at + interval '2 days' < ${now} THEN g.received_at + interval '2 days'
            WHEN g.resolved_at + interval '1 day' < ${now} THEN g.resolved_at + interval '1 day' END,
-      'Thủ tục số ' || (g.p + 1)
-    FROM gen_batch g`.execute(trx);
+      'Thủ tục số ' || (g.p + 1), COALESCE(gm.id, gc.id)
+    FROM gen_batch g ${applicantJoinSql(o.size)}`.execute(trx);
   // Processing steps (the default workflow: assignment → appraisal → approval) of the dossiers resolved or still
   // open, as the processing actions record them: the step left and the times it was entered and left.
   await sql`CREATE TEMP TABLE gen_steps ON COMMIT DROP AS
@@ -170,6 +183,7 @@ async function batch(
   await sql`UPDATE dossiers d SET current_step = 'assignment', step_entered_at = d.received_at
     FROM gen_batch g WHERE g.id = d.id AND d.received_at IS NOT NULL AND d.resolved_at IS NULL
       AND d.closed_at IS NULL AND d.current_step IS NULL`.execute(trx);
+  await openSteps(trx, o.agencyIds);
   await sql`INSERT INTO dossier_events (dossier_id, seq, type, at, actor_type, channel, data)
     SELECT d.id, e.seq, e.type, e.at, e.actor, d.channel, e.data FROM dossiers d JOIN gen_batch g ON g.id = d.id
     CROSS JOIN LATERAL (VALUES
@@ -293,13 +307,17 @@ export const generateCommand: CliCommand = {
       console.error('usage: motcua generate --dossiers N [--batch 50000] [--run name] [--year 2026]');
       return 2;
     }
+    const year = Number(flag(args, 'year') ?? 2026);
+    // The months of the generated year get their own event partitions before any event is written (else the
+    // year's events would all land in the default partition and stay there).
+    await ensurePartitions(deps.db, deps.clock.now(), MONTHS_AHEAD, `${year}-01`);
     await generate(
       deps.db.kysely,
       {
         dossiers,
         batchSize: Number(flag(args, 'batch') ?? 50_000),
         run: flag(args, 'run') ?? 'default',
-        year: Number(flag(args, 'year') ?? 2026),
+        year,
         now: () => deps.clock.now(),
       },
       (line) => console.error(line),
