@@ -56,7 +56,7 @@ describe('three provinces in one database', async () => {
     for (const p of provinces)
       for (const d of [returned, running, waiting].map((m) => m.get(p.code)!))
         expect(rows.find((r) => r.id === d.id)?.province_code).toBe(p.code);
-  });
+  }, 180_000);
 
   it("shows each desk, office and applicant only their own province's dossiers", async () => {
     capture.phase = 'lists';
