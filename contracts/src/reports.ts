@@ -200,6 +200,11 @@ export const ZServiceIndexQuery = z.object({
 export const ZPublicStatsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   agencyId: z.uuid().optional(),
+  /** The province's code (QĐ 19/2025, two digits): only its agencies, when one deployment hosts several provinces. */
+  province: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .optional(),
 });
 export const ZPublicStats = z.object({
   agencyName: z.string(),

@@ -54,7 +54,7 @@ export async function guard(
   expectedVersion: number,
   set: Parameters<typeof updateDossierAtVersion>[3],
 ): Promise<void> {
-  if (d.version !== expectedVersion || !(await updateDossierAtVersion(trx, d.id, expectedVersion, set))) {
+  if (d.version !== expectedVersion || !(await updateDossierAtVersion(trx, d, expectedVersion, set))) {
     throw new AppError('CONFLICT', {}, { currentVersion: d.version });
   }
 }

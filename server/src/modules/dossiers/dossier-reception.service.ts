@@ -99,7 +99,7 @@ export async function acceptDossier(
           p.centralSystem,
         );
         entry = await nextRegisterEntry(trx, d.receiving_agency_id, year);
-        await updateDossier(trx, d.id, {
+        await updateDossier(trx, d, {
           code,
           lookup_pin: newLookupPin(),
           register_book: book,

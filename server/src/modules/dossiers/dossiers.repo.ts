@@ -75,10 +75,13 @@ export async function insertDossier(
     .executeTakeFirstOrThrow()) as DossierRow;
 }
 
+/** A dossier's key when sharded by province (ADR 0034): every write names the province it already read. */
+export type DossierKey = Pick<DossierRow, 'id' | 'province_code'>;
+
 /** The optimistic guard of every dossier action: false when someone else changed it first. */
 export async function updateDossierAtVersion(
   trx: Transaction<Database>,
-  id: string,
+  d: DossierKey,
   expectedVersion: number,
   set: Updateable<DossiersTable>,
 ): Promise<boolean> {
@@ -86,7 +89,8 @@ export async function updateDossierAtVersion(
     .updateTable('dossiers')
     // updated_at is row bookkeeping (when it was written, database time); rules read the events' times.
     .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', id)
+    .where('province_code', '=', d.province_code)
+    .where('id', '=', d.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
@@ -94,13 +98,14 @@ export async function updateDossierAtVersion(
 
 export async function updateDossier(
   trx: Transaction<Database>,
-  id: string,
+  d: DossierKey,
   set: Updateable<DossiersTable>,
 ): Promise<void> {
   await trx
     .updateTable('dossiers')
     .set({ ...set, updated_at: sql<Date>`now()` })
-    .where('id', '=', id)
+    .where('province_code', '=', d.province_code)
+    .where('id', '=', d.id)
     .execute();
 }
 

@@ -9,6 +9,7 @@ export {
   agencyIdOf,
   agencyNames,
   allAgencies,
+  currentAgencies,
   allAgencyIds,
   currentAgenciesByShortName,
   currentAgencyByShortName,

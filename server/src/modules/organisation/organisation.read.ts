@@ -85,6 +85,23 @@ export async function allAgencies(q: Kdb): Promise<{ id: string; name: string }[
   return q.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
 }
 
+/**
+ * The current agencies by name, only those of one province when `provinceCode` is given (a deployment hosting several
+ * provinces: the public statistics of one province must not count another's agencies).
+ */
+export async function currentAgencies(
+  q: Kdb,
+  provinceCode?: string,
+): Promise<{ id: string; name: string }[]> {
+  let query = q
+    .selectFrom('agencies')
+    .innerJoin('units', 'units.id', 'agencies.unit_id')
+    .select(['agencies.id', 'agencies.name'])
+    .where('agencies.valid_to', 'is', null);
+  if (provinceCode) query = query.where('units.province_code', '=', provinceCode);
+  return query.orderBy('agencies.name').orderBy('agencies.id').execute();
+}
+
 /** The ids of every agency, current and ended (jobs that visit each agency's work). */
 export async function allAgencyIds(q: Kdb): Promise<string[]> {
   return (await q.selectFrom('agencies').select('id').execute()).map((r) => r.id);

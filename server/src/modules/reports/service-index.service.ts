@@ -3,6 +3,7 @@ import type { TPublicStats, TServiceIndex } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 import type { Actor } from '../../http/auth';
 import { AppError } from '../../http/errors';
+import { currentAgencies } from '../organisation';
 import { paymentAndResultCounts } from './index-sources';
 import * as repo from './reports.repo';
 import { asOfDay, countsBy, emptyCounts, resolveScope, vnDay } from './reports.service';
@@ -75,16 +76,13 @@ export async function serviceIndex(
 /** Public statistics (000 Đ4.2): per month of a year, per agency or the province; counts only, no personal data. */
 export async function publicStats(
   db: Kdb,
-  q: { year: number; agencyId?: string | undefined },
+  q: { year: number; agencyId?: string | undefined; province?: string | undefined },
   now: Date,
   satisfaction: SatisfactionPort,
 ): Promise<TPublicStats> {
-  const agencies = await db
-    .selectFrom('agencies')
-    .select(['id', 'name'])
-    .where('valid_to', 'is', null)
-    .orderBy('name')
-    .execute();
+  const agencies = await currentAgencies(db, q.province);
+  if (q.province && agencies.length === 0)
+    throw new AppError('NOT_FOUND', { what: { vi: 'tỉnh', en: 'province' } });
   if (q.agencyId && !agencies.some((a) => a.id === q.agencyId))
     throw new AppError('NOT_FOUND', { what: { vi: 'cơ quan', en: 'agency' } });
   const ids = q.agencyId ? [q.agencyId] : agencies.map((a) => a.id);
