@@ -7,7 +7,8 @@
  *   (published_at ≤ at < superseded_at). This is the version a dossier references (`versionId`) when submitted.
  *   Throws NOT_FOUND for an unknown code, PROCEDURE_RETIRED (409) when the procedure was retired at or before
  *   `at` (retired procedures refuse new submissions), PROCEDURE_NOT_PUBLISHED (409) when no version was in force.
- * - `findVersionInForce(db | trx, code, at)` — only the id of that version (and the procedure's status).
+ * - `findVersionInForce(db | trx, code, at)` — only the id of that version (and the procedure's status, and the
+ *   catalogue generation read with it, so a caller's cache needs no second round trip).
  * - `getProcedureVersion(db, versionId): Promise<TProcedure>` — one exact version, whatever its status (history,
  *   old dossiers). Throws NOT_FOUND.
  *
@@ -92,7 +93,7 @@ export async function findVersionInForce(
   db: Kdb,
   code: string,
   at: Date,
-): Promise<{ versionId: string; status: ProcedureStatus }> {
+): Promise<{ versionId: string; status: ProcedureStatus; generation: number }> {
   const p = await db
     .selectFrom('procedures as p')
     .select((eb) => [
@@ -107,13 +108,14 @@ export async function findVersionInForce(
         .orderBy('v.version_no', 'desc')
         .limit(1)
         .as('version_id'),
+      eb.selectFrom('catalogue_generation').select('generation').as('generation'),
     ])
     .where('p.code', '=', code)
     .executeTakeFirst();
   if (!p) throw notFound();
   if (p.retired_at && p.retired_at <= at) throw new AppError('PROCEDURE_RETIRED', { code });
   if (!p.version_id) throw new AppError('PROCEDURE_NOT_PUBLISHED', { code, at: at.toISOString() });
-  return { versionId: p.version_id, status: p.status };
+  return { versionId: p.version_id, status: p.status, generation: Number(p.generation ?? 0) };
 }
 
 /**

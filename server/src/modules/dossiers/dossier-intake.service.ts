@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
@@ -24,6 +24,7 @@ import {
   appendEvent,
   insertAttachments,
   insertDossier,
+  insertNewDossier,
   listAttachments,
   type DossierRow,
 } from './dossiers.repo';
@@ -153,40 +154,46 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
   validateForm(p, input.formData);
   const where = await places(trx, p, input.receivingAgencyId, input.resultAgencyId);
   const cal = await calendarForAgency(trx, where.receiving);
-  const row = await insertDossier(trx, {
-    province_code: where.provinceCode,
-    submission_ref: submissionRef(ctx.now),
-    code: null,
-    procedure_code: p.code,
-    procedure_name: p.name,
-    procedure_version_id: p.versionId,
-    channel: 'online',
-    postal_tracking_no: null,
-    status: 'submitted',
-    applicant_user_id: ctx.actor.userId,
-    organisation_id: input.organisationId ?? null,
-    applicant: JSON.stringify(input.applicant),
-    form_data: JSON.stringify(input.formData),
-    receiving_agency_id: where.receiving,
-    authority_agency_id: where.authority,
-    result_agency_id: where.result,
-    holding_agency_id: where.receiving,
-    holding_department_id: null,
-    submitted_at: ctx.now,
-    reception_due_at: receptionDue(cal, ctx.now),
-    received_at: null,
-    appointment_at: null,
-    handover_at: null,
-    result_channel: input.resultChannel,
-    locale: ctx.locale ?? null,
-    supplement_items: null,
-    refusal: null,
-    register_book: null,
-    register_entry: null,
-  });
-  const id = row.id;
-  await insertAttachments(trx, await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments));
-  await appendEvent(trx, id, { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' });
+  // The id is chosen here so the attachment rows and the event go in with the dossier, in one statement.
+  const id = randomUUID();
+  const attachments = await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments);
+  const row = await insertNewDossier(
+    trx,
+    {
+      id,
+      province_code: where.provinceCode,
+      submission_ref: submissionRef(ctx.now),
+      code: null,
+      procedure_code: p.code,
+      procedure_name: p.name,
+      procedure_version_id: p.versionId,
+      channel: 'online',
+      postal_tracking_no: null,
+      status: 'submitted',
+      applicant_user_id: ctx.actor.userId,
+      organisation_id: input.organisationId ?? null,
+      applicant: JSON.stringify(input.applicant),
+      form_data: JSON.stringify(input.formData),
+      receiving_agency_id: where.receiving,
+      authority_agency_id: where.authority,
+      result_agency_id: where.result,
+      holding_agency_id: where.receiving,
+      holding_department_id: null,
+      submitted_at: ctx.now,
+      reception_due_at: receptionDue(cal, ctx.now),
+      received_at: null,
+      appointment_at: null,
+      handover_at: null,
+      result_channel: input.resultChannel,
+      locale: ctx.locale ?? null,
+      supplement_items: null,
+      refusal: null,
+      register_book: null,
+      register_entry: null,
+    },
+    attachments,
+    { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' },
+  );
   if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
   await notifyApplicant(trx, row, 'submitted', ctx.now);
   const answer = await dossierDetail(trx, row, ctx.now);

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
+import { FILE_COLUMNS } from './dossiers.repo';
 
 /**
  * Upload attempts: written outside any transaction, so concurrent attempts of one person see each other. One
@@ -29,6 +30,25 @@ export async function finishUploadAttempt(
     .set({ status, ...(bytes !== undefined ? { bytes } : {}) })
     .where('id', '=', id)
     .execute();
+}
+
+/** The accepted upload's file row and its attempt marked accepted, in one statement (atomic, one commit). */
+export async function insertAcceptedFile(
+  db: Kdb,
+  file: Insertable<Database['dossier_files']>,
+  attemptId: string,
+) {
+  return db
+    .with('attempt', (q) =>
+      q
+        .updateTable('upload_attempts')
+        .set({ status: 'accepted', bytes: file.size })
+        .where('id', '=', attemptId),
+    )
+    .insertInto('dossier_files')
+    .values(file)
+    .returning(FILE_COLUMNS)
+    .executeTakeFirstOrThrow();
 }
 
 /**

@@ -92,7 +92,7 @@ export async function findProcedureInForce(
 ): Promise<ProcedureFacts | null> {
   const overridden = await override?.findInForce(trx, code, at);
   if (overridden !== undefined) return overridden;
-  let version: { versionId: string; status: TProcedure['status'] };
+  let version: { versionId: string; status: TProcedure['status']; generation: number };
   try {
     version = await findVersionInForce(trx, code, at);
   } catch (err) {
@@ -100,9 +100,9 @@ export async function findProcedureInForce(
     throw err;
   }
   // Any catalogue write in any process bumps catalogue_generation (triggers): a cached entry of an older generation
-  // is read again, so a correction made through another API process is seen by the next request here.
-  const generation =
-    (await trx.selectFrom('catalogue_generation').select('generation').executeTakeFirst())?.generation ?? 0;
+  // is read again, so a correction made through another API process is seen by the next request here. The generation
+  // comes with the version in force, in the same statement.
+  const generation = version.generation;
   const cached = versionFacts.get(version.versionId);
   const facts =
     cached && cached.generation === generation
