@@ -1,11 +1,15 @@
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock';
+import { loadConfig } from '../config';
+import { start } from '../runtime';
 import { openDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { ReadReplica, REPLICA_APPLICATION_NAME } from '../db/replica';
 import { buildApp } from '../http/app';
 import { LSN_COOKIE } from '../http/read-replica';
 import { detail, intakeFixture } from '../modules/dossiers/dossiers.test-helpers';
-import { actor, asActor } from './harness';
+import { actor, asActor, TEST_NOW } from './harness';
 import { postgresBinDir, sqlOn, startPgPair, waitUntil } from './pg-pair';
 
 /**
@@ -76,6 +80,30 @@ describe.skipIf(!onPostgres)('read replica (PostgreSQL only: a real streaming pa
     return res.json<{ status: string }>().status;
   };
   const reads = () => ({ ...replica.stats.reads });
+
+  it('boots with DATABASE_REPLICA_URL: the API opens the replica pool and reports it in health', async () => {
+    const running = await start(
+      loadConfig({
+        DATABASE_URL: pair.primaryUrl('motcua'),
+        DATABASE_REPLICA_URL: pair.replicaUrl('motcua'),
+        ROLE: 'api',
+        SEED_DEMO: 'false',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: f.dataDir,
+      }),
+      pino({ level: 'silent' }),
+      fixedClock(TEST_NOW),
+    );
+    try {
+      expect(running.deps.replica).toBeDefined();
+      const res = await running.app!.inject({ method: 'GET', url: '/api/health' });
+      expect(res.json()).toMatchObject({ status: 'ok', replica: { state: 'up' } });
+    } finally {
+      await running.stop();
+    }
+    // Migrating (nothing to do) and building the whole app take a while on a loaded 2-core machine.
+  }, 120_000);
 
   it('lookup, catalogue search, public statistics and reports read from the replica', async () => {
     const d = detail(await f.submit(f.citizenA), 201);

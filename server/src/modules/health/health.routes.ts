@@ -19,7 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         throw new AppError('SERVICE_UNAVAILABLE');
       }
-      // A replica that is down or lagging costs only speed (reads fall back to the primary), so it is reported, not fatal.
+      // A replica that is down or lagging costs only speed (reads fall back to the primary): reported, not fatal.
       const replica = app.deps.replica;
       return replica ? { status: 'ok' as const, replica: await replica.state() } : { status: 'ok' as const };
     },
