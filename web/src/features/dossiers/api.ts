@@ -17,7 +17,7 @@ import type {
   TUploadedFile,
   TWithdrawDossierRequest,
 } from '@motcua/contracts';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { FormSchema } from './components/schema-form-model';
 
 /**
@@ -155,6 +155,3 @@ export function uploadFile(file: File): Promise<TUploadedFile> {
     body: file,
   });
 }
-
-/** A stale version (someone else decided or changed it first). */
-export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

@@ -4,12 +4,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { SECOND_SUPPLEMENT_REASON, type TDossierDetail, type TSupplementItem } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, Spinner, StatusBadge } from '../../components/ui';
 import { OfficePaymentCard } from '../../features/payments/components/OfficePaymentCard';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
-import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useDossier } from '../../features/dossiers/hooks';
@@ -19,6 +17,7 @@ import { useAgencies } from '../../features/organisation/hooks';
 import { FormAnswers } from '../../features/processing/components/FormAnswers';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
+import { DOSSIER_CONFLICT } from '../../features/dossiers/format';
 
 /**
  * /office/ho-so/:id — a dossier as reception sees it, and the only three decisions (001 Đ10): accept, request a
@@ -35,7 +34,7 @@ export function ReceptionDossierPage() {
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   if (dossier.isPending) return <Spinner label={t('app.loading')} />;
-  if (dossier.isError) return <ErrorAlert error={dossier.error} />;
+  if (dossier.isError) return <ErrorBox error={dossier.error} />;
   const d = dossier.data;
   const reload = () => {
     setError(null);
@@ -118,7 +117,7 @@ export function ReceptionDossierPage() {
           </a>
         </p>
       ) : null}
-      <ErrorAlert error={error} onReload={reload} />
+      <ErrorBox error={error} conflict={DOSSIER_CONFLICT} onReload={reload} />
 
       {d.status === 'submitted' ? (
         <section aria-labelledby="decide-title">

@@ -4,9 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import type { TCopyKind, TUploadedFile } from '@motcua/contracts';
 import { COPY_KINDS } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { newIdempotencyKey } from '../../features/dossiers/format';
 import { useProcedure } from '../../features/dossiers/hooks';
@@ -277,7 +276,7 @@ export function RegisterDossierPage() {
         />
       </Card>
       {problem ? <Alert kind="error">{problem}</Alert> : null}
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <Button type="submit" disabled={sending}>
         {t('dossiers.register.save')}
       </Button>

@@ -3,16 +3,14 @@ import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TDossierDetail, TUploadedFile } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, Spinner, StatusBadge } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
 import { AmendCard } from '../../features/dossiers/components/AmendCard';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { ResultCard, StopCard } from '../../features/dossiers/components/AfterReception';
 import { ProgressFacts } from '../../features/dossiers/components/Progress';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
-import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { PaymentCard } from '../../features/payments/components/PaymentCard';
 import { formatDateTime } from '../../lib/dates';
@@ -45,7 +43,7 @@ function MyDossier({ id }: { id: string }) {
     Object.entries(schema?.properties ?? {}).map(([name, f]) => [name, f.title ?? name]),
   );
   if (dossier.isPending) return <Spinner label={t('app.loading')} />;
-  if (dossier.isError) return <ErrorAlert error={dossier.error} />;
+  if (dossier.isError) return <ErrorBox error={dossier.error} />;
   const d = dossier.data;
   return (
     <>
@@ -191,7 +189,7 @@ function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: st
       </ol>
       <label htmlFor="sup-note">{t('dossiers.detail.amendNote')}</label>
       <textarea id="sup-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <Button type="button" onClick={() => void send()}>
         {t('dossiers.detail.supplementSend')}
       </Button>
@@ -216,7 +214,7 @@ function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: str
   };
   return (
     <>
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <AmendCard
         d={d}
         onError={setError}

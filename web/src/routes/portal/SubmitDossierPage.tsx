@@ -3,9 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TApplicant, TDossierDetail, TUploadedFile } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi, type IntakeProcedure } from '../../features/dossiers/api';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { SchemaForm } from '../../features/dossiers/components/SchemaForm';
@@ -59,7 +58,7 @@ function SubmitLoader({ code }: { code: string }) {
     procedure.data ? `${t('dossiers.submit.title')}: ${procedure.data.name}` : t('dossiers.submit.title'),
   );
   if (procedure.isPending) return <Spinner label={t('app.loading')} />;
-  if (procedure.isError) return <ErrorAlert error={procedure.error} />;
+  if (procedure.isError) return <ErrorBox error={procedure.error} />;
   return <SubmitWizard procedure={procedure.data} />;
 }
 
@@ -289,7 +288,7 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
               ))}
             </ul>
           </Card>
-          <ErrorAlert error={submitError} />
+          <ErrorBox error={submitError} />
           <div className="row">
             <Button type="button" variant="secondary" onClick={() => setStep(2)} disabled={sending}>
               {t('dossiers.submit.back')}

@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { TDossierDetail } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { dossiersApi } from '../api';
-import { ErrorAlert } from './ErrorAlert';
 
 type Props = { d: TDossierDetail; onSaved(d: TDossierDetail): void; onDone(message: string): void };
 
@@ -40,7 +39,7 @@ export function StopCard({ d, onSaved, onDone }: Props) {
         onChange={(e) => setReason(e.target.value)}
         rows={2}
       />
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       {confirming ? (
         <Alert kind="warning">
           <p>{t('dossiers.stop.confirmText')}</p>
@@ -112,7 +111,7 @@ export function ResultCard({ d, onSaved, onDone }: Props) {
           </li>
         </ul>
       ) : null}
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       {d.status === 'result_ready' && d.resultChannel === 'online' ? (
         <Button type="button" onClick={() => void collect()}>
           {t('dossiers.result.collect')}
