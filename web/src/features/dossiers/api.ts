@@ -66,6 +66,7 @@ export const dossierKeys = {
   detail: (id: string) => ['dossiers', 'detail', id] as const,
   queue: ['dossiers', 'queue'] as const,
   lookup: (code: string, pin?: string) => ['dossiers', 'lookup', code, pin ?? ''] as const,
+  lookupAlertsAll: ['dossiers', 'lookup-alerts'] as const,
   lookupAlerts: (open: boolean) => ['dossiers', 'lookup-alerts', open] as const,
   drafts: ['dossiers', 'drafts'] as const,
   messages: ['dossiers', 'messages'] as const,
