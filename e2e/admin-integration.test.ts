@@ -10,7 +10,6 @@ describe.skipIf(!hasBrowser)('admin: national-portal sync, webhooks and API clie
 
   it('a system administrator works the three pages; a unit administrator is kept out', async () => {
     const page = await e2e.newPage();
-    page.on('dialog', (d) => void d.accept());
     await staffLogin(page, 'dangvanhung.ubndt');
 
     // Webhooks: a subscriber with two events; the secret is shown once, never in the list.
@@ -127,6 +126,14 @@ describe.skipIf(!hasBrowser)('admin: national-portal sync, webhooks and API clie
       });
     expect((await lookup()).status()).toBe(200);
     await client.getByRole('button', { name: /Thu hồi/ }).click();
+    // The app's own confirmation (not the browser's): cancelling keeps the key, confirming revokes it.
+    const confirm = page.getByRole('dialog', { name: /Thu hồi khóa của Phần mềm chuyên ngành xây dựng/ });
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => confirm.isVisible()).toBe(false);
+    expect((await lookup()).status()).toBe(200);
+    await client.getByRole('button', { name: /Thu hồi/ }).click();
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Thu hồi', exact: true }).click();
     await expect.poll(() => client.textContent()).toContain('Đã thu hồi');
     expect((await lookup()).status()).toBe(401);
 

@@ -358,6 +358,11 @@ describe.skipIf(!hasBrowser)('intake journeys', () => {
     await clerk.goto('/office/tiep-nhan');
     await clerk.getByRole('link', { name: 'Thêm mới' }).click();
     await expectAccessible(clerk);
+    // Checked with the request's own contract schema before anything is sent: each problem on its field.
+    await clerk.getByRole('button', { name: 'Ghi nhận và chuyển sang kiểm tra, tiếp nhận' }).click();
+    await expect.poll(() => clerk.getByLabel('Họ và tên').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => clerk.getByText('Vui lòng chọn thủ tục.').count()).toBe(1);
+    await expectAccessible(clerk);
     await clerk.getByLabel('Họ và tên').fill('Lê Thị Cúc');
     await clerk.getByLabel('Số định danh cá nhân').fill('038185004321');
     await clerk.getByLabel('Địa chỉ').fill('Số 5 đường Trần Phú, phường Hòa Bình');

@@ -65,3 +65,21 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   return data as T;
 }
+
+/** A stale version or a state that moved on: someone else changed the thing first (HTTP 409). */
+export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;
+
+/** One field the server refused, its path as the request body spells it (`applicant.name`, `items.0.reason`). */
+export type ServerFieldError = { field: string; message: string };
+
+/** The fields a 400 names (the problem's `details`: `[{ field, message }]`, messages in the person's language). */
+export function serverFieldErrors(err: unknown): ServerFieldError[] {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
+  return err.details.filter(
+    (d): d is ServerFieldError =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as ServerFieldError).field === 'string' &&
+      typeof (d as ServerFieldError).message === 'string',
+  );
+}

@@ -1,35 +1,10 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
-
-/** Design-system primitives only: no data fetching, no domain words. */
-export function Button({
-  variant = 'primary',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
-  return <button {...props} className={`btn btn-${variant} ${props.className ?? ''}`} />;
-}
-
-export function Spinner({ label }: { label: string }) {
-  return (
-    <p className="spinner" role="status" aria-live="polite">
-      {label}
-    </p>
-  );
-}
-
-export function Alert({
-  kind = 'info',
-  children,
-}: {
-  kind?: 'info' | 'error' | 'success' | 'warning';
-  children: ReactNode;
-}) {
-  return (
-    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
-      {children}
-    </div>
-  );
-}
-
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={`card ${className ?? ''}`}>{children}</section>;
-}
+/**
+ * Design-system primitives only: no data fetching. Domain words only where a primitive names a shared thing (the
+ * dossier status badge).
+ */
+export { Alert, Button, Card, Spinner } from './basics';
+export { Field, InputField, DateField, type ControlProps } from './Field';
+export { ErrorBox } from './ErrorBox';
+export { Confirm } from './Confirm';
+export { QueryTable, Table, type Column } from './Table';
+export { StatusBadge } from './StatusBadge';

@@ -17,7 +17,7 @@ import type {
   TUploadedFile,
   TWithdrawDossierRequest,
 } from '@motcua/contracts';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { FormSchema } from './components/schema-form-model';
 
 /**
@@ -66,6 +66,7 @@ export const dossierKeys = {
   detail: (id: string) => ['dossiers', 'detail', id] as const,
   queue: ['dossiers', 'queue'] as const,
   lookup: (code: string, pin?: string) => ['dossiers', 'lookup', code, pin ?? ''] as const,
+  lookupAlertsAll: ['dossiers', 'lookup-alerts'] as const,
   lookupAlerts: (open: boolean) => ['dossiers', 'lookup-alerts', open] as const,
   drafts: ['dossiers', 'drafts'] as const,
   messages: ['dossiers', 'messages'] as const,
@@ -155,6 +156,3 @@ export function uploadFile(file: File): Promise<TUploadedFile> {
     body: file,
   });
 }
-
-/** A stale version (someone else decided or changed it first). */
-export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TDraft, TSaveDraftRequest } from '@motcua/contracts';
-import { dossiersApi, isConflict } from './api';
+import { isConflict } from '../../lib/api';
+import { dossiersApi } from './api';
 
 type Content = TSaveDraftRequest['content'];
 export type DraftState = 'idle' | 'saving' | 'saved' | 'conflict' | 'error';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Spinner } from '../../components/ui';
+import type { TLookupAlert } from '@motcua/contracts';
+import { Button, ErrorBox, QueryTable, type Column } from '../../components/ui';
 import { useAcknowledgeAlert, useLookupAlerts } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -29,51 +30,41 @@ function LookupAlerts() {
         <input type="checkbox" checked={showSeen} onChange={(e) => setShowSeen(e.target.checked)} />{' '}
         {t('dossiers.alerts.showAcknowledged')}
       </label>
-      {acknowledge.isError && <Alert kind="error">{acknowledge.error.message}</Alert>}
-      {alerts.isPending ? (
-        <Spinner label={t('app.loading')} />
-      ) : alerts.isError ? (
-        <Alert kind="error">{alerts.error.message}</Alert>
-      ) : alerts.data.items.length === 0 ? (
-        <p>{t('dossiers.alerts.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dossiers.alerts.client')}</th>
-                <th scope="col">{t('dossiers.alerts.reason')}</th>
-                <th scope="col">{t('dossiers.alerts.counts')}</th>
-                <th scope="col">{t('dossiers.alerts.sample')}</th>
-                <th scope="col">{t('dossiers.alerts.period')}</th>
-                {!showSeen && <th scope="col" />}
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.data.items.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.clientIp}</td>
-                  <td>{t(`dossiers.alerts.reason.${a.reason}`)}</td>
-                  <td>
-                    {a.codesProbed} / {a.notFound} / {a.longestRun}
-                  </td>
-                  <td>{a.sampleCodes.slice(0, 5).join(', ')}</td>
-                  <td>
-                    {formatDateTime(a.firstAt, locale)} – {formatDateTime(a.lastAt, locale)}
-                  </td>
-                  {!showSeen && (
-                    <td>
-                      <Button onClick={() => acknowledge.mutate(a.id)} disabled={acknowledge.isPending}>
-                        {t('dossiers.alerts.acknowledge')}
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ErrorBox error={acknowledge.error} />
+      <QueryTable
+        query={{ isPending: alerts.isPending, error: alerts.error, rows: alerts.data?.items }}
+        loadingLabel={t('app.loading')}
+        caption={t('dossiers.alerts.title')}
+        captionHidden
+        empty={t('dossiers.alerts.none')}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: t('dossiers.alerts.client'), cell: (a) => a.clientIp },
+          { header: t('dossiers.alerts.reason'), cell: (a) => t(`dossiers.alerts.reason.${a.reason}`) },
+          {
+            header: t('dossiers.alerts.counts'),
+            cell: (a) => `${a.codesProbed} / ${a.notFound} / ${a.longestRun}`,
+          },
+          { header: t('dossiers.alerts.sample'), cell: (a) => a.sampleCodes.slice(0, 5).join(', ') },
+          {
+            header: t('dossiers.alerts.period'),
+            cell: (a) => `${formatDateTime(a.firstAt, locale)} – ${formatDateTime(a.lastAt, locale)}`,
+          },
+          ...(showSeen
+            ? []
+            : [
+                {
+                  key: 'acknowledge',
+                  header: <span className="visually-hidden">{t('dossiers.alerts.acknowledge')}</span>,
+                  cell: (a) => (
+                    <Button onClick={() => acknowledge.mutate(a.id)} disabled={acknowledge.isPending}>
+                      {t('dossiers.alerts.acknowledge')}
+                    </Button>
+                  ),
+                } satisfies Column<TLookupAlert>,
+              ]),
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { STAFF_ROLES, type TStaffRole } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
+import { Alert, Button, Card, ErrorBox, InputField, Spinner } from '../../components/ui';
 import { useAgencies, useRoles, useStaff, useStaffMutations } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -58,7 +57,7 @@ export function StaffPage() {
       <Card>
         <h2>{t('accounts.admin.create')}</h2>
         <form onSubmit={submit} noValidate>
-          <Field
+          <InputField
             label={t('accounts.field.fullName')}
             value={form.fullName}
             onChange={(e) => setForm({ ...form, fullName: e.target.value })}

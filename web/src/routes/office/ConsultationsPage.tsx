@@ -2,12 +2,12 @@ import '../../features/processing/processing.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TConsultation } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { unitOf } from '../../features/processing/components/Consultations';
 import { consultationApi, consultationKeys } from '../../features/processing/consultation-api';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
+import { DOSSIER_CONFLICT } from '../../features/dossiers/format';
 
 /** The consulted unit's answer: an opinion, or a reasoned decline. */
 function AnswerForm({ c, onDone }: { c: TConsultation; onDone(): void }) {
@@ -56,7 +56,7 @@ function AnswerForm({ c, onDone }: { c: TConsultation; onDone(): void }) {
           onChange={(e) => setV({ ...v, opinion: e.target.value })}
         />
       </div>
-      <ErrorAlert error={error} onReload={onDone} />
+      <ErrorBox error={error} conflict={DOSSIER_CONFLICT} onReload={onDone} />
       <Button type="submit" disabled={busy} aria-busy={busy}>
         {t('processing.consult.answer.submit')}
       </Button>
@@ -99,7 +99,7 @@ export function ConsultationsPage() {
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (
-        <ErrorAlert error={list.error} />
+        <ErrorBox error={list.error} />
       ) : (
         <>
           <p>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Alert, Card, ErrorBox, Spinner } from '../../components/ui';
 import { feedbackApi, feedbackKeys } from '../../features/feedback/api';
 import { FeedbackCard } from '../../features/feedback/components/FeedbackCard';
 import { FeedbackForm } from '../../features/feedback/components/FeedbackForm';
@@ -41,7 +40,7 @@ export function FeedbackOfficePage() {
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (
-        <ErrorAlert error={list.error} />
+        <ErrorBox error={list.error} />
       ) : list.data.items.length === 0 ? (
         <p className="muted">{t('feedback.office.none')}</p>
       ) : (

@@ -1,8 +1,7 @@
 import '../../features/processing/processing.css';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Alert, Card, ErrorBox, Spinner } from '../../components/ui';
 import { interagencyApi, interagencyKeys } from '../../features/interagency/api';
 import { PartnerTask } from '../../features/interagency/components/PartnerTask';
 import { useI18n } from '../../i18n/i18n';
@@ -45,7 +44,7 @@ export function InteragencyTasksPage() {
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (
-        <ErrorAlert error={list.error} />
+        <ErrorBox error={list.error} />
       ) : (
         <>
           <p>

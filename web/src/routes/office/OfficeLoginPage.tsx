@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card } from '../../components/ui';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
+import { Alert, Button, Card, ErrorBox, InputField } from '../../components/ui';
 import { useChangePassword, useLogin } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -42,7 +41,7 @@ export function OfficeLoginPage() {
           <form onSubmit={submitChange} noValidate>
             <Alert kind="warning">{t('accounts.office.mustChange')}</Alert>
             {!loggedInHere && (
-              <Field
+              <InputField
                 label={t('accounts.field.currentPassword')}
                 type="password"
                 autoComplete="current-password"
@@ -50,7 +49,7 @@ export function OfficeLoginPage() {
                 onChange={(e) => setForm({ ...form, password: e.target.value })}
               />
             )}
-            <Field
+            <InputField
               label={t('accounts.field.newPassword')}
               type="password"
               autoComplete="new-password"
@@ -65,13 +64,13 @@ export function OfficeLoginPage() {
           </form>
         ) : (
           <form onSubmit={submit} noValidate>
-            <Field
+            <InputField
               label={t('accounts.field.username')}
               autoComplete="username"
               value={form.login}
               onChange={(e) => setForm({ ...form, login: e.target.value })}
             />
-            <Field
+            <InputField
               label={t('accounts.field.password')}
               type="password"
               autoComplete="current-password"

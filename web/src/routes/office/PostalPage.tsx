@@ -1,6 +1,5 @@
 import type { WaitingResult } from '../../features/payments/api';
-import { Button, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { usePickup, usePostalWaiting, useShipmentEvent, useUncollected } from '../../features/payments/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -21,7 +20,7 @@ export function PostalPage() {
       <Card>
         <h2>{t('postal.page.waiting')}</h2>
         {waiting.isPending ? <Spinner label={t('app.loading')} /> : null}
-        <ErrorAlert error={waiting.error} />
+        <ErrorBox error={waiting.error} />
         <ResultTable rows={waiting.data?.items ?? []} actions />
       </Card>
       {isDesk ? <Uncollected /> : null}
@@ -35,7 +34,7 @@ function Uncollected() {
   return (
     <Card>
       <h2>{t('postal.page.uncollected')}</h2>
-      <ErrorAlert error={q.error} />
+      <ErrorBox error={q.error} />
       <ResultTable rows={q.data?.items ?? []} />
     </Card>
   );
@@ -102,7 +101,7 @@ function RowActions({ row }: { row: WaitingResult }) {
           </Button>
         </>
       ) : null}
-      <ErrorAlert error={pickup.error ?? event.error} />
+      <ErrorBox error={pickup.error ?? event.error} />
     </>
   );
 }

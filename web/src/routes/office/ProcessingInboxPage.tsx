@@ -2,8 +2,7 @@ import '../../features/dossiers/dossiers.css';
 import '../../features/processing/processing.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { ChaseList } from '../../features/processing/components/ChaseList';
 import { Inbox } from '../../features/processing/components/Inbox';
 import { useUncollected } from '../../features/processing/hooks';
@@ -45,7 +44,7 @@ function DeskLists() {
         {uncollected.isPending ? (
           <Spinner label={t('app.loading')} />
         ) : uncollected.isError ? (
-          <ErrorAlert error={uncollected.error} />
+          <ErrorBox error={uncollected.error} />
         ) : uncollected.data.items.length === 0 ? (
           <p>{t('processing.inbox.empty')}</p>
         ) : (

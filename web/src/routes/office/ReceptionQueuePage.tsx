@@ -1,7 +1,6 @@
 import '../../features/dossiers/dossiers.css';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner } from '../../components/ui';
-import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
+import { Alert, Spinner, StatusBadge } from '../../components/ui';
 import { MorePages, loadedItems } from '../../features/dossiers/components/MorePages';
 import { formatDateTime } from '../../lib/dates';
 import { useQueue } from '../../features/dossiers/hooks';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Card, ErrorBox, Spinner } from '../../components/ui';
 import { useReconciliation } from '../../features/payments/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatMoney } from '../../lib/dates';
@@ -43,7 +42,7 @@ export function ReconciliationPage() {
         </a>
       </Card>
       {r.isPending ? <Spinner label={t('app.loading')} /> : null}
-      <ErrorAlert error={r.error} />
+      <ErrorBox error={r.error} />
       {r.data ? (
         <Card>
           <h2>{r.data.agencyName}</h2>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { DOSSIER_PLACES, type TDossierPlace } from '@motcua/contracts';
-import { Alert, Card } from '../../components/ui';
-import { DateField } from '../../features/accounts/components/Form';
+import { Alert, Card, DateField } from '../../components/ui';
 import { monthToDate, periodProblem, registerUrl } from '../../features/registerbook/model';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';

@@ -1,53 +1,54 @@
 import '../../features/dossiers/dossiers.css';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import type { TCopyKind, TUploadedFile } from '@motcua/contracts';
+import type { TUploadedFile } from '@motcua/contracts';
 import { COPY_KINDS } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Button, Card, ErrorBox, Field, Spinner } from '../../components/ui';
 import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { newIdempotencyKey } from '../../features/dossiers/format';
-import { useProcedure } from '../../features/dossiers/hooks';
+import { useProcedure, useRegisterDossier } from '../../features/dossiers/hooks';
+import {
+  blankRegisterForm,
+  blankRow,
+  emptyToNull,
+  registerFieldOf,
+  toRegisterRequest,
+  ZRegisterForm,
+  type TRegisterForm,
+} from '../../features/dossiers/register-form';
 import { useI18n } from '../../i18n/i18n';
+import { applyServerErrors, contractResolver } from '../../lib/form';
 import { useTitle } from '../../lib/useTitle';
 
-type Received = {
-  ticked: boolean;
-  copyKind: TCopyKind;
-  copies: number;
-  originalShown: boolean;
-  pageCount: number;
-  files: TUploadedFile[];
-};
-const blank = (): Received => ({
-  ticked: false,
-  copyKind: 'photocopy',
-  copies: 1,
-  originalShown: false,
-  pageCount: 0,
-  files: [],
-});
+type ApplicantText = 'name' | 'idNumber' | 'address' | 'phone' | 'email';
 
 /**
  * /office/tiep-nhan/them-moi — "Tiếp nhận → Thêm mới" (001 Đ10.1.b): the applicant, the procedure, each component
  * received (form, copies, original shown, scans with their page count), counter or post; then straight to the decision.
+ * One react-hook-form over the request's own contract schema; the server's field errors land on their fields.
  */
 export function RegisterDossierPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useTitle(t('dossiers.register.title'));
   const navigate = useNavigate();
-  const [kind, setKind] = useState<'citizen' | 'organisation'>('citizen');
-  const [applicant, setApplicant] = useState({ name: '', idNumber: '', address: '', phone: '', email: '' });
+  const form = useForm<TRegisterForm, unknown, ReturnType<typeof ZRegisterForm.parse>>({
+    resolver: contractResolver(ZRegisterForm, locale),
+    defaultValues: blankRegisterForm(),
+  });
+  const { register, control, setValue, setError, handleSubmit, formState } = form;
+  const rows = useFieldArray({ control, name: 'components' });
+  const [kind, channel, components] = useWatch({
+    control,
+    name: ['applicant.kind', 'channel', 'components'],
+  });
+  // The procedure is searched by name or code; it is not part of the request until one is found.
   const [procedureQuery, setProcedureQuery] = useState('');
-  const [channel, setChannel] = useState<'counter' | 'post'>('counter');
-  const [tracking, setTracking] = useState('');
-  const [sets, setSets] = useState(1);
-  const [received, setReceived] = useState<Record<string, Received>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  // Uploaded scans as the list shows them; the request carries their ids (`components.N.fileIds`).
+  const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
+  const save = useRegisterDossier();
   const attemptKey = useRef<string | null>(null);
 
   const options = useQuery({
@@ -62,82 +63,64 @@ export function RegisterDossierPage() {
   const procedureCode =
     exact?.code ?? (/^[0-9A-Za-z.-]{3,}$/.test(procedureQuery.trim()) ? procedureQuery.trim() : '');
   const procedure = useProcedure(procedureCode);
-  const body = JSON.stringify({ kind, applicant, procedureCode, channel, tracking, sets, received });
+
+  // A procedure found (or lost) sets the request's code and one row per component it asks for.
+  const { replace } = rows;
   useEffect(() => {
-    attemptKey.current = null; // a changed form is a new attempt
-  }, [body]);
-
-  const row = (code: string) => received[code] ?? blank();
-  const update = (code: string, patch: Partial<Received>) =>
-    setReceived((all) => ({ ...all, [code]: { ...row(code), ...patch } }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setProblem(null);
-    if (!procedure.data) return setProblem(t('dossiers.register.pickProcedure'));
-    attemptKey.current ??= newIdempotencyKey();
-    setSending(true);
-    try {
-      const d = await dossiersApi.register(
-        {
-          channel,
-          postalTrackingNo: channel === 'post' ? tracking : null,
-          procedureCode: procedure.data.code,
-          applicant: {
-            kind,
-            name: applicant.name,
-            idNumber: applicant.idNumber || null,
-            address: applicant.address || null,
-            phone: applicant.phone || null,
-            email: applicant.email || null,
-          },
-          sets,
-          components: procedure.data.components
-            .filter((c) => row(c.code).ticked)
-            .map((c) => {
-              const r = row(c.code);
-              return {
-                componentCode: c.code,
-                copyKind: r.copyKind,
-                copies: r.copies,
-                originalShown: r.originalShown,
-                fileIds: r.files.map((f) => f.id),
-                pageCount: r.pageCount,
-              };
-            }),
+    setValue('procedureCode', procedure.data?.code ?? '');
+    replace((procedure.data?.components ?? []).map((c) => blankRow(c.code)));
+  }, [procedure.data, setValue, replace]);
+  // A changed form is a new attempt; an unchanged retry keeps its key.
+  const { subscribe } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: () => {
+          attemptKey.current = null;
         },
-        attemptKey.current,
-      );
-      navigate(`/office/ho-so/${d.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSending(false);
-    }
+      }),
+    [subscribe],
+  );
+
+  const send = (values: ReturnType<typeof ZRegisterForm.parse>) => {
+    attemptKey.current ??= newIdempotencyKey();
+    const snapshot = form.getValues();
+    save.mutate(
+      { body: toRegisterRequest(values), idempotencyKey: attemptKey.current },
+      {
+        onSuccess: (d) => navigate(`/office/ho-so/${d.id}`),
+        onError: (err) => applyServerErrors(err, setError, (path) => registerFieldOf(snapshot, path)),
+      },
+    );
   };
 
-  const text = (name: keyof typeof applicant, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`reg-${name}`}>{label}</label>
-      <input
-        id={`reg-${name}`}
-        type={type}
-        value={applicant[name]}
-        onChange={(e) => setApplicant((a) => ({ ...a, [name]: e.target.value }))}
-      />
-    </div>
+  const errors = formState.errors;
+  const text = (name: ApplicantText, label: string, type = 'text') => (
+    <Field
+      id={`reg-${name}`}
+      label={label}
+      required={name === 'name'}
+      error={errors.applicant?.[name]?.message}
+    >
+      {(c) => (
+        <input
+          {...c}
+          type={type}
+          {...register(`applicant.${name}`, { setValueAs: name === 'name' ? undefined : emptyToNull })}
+        />
+      )}
+    </Field>
   );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void handleSubmit(send)(e)} noValidate>
       <h1>{t('dossiers.register.title')}</h1>
       <Card>
         <fieldset>
           <legend>{t('dossiers.register.applicantKind')}</legend>
           {(['citizen', 'organisation'] as const).map((k) => (
             <label key={k} className="inline">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
-              {t(`dossiers.register.${k}`)}
+              <input type="radio" value={k} {...register('applicant.kind')} /> {t(`dossiers.register.${k}`)}
             </label>
           ))}
         </fieldset>
@@ -151,17 +134,21 @@ export function RegisterDossierPage() {
         {text('email', t('dossiers.submit.email'), 'email')}
       </Card>
       <Card>
-        <label htmlFor="reg-procedure">{t('dossiers.field.procedure')}</label>
-        <small id="reg-procedure-hint" className="hint">
-          {t('dossiers.register.procedureHint')}
-        </small>
-        <input
+        <Field
           id="reg-procedure"
-          list="reg-procedure-options"
-          aria-describedby="reg-procedure-hint"
-          value={procedureQuery}
-          onChange={(e) => setProcedureQuery(e.target.value)}
-        />
+          label={t('dossiers.field.procedure')}
+          hint={t('dossiers.register.procedureHint')}
+          error={errors.procedureCode ? t('dossiers.register.pickProcedure') : null}
+        >
+          {(c) => (
+            <input
+              {...c}
+              list="reg-procedure-options"
+              value={procedureQuery}
+              onChange={(e) => setProcedureQuery(e.target.value)}
+            />
+          )}
+        </Field>
         <datalist id="reg-procedure-options">
           {(options.data ?? []).map((o) => (
             <option key={o.code} value={o.code}>
@@ -175,67 +162,82 @@ export function RegisterDossierPage() {
       {procedure.data ? (
         <Card>
           <h2>{t('dossiers.register.components')}</h2>
-          {procedure.data.components.map((c) => {
-            const r = row(c.code);
+          {rows.fields.map((row, i) => {
+            const c = procedure.data.components.find((x) => x.code === row.componentCode);
+            if (!c) return null;
             const id = `rc-${c.code}`;
+            const rowErrors = errors.components?.[i] as
+              FieldErrors<TRegisterForm['components'][number]> | undefined;
             return (
-              <fieldset key={c.code} className="component-row">
+              <fieldset key={row.id} className="component-row">
                 <legend>{c.name}</legend>
-                <div className="field-check">
-                  <input
-                    id={`${id}-tick`}
-                    type="checkbox"
-                    checked={r.ticked}
-                    onChange={(e) => update(c.code, { ticked: e.target.checked })}
-                  />
-                  <label htmlFor={`${id}-tick`}>{t('dossiers.register.received', { name: c.name })}</label>
-                </div>
-                {r.ticked ? (
+                <Field id={`${id}-tick`} label={t('dossiers.register.received', { name: c.name })} check>
+                  {(p) => <input {...p} type="checkbox" {...register(`components.${i}.ticked`)} />}
+                </Field>
+                {components[i]?.ticked ? (
                   <>
-                    <label htmlFor={`${id}-kind`}>{t('dossiers.register.copyKind')}</label>
-                    <select
+                    <Field
                       id={`${id}-kind`}
-                      value={r.copyKind}
-                      onChange={(e) => update(c.code, { copyKind: e.target.value as TCopyKind })}
+                      label={t('dossiers.register.copyKind')}
+                      error={rowErrors?.copyKind?.message}
                     >
-                      {COPY_KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`dossiers.copyKind.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <label htmlFor={`${id}-copies`}>{t('dossiers.register.copies')}</label>
-                    <input
+                      {(p) => (
+                        <select {...p} {...register(`components.${i}.copyKind`)}>
+                          {COPY_KINDS.map((k) => (
+                            <option key={k} value={k}>
+                              {t(`dossiers.copyKind.${k}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field
                       id={`${id}-copies`}
-                      type="number"
-                      min={1}
-                      value={r.copies}
-                      onChange={(e) => update(c.code, { copies: Number(e.target.value) })}
-                    />
-                    <div className="field-check">
-                      <input
-                        id={`${id}-shown`}
-                        type="checkbox"
-                        checked={r.originalShown}
-                        onChange={(e) => update(c.code, { originalShown: e.target.checked })}
-                      />
-                      <label htmlFor={`${id}-shown`}>{t('dossiers.register.originalShown')}</label>
-                    </div>
-                    <label htmlFor={`${id}-pages`}>{t('dossiers.register.pageCount')}</label>
-                    <input
+                      label={t('dossiers.register.copies')}
+                      error={rowErrors?.copies?.message}
+                    >
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={1}
+                          {...register(`components.${i}.copies`, { valueAsNumber: true })}
+                        />
+                      )}
+                    </Field>
+                    <Field id={`${id}-shown`} label={t('dossiers.register.originalShown')} check>
+                      {(p) => <input {...p} type="checkbox" {...register(`components.${i}.originalShown`)} />}
+                    </Field>
+                    <Field
                       id={`${id}-pages`}
-                      type="number"
-                      min={0}
-                      value={r.pageCount}
-                      onChange={(e) => update(c.code, { pageCount: Number(e.target.value) })}
-                    />
+                      label={t('dossiers.register.pageCount')}
+                      error={rowErrors?.pageCount?.message}
+                    >
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          min={0}
+                          {...register(`components.${i}.pageCount`, { valueAsNumber: true })}
+                        />
+                      )}
+                    </Field>
                     <FileField
                       id={`${id}-files`}
                       label={c.name}
-                      files={r.files}
-                      onChange={(files) =>
-                        update(c.code, { files, pageCount: files.reduce((n, f) => n + f.pages, 0) })
-                      }
+                      files={files[c.code] ?? []}
+                      error={rowErrors?.fileIds?.message ?? null}
+                      onChange={(list) => {
+                        setFiles((all) => ({ ...all, [c.code]: list }));
+                        setValue(
+                          `components.${i}.fileIds`,
+                          list.map((f) => f.id),
+                        );
+                        setValue(
+                          `components.${i}.pageCount`,
+                          list.reduce((n, f) => n + f.pages, 0),
+                        );
+                      }}
                     />
                   </>
                 ) : null}
@@ -249,36 +251,27 @@ export function RegisterDossierPage() {
           <legend>{t('dossiers.register.channel')}</legend>
           {(['counter', 'post'] as const).map((c) => (
             <label key={c} className="inline">
-              <input
-                type="radio"
-                name="channel"
-                value={c}
-                checked={channel === c}
-                onChange={() => setChannel(c)}
-              />{' '}
-              {t(`dossiers.channel.${c}`)}
+              <input type="radio" value={c} {...register('channel')} /> {t(`dossiers.channel.${c}`)}
             </label>
           ))}
         </fieldset>
         {channel === 'post' ? (
-          <div className="field">
-            <label htmlFor="reg-tracking">{t('dossiers.register.postalTrackingNo')}</label>
-            <input id="reg-tracking" value={tracking} onChange={(e) => setTracking(e.target.value)} />
-          </div>
+          <Field
+            id="reg-tracking"
+            label={t('dossiers.register.postalTrackingNo')}
+            error={errors.postalTrackingNo?.message}
+          >
+            {(c) => <input {...c} {...register('postalTrackingNo', { setValueAs: emptyToNull })} />}
+          </Field>
         ) : null}
-        <label htmlFor="reg-sets">{t('dossiers.register.sets')}</label>
-        <input
-          id="reg-sets"
-          type="number"
-          min={1}
-          max={20}
-          value={sets}
-          onChange={(e) => setSets(Number(e.target.value))}
-        />
+        <Field id="reg-sets" label={t('dossiers.register.sets')} error={errors.sets?.message}>
+          {(c) => (
+            <input {...c} type="number" min={1} max={20} {...register('sets', { valueAsNumber: true })} />
+          )}
+        </Field>
       </Card>
-      {problem ? <Alert kind="error">{problem}</Alert> : null}
-      <ErrorAlert error={error} />
-      <Button type="submit" disabled={sending}>
+      <ErrorBox error={save.error} />
+      <Button type="submit" disabled={save.isPending}>
         {t('dossiers.register.save')}
       </Button>
     </form>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Button, ErrorBox, Spinner } from '../../components/ui';
 import { feedbackApi, feedbackKeys } from '../../features/feedback/api';
 import { SatisfactionTable } from '../../features/feedback/components/SatisfactionTable';
 import { useMe } from '../../features/session/hooks';
@@ -73,7 +72,7 @@ export function SatisfactionOfficePage() {
           {t('feedback.sat.close', { period })}
         </Button>
       ) : null}
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       {me?.roles.includes('reception_officer') ? (
         <form onSubmit={startDesk}>
           <h2>{t('feedback.sat.desk')}</h2>

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, InputField } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
@@ -36,7 +35,7 @@ export function ForgotPasswordPage() {
       ) : !request.isSuccess ? (
         <form onSubmit={ask} noValidate>
           <p>{t('accounts.forgot.lead')}</p>
-          <Field
+          <InputField
             label={t('accounts.field.login')}
             autoComplete="username"
             required
@@ -51,7 +50,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={reset} noValidate>
           <Alert kind="info">{t('accounts.forgot.sent')}</Alert>
-          <Field
+          <InputField
             label={t('accounts.field.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
@@ -60,7 +59,7 @@ export function ForgotPasswordPage() {
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
-          <Field
+          <InputField
             label={t('accounts.field.newPassword')}
             type="password"
             autoComplete="new-password"

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card } from '../../components/ui';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
+import { Button, Card, ErrorBox, InputField } from '../../components/ui';
 import { useLogin, useOidc } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
@@ -29,14 +28,14 @@ export function LoginPage() {
     <Card>
       <h1>{t('accounts.login.title')}</h1>
       <form onSubmit={submit} noValidate>
-        <Field
+        <InputField
           label={t('accounts.field.login')}
           autoComplete="username"
           required
           value={form.login}
           onChange={(e) => setForm({ ...form, login: e.target.value })}
         />
-        <Field
+        <InputField
           label={t('accounts.field.password')}
           type="password"
           autoComplete="current-password"

@@ -3,20 +3,18 @@ import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TDossierDetail, TUploadedFile } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
-import { dossierKeys, dossiersApi } from '../../features/dossiers/api';
+import { Alert, Button, Card, ErrorBox, Spinner, StatusBadge } from '../../components/ui';
+import { dossierKeys } from '../../features/dossiers/api';
 import { AmendCard } from '../../features/dossiers/components/AmendCard';
 import { DocumentLinks } from '../../features/dossiers/components/DocumentLinks';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { ResultCard, StopCard } from '../../features/dossiers/components/AfterReception';
 import { ProgressFacts } from '../../features/dossiers/components/Progress';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
-import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { Timeline } from '../../features/dossiers/components/Timeline';
 import { PaymentCard } from '../../features/payments/components/PaymentCard';
 import { formatDateTime } from '../../lib/dates';
-import { useDossier, useProcedure } from '../../features/dossiers/hooks';
+import { useDossier, useProcedure, useSubmitSupplement, useWithdraw } from '../../features/dossiers/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
@@ -45,7 +43,7 @@ function MyDossier({ id }: { id: string }) {
     Object.entries(schema?.properties ?? {}).map(([name, f]) => [name, f.title ?? name]),
   );
   if (dossier.isPending) return <Spinner label={t('app.loading')} />;
-  if (dossier.isError) return <ErrorAlert error={dossier.error} />;
+  if (dossier.isError) return <ErrorBox error={dossier.error} />;
   const d = dossier.data;
   return (
     <>
@@ -136,32 +134,30 @@ function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: st
   const refresh = useRefresh(d.id);
   const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const answer = useSubmitSupplement(d.id);
   const items = d.supplementRequest?.items ?? [];
-  const send = async () => {
-    setError(null);
-    try {
-      const attachments = Object.entries(files)
-        .filter(([, f]) => f.length)
-        .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) }));
-      refresh(
-        await dossiersApi.supplement(d.id, {
-          expectedVersion: d.version,
-          attachments,
-          note: note || undefined,
-        }),
-      );
-      onDone(
-        t(
-          d.status === 'processing_supplement'
-            ? 'dossiers.detail.supplementSentProcessing'
-            : 'dossiers.detail.supplementSent',
-        ),
-      );
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const send = () =>
+    answer.mutate(
+      {
+        expectedVersion: d.version,
+        attachments: Object.entries(files)
+          .filter(([, f]) => f.length)
+          .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) })),
+        note: note || undefined,
+      },
+      {
+        onSuccess: (next) => {
+          refresh(next);
+          onDone(
+            t(
+              d.status === 'processing_supplement'
+                ? 'dossiers.detail.supplementSentProcessing'
+                : 'dossiers.detail.supplementSent',
+            ),
+          );
+        },
+      },
+    );
   return (
     <Card className="supplement">
       <h2>{t('dossiers.detail.supplementTitle')}</h2>
@@ -191,8 +187,8 @@ function SupplementAnswer({ d, onDone }: { d: TDossierDetail; onDone(message: st
       </ol>
       <label htmlFor="sup-note">{t('dossiers.detail.amendNote')}</label>
       <textarea id="sup-note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
-      <ErrorAlert error={error} />
-      <Button type="button" onClick={() => void send()}>
+      <ErrorBox error={answer.error} />
+      <Button type="button" onClick={send} disabled={answer.isPending}>
         {t('dossiers.detail.supplementSend')}
       </Button>
     </Card>
@@ -204,22 +200,24 @@ function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: str
   const { t } = useI18n();
   const refresh = useRefresh(d.id);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const withdraw = async () => {
-    setError(null);
-    try {
-      refresh(await dossiersApi.withdraw(d.id, { expectedVersion: d.version, reason: reason || undefined }));
-      onDone(t('dossiers.detail.withdrawn'));
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const [amendError, setAmendError] = useState<unknown>(null);
+  const leave = useWithdraw(d.id);
+  const withdraw = () =>
+    leave.mutate(
+      { expectedVersion: d.version, reason: reason || undefined },
+      {
+        onSuccess: (next) => {
+          refresh(next);
+          onDone(t('dossiers.detail.withdrawn'));
+        },
+      },
+    );
   return (
     <>
-      <ErrorAlert error={error} />
+      <ErrorBox error={leave.error ?? amendError} />
       <AmendCard
         d={d}
-        onError={setError}
+        onError={setAmendError}
         onSaved={(saved) => {
           refresh(saved);
           onDone(t('dossiers.detail.amended'));
@@ -229,7 +227,7 @@ function BeforeReception({ d, onDone }: { d: TDossierDetail; onDone(message: str
         <h2>{t('dossiers.detail.withdraw')}</h2>
         <label htmlFor="withdraw-reason">{t('dossiers.detail.withdrawReason')}</label>
         <textarea id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-        <Button type="button" variant="danger" onClick={() => void withdraw()}>
+        <Button type="button" variant="danger" onClick={withdraw} disabled={leave.isPending}>
           {t('dossiers.detail.withdrawConfirm')}
         </Button>
       </Card>

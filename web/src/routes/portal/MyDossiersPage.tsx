@@ -1,8 +1,7 @@
 import '../../features/dossiers/dossiers.css';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner, StatusBadge } from '../../components/ui';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
-import { StatusBadge } from '../../features/dossiers/components/StatusBadge';
 import { MorePages, loadedItems } from '../../features/dossiers/components/MorePages';
 import { formatDateTime } from '../../lib/dates';
 import { useDrafts, useMessages, useMyDossiers, useMyResults } from '../../features/dossiers/hooks';

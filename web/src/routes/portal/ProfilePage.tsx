@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TProfile } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Alert, Button, Card, DateField, ErrorBox, InputField, Spinner } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
-import { DateField, ErrorBox, Field } from '../../features/accounts/components/Form';
 import { accountsKeys, useChangePassword, useLogout, useProfile } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -71,26 +70,30 @@ export function ProfilePage() {
       <h1>{t('accounts.profile.title')}</h1>
       <Card>
         <form onSubmit={submit} noValidate>
-          <Field label={t('accounts.field.fullName')} value={draft.fullName} onChange={set('fullName')} />
+          <InputField
+            label={t('accounts.field.fullName')}
+            value={draft.fullName}
+            onChange={set('fullName')}
+          />
           <DateField
             label={t('accounts.field.dateOfBirth')}
             value={draft.dateOfBirth}
             onValue={(value) => set('dateOfBirth')({ target: { value } })}
           />
-          <Field
+          <InputField
             label={t('accounts.field.idNumber')}
             inputMode="numeric"
             value={draft.idNumber}
             onChange={set('idNumber')}
           />
-          <Field label={t('accounts.field.address')} value={draft.address} onChange={set('address')} />
-          <Field
+          <InputField label={t('accounts.field.address')} value={draft.address} onChange={set('address')} />
+          <InputField
             label={`${t('accounts.field.email')} ${p.email ? verified(p.emailVerified) : ''}`}
             type="email"
             value={draft.email}
             onChange={set('email')}
           />
-          <Field
+          <InputField
             label={`${t('accounts.field.phone')} ${p.phone ? verified(p.phoneVerified) : ''}`}
             type="tel"
             value={draft.phone}
@@ -144,14 +147,14 @@ export function ProfilePage() {
           }}
           noValidate
         >
-          <Field
+          <InputField
             label={t('accounts.field.currentPassword')}
             type="password"
             autoComplete="current-password"
             value={pw.currentPassword}
             onChange={(e) => setPw({ ...pw, currentPassword: e.target.value })}
           />
-          <Field
+          <InputField
             label={t('accounts.field.newPassword')}
             type="password"
             autoComplete="new-password"

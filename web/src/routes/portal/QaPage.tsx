@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Button, Card, ErrorBox, Spinner } from '../../components/ui';
 import { feedbackApi, feedbackKeys, voterKey, type QaFilter } from '../../features/feedback/api';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/dates';
@@ -80,7 +79,7 @@ export function QaPage() {
       {list.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : list.isError ? (
-        <ErrorAlert error={list.error} />
+        <ErrorBox error={list.error} />
       ) : (
         <>
           <p>{t('feedback.qa.total', { n: list.data.total })}</p>

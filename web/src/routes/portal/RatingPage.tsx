@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import type { TOverallSatisfaction } from '@motcua/contracts';
-import { Alert, Button, Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { Alert, Button, ErrorBox, Spinner } from '../../components/ui';
 import { feedbackApi, feedbackKeys } from '../../features/feedback/api';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
@@ -63,7 +62,7 @@ export function RatingPage() {
   const body = () => {
     if (token.length < 10) return <Alert kind="error">{t('feedback.rate.noToken')}</Alert>;
     if (form.isPending) return <Spinner label={t('app.loading')} />;
-    if (form.isError) return <ErrorAlert error={form.error} />;
+    if (form.isError) return <ErrorBox error={form.error} />;
     const f = form.data;
     if (saved)
       return (
@@ -124,7 +123,7 @@ export function RatingPage() {
                 onChange={(e) => setComment(e.target.value)}
               />
             </div>
-            <ErrorAlert error={error} />
+            <ErrorBox error={error} />
             <Button type="submit" disabled={busy} aria-busy={busy}>
               {t('feedback.rate.submit')}
             </Button>

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Card } from '../../components/ui';
+import { Button, Card, ErrorBox, InputField } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useMutation } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
@@ -35,28 +34,28 @@ export function RegisterPage() {
       <h1>{t('accounts.register.title')}</h1>
       <p>{t('accounts.register.lead')}</p>
       <form onSubmit={submit} noValidate>
-        <Field
+        <InputField
           label={t('accounts.field.fullName')}
           autoComplete="name"
           required
           value={form.fullName}
           onChange={set('fullName')}
         />
-        <Field
+        <InputField
           label={t('accounts.field.email')}
           type="email"
           autoComplete="email"
           value={form.email}
           onChange={set('email')}
         />
-        <Field
+        <InputField
           label={t('accounts.field.phone')}
           type="tel"
           autoComplete="tel"
           value={form.phone}
           onChange={set('phone')}
         />
-        <Field
+        <InputField
           label={t('accounts.field.password')}
           type="password"
           autoComplete="new-password"

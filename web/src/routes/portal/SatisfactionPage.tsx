@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Spinner } from '../../components/ui';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import { ErrorBox, Spinner } from '../../components/ui';
 import { feedbackApi, feedbackKeys } from '../../features/feedback/api';
 import { SatisfactionTable } from '../../features/feedback/components/SatisfactionTable';
 import { useI18n } from '../../i18n/i18n';
@@ -32,7 +31,7 @@ export function SatisfactionPage() {
           ))}
         </select>
       </div>
-      {summary.isError ? <ErrorAlert error={summary.error} /> : null}
+      {summary.isError ? <ErrorBox error={summary.error} /> : null}
       {summary.data ? <SatisfactionTable s={summary.data} /> : <Spinner label={t('app.loading')} />}
     </>
   );

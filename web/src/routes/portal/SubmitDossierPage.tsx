@@ -2,10 +2,9 @@ import '../../features/dossiers/dossiers.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TApplicant, TDossierDetail, TUploadedFile } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
-import { dossierKeys, dossiersApi, type IntakeProcedure } from '../../features/dossiers/api';
-import { ErrorAlert } from '../../features/dossiers/components/ErrorAlert';
+import type { TApplicant, TUploadedFile } from '@motcua/contracts';
+import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
+import { dossierKeys, type IntakeProcedure } from '../../features/dossiers/api';
 import { FileField } from '../../features/dossiers/components/FileField';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
 import { SchemaForm } from '../../features/dossiers/components/SchemaForm';
@@ -18,7 +17,7 @@ import {
 } from '../../features/dossiers/components/schema-form-model';
 import { formatDateTime } from '../../lib/dates';
 import { newIdempotencyKey } from '../../features/dossiers/format';
-import { useProcedure } from '../../features/dossiers/hooks';
+import { useProcedure, useSubmitDossier } from '../../features/dossiers/hooks';
 import { useDraft } from '../../features/dossiers/useDraft';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -59,7 +58,7 @@ function SubmitLoader({ code }: { code: string }) {
     procedure.data ? `${t('dossiers.submit.title')}: ${procedure.data.name}` : t('dossiers.submit.title'),
   );
   if (procedure.isPending) return <Spinner label={t('app.loading')} />;
-  if (procedure.isError) return <ErrorAlert error={procedure.error} />;
+  if (procedure.isError) return <ErrorBox error={procedure.error} />;
   return <SubmitWizard procedure={procedure.data} />;
 }
 
@@ -81,8 +80,7 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [applicantErrors, setApplicantErrors] = useState<Record<string, FieldError>>({});
   const [missing, setMissing] = useState<string[]>([]);
-  const [submitError, setSubmitError] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
+  const send = useSubmitDossier();
   const attemptKey = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [resumedAt, setResumedAt] = useState<string | null>(null);
@@ -139,14 +137,13 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
     setMissing(m);
     if (m.length === 0) setStep(3);
   };
-  const submit = async () => {
+  const submit = () => {
     attemptKey.current ??= newIdempotencyKey();
-    setSending(true);
-    setSubmitError(null);
-    try {
-      const a = normaliseValues(aSchema, applicant);
-      const dossier: TDossierDetail = await dossiersApi.submit(
-        {
+    const a = normaliseValues(aSchema, applicant);
+    send.mutate(
+      {
+        idempotencyKey: attemptKey.current,
+        body: {
           procedureCode: procedure.code,
           applicant: {
             kind: 'citizen',
@@ -160,15 +157,15 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
           attachments: content.attachments,
           draftId: draft.draftId(),
         },
-        attemptKey.current,
-      );
-      await queryClient.invalidateQueries({ queryKey: dossierKeys.all });
-      navigate(`/ho-so-cua-toi/${dossier.id}?moi=1`);
-    } catch (err) {
-      setSubmitError(err);
-    } finally {
-      setSending(false);
-    }
+      },
+      {
+        onSuccess: async (dossier) => {
+          // The draft it came from is gone and the new dossier heads "Hồ sơ của tôi".
+          await queryClient.invalidateQueries({ queryKey: dossierKeys.all });
+          navigate(`/ho-so-cua-toi/${dossier.id}?moi=1`);
+        },
+      },
+    );
   };
 
   const errorCount =
@@ -289,13 +286,13 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
               ))}
             </ul>
           </Card>
-          <ErrorAlert error={submitError} />
+          <ErrorBox error={send.error} />
           <div className="row">
-            <Button type="button" variant="secondary" onClick={() => setStep(2)} disabled={sending}>
+            <Button type="button" variant="secondary" onClick={() => setStep(2)} disabled={send.isPending}>
               {t('dossiers.submit.back')}
             </Button>
-            <Button type="button" onClick={() => void submit()} disabled={sending}>
-              {sending ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
+            <Button type="button" onClick={submit} disabled={send.isPending}>
+              {send.isPending ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
             </Button>
           </div>
         </div>

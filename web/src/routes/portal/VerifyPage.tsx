@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, InputField } from '../../components/ui';
 import { accountsApi } from '../../features/accounts/api';
-import { ErrorBox, Field } from '../../features/accounts/components/Form';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
 
@@ -33,13 +32,13 @@ export function VerifyPage() {
         </>
       ) : (
         <form onSubmit={submit} noValidate>
-          <Field
+          <InputField
             label={t('accounts.field.login')}
             value={login}
             onChange={(e) => setLogin(e.target.value)}
             required
           />
-          <Field
+          <InputField
             label={t('accounts.field.code')}
             inputMode="numeric"
             autoComplete="one-time-code"

@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { TDossierDetail } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { dossiersApi } from '../api';
-import { ErrorAlert } from './ErrorAlert';
+import { useCollect, useStop } from '../hooks';
 
 type Props = { d: TDossierDetail; onSaved(d: TDossierDetail): void; onDone(message: string): void };
 
@@ -16,17 +15,18 @@ export function StopCard({ d, onSaved, onDone }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const stop = async () => {
-    setError(null);
-    try {
-      onSaved(await dossiersApi.stop(d.id, { expectedVersion: d.version, reason }));
-      onDone(t('dossiers.stop.done'));
-    } catch (err) {
-      setConfirming(false);
-      setError(err);
-    }
-  };
+  const ask = useStop(d.id);
+  const stop = () =>
+    ask.mutate(
+      { expectedVersion: d.version, reason },
+      {
+        onSuccess: (next) => {
+          onSaved(next);
+          onDone(t('dossiers.stop.done'));
+        },
+        onError: () => setConfirming(false),
+      },
+    );
   return (
     <Card>
       <h2>{t('dossiers.stop.title')}</h2>
@@ -40,11 +40,11 @@ export function StopCard({ d, onSaved, onDone }: Props) {
         onChange={(e) => setReason(e.target.value)}
         rows={2}
       />
-      <ErrorAlert error={error} />
+      <ErrorBox error={ask.error} />
       {confirming ? (
         <Alert kind="warning">
           <p>{t('dossiers.stop.confirmText')}</p>
-          <Button type="button" variant="danger" onClick={() => void stop()}>
+          <Button type="button" variant="danger" onClick={stop} disabled={ask.isPending}>
             {t('dossiers.stop.confirm')}
           </Button>{' '}
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
@@ -68,18 +68,19 @@ export function StopCard({ d, onSaved, onDone }: Props) {
 /** The result: its documents to download and, for an online result, the confirmation that closes the dossier. */
 export function ResultCard({ d, onSaved, onDone }: Props) {
   const { t } = useI18n();
-  const [error, setError] = useState<unknown>(null);
+  const received = useCollect(d.id);
   const r = d.result;
   if (!r) return null;
-  const collect = async () => {
-    setError(null);
-    try {
-      onSaved(await dossiersApi.collect(d.id, { expectedVersion: d.version }));
-      onDone(t('dossiers.result.collected'));
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const collect = () =>
+    received.mutate(
+      { expectedVersion: d.version },
+      {
+        onSuccess: (next) => {
+          onSaved(next);
+          onDone(t('dossiers.result.collected'));
+        },
+      },
+    );
   return (
     <Card>
       <h2>{t('dossiers.result.title')}</h2>
@@ -112,9 +113,9 @@ export function ResultCard({ d, onSaved, onDone }: Props) {
           </li>
         </ul>
       ) : null}
-      <ErrorAlert error={error} />
+      <ErrorBox error={received.error} />
       {d.status === 'result_ready' && d.resultChannel === 'online' ? (
-        <Button type="button" onClick={() => void collect()}>
+        <Button type="button" onClick={collect} disabled={received.isPending}>
           {t('dossiers.result.collect')}
         </Button>
       ) : null}

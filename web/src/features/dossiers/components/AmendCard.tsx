@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { TDossierDetail, TUploadedFile } from '@motcua/contracts';
 import { Button, Card } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { dossiersApi } from '../api';
-import { useProcedure } from '../hooks';
+import { useAmend, useProcedure } from '../hooks';
 import { FileField } from './FileField';
 import { SchemaForm } from './SchemaForm';
 import { normaliseValues, validateForm, type FieldError, type FormValues } from './schema-form-model';
@@ -21,7 +20,8 @@ export function AmendCard({ d, onSaved, onError }: Props) {
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
   const [note, setNote] = useState('');
-  const save = async () => {
+  const amend = useAmend(d.id);
+  const save = () => {
     onError(null);
     const fieldErrors = schema ? validateForm(schema, formData) : {};
     setErrors(fieldErrors);
@@ -31,19 +31,22 @@ export function AmendCard({ d, onSaved, onError }: Props) {
     const attachments = Object.entries(files)
       .filter(([, f]) => f.length)
       .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) }));
-    try {
-      const saved = await dossiersApi.amend(d.id, {
+    amend.mutate(
+      {
         expectedVersion: d.version,
         ...(changed ? { formData: data } : {}),
         ...(attachments.length ? { attachments } : {}),
         note: note || undefined,
-      });
-      setFiles({});
-      setNote('');
-      onSaved(saved);
-    } catch (err) {
-      onError(err);
-    }
+      },
+      {
+        onSuccess: (saved) => {
+          setFiles({});
+          setNote('');
+          onSaved(saved);
+        },
+        onError,
+      },
+    );
   };
   return (
     <Card>
@@ -71,7 +74,7 @@ export function AmendCard({ d, onSaved, onError }: Props) {
       ))}
       <label htmlFor="amend-note">{t('dossiers.detail.amendNote')}</label>
       <textarea id="amend-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
-      <Button type="button" variant="secondary" onClick={() => void save()}>
+      <Button type="button" variant="secondary" onClick={save} disabled={amend.isPending}>
         {t('dossiers.detail.amendSave')}
       </Button>
     </Card>

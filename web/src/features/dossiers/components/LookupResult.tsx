@@ -1,8 +1,8 @@
+import { StatusBadge } from '../../../components/ui';
 import type { TLookupResponse } from '@motcua/contracts';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { ProgressFacts } from './Progress';
-import { StatusBadge } from './StatusBadge';
 
 /**
  * The public view of a dossier: the same state the office sees, nothing personal beyond the masked name, and that

@@ -1,3 +1,4 @@
+import { Field, type ControlProps } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import type { FieldError, FieldSchema, FormSchema, FormValues } from './schema-form-model';
 
@@ -10,8 +11,8 @@ type Props = {
 };
 
 /**
- * Renders a procedure's e-form: every field labelled, required ones marked, each error tied to its field with
- * aria-describedby and aria-invalid so screen readers announce it on focus.
+ * Renders a procedure's e-form through the kit's Field: every field labelled, required ones marked, each error tied
+ * to its field with aria-describedby and aria-invalid so screen readers announce it on focus.
  */
 export function SchemaForm({ schema, values, errors, onChange, idPrefix = 'ef' }: Props) {
   const { t } = useI18n();
@@ -20,49 +21,32 @@ export function SchemaForm({ schema, values, errors, onChange, idPrefix = 'ef' }
   return (
     <div className="schema-form">
       {Object.entries(schema.properties).map(([name, field]) => {
-        const id = `${idPrefix}-${name}`;
         const label = field.title ?? name;
         const err = errors[name];
-        const describedBy = [field.description ? `${id}-desc` : '', err ? `${id}-err` : '']
-          .filter(Boolean)
-          .join(' ');
-        const common = {
-          id,
-          name,
-          'aria-invalid': err ? true : undefined,
-          'aria-describedby': describedBy || undefined,
-          'aria-required': required.has(name) || undefined,
-        };
         return (
-          <div className={`field ${field.type === 'boolean' ? 'field-check' : ''}`} key={name}>
-            {field.type === 'boolean' ? (
-              <input
-                type="checkbox"
-                {...common}
-                checked={values[name] === true}
-                onChange={(e) => set(name, e.target.checked)}
-              />
-            ) : null}
-            <label htmlFor={id}>
-              {label}
-              {required.has(name) ? (
-                <span className="required"> ({t('dossiers.submit.required')})</span>
-              ) : null}
-            </label>
-            {field.description ? (
-              <small id={`${id}-desc`} className="hint">
-                {field.description}
-              </small>
-            ) : null}
-            {field.type !== 'boolean' ? (
-              <Control field={field} common={common} value={values[name]} set={set} />
-            ) : null}
-            {err ? (
-              <p id={`${id}-err`} className="field-error">
-                {fieldErrorText(t, label, err)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            key={name}
+            id={`${idPrefix}-${name}`}
+            label={label}
+            hint={field.description}
+            error={err ? fieldErrorText(t, label, err) : null}
+            required={required.has(name)}
+            check={field.type === 'boolean'}
+          >
+            {(control) =>
+              field.type === 'boolean' ? (
+                <input
+                  type="checkbox"
+                  {...control}
+                  name={name}
+                  checked={values[name] === true}
+                  onChange={(e) => set(name, e.target.checked)}
+                />
+              ) : (
+                <Control field={field} common={{ ...control, name }} value={values[name]} set={set} />
+              )
+            }
+          </Field>
         );
       })}
     </div>
@@ -76,7 +60,7 @@ function Control({
   set,
 }: {
   field: FieldSchema;
-  common: { id: string; name: string };
+  common: ControlProps & { name: string };
   value: unknown;
   set(name: string, v: unknown): void;
 }) {

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFeedbackClassification, TFeedbackItem } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
 import { feedbackApi, feedbackKeys } from '../api';
 import { useMe } from '../../session/hooks';
 import { useI18n } from '../../../i18n/i18n';
@@ -72,7 +71,7 @@ function ClassifyForm({ item, onDone }: { item: TFeedbackItem; onDone(): void })
         <label htmlFor={`${id}-r`}>{t('feedback.office.reason')}</label>
         <input id={`${id}-r`} value={v.reason} onChange={(e) => setV({ ...v, reason: e.target.value })} />
       </div>
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <Button type="submit" variant="secondary">
         {t('feedback.office.save')}
       </Button>
@@ -102,7 +101,7 @@ function AnswerForm({ item, onDone }: { item: TFeedbackItem; onDone(): void }) {
           onChange={(e) => setAnswer(e.target.value)}
         />
       </div>
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <Button type="submit">{t('feedback.office.send')}</Button>
     </form>
   );

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFeedbackChannel, TFeedbackCreated, TFeedbackKind } from '@motcua/contracts';
-import { Alert, Button } from '../../../components/ui';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { Alert, Button, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { feedbackApi, feedbackKeys } from '../api';
@@ -183,7 +182,7 @@ export function FeedbackForm({
         />{' '}
         {t('feedback.file.consent')}
       </label>
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
       <Button type="submit" disabled={busy} aria-busy={busy}>
         {t('feedback.file.submit')}
       </Button>

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Spinner } from '../../../components/ui';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { Card, ErrorBox, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { feedbackApi, feedbackKeys } from '../api';
@@ -15,7 +14,7 @@ export function MyFeedback() {
       {mine.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : mine.isError ? (
-        <ErrorAlert error={mine.error} />
+        <ErrorBox error={mine.error} />
       ) : mine.data.items.length === 0 ? (
         <p className="muted">{t('feedback.mine.none')}</p>
       ) : (

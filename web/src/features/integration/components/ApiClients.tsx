@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { API_SCOPES, type TApiScope } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../../components/ui';
+import { Alert, Button, Card, Confirm, ErrorBox, QueryTable } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/dates';
 import { useStaff } from '../../accounts/hooks';
@@ -15,6 +15,7 @@ export function ApiClients() {
   const create = useIntegrationMutation(integrationApi.createApiClient);
   const revoke = useIntegrationMutation(integrationApi.revokeApiClient);
   const [noScope, setNoScope] = useState(false);
+  const [revoking, setRevoking] = useState<ApiClient | null>(null);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const formEl = e.currentTarget;
@@ -31,9 +32,6 @@ export function ApiClients() {
       },
       { onSuccess: () => formEl.reset() },
     );
-  };
-  const confirmRevoke = (c: ApiClient) => {
-    if (window.confirm(t('integration.clients.confirmRevoke', { name: c.name }))) revoke.mutate(c.id);
   };
   const staffName = (id: string) => staff.data?.items.find((s) => s.id === id)?.fullName ?? id.slice(0, 8);
   return (
@@ -79,7 +77,7 @@ export function ApiClients() {
             />
           </div>
           {noScope && <Alert kind="error">{t('integration.clients.chooseScope')}</Alert>}
-          {create.isError && <Alert kind="error">{create.error.message}</Alert>}
+          <ErrorBox error={create.error} />
           <Button type="submit" disabled={create.isPending}>
             {t('integration.create')}
           </Button>
@@ -95,58 +93,53 @@ export function ApiClients() {
         )}
       </Card>
       <h2>{t('integration.clients.list')}</h2>
-      {revoke.isError && <Alert kind="error">{revoke.error.message}</Alert>}
-      {list.isPending ? (
-        <Spinner label={t('integration.loading')} />
-      ) : list.isError ? (
-        <Alert kind="error">{list.error.message}</Alert>
-      ) : list.data.items.length === 0 ? (
-        <p>{t('integration.clients.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('integration.name')}</th>
-                <th scope="col">{t('integration.clients.key')}</th>
-                <th scope="col">{t('integration.clients.scopes')}</th>
-                <th scope="col">{t('integration.clients.actsAs')}</th>
-                <th scope="col">{t('integration.clients.perMinute')}</th>
-                <th scope="col">{t('integration.clients.createdAt')}</th>
-                <th scope="col">{t('integration.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>
-                    <code>{c.keyPrefix}…</code>
-                  </td>
-                  <td>{c.scopes.map((s) => t(`integration.scope.${s}`)).join(', ')}</td>
-                  <td>{staffName(c.actsAsUserId)}</td>
-                  <td>{c.perMinute}</td>
-                  <td>{formatDate(c.createdAt, locale)}</td>
-                  <td>
-                    {c.revokedAt ? (
-                      t('integration.clients.revoked', { when: formatDate(c.revokedAt, locale) })
-                    ) : (
-                      <Button
-                        variant="danger"
-                        onClick={() => confirmRevoke(c)}
-                        disabled={revoke.isPending}
-                        aria-label={`${t('integration.clients.revoke')} ${c.name}`}
-                      >
-                        {t('integration.clients.revoke')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ErrorBox error={revoke.error} />
+      <QueryTable
+        query={{ isPending: list.isPending, error: list.error, rows: list.data?.items }}
+        loadingLabel={t('integration.loading')}
+        caption={t('integration.clients.list')}
+        captionHidden
+        empty={t('integration.clients.none')}
+        rowKey={(c) => c.id}
+        columns={[
+          { header: t('integration.name'), cell: (c) => c.name },
+          { header: t('integration.clients.key'), cell: (c) => <code>{c.keyPrefix}…</code> },
+          {
+            header: t('integration.clients.scopes'),
+            cell: (c) => c.scopes.map((s) => t(`integration.scope.${s}`)).join(', '),
+          },
+          { header: t('integration.clients.actsAs'), cell: (c) => staffName(c.actsAsUserId) },
+          { header: t('integration.clients.perMinute'), cell: (c) => c.perMinute },
+          { header: t('integration.clients.createdAt'), cell: (c) => formatDate(c.createdAt, locale) },
+          {
+            header: t('integration.status'),
+            cell: (c) =>
+              c.revokedAt ? (
+                t('integration.clients.revoked', { when: formatDate(c.revokedAt, locale) })
+              ) : (
+                <Button
+                  variant="danger"
+                  onClick={() => setRevoking(c)}
+                  disabled={revoke.isPending}
+                  aria-label={`${t('integration.clients.revoke')} ${c.name}`}
+                >
+                  {t('integration.clients.revoke')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Confirm
+        open={revoking !== null}
+        title={revoking ? t('integration.clients.confirmRevoke', { name: revoking.name }) : ''}
+        confirmLabel={t('integration.clients.revoke')}
+        danger
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          if (revoking) revoke.mutate(revoking.id);
+          setRevoking(null);
+        }}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Spinner } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox, QueryTable, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatCount, formatDateTime } from '../../../lib/dates';
 import { integrationApi } from '../api';
@@ -17,7 +17,7 @@ export function SyncBacklog() {
         {backlog.isPending ? (
           <Spinner label={t('integration.loading')} />
         ) : backlog.isError ? (
-          <Alert kind="error">{backlog.error.message}</Alert>
+          <ErrorBox error={backlog.error} />
         ) : (
           <dl className="facts">
             <dt>{t('integration.sync.pending')}</dt>
@@ -34,54 +34,35 @@ export function SyncBacklog() {
         )}
       </Card>
       <h2>{t('integration.sync.deadLetters')}</h2>
-      {resend.isError && <Alert kind="error">{resend.error.message}</Alert>}
+      <ErrorBox error={resend.error} />
       {resend.isSuccess && <Alert kind="success">{t('integration.sync.resent')}</Alert>}
-      {dead.isPending ? (
-        <Spinner label={t('integration.loading')} />
-      ) : dead.isError ? (
-        <Alert kind="error">{dead.error.message}</Alert>
-      ) : dead.data.items.length === 0 ? (
-        <p>{t('integration.sync.noDeadLetters')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t('integration.sync.deadLetters')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('integration.sync.dossier')}</th>
-                <th scope="col">{t('integration.when')}</th>
-                <th scope="col">{t('integration.attempts')}</th>
-                <th scope="col">{t('integration.lastError')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('integration.sync.resend')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dead.data.items.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {m.dossierCode ?? m.dossierId.slice(0, 8)} · {t(`integration.sync.kind.${m.kind}`)} #
-                    {m.seq}
-                  </td>
-                  <td>{formatDateTime(m.createdAt, locale)}</td>
-                  <td>{m.attempts}</td>
-                  <td>{m.lastError}</td>
-                  <td>
-                    <Button
-                      variant="secondary"
-                      onClick={() => resend.mutate(m.id)}
-                      disabled={resend.isPending}
-                    >
-                      {t('integration.sync.resend')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: dead.isPending, error: dead.error, rows: dead.data?.items }}
+        loadingLabel={t('integration.loading')}
+        caption={t('integration.sync.deadLetters')}
+        captionHidden
+        empty={t('integration.sync.noDeadLetters')}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: t('integration.sync.dossier'),
+            cell: (m) =>
+              `${m.dossierCode ?? m.dossierId.slice(0, 8)} · ${t(`integration.sync.kind.${m.kind}`)} #${m.seq}`,
+          },
+          { header: t('integration.when'), cell: (m) => formatDateTime(m.createdAt, locale) },
+          { header: t('integration.attempts'), cell: (m) => m.attempts },
+          { header: t('integration.lastError'), cell: (m) => m.lastError },
+          {
+            key: 'resend',
+            header: <span className="visually-hidden">{t('integration.sync.resend')}</span>,
+            cell: (m) => (
+              <Button variant="secondary" onClick={() => resend.mutate(m.id)} disabled={resend.isPending}>
+                {t('integration.sync.resend')}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

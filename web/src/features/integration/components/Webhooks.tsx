@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { WEBHOOK_EVENTS, type TWebhookEvent } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox, QueryTable } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { integrationApi, type WebhookSubscription } from '../api';
@@ -63,44 +63,35 @@ export function Webhooks() {
         )}
       </Card>
       <h2>{t('integration.webhooks.list')}</h2>
-      {list.isPending ? (
-        <Spinner label={t('integration.loading')} />
-      ) : list.isError ? (
-        <Alert kind="error">{list.error.message}</Alert>
-      ) : list.data.items.length === 0 ? (
-        <p>{t('integration.webhooks.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('integration.name')}</th>
-                <th scope="col">{t('integration.webhooks.url')}</th>
-                <th scope="col">{t('integration.webhooks.events')}</th>
-                <th scope="col">{t('integration.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('integration.webhooks.showDeliveries')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td>{s.url}</td>
-                  <td>{s.events.map((ev) => t(`integration.event.${ev}`)).join(', ')}</td>
-                  <td>{s.active ? t('integration.webhooks.active') : t('integration.webhooks.inactive')}</td>
-                  <td>
-                    <Button variant="secondary" onClick={() => setOpen(s)} aria-pressed={open?.id === s.id}>
-                      {t('integration.webhooks.showDeliveries')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: list.isPending, error: list.error, rows: list.data?.items }}
+        loadingLabel={t('integration.loading')}
+        caption={t('integration.webhooks.list')}
+        captionHidden
+        empty={t('integration.webhooks.none')}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: t('integration.name'), cell: (s) => s.name },
+          { header: t('integration.webhooks.url'), cell: (s) => s.url },
+          {
+            header: t('integration.webhooks.events'),
+            cell: (s) => s.events.map((ev) => t(`integration.event.${ev}`)).join(', '),
+          },
+          {
+            header: t('integration.status'),
+            cell: (s) => (s.active ? t('integration.webhooks.active') : t('integration.webhooks.inactive')),
+          },
+          {
+            key: 'deliveries',
+            header: <span className="visually-hidden">{t('integration.webhooks.showDeliveries')}</span>,
+            cell: (s) => (
+              <Button variant="secondary" onClick={() => setOpen(s)} aria-pressed={open?.id === s.id}>
+                {t('integration.webhooks.showDeliveries')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {open && <Deliveries subscription={open} />}
     </>
   );
@@ -113,52 +104,32 @@ function Deliveries({ subscription }: { subscription: WebhookSubscription }) {
   return (
     <section aria-labelledby="wh-deliveries">
       <h2 id="wh-deliveries">{t('integration.webhooks.deliveries', { name: subscription.name })}</h2>
-      {replay.isError && <Alert kind="error">{replay.error.message}</Alert>}
+      <ErrorBox error={replay.error} />
       {replay.isSuccess && <Alert kind="success">{t('integration.webhooks.replayed')}</Alert>}
-      {deliveries.isPending ? (
-        <Spinner label={t('integration.loading')} />
-      ) : deliveries.isError ? (
-        <Alert kind="error">{deliveries.error.message}</Alert>
-      ) : deliveries.data.items.length === 0 ? (
-        <p>{t('integration.webhooks.noDeliveries')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('integration.when')}</th>
-                <th scope="col">{t('integration.webhooks.events')}</th>
-                <th scope="col">{t('integration.status')}</th>
-                <th scope="col">{t('integration.attempts')}</th>
-                <th scope="col">{t('integration.webhooks.answer')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('integration.webhooks.replay')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatDateTime(d.createdAt, locale)}</td>
-                  <td>{d.event}</td>
-                  <td>{t(`integration.webhooks.status.${d.status}`)}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastStatus ?? d.lastError ?? '—'}</td>
-                  <td>
-                    <Button
-                      variant="secondary"
-                      onClick={() => replay.mutate(d.id)}
-                      disabled={replay.isPending}
-                    >
-                      {t('integration.webhooks.replay')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: deliveries.isPending, error: deliveries.error, rows: deliveries.data?.items }}
+        loadingLabel={t('integration.loading')}
+        caption={t('integration.webhooks.deliveries', { name: subscription.name })}
+        captionHidden
+        empty={t('integration.webhooks.noDeliveries')}
+        rowKey={(d) => d.id}
+        columns={[
+          { header: t('integration.when'), cell: (d) => formatDateTime(d.createdAt, locale) },
+          { header: t('integration.webhooks.events'), cell: (d) => d.event },
+          { header: t('integration.status'), cell: (d) => t(`integration.webhooks.status.${d.status}`) },
+          { header: t('integration.attempts'), cell: (d) => d.attempts },
+          { header: t('integration.webhooks.answer'), cell: (d) => d.lastStatus ?? d.lastError ?? '—' },
+          {
+            key: 'replay',
+            header: <span className="visually-hidden">{t('integration.webhooks.replay')}</span>,
+            cell: (d) => (
+              <Button variant="secondary" onClick={() => replay.mutate(d.id)} disabled={replay.isPending}>
+                {t('integration.webhooks.replay')}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

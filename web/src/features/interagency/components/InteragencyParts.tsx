@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TDossierDetail, TInteragencyTask, TMeResponse } from '@motcua/contracts';
-import { Alert, Button } from '../../../components/ui';
+import { Alert, Button, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { interagencyApi } from '../api';
 import { AnswerFiles } from './AnswerFiles';
+import { DOSSIER_CONFLICT } from '../../dossiers/format';
 
 type Props = { dossier: TDossierDetail; onDone(next: TDossierDetail, title: string): void; onReload(): void };
 type Me = Pick<TMeResponse, 'kind' | 'roles' | 'agency'>;
@@ -88,8 +88,9 @@ function DispatchForm({ dossier, onDone, onReload }: Props) {
           );
         })}
       </ol>
-      <ErrorAlert
+      <ErrorBox
         error={error}
+        conflict={DOSSIER_CONFLICT}
         onReload={() => {
           setError(null);
           onReload();

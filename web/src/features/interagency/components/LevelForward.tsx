@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TDossierDetail } from '@motcua/contracts';
-import { Button, Card } from '../../../components/ui';
+import { Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { AgencyDepartmentPicker } from '../../organisation/components/AgencyDepartmentPicker';
 import { interagencyApi, interagencyKeys } from '../api';
+import { DOSSIER_CONFLICT } from '../../dossiers/format';
 
 type Props = { dossier: TDossierDetail; onDone(next: TDossierDetail, title: string): void; onReload(): void };
 
@@ -46,37 +47,15 @@ export function LevelForwardForm({ dossier, onDone, onReload }: Props) {
       <form aria-labelledby={`${id}-t`} onSubmit={submit}>
         <h3 id={`${id}-t`}>{t('interagency.level.title')}</h3>
         <p>{t('interagency.level.lead')}</p>
-        <div className="field">
-          <label htmlFor={`${id}-agency`}>{t('interagency.level.agency')}</label>
-          <select
-            id={`${id}-agency`}
-            required
-            value={v.agencyId}
-            onChange={(e) => setV({ ...v, agencyId: e.target.value, departmentId: '' })}
-          >
-            <option value="">{t('processing.consult.field.choose')}</option>
-            {items.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-dept`}>{t('processing.consult.field.department')}</label>
-          <select
-            id={`${id}-dept`}
-            value={v.departmentId}
-            onChange={(e) => setV({ ...v, departmentId: e.target.value })}
-          >
-            <option value="">{t('interagency.level.anyDepartment')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AgencyDepartmentPicker
+          idPrefix={id}
+          agencies={items}
+          departments={departments}
+          value={v}
+          onChange={(picked) => setV({ ...v, ...picked })}
+          agencyLabel={t('interagency.level.agency')}
+          anyDepartmentLabel={t('interagency.level.anyDepartment')}
+        />
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('interagency.level.note')}</label>
           <textarea
@@ -88,8 +67,9 @@ export function LevelForwardForm({ dossier, onDone, onReload }: Props) {
             onChange={(e) => setV({ ...v, note: e.target.value })}
           />
         </div>
-        <ErrorAlert
+        <ErrorBox
           error={error}
+          conflict={DOSSIER_CONFLICT}
           onReload={() => {
             setError(null);
             onReload();

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TInteragencyTask, TUploadedFile } from '@motcua/contracts';
-import { Button } from '../../../components/ui';
+import { Button, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { FileField } from '../../dossiers/components/FileField';
 import { interagencyApi, interagencyKeys, partnerFileUrl } from '../api';
 import { AnswerFiles } from './AnswerFiles';
+import { DOSSIER_CONFLICT } from '../../dossiers/format';
 
 /** The partner records the outcome (result or opinion) of its part; a paper dossier's next partner begins then. */
 function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) {
@@ -42,7 +42,7 @@ function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) 
         />
       </div>
       <FileField id={`${id}-file`} label={t('interagency.done.file')} files={files} onChange={setFiles} />
-      <ErrorAlert error={error} onReload={onDone} />
+      <ErrorBox error={error} conflict={DOSSIER_CONFLICT} onReload={onDone} />
       <Button type="submit" disabled={busy} aria-busy={busy}>
         {t(task.mode === 'sequential' ? 'interagency.done.submitPass' : 'interagency.done.submit')}
       </Button>
@@ -58,7 +58,7 @@ function PartnerFiles({ task }: { task: TInteragencyTask }) {
     queryFn: () => interagencyApi.files(task.id),
   });
   if (task.status === 'waiting') return <p className="muted">{t('interagency.files.waiting')}</p>;
-  if (files.isError) return <ErrorAlert error={files.error} />;
+  if (files.isError) return <ErrorBox error={files.error} />;
   const items = files.data?.items ?? [];
   return (
     <ul aria-label={t('interagency.files.title')}>

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { type TAgencyDetail, type TAgencyUpdate } from '@motcua/contracts';
-import { Alert, Button } from '../../../components/ui';
+import { Alert, Button, DateField, ErrorBox, InputField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type AgencyType } from '../api';
 import { useAgencies, useOrganisationMutation } from '../hooks';
 import { TypeSelect } from './AgencyFilters';
@@ -41,14 +40,14 @@ function IdentityFields({
   const { t } = useI18n();
   return (
     <>
-      <Field
+      <InputField
         label={t('organisation.shortName')}
         hint={t('organisation.shortNameHint')}
         value={form.shortName}
         required
         onChange={(e) => onChange({ shortName: e.target.value })}
       />
-      <Field
+      <InputField
         label={t('organisation.name')}
         value={form.name}
         required
@@ -59,7 +58,7 @@ function IdentityFields({
         value={form.type}
         onChange={(v) => onChange({ type: v as AgencyType })}
       />
-      <Field
+      <InputField
         label={t('organisation.unitCode')}
         value={form.unitCode}
         required
@@ -110,9 +109,14 @@ export function AgencyContactForm({
         </>
       )}
       <h2>{t('organisation.contact')}</h2>
-      <Field label={t('organisation.address')} value={form.address} onChange={set('address')} />
-      <Field label={t('organisation.email')} type="email" value={form.email} onChange={set('email')} />
-      <Field label={t('organisation.hotline')} type="tel" value={form.hotline} onChange={set('hotline')} />
+      <InputField label={t('organisation.address')} value={form.address} onChange={set('address')} />
+      <InputField label={t('organisation.email')} type="email" value={form.email} onChange={set('email')} />
+      <InputField
+        label={t('organisation.hotline')}
+        type="tel"
+        value={form.hotline}
+        onChange={set('hotline')}
+      />
       <ErrorBox error={save.error} />
       <Button type="submit" disabled={save.isPending}>
         {t('organisation.save')}
@@ -197,7 +201,7 @@ export function AgencyCreate({ onCreated }: { onCreated: (id: string) => void })
       <summary>{t('organisation.agencies.create')}</summary>
       <form onSubmit={submit}>
         <IdentityFields idPrefix="agency-new" form={form} onChange={(f) => setForm({ ...form, ...f })} />
-        <Field
+        <InputField
           label={t('organisation.identifierCode')}
           hint={t('organisation.codes.hint')}
           value={form.code}

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TAgencyDetail, TDeskStaff } from '@motcua/contracts';
-import { Button } from '../../../components/ui';
+import { Button, DateField, ErrorBox, InputField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi } from '../api';
 import { useOrganisationMutation } from '../hooks';
 import { formatDay } from '../../../lib/dates';
@@ -71,7 +70,7 @@ export function CodesEditor({ agency, onSaved }: Props) {
         </table>
       </div>
       <form onSubmit={submit} className="org-row">
-        <Field
+        <InputField
           label={t('organisation.codes.new')}
           hint={t('organisation.codes.hint')}
           value={form.code}
@@ -112,7 +111,7 @@ export function DepartmentsEditor({ agency, onSaved }: Props) {
       <ul className="org-list">
         {agency.departments.map((d) => (
           <li key={d.id} className="org-row">
-            <Field
+            <InputField
               label={d.kind === 'one_stop_desk' ? t('organisation.desk') : t('organisation.department')}
               value={names[d.id] ?? d.name}
               onChange={(e) => setNames({ ...names, [d.id]: e.target.value })}
@@ -160,7 +159,7 @@ export function DepartmentsEditor({ agency, onSaved }: Props) {
           });
         }}
       >
-        <Field
+        <InputField
           label={t('organisation.departmentNew')}
           value={added}
           required
@@ -200,7 +199,7 @@ export function DeskStaffEditor({ agency, onSaved }: Props) {
           <legend>{t('organisation.staff.row', { n: i + 1 })}</legend>
           <div className="org-row">
             {STAFF_FIELDS.map((k) => (
-              <Field
+              <InputField
                 key={k}
                 label={`${t(`organisation.staff.${k}`)} ${i + 1}`}
                 type={k === 'phone' ? 'tel' : 'text'}

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { UNIT_LEVELS, type TUnit } from '@motcua/contracts';
-import { Alert, Button } from '../../../components/ui';
+import { Alert, Button, DateField, ErrorBox, InputField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { DateField, ErrorBox, Field } from '../../accounts/components/Form';
 import { organisationApi, type UnitLevel } from '../api';
 import { useOrganisationMutation } from '../hooks';
 
@@ -20,7 +19,7 @@ function UnitFields({
   const { t } = useI18n();
   return (
     <>
-      <Field
+      <InputField
         label={t('organisation.name')}
         value={form.name}
         required
@@ -41,7 +40,7 @@ function UnitFields({
           ))}
         </select>
       </div>
-      <Field
+      <InputField
         label={t('organisation.parentCode')}
         value={form.parentCode}
         onChange={(e) => onChange({ parentCode: e.target.value.trim() })}
@@ -99,7 +98,7 @@ export function UnitEditor({ unit, onDone }: { unit: TUnit; onDone: (message: st
           <h3>{t('organisation.units.merge')}</h3>
           <p className="muted">{t('organisation.units.mergeHint')}</p>
           <form onSubmit={run(mergeM, t('organisation.units.merged'))} className="org-row">
-            <Field
+            <InputField
               label={t('organisation.units.into')}
               value={merge.into}
               required
@@ -164,7 +163,7 @@ export function UnitCreate() {
     <details>
       <summary>{t('organisation.units.create')}</summary>
       <form onSubmit={submit}>
-        <Field
+        <InputField
           label={t('organisation.units.code')}
           hint={t('organisation.units.codeHint')}
           value={form.code}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { TRefundRequest } from '@motcua/contracts';
-import { Button, Card } from '../../../components/ui';
+import { Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { useDossierPayments, useRecordPayment, useRefund } from '../hooks';
 import { FeeSummary, PaymentList } from './PaymentCard';
 
@@ -58,7 +57,7 @@ export function OfficePaymentCard({ dossierId }: { dossierId: string }) {
           </Button>
         </form>
       ) : null}
-      <ErrorAlert error={record.error} />
+      <ErrorBox error={record.error} />
       {paid ? (
         <details>
           <summary>{t('payments.refund.title')}</summary>
@@ -87,7 +86,7 @@ export function OfficePaymentCard({ dossierId }: { dossierId: string }) {
               {t('payments.refund.submit')}
             </Button>
           </form>
-          <ErrorAlert error={refund.error} />
+          <ErrorBox error={refund.error} />
         </details>
       ) : null}
     </Card>

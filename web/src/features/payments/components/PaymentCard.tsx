@@ -1,8 +1,7 @@
 import type { TDossierPayments, TPayment } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime, formatMoney } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { useDossierPayments, usePayOnline } from '../hooks';
 
 /** The payments of a dossier, one line each, with the receipt (biên lai) to download. */
@@ -62,7 +61,7 @@ export function PaymentCard({ dossierId, returned }: { dossierId: string; return
           {t('payments.pay')}
         </Button>
       ) : null}
-      <ErrorAlert error={pay.error} />
+      <ErrorBox error={pay.error} />
       <PaymentList payments={p.payments} />
     </Card>
   );

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Button, Card } from '../../../components/ui';
+import { Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime, formatMoney } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { usePickup, useShipments } from '../hooks';
 
 /** A result to be returned by post: book the pickup (or record one made by hand), then follow its events. */
@@ -49,7 +48,7 @@ export function PostalCard({ dossierId, ready }: { dossierId: string; ready: boo
       ) : (
         <p>{t('postal.notReady')}</p>
       )}
-      <ErrorAlert error={pickup.error} />
+      <ErrorBox error={pickup.error} />
     </Card>
   );
 }

@@ -7,14 +7,14 @@ import {
   type TSupplementItem,
   type TUploadedFile,
 } from '@motcua/contracts';
-import { Button, Card } from '../../../components/ui';
+import { Button, Card, ErrorBox, Field } from '../../../components/ui';
 import { DateInput } from '../../../components/ui/DateInput';
 import { useI18n, type MessageKey } from '../../../i18n/i18n';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { FileField } from '../../dossiers/components/FileField';
 import { processingApi } from '../api';
 import { useAssignees } from '../hooks';
 import type { OfficeAction } from '../model';
+import { DOSSIER_CONFLICT } from '../../dossiers/format';
 
 export type ActionProps = {
   dossier: TDossierDetail;
@@ -72,8 +72,9 @@ function ActionCard({
         <h3 id={`${id}-t`}>{t(title)}</h3>
         {lead ? <p>{t(lead)}</p> : null}
         {children}
-        <ErrorAlert
+        <ErrorBox
           error={error}
+          conflict={DOSSIER_CONFLICT}
           onReload={() => {
             setError(null);
             onReload();
@@ -84,30 +85,6 @@ function ActionCard({
         </Button>
       </form>
     </Card>
-  );
-}
-
-function Field({
-  id,
-  label,
-  children,
-  hint,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
-      {children}
-    </div>
   );
 }
 
@@ -133,30 +110,38 @@ export function AssignForm({ dossier, onDone, onReload, reassign }: ActionProps 
       }}
     >
       <Field id={`${key}-handler`} label={t('processing.assign.handler')}>
-        {assignees.isError ? <ErrorAlert error={assignees.error} /> : null}
-        <select
-          id={`${key}-handler`}
-          required
-          disabled={!assignees.data}
-          value={f.handlerId}
-          onChange={(e) => set({ handlerId: e.target.value })}
-        >
-          <option value="">{assignees.isPending ? t('app.loading') : t('processing.assign.choose')}</option>
-          {assignees.data?.items.map((a) => (
-            <option key={a.id} value={a.id}>
-              {t('processing.assign.option', { name: a.name, n: a.activeSteps })}
-            </option>
-          ))}
-        </select>
+        {(c) => (
+          <>
+            {assignees.isError ? <ErrorBox error={assignees.error} /> : null}
+            <select
+              {...c}
+              required
+              disabled={!assignees.data}
+              value={f.handlerId}
+              onChange={(e) => set({ handlerId: e.target.value })}
+            >
+              <option value="">
+                {assignees.isPending ? t('app.loading') : t('processing.assign.choose')}
+              </option>
+              {assignees.data?.items.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t('processing.assign.option', { name: a.name, n: a.activeSteps })}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </Field>
       <Field id={`${key}-reason`} label={t(reassign ? 'processing.reason' : 'processing.reasonOptional')}>
-        <textarea
-          id={`${key}-reason`}
-          rows={2}
-          required={reassign}
-          value={f.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-        />
+        {(c) => (
+          <textarea
+            {...c}
+            rows={2}
+            required={reassign}
+            value={f.reason}
+            onChange={(e) => set({ reason: e.target.value })}
+          />
+        )}
       </Field>
     </ActionCard>
   );
@@ -202,14 +187,16 @@ export function AppraiseForm({ dossier, onDone, onReload }: ActionProps) {
       }}
     >
       <Field id="appraise-opinion" label={t('processing.appraise.opinion')}>
-        <textarea
-          id="appraise-opinion"
-          rows={4}
-          required
-          minLength={3}
-          value={f.opinion}
-          onChange={(e) => set({ opinion: e.target.value })}
-        />
+        {(c) => (
+          <textarea
+            {...c}
+            rows={4}
+            required
+            minLength={3}
+            value={f.opinion}
+            onChange={(e) => set({ opinion: e.target.value })}
+          />
+        )}
       </Field>
       <fieldset>
         <legend>{t('processing.appraise.proposal')}</legend>
@@ -239,40 +226,43 @@ export function AppraiseForm({ dossier, onDone, onReload }: ActionProps) {
         <fieldset>
           <legend>{t('processing.appraise.record')}</legend>
           <Field id="record-at" label={t('processing.appraise.recordAt')}>
-            <DateInput
-              id="record-at"
-              withTime
-              required
-              value={f.at}
-              onChange={(at) => set({ at })}
-              invalidMessage={t('app.dateTimeInvalid')}
-            />
+            {(c) => (
+              <DateInput
+                {...c}
+                withTime
+                required
+                value={f.at}
+                onChange={(at) => set({ at })}
+                invalidMessage={t('app.dateTimeInvalid')}
+              />
+            )}
           </Field>
           <Field id="record-place" label={t('processing.appraise.recordPlace')}>
-            <input
-              id="record-place"
-              required
-              value={f.place}
-              onChange={(e) => set({ place: e.target.value })}
-            />
+            {(c) => (
+              <input {...c} required value={f.place} onChange={(e) => set({ place: e.target.value })} />
+            )}
           </Field>
           <Field id="record-participants" label={t('processing.appraise.recordParticipants')}>
-            <textarea
-              id="record-participants"
-              rows={3}
-              required
-              value={f.participants}
-              onChange={(e) => set({ participants: e.target.value })}
-            />
+            {(c) => (
+              <textarea
+                {...c}
+                rows={3}
+                required
+                value={f.participants}
+                onChange={(e) => set({ participants: e.target.value })}
+              />
+            )}
           </Field>
           <Field id="record-content" label={t('processing.appraise.recordContent')}>
-            <textarea
-              id="record-content"
-              rows={4}
-              required
-              value={f.content}
-              onChange={(e) => set({ content: e.target.value })}
-            />
+            {(c) => (
+              <textarea
+                {...c}
+                rows={4}
+                required
+                value={f.content}
+                onChange={(e) => set({ content: e.target.value })}
+              />
+            )}
           </Field>
         </fieldset>
       ) : null}
@@ -320,54 +310,66 @@ export function SupplementForm({ dossier, onDone, onReload }: ActionProps) {
         <fieldset key={i} className="sup-item">
           <legend>{t('dossiers.decide.itemN', { n: i + 1 })}</legend>
           <Field id={`psup-${i}-component`} label={t('dossiers.decide.component')}>
-            <select
-              id={`psup-${i}-component`}
-              required
-              value={it.componentCode ?? ''}
-              onChange={(e) =>
-                update(i, {
-                  componentCode: e.target.value || null,
-                  component: components.find(([c]) => c === e.target.value)?.[1] ?? '',
-                })
-              }
-            >
-              <option value="">—</option>
-              {components.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
+            {(c) => (
+              <>
+                <select
+                  {...c}
+                  required
+                  value={it.componentCode ?? ''}
+                  onChange={(e) =>
+                    update(i, {
+                      componentCode: e.target.value || null,
+                      component: components.find(([c]) => c === e.target.value)?.[1] ?? '',
+                    })
+                  }
+                >
+                  <option value="">—</option>
+                  {components.map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
           </Field>
           <Field id={`psup-${i}-problem`} label={t('dossiers.decide.problem')}>
-            <select
-              id={`psup-${i}-problem`}
-              value={it.problem}
-              onChange={(e) =>
-                update(i, { problem: e.target.value === 'defective' ? 'defective' : 'missing' })
-              }
-            >
-              <option value="missing">{t('dossiers.item.missing')}</option>
-              <option value="defective">{t('dossiers.item.defective')}</option>
-            </select>
+            {(c) => (
+              <>
+                <select
+                  {...c}
+                  value={it.problem}
+                  onChange={(e) =>
+                    update(i, { problem: e.target.value === 'defective' ? 'defective' : 'missing' })
+                  }
+                >
+                  <option value="missing">{t('dossiers.item.missing')}</option>
+                  <option value="defective">{t('dossiers.item.defective')}</option>
+                </select>
+              </>
+            )}
           </Field>
           <Field id={`psup-${i}-reason`} label={t('dossiers.item.reason')}>
-            <textarea
-              id={`psup-${i}-reason`}
-              rows={2}
-              required
-              value={it.reason}
-              onChange={(e) => update(i, { reason: e.target.value })}
-            />
+            {(c) => (
+              <textarea
+                {...c}
+                rows={2}
+                required
+                value={it.reason}
+                onChange={(e) => update(i, { reason: e.target.value })}
+              />
+            )}
           </Field>
           <Field id={`psup-${i}-guidance`} label={t('dossiers.item.guidance')}>
-            <textarea
-              id={`psup-${i}-guidance`}
-              rows={2}
-              required
-              value={it.guidance}
-              onChange={(e) => update(i, { guidance: e.target.value })}
-            />
+            {(c) => (
+              <textarea
+                {...c}
+                rows={2}
+                required
+                value={it.guidance}
+                onChange={(e) => update(i, { guidance: e.target.value })}
+              />
+            )}
           </Field>
           {items.length > 1 ? (
             <Button
@@ -420,12 +422,9 @@ export function ForwardForm({ dossier, onDone, onReload, approve }: ActionProps 
       }}
     >
       <Field id={`${key}-reason`} label={t('processing.reasonOptional')}>
-        <textarea
-          id={`${key}-reason`}
-          rows={2}
-          value={f.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-        />
+        {(c) => (
+          <textarea {...c} rows={2} value={f.reason} onChange={(e) => set({ reason: e.target.value })} />
+        )}
       </Field>
     </ActionCard>
   );
@@ -450,26 +449,30 @@ export function ExtendForm({ dossier, onDone, onReload }: ActionProps) {
       }}
     >
       <Field id="extend-days" label={t('processing.extend.days')}>
-        <input
-          id="extend-days"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={60}
-          required
-          value={f.workingDays}
-          onChange={(e) => set({ workingDays: e.target.value })}
-        />
+        {(c) => (
+          <input
+            {...c}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            required
+            value={f.workingDays}
+            onChange={(e) => set({ workingDays: e.target.value })}
+          />
+        )}
       </Field>
       <Field id="extend-reason" label={t('processing.reason')}>
-        <textarea
-          id="extend-reason"
-          rows={3}
-          required
-          minLength={3}
-          value={f.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-        />
+        {(c) => (
+          <textarea
+            {...c}
+            rows={3}
+            required
+            minLength={3}
+            value={f.reason}
+            onChange={(e) => set({ reason: e.target.value })}
+          />
+        )}
       </Field>
     </ActionCard>
   );
@@ -513,14 +516,16 @@ export function ResultForm({ dossier, onDone, onReload }: ActionProps) {
         ))}
       </fieldset>
       <Field id="result-summary" label={t('processing.result.summary')}>
-        <textarea
-          id="result-summary"
-          rows={2}
-          required
-          minLength={3}
-          value={f.summary}
-          onChange={(e) => set({ summary: e.target.value })}
-        />
+        {(c) => (
+          <textarea
+            {...c}
+            rows={2}
+            required
+            minLength={3}
+            value={f.summary}
+            onChange={(e) => set({ summary: e.target.value })}
+          />
+        )}
       </Field>
       <FileField
         id="result-file"
@@ -555,21 +560,21 @@ export function ReturnForm({ dossier, onDone, onReload }: ActionProps) {
       }}
     >
       <Field id="return-collected" label={t('processing.return.collectedBy')}>
-        <input
-          id="return-collected"
-          required
-          minLength={2}
-          autoComplete="name"
-          value={f.collectedBy}
-          onChange={(e) => set({ collectedBy: e.target.value })}
-        />
+        {(c) => (
+          <input
+            {...c}
+            required
+            minLength={2}
+            autoComplete="name"
+            value={f.collectedBy}
+            onChange={(e) => set({ collectedBy: e.target.value })}
+          />
+        )}
       </Field>
       <Field id="return-authorisation" label={t('processing.return.authorisation')}>
-        <input
-          id="return-authorisation"
-          value={f.authorisation}
-          onChange={(e) => set({ authorisation: e.target.value })}
-        />
+        {(c) => (
+          <input {...c} value={f.authorisation} onChange={(e) => set({ authorisation: e.target.value })} />
+        )}
       </Field>
       <div className="field-check">
         <input
@@ -615,14 +620,16 @@ function ReasonForm({
       }}
     >
       <Field id={`${a.id}-reason`} label={t(a.label)}>
-        <textarea
-          id={`${a.id}-reason`}
-          rows={2}
-          required
-          minLength={3}
-          value={f.reason}
-          onChange={(e) => set({ reason: e.target.value })}
-        />
+        {(c) => (
+          <textarea
+            {...c}
+            rows={2}
+            required
+            minLength={3}
+            value={f.reason}
+            onChange={(e) => set({ reason: e.target.value })}
+          />
+        )}
       </Field>
     </ActionCard>
   );

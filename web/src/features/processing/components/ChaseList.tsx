@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
-import { Card, Spinner } from '../../../components/ui';
+import { Card, ErrorBox, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import { useChase } from '../hooks';
 import { DueBadge } from './DueBadge';
 
@@ -20,7 +19,7 @@ export function ChaseList() {
       {q.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : q.isError ? (
-        <ErrorAlert error={q.error} />
+        <ErrorBox error={q.error} />
       ) : q.data.items.length === 0 ? (
         <p>{t('processing.chase.empty')}</p>
       ) : (

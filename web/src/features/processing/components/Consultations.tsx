@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TConsultation, TDossierDetail } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { AgencyDepartmentPicker } from '../../organisation/components/AgencyDepartmentPicker';
 import { consultationApi, consultationKeys } from '../consultation-api';
+import { DOSSIER_CONFLICT } from '../../dossiers/format';
 
 type Props = { dossier: TDossierDetail; onDone(next: TDossierDetail, title: string): void; onReload(): void };
 
@@ -58,37 +59,15 @@ export function ConsultForm({ dossier, onDone, onReload }: Props) {
       <form aria-labelledby={`${id}-t`} onSubmit={submit}>
         <h3 id={`${id}-t`}>{t('processing.consult.send.title')}</h3>
         <p>{t('processing.consult.send.lead')}</p>
-        <div className="field">
-          <label htmlFor={`${id}-agency`}>{t('processing.consult.field.agency')}</label>
-          <select
-            id={`${id}-agency`}
-            required
-            value={v.agencyId}
-            onChange={(e) => setV({ ...v, agencyId: e.target.value, departmentId: '' })}
-          >
-            <option value="">{t('processing.consult.field.choose')}</option>
-            {(agencies.data ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-dept`}>{t('processing.consult.field.department')}</label>
-          <select
-            id={`${id}-dept`}
-            value={v.departmentId}
-            onChange={(e) => setV({ ...v, departmentId: e.target.value })}
-          >
-            <option value="">{t('processing.consult.field.wholeAgency')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AgencyDepartmentPicker
+          idPrefix={id}
+          agencies={agencies.data ?? []}
+          departments={departments}
+          value={v}
+          onChange={(picked) => setV({ ...v, ...picked })}
+          agencyLabel={t('processing.consult.field.agency')}
+          anyDepartmentLabel={t('processing.consult.field.wholeAgency')}
+        />
         <div className="field">
           <label htmlFor={`${id}-content`}>{t('processing.consult.field.content')}</label>
           <textarea
@@ -112,8 +91,9 @@ export function ConsultForm({ dossier, onDone, onReload }: Props) {
             onChange={(e) => setV({ ...v, workingDays: Number(e.target.value) || 1 })}
           />
         </div>
-        <ErrorAlert
+        <ErrorBox
           error={s.error}
+          conflict={DOSSIER_CONFLICT}
           onReload={() => {
             s.setError(null);
             onReload();
@@ -165,8 +145,9 @@ function CloseForm({ dossier, c, onDone, onReload }: Props & { c: TConsultation 
           />
         </div>
       ) : null}
-      <ErrorAlert
+      <ErrorBox
         error={s.error}
+        conflict={DOSSIER_CONFLICT}
         onReload={() => {
           s.setError(null);
           onReload();

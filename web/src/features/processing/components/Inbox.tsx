@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DOSSIER_PLACES, INBOX_SCOPES, type TInboxItem, type TInboxScope } from '@motcua/contracts';
-import { Button, Card, Spinner } from '../../../components/ui';
+import { Button, Card, ErrorBox, Spinner } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../../lib/dates';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
 import type { InboxFilter } from '../api';
 import { useInbox } from '../hooks';
 import { useMe } from '../../session/hooks';
@@ -110,7 +109,7 @@ export function Inbox() {
       {q.isPending ? (
         <Spinner label={t('app.loading')} />
       ) : q.isError ? (
-        <ErrorAlert error={q.error} />
+        <ErrorBox error={q.error} />
       ) : items.length === 0 ? (
         <p>{t('processing.inbox.empty')}</p>
       ) : (

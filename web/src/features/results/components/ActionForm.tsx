@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button } from '../../../components/ui';
-import { ErrorAlert } from '../../dossiers/components/ErrorAlert';
+import { Alert, Button, ErrorBox } from '../../../components/ui';
 
 type Props = {
   title: string;
@@ -38,7 +37,7 @@ export function ActionForm({ title, submitLabel, onSubmit, children }: Props) {
       <Button type="submit" disabled={busy}>
         {submitLabel}
       </Button>
-      <ErrorAlert error={error} />
+      <ErrorBox error={error} />
     </form>
   );
 }
