@@ -88,7 +88,7 @@ describe('README.md and docs/', () => {
   });
 
   it('cite only files that exist', () => {
-    const all = ['contracts', 'server', 'web', 'e2e', 'docs', '.ci', 'deploy']
+    const all = ['contracts', 'server', 'web', 'e2e', 'bench', 'docs', '.ci', 'deploy']
       .flatMap((d) => {
         try {
           return files(d);
