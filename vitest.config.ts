@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: [
+            'server/src/**/*.test.ts',
+            'contracts/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'bench/soak/*.test.ts',
+          ],
           globalSetup: ['server/src/test/global-setup.ts'],
           environment: 'node',
           // Files share each worker's module graph (they share no state: each has its own database and app), so the

@@ -27,6 +27,12 @@ describe('configuration', () => {
       expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
   });
 
+  it('holds a claimed job for WORKER_LEASE_MS (5 minutes by default) before another worker may take it again', () => {
+    expect(loadConfig({}).workerLeaseMs).toBe(300_000);
+    expect(loadConfig({ WORKER_LEASE_MS: '20000' }).workerLeaseMs).toBe(20_000);
+    expect(() => loadConfig({ WORKER_LEASE_MS: '10' })).toThrow(/WORKER_LEASE_MS/);
+  });
+
   it('keeps /metrics closed unless a long enough METRICS_TOKEN is given', () => {
     expect(loadConfig({}).metricsToken).toBeUndefined();
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);

@@ -26,6 +26,7 @@ const ZEnv = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   SMTP_URL: z
     .string()
@@ -128,6 +129,8 @@ export type Config = {
   seedDemo: boolean;
   workerPollMs: number;
   workerConcurrency: number;
+  /** How long a claimed job is held before another worker may take it again (its worker died or hangs). */
+  workerLeaseMs: number;
   shutdownTimeoutMs: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -269,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'true',
     workerPollMs: e.WORKER_POLL_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerLeaseMs: e.WORKER_LEASE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,

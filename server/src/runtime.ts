@@ -66,6 +66,7 @@ export async function start(
     worker = new Worker(db, jobRegistry(), {
       pollMs: config.workerPollMs,
       concurrency: config.workerConcurrency,
+      leaseMs: config.workerLeaseMs,
       log: log.child({ role: 'worker' }),
       clock,
     });

@@ -12,7 +12,10 @@ export type OutgoingMessage = {
 /** A way out of the system for one channel. `send` throws when the message was not accepted. */
 export type Gateway = { name: string; send(message: OutgoingMessage, db: Kdb): Promise<void> };
 
-/** Development gateway: keeps the message in local_outbox, readable in the admin area. */
+/**
+ * Development gateway: keeps the message in local_outbox, readable in the admin area. Once per message: a delivery
+ * run again (its worker died before marking the message sent) finds it there and adds nothing.
+ */
 export const localGateway: Gateway = {
   name: 'local',
   async send(m, db) {
@@ -25,6 +28,7 @@ export const localGateway: Gateway = {
         subject: m.subject,
         body: m.body,
       })
+      .onConflict((oc) => oc.column('message_id').where('message_id', 'is not', null).doNothing())
       .execute();
   },
 };
