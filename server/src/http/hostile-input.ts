@@ -129,8 +129,16 @@ function checkRecord(where: 'query' | 'path', record: unknown): void {
   if (bad) throw refuseText(bad.path, bad.problem);
 }
 
+// Any surrogate, paired or not: clean header text (nearly all of it) has none and skips the full check.
+const SURROGATE = /[\ud800-\udfff]/;
+const suspect = (v: string) => v.includes('\u0000') || SURROGATE.test(v);
+
 function checkHeaders(req: FastifyRequest): void {
-  for (const [name, value] of Object.entries(req.headers)) {
+  const headers = req.headers;
+  // Runs on every request: no array or entry allocated for a header unless it looks suspect.
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string' && !suspect(value) && !DECODED_HEADERS.includes(name)) continue;
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v !== 'string') continue;
       let text = v;

@@ -37,8 +37,11 @@ export async function startSession(
   return { id, token, csrf };
 }
 
-/** The session's person as GET /api/me shows it, read with the session (no second query). */
-export type ResolvedSession = { actor: Actor; csrfToken: string; me: TMeResponse };
+/**
+ * The session's person as GET /api/me shows it, read with the session (no second query), and the instant (ms) the
+ * session ends by itself if nothing else happens: its absolute expiry or its idle timeout, whichever comes first.
+ */
+export type ResolvedSession = { actor: Actor; csrfToken: string; me: TMeResponse; validUntil: number };
 
 /** The person behind a session token, or null when the session is unknown, revoked, expired or idle too long. */
 export async function resolveSession(db: Kdb, token: string, now: Date): Promise<ResolvedSession | null> {
@@ -46,8 +49,13 @@ export async function resolveSession(db: Kdb, token: string, now: Date): Promise
   const s = await findSessionActor(db, id);
   if (!s || s.revoked_at || s.expires_at <= now || s.status !== 'active') return null;
   if (now.getTime() - s.last_seen_at.getTime() > SESSION_IDLE_MS) return null;
-  if (now.getTime() - s.last_seen_at.getTime() > SESSION_TOUCH_MS) await touchSession(db, id, now);
+  let lastSeen = s.last_seen_at.getTime();
+  if (now.getTime() - lastSeen > SESSION_TOUCH_MS) {
+    await touchSession(db, id, now);
+    lastSeen = now.getTime();
+  }
   return {
+    validUntil: Math.min(s.expires_at.getTime(), lastSeen + SESSION_IDLE_MS),
     csrfToken: s.csrf_token,
     actor: {
       userId: s.user_id,

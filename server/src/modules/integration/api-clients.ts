@@ -84,17 +84,20 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest, token: st
   req.actor = actor;
 }
 
-/** Root hooks: resolve an API key into req.actor, and log every call of a client with its answer. */
+/**
+ * Root hooks: resolve an API key into req.actor, and log every call of a client with its answer. Callback hooks, so
+ * the requests that carry no API key (nearly all) pay no promise for them.
+ */
 export async function registerApiClientHooks(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const auth = req.headers.authorization;
-    if (typeof auth === 'string' && auth.startsWith('Bearer mck_'))
-      await authenticate(app, req, auth.slice(7));
+    if (typeof auth !== 'string' || !auth.startsWith('Bearer mck_')) return done();
+    authenticate(app, req, auth.slice(7)).then(() => done(), done);
   });
   // Logged before the response leaves (not onResponse), so whoever reads the calls right after sees this one.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.apiClientId) return payload;
-    await app.deps.db.kysely
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (!req.apiClientId) return done(null, payload);
+    app.deps.db.kysely
       .insertInto('api_client_calls')
       .values({
         client_id: req.apiClientId,
@@ -103,8 +106,8 @@ export async function registerApiClientHooks(app: FastifyInstance): Promise<void
         status: reply.statusCode,
         at: requestNow(req),
       })
-      .execute();
-    return payload;
+      .execute()
+      .then(() => done(null, payload), done);
   });
 }
 
