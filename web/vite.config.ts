@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './precompress.ts';
+import { prerender } from './prerender.ts';
 
 /**
  * Libraries that change on their own schedule get chunks of their own, so a release of our code leaves them
@@ -14,7 +15,7 @@ const vendorChunks = [
 
 // In `npm run dev` Vite serves the app with hot reload and forwards API calls to the server on :3000.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), prerender(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3000', '/metrics': 'http://localhost:3000' },

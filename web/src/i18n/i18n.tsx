@@ -25,7 +25,8 @@ const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'motcua.locale';
 
 /** The language this browser chose last time (Vietnamese unless English was picked). */
-export const storedLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi');
+export const storedLocale = (): Locale =>
+  typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
 
 /** Expects the stored language loaded (`loadLocale(storedLocale())`) before it first renders. */
 export function I18nProvider({ children }: { children: ReactNode }) {
