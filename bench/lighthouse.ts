@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -42,6 +43,20 @@ execFileSync(
     stdio: 'inherit',
   },
 );
+// What a first visit's HTML makes the phone download before anything runs: the entry script and its modulepreloads.
+const dist = path.resolve(root, 'web/dist');
+const firstScripts = [
+  ...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g),
+].map((m) => m[1]!);
+const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+const kB = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+const raw = firstScripts.reduce((a, f) => a + size(path.join(dist, f)), 0);
+const br = firstScripts.reduce(
+  (a, f) => a + (size(path.join(dist, `${f}.br`)) || size(path.join(dist, f))),
+  0,
+);
+console.log(`first-page scripts: ${firstScripts.length} files, ${kB(raw)} raw, ${kB(br)} brotli`);
+
 const target = await startTarget('web.ts', { LOG_LEVEL: 'warn' });
 const { app, procedure, dossier } = target.ports as unknown as {
   app: number;
@@ -77,6 +92,14 @@ try {
           : {}),
       });
       if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+      // LIGHTHOUSE_REPORTS=dir keeps each run's full report (JSON) to read its opportunities and diagnostics.
+      if (process.env.LIGHTHOUSE_REPORTS) {
+        fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+        fs.writeFileSync(
+          path.join(process.env.LIGHTHOUSE_REPORTS, `${name}-${i + 1}.json`),
+          JSON.stringify(result.lhr),
+        );
+      }
       const { categories, audits } = result.lhr;
       const scores: Scores = {};
       for (const c of CATEGORIES) scores[c] = Math.round((categories[c]?.score ?? 0) * 100);

@@ -1,8 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { Spinner } from './components/ui';
-import { useI18n } from './i18n/i18n';
 import { NotFound } from './routes/NotFound';
+import { PageLoading } from './routes/PageLoading';
 import { HomePage } from './routes/portal/HomePage';
 import { PortalLayout } from './routes/portal/PortalLayout';
 
@@ -15,12 +14,6 @@ function page<K extends string>(
   name: K,
 ): NonNullable<RouteObject['lazy']> {
   return async () => ({ Component: (await load())[name] });
-}
-
-/** Shown while the first page's chunk loads. */
-function PageLoading() {
-  const { t } = useI18n();
-  return <Spinner label={t('app.loading')} />;
 }
 
 /**
@@ -177,6 +170,14 @@ const areas: RouteObject[] = [
   },
 ];
 
-export const routes: RouteObject[] = areas.map((r) => ({ ...r, hydrateFallbackElement: <PageLoading /> }));
+/**
+ * While the first page's chunk loads: inside the portal the layout stays and the page's place says "loading" (the
+ * prerendered shell shows the same, so nothing moves); the office and administration load their layout too.
+ */
+const withFallback = (r: RouteObject): RouteObject =>
+  r.index
+    ? { ...r, hydrateFallbackElement: <PageLoading /> }
+    : { ...r, hydrateFallbackElement: <PageLoading />, children: r.children?.map(withFallback) };
+export const routes: RouteObject[] = areas.map(withFallback);
 
 export const router = createBrowserRouter(routes);

@@ -25,6 +25,7 @@ import { registerReadReplica } from './read-replica';
 import { databaseRateLimitStore } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
+import { webPageFile } from './web-pages';
 import { modules } from '../modules/registry';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
+  // The portal's public pages were prerendered at build time; the rest share index.html.
+  const pageFile = hasWeb ? webPageFile(webDist) : () => 'index.html';
   if (hasWeb) {
     // Built once with .br and .gz beside each text file (web/precompress.ts); hashed names never change content.
     await app.register(fastifyStatic, {
@@ -161,13 +164,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(file)),
     });
     // The portal's front door answers every client, browser or not (uptime probes, curl).
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, (req, reply) => reply.sendFile(pageFile(req.url)));
   }
   // The SPA owns every non-API GET that accepts HTML; everything else is a JSON 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/metrics');
     if (hasWeb && !isApi && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
-      return reply.sendFile('index.html');
+      return reply.sendFile(pageFile(req.url));
     }
     return notFoundHandler(req, reply);
   });

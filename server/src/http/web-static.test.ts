@@ -17,6 +17,19 @@ fs.writeFileSync(path.join(dist, 'index.html'), html);
 fs.writeFileSync(path.join(dist, 'assets', 'index-Ab12Cd34.js'), script);
 fs.writeFileSync(path.join(dist, 'assets', 'index-Ab12Cd34.js.map'), '{"version":3}'.padEnd(2000, ' '));
 fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+// Prerendered public pages and the list of paths they answer, as web/prerender.ts writes them.
+const prerendered = (name: string) => html.replace('<div id="root"></div>', `<div id="root">${name}</div>`);
+fs.mkdirSync(path.join(dist, 'pages'));
+for (const name of ['home', 'procedure', 'portal'])
+  fs.writeFileSync(path.join(dist, 'pages', `${name}.html`), prerendered(name));
+fs.writeFileSync(
+  path.join(dist, 'pages', 'pages.json'),
+  JSON.stringify([
+    { path: '^/$', file: 'pages/home.html' },
+    { path: '^/thu-tuc/[^/]+$', file: 'pages/procedure.html' },
+    { path: '^/(?!(office|admin|kiosk)(/|$))', file: 'pages/portal.html' },
+  ]),
+);
 const plugin = precompress();
 (plugin.configResolved as (c: ResolvedConfig) => void)({
   root: dist,
@@ -49,7 +62,7 @@ describe('the built web app', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
-      expect(res.body).toBe(html);
+      expect(res.body).toBe(prerendered('home'));
     }
     const head = await app.inject({ method: 'HEAD', url: '/' });
     expect(head.statusCode).toBe(200);
@@ -87,9 +100,23 @@ describe('the built web app', () => {
     });
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(html);
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(prerendered('procedure'));
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('answers each page with the HTML prerendered for it, and the office with the plain app', async () => {
+    const bodyOf = async (url: string) =>
+      (await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })).body;
+    expect(await bodyOf('/?utm=qr')).toBe(prerendered('home'));
+    expect(await bodyOf('/thu-tuc/1.000105?tab=2')).toBe(prerendered('procedure'));
+    expect(await bodyOf('/thu-tuc')).toBe(prerendered('portal'));
+    expect(await bodyOf('/tra-cuu/000.00.00.H00-260101-0001')).toBe(prerendered('portal'));
+    expect(await bodyOf('/office/xu-ly')).toBe(html);
+    expect(await bodyOf('/office')).toBe(html);
+    expect(await bodyOf('/admin/staff')).toBe(html);
+    expect(await bodyOf('/kiosk')).toBe(html);
+    expect(await bodyOf('/officer')).toBe(prerendered('portal'));
   });
 
   it('keeps JSON 404s for the API and for non-browser requests to unknown paths', async () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bundles } from './bundles';
+import { enBundles } from './messages-en';
+import { viBundles } from './messages-vi';
+
+const bundles = Object.fromEntries(
+  Object.entries(viBundles).map(([name, vi]) => [
+    name,
+    { vi, en: enBundles[name as keyof typeof enBundles] },
+  ]),
+);
+
+it('lists the same bundles in both languages', () => {
+  expect(Object.keys(enBundles)).toEqual(Object.keys(viBundles));
+});
 
 describe.each(Object.entries(bundles))('i18n bundle %s', (_name, { vi, en }) => {
   it('has exactly the same keys in Vietnamese and English', () => {
