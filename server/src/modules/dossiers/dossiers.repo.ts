@@ -326,11 +326,13 @@ function lookupQuery(q: Kdb, code: string) {
     ])
     .where('d.code', '=', code);
 }
-let lookupSql: string | undefined;
+// Per handle: a handle's plugins (a test's statement capture, ADR 0034) see the one compilation it makes.
+const lookupSql = new WeakMap<Kdb, string>();
 /** The SQL text does not depend on the code (a parameter): built and compiled once, not on every public request. */
 export async function lookupByCode(q: Kdb, code: string) {
-  lookupSql ??= lookupQuery(q, code).compile().sql;
+  let text = lookupSql.get(q);
+  if (text === undefined) lookupSql.set(q, (text = lookupQuery(q, code).compile().sql));
   type Row = InferResult<ReturnType<typeof lookupQuery>>[number];
-  const { rows } = await q.executeQuery<Row>(CompiledQuery.raw(lookupSql, [code]));
+  const { rows } = await q.executeQuery<Row>(CompiledQuery.raw(text, [code]));
   return rows[0];
 }
