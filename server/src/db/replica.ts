@@ -23,6 +23,9 @@ export function formatLsn(lsn: bigint): string {
 
 type Position = { lsn: bigint; lagMs: number };
 
+/** How long one reading of the replica's position serves, unless the options say otherwise. */
+export const POSITION_CACHE_MS = 100;
+
 export type ReplicaOptions = {
   maxLagMs: number;
   /** How long one reading of the replica's position serves every request of the process. */
@@ -61,7 +64,7 @@ export class ReadReplica {
     private readonly primary: Db,
     private readonly opts: ReplicaOptions,
   ) {
-    this.cacheMs = opts.cacheMs ?? 100;
+    this.cacheMs = opts.cacheMs ?? POSITION_CACHE_MS;
     this.downMs = opts.downMs ?? 10_000;
     this.clock = opts.monotonicMs ?? (() => performance.now());
   }
