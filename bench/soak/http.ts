@@ -112,7 +112,7 @@ export class Client {
           code: typeof code === 'string' ? code : undefined,
           attempts: attempt + 1,
         };
-        this.metrics.record(kind, res.status < 300 ? 'ok' : `${res.status} ${answer.code ?? ''}`.trim(), ms);
+        this.metrics.record(kind, res.status < 300 ? 'ok' : refusal(res.status, json), ms);
         if (res.status < 500) return answer;
         failure = `${res.status}`;
       } catch (err) {
@@ -134,4 +134,13 @@ export class Client {
     if (r.status !== 200) throw new Error(`login ${login}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.id;
   }
+}
+
+/** "400 BAD_REQUEST (no appraisal opinion yet)": the status, the error code and, when the server gave one, why. */
+function refusal(status: number, json: unknown): string {
+  const { code, details } = (json ?? {}) as { code?: unknown; details?: unknown };
+  const why = (details as { en?: unknown } | null)?.en ?? (typeof details === 'string' ? details : undefined);
+  return [status, typeof code === 'string' ? code : '', typeof why === 'string' ? `(${why})` : '']
+    .filter(Boolean)
+    .join(' ');
 }

@@ -8,7 +8,7 @@ import { fixedClock } from '../clock';
 import { openDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { seedDemo } from '../db/seed';
-import { TEST_NOW, testConfig } from './test-config';
+import { TEST_NOW, testConfig, testDataDir } from './test-config';
 
 /**
  * Names this run's test databases and migrates one template per run, which every test file copies instead of
@@ -26,6 +26,7 @@ export default async function setup() {
   if (adminUrl) await postgresTemplates(adminUrl, `motcua_t_${run}_template`, `motcua_t_${run}_demo`);
   else await pgliteTemplates(dump(''), dump('-demo'));
   return async () => {
+    fs.rmSync(testDataDir(), { recursive: true, force: true });
     if (!adminUrl) {
       for (const file of [dump(''), dump('-demo')]) fs.rmSync(file, { force: true });
       return;

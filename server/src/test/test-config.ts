@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../config';
 
 /**
@@ -6,7 +8,15 @@ import { loadConfig, type Config } from '../config';
  */
 export const TEST_NOW = new Date('2026-11-25T09:00:00+07:00');
 
-/** The configuration of test apps; files land in one shared, content-addressed store. */
+/**
+ * The data directory of this test run (files, signing keys), shared by its test files and removed when the run ends.
+ * Per run, so two runs on one machine (CI beside a developer's run) never read each other's keys or files.
+ */
+export function testDataDir(): string {
+  return path.join(os.tmpdir(), `motcua-test-data-${process.env.MOTCUA_TEST_RUN ?? 'adhoc'}`);
+}
+
+/** The configuration of test apps; files land in the run's one content-addressed store. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/motcua-test-unused' }), ...overrides };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: testDataDir() }), ...overrides };
 }
