@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit + API tests (each file gets its own database), and browser journeys.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, so every file ran in turn
+    // while the test files mostly wait on PostgreSQL, the server and the browser. One per core (at least two) instead.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
