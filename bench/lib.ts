@@ -5,9 +5,13 @@ import autocannon from 'autocannon';
 /** Shared bench plumbing: targets run in a child process, load comes from this one over loopback. */
 export type Target = { child: ChildProcess; ports: Record<string, number> };
 
-export async function startTarget(script: string, env: Record<string, string> = {}): Promise<Target> {
+export async function startTarget(
+  script: string,
+  env: Record<string, string> = {},
+  execArgv: string[] = [],
+): Promise<Target> {
   const child = fork(path.resolve(import.meta.dirname, 'targets', script), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { PREPARED_MARK } from './prepared';
 import type { Database } from './schema';
 
 export type Engine = 'pglite' | 'postgres';
@@ -37,6 +38,24 @@ function once(close: () => Promise<void>): () => Promise<void> {
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 const parseBigint = (v: string) => Number(v);
 const parseTimestamp = (v: string) => new Date(v.includes('+') || v.endsWith('Z') ? v : `${v}Z`);
+
+/** Distinct prepared texts per connection at most; beyond that, statements are sent unnamed (parsed each time). */
+const MAX_PREPARED = 200;
+
+type QueryFn = (...args: unknown[]) => Promise<unknown>;
+/** Sends the marked statements (`db/prepared.ts`) of this connection as named prepared statements, one name per text. */
+function prepareMarked(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  const names = new Map<string, string>();
+  (client as unknown as { query: QueryFn }).query = (text, values, ...rest) => {
+    if (typeof text === 'string' && text.endsWith(PREPARED_MARK) && Array.isArray(values) && !rest.length) {
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `motcua_${names.size}`));
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(text, values, ...rest);
+  };
+}
 
 export type OpenOptions = {
   databaseUrl?: string;
@@ -80,6 +99,7 @@ function openPostgres(
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', prepareMarked);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { engine: 'postgres', kysely, close: once(() => kysely.destroy()) };
 }

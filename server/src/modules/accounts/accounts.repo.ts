@@ -3,6 +3,7 @@ import type { TStaffRole } from '@motcua/contracts';
 import type { Kdb } from '../../db/client';
 
 import type { UsersTable } from './accounts.tables';
+import { PREPARED } from '../../db/prepared';
 
 const USER_COLUMNS = [
   'id',
@@ -86,6 +87,7 @@ export async function findMessagingProfile(
     .selectFrom('users')
     .select(['preferred_locale', 'email', 'phone', 'email_verified_at', 'phone_verified_at'])
     .where('id', '=', userId)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
   return {
     locale: row?.preferred_locale ?? null,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../../db/client';
 import type { AuditLogTable, Database } from '../../db/schema';
+import { PREPARED } from '../../db/prepared';
 
 const GENESIS = '0'.repeat(64);
 /**
@@ -74,7 +75,7 @@ async function lockHead(trx: Transaction<Database>): Promise<Head> {
   const own = held.get(trx);
   const pick = (where: ReturnType<typeof sql>) =>
     sql<Head>`SELECT h.stream, h.seq, h.hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS next
-      FROM (SELECT stream, seq, hash FROM audit_heads ${where}) h`.execute(trx);
+      FROM (SELECT stream, seq, hash FROM audit_heads ${where}) h ${PREPARED}`.execute(trx);
   const free = async () => (await pick(sql`ORDER BY stream LIMIT 1 FOR UPDATE SKIP LOCKED`)).rows[0];
   const wait = async (stream: number) => (await pick(sql`WHERE stream = ${stream} FOR UPDATE`)).rows[0];
   let head = own === undefined ? await free() : await wait(own);
@@ -141,6 +142,7 @@ export async function appendAudit(
       prev_hash: head.hash,
       hash,
     })
+    .modifyEnd(PREPARED)
     .execute();
 }
 

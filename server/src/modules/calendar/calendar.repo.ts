@@ -4,6 +4,7 @@ import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { DayCountMode, DayHours, OfficialSchedule, UnitDayKind, WeeklyHours } from '.';
 import { findUnitById, type UnitRow } from '../organisation';
+import { PREPARED } from '../../db/prepared';
 
 /** An agency's unit and the calendar version in one round trip (every dossier deadline starts here). */
 export async function findAgencyUnit(
@@ -21,6 +22,7 @@ export async function findAgencyUnit(
       eb.selectFrom('calendar_state').select('version').where('id', '=', 1).as('version'),
     ])
     .where('a.id', '=', agencyId)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
   if (!row) return undefined;
   const { version, ...unit } = row;

@@ -24,6 +24,7 @@ import { AppError } from '../../http/errors';
 import type { ProcedureStatus } from './catalogue.tables';
 import { presentProcedure, type AgencyRef } from './catalogue.presenter';
 import type { Kdb } from '../../db/client';
+import { PREPARED } from '../../db/prepared';
 
 export const PROCEDURE_WHAT = { vi: 'thủ tục hành chính', en: 'Administrative procedure' };
 const notFound = () => new AppError('NOT_FOUND', { what: PROCEDURE_WHAT });
@@ -111,6 +112,7 @@ export async function findVersionInForce(
       eb.selectFrom('catalogue_generation').select('generation').as('generation'),
     ])
     .where('p.code', '=', code)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
   if (!p) throw notFound();
   if (p.retired_at && p.retired_at <= at) throw new AppError('PROCEDURE_RETIRED', { code });

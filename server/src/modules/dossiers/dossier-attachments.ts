@@ -47,6 +47,13 @@ function checkDossierSizes(p: ProcedureFacts, files: FileRow[]): void {
  * With `requireAll`, every required component of the procedure must end up with a file.
  */
 export async function onlineRevision(
+  ...args: Parameters<typeof onlineRevisionWithFiles>
+): Promise<Insertable<DossierAttachmentsTable>[]> {
+  return (await onlineRevisionWithFiles(...args)).rows;
+}
+
+/** {@link onlineRevision}, with the file rows the attachments name (read on the way, for the answer). */
+export async function onlineRevisionWithFiles(
   trx: Transaction<Database>,
   p: ProcedureFacts,
   ownerId: string,
@@ -54,7 +61,7 @@ export async function onlineRevision(
   revision: number,
   raw: readonly TAttachmentInput[],
   previous: Awaited<ReturnType<typeof listAttachments>> = [],
-): Promise<Insertable<DossierAttachmentsTable>[]> {
+): Promise<{ rows: Insertable<DossierAttachmentsTable>[]; files: Map<string, FileRow> }> {
   const given = raw.map((a) => ({ ...a, componentCode: currentComponentCode(p, a.componentCode) }));
   const seen = new Set<string>();
   for (const a of given) {
@@ -98,7 +105,8 @@ export async function onlineRevision(
   const unread = ids.filter((id) => !files.has(id));
   const carried = unread.length ? await findFiles(trx, unread) : [];
   checkDossierSizes(p, [...ids.flatMap((id) => files.get(id) ?? []), ...carried]);
-  return rows;
+  for (const f of carried) files.set(f.id, f);
+  return { rows, files };
 }
 
 /** The official who scans paper into the dossier at the counter and certifies the scan true to it, and when. */

@@ -14,12 +14,12 @@ import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit';
 import { receptionDue } from '../calendar';
 import { codeDay } from './dossier-code';
-import { counterRevision, onlineRevision, scansOf } from './dossier-attachments';
+import { counterRevision, onlineRevision, onlineRevisionWithFiles, scansOf } from './dossier-attachments';
 import { applyDossierAction, type ActionPlan } from './dossier-action';
 import { eventActor, notFound, type IntakeCtx } from './dossier-context';
 import { notifyApplicant } from './dossier-notify';
 import { closeDraft } from './dossier-drafts.service';
-import { dossierDetail } from './dossier-read.service';
+import { dossierDetail, newDossierDetail } from './dossier-read.service';
 import {
   appendEvent,
   insertAttachments,
@@ -27,6 +27,7 @@ import {
   insertNewDossier,
   listAttachments,
   type DossierRow,
+  type NewEvent,
 } from './dossiers.repo';
 import { findAgency } from '../organisation';
 import { calendarForAgency, findProcedureInForce, type ProcedureFacts } from './ports';
@@ -135,7 +136,11 @@ async function places(
   }
   // Boundary-free (issue 14): the result may be collected at another desk of the province, chosen by the applicant.
   const result = await returnDesk(trx, p, wanted, resultAgencyId, auth.province_code);
-  return { receiving: wanted, authority, result, provinceCode: auth.province_code };
+  const names = new Map([
+    [receiving.id, receiving.name],
+    [auth.id, auth.name],
+  ]);
+  return { receiving: wanted, authority, result, provinceCode: auth.province_code, names };
 }
 
 /** POST /api/dossiers: an online submission, acknowledged at once; the 8-working-hour reception clock starts. */
@@ -156,7 +161,8 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
   const cal = await calendarForAgency(trx, where.receiving);
   // The id is chosen here so the attachment rows and the event go in with the dossier, in one statement.
   const id = randomUUID();
-  const attachments = await onlineRevision(trx, p, ctx.actor.userId, id, 1, input.attachments);
+  const written = await onlineRevisionWithFiles(trx, p, ctx.actor.userId, id, 1, input.attachments);
+  const event: NewEvent = { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' };
   const row = await insertNewDossier(
     trx,
     {
@@ -191,12 +197,18 @@ export async function submitDossier(trx: Trx, ctx: IntakeCtx, raw: z.input<typeo
       register_book: null,
       register_entry: null,
     },
-    attachments,
-    { type: 'submitted', at: ctx.now, ...eventActor(ctx), channel: 'online' },
+    written.rows,
+    event,
   );
   if (input.draftId) await closeDraft(trx, ctx.actor.userId, input.draftId, ctx.now);
   await notifyApplicant(trx, row, 'submitted', ctx.now);
-  const answer = await dossierDetail(trx, row, ctx.now);
+  // What was just written is the answer; read back only when a name is missing (another result desk).
+  const answer =
+    newDossierDetail(
+      row,
+      { attachments: written.rows, files: written.files, event, agencyNames: where.names },
+      ctx.now,
+    ) ?? (await dossierDetail(trx, row, ctx.now));
   // Last: the audit chain's lock serialises writers until commit, so hold it as briefly as possible.
   await appendAudit(trx, ctx.audit, {
     action: 'dossier.submit',

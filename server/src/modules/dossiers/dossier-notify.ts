@@ -9,6 +9,7 @@ import { ratingLink } from '../feedback';
 import { renderTemplate } from '../notifications';
 import { DOSSIER_TEMPLATES, type MessageKind, type MessageParams } from './dossier-messages';
 import type { DossierRow } from './dossiers.repo';
+import { PREPARED } from '../../db/prepared';
 
 /**
  * The public lookup page of a code (QR codes and messages link to it), carrying the lookup PIN when there is one so
@@ -93,6 +94,7 @@ export async function notifyApplicant(
         last_error: null,
         created_at: now,
       })
+      .modifyEnd(PREPARED)
       .execute();
   }
   if (to.email) await queueMessage(trx, { channel: 'email', to: to.email, template, params, locale, now });

@@ -19,6 +19,8 @@ import {
   dossierHasFile,
   findDossier,
   type DossierRow,
+  type FileRow,
+  type NewEvent,
   findFiles,
   listDocuments,
   resultHasFile,
@@ -86,6 +88,67 @@ export async function dossierDetail(
     ...(interagency.length ? { interagency } : {}),
     ...(interagencyPlan ? { interagencyPlan } : {}),
   };
+}
+
+/**
+ * The answer to a new online submission, built from what the submitting transaction has just written (the row as
+ * inserted, its attachment rows and files, its one event) instead of reading it back: the same answer as
+ * `dossierDetail` gives for it (`dossier-core.test.ts` compares them). Null when an agency's name is not at hand.
+ */
+export function newDossierDetail(
+  row: DossierRow,
+  written: {
+    attachments: ReadonlyArray<{
+      revision: number;
+      component_code: string;
+      component_name: string;
+      page_count: number;
+      file_ids: string[];
+    }>;
+    files: Map<string, FileRow>;
+    event: NewEvent;
+    agencyNames: ReadonlyMap<string, string>;
+  },
+  now: Date,
+): TDossierDetail | null {
+  const ids = [row.receiving_agency_id, row.authority_agency_id, row.result_agency_id, row.holding_agency_id];
+  if (ids.some((id) => id !== null && !written.agencyNames.has(id))) return null;
+  const e = written.event;
+  return presentDetail(
+    {
+      row,
+      agencies: new Map(written.agencyNames),
+      holdingDepartment: null,
+      // In the order they were inserted, which is their id order (the detail's order).
+      attachments: written.attachments.map((a) => ({
+        revision: a.revision,
+        component_code: a.component_code,
+        component_name: a.component_name,
+        copy_kind: null,
+        copies: null,
+        original_shown: null,
+        page_count: a.page_count,
+        file_ids: a.file_ids,
+        scan_certified_by_name: null,
+        scan_certified_at: null,
+      })),
+      files: written.files,
+      documents: [],
+      events: [
+        {
+          seq: 1,
+          type: e.type,
+          at: e.at,
+          actor_type: e.actorType,
+          actor_name: e.actorName,
+          channel: e.channel,
+          reason: e.reason ?? null,
+          data: e.data ?? {},
+        },
+      ],
+    },
+    now,
+  );
 }
 
 type ListOpts = {

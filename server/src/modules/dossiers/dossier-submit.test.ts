@@ -191,4 +191,12 @@ describe('online submission', async () => {
     const notMember = await f.submit(f.citizenB, { organisationId: org });
     expect(notMember.statusCode).toBe(403);
   });
+
+  it('answers with the dossier as reading it back shows it (the answer is built from what was written)', async () => {
+    const d = detail(await f.submit(f.citizenA), 201);
+    expect(d.attachments.length).toBe(2);
+    expect(d.attachments.every((a) => a.files.length === 1)).toBe(true);
+    const read = await f.inject(f.citizenA, 'GET', `/api/dossiers/${d.id}`);
+    expect(detail(read, 200)).toEqual(d);
+  });
 });

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Kdb } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { FILE_COLUMNS } from './dossiers.repo';
+import { PREPARED } from '../../db/prepared';
 
 /**
  * Upload attempts: written outside any transaction, so concurrent attempts of one person see each other. One
@@ -15,7 +16,7 @@ export async function insertUploadAttempt(db: Kysely<Database>, userId: string, 
       WHERE user_id = ${userId} AND created_at < ${new Date(now.getTime() - 2 * 24 * 3600_000)}
     )
     INSERT INTO upload_attempts (user_id, bytes, created_at) VALUES (${userId}, ${bytes}, ${now})
-    RETURNING id`.execute(db);
+    RETURNING id ${PREPARED}`.execute(db);
   return String(rows[0]!.id);
 }
 
@@ -48,6 +49,7 @@ export async function insertAcceptedFile(
     .insertInto('dossier_files')
     .values(file)
     .returning(FILE_COLUMNS)
+    .modifyEnd(PREPARED)
     .executeTakeFirstOrThrow();
 }
 
@@ -69,6 +71,7 @@ export async function uploadUsage(db: Kysely<Database>, userId: string, now: Dat
     ])
     .where('user_id', '=', userId)
     .where('created_at', '>', dayAgo)
+    .modifyEnd(PREPARED)
     .executeTakeFirstOrThrow();
   return { attempts: Number(row.attempts), bytes: Number(row.bytes) };
 }

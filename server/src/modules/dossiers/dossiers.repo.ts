@@ -11,6 +11,7 @@ import type { Kdb } from '../../db/client';
 import type { TDossierEventType } from '@motcua/contracts';
 import type { Database } from '../../db/schema';
 import type { DossierAttachmentsTable, DossiersTable } from './dossiers.tables';
+import { PREPARED } from '../../db/prepared';
 
 /** All SQL of intake; no rules here. */
 export const DOSSIER_COLUMNS = [
@@ -109,8 +110,9 @@ export async function insertNewDossier(
         .with('attachment', (db) => db.insertInto('dossier_attachments').values(attachments))
         .selectFrom('dossier')
         .select(DOSSIER_COLUMNS)
+        .modifyEnd(PREPARED)
         .executeTakeFirstOrThrow()
-    : await base.selectFrom('dossier').select(DOSSIER_COLUMNS).executeTakeFirstOrThrow();
+    : await base.selectFrom('dossier').select(DOSSIER_COLUMNS).modifyEnd(PREPARED).executeTakeFirstOrThrow();
   return row as DossierRow;
 }
 
@@ -266,7 +268,12 @@ export async function insertFile(q: Kdb, v: Insertable<Database['dossier_files']
 
 export async function findFiles(q: Kdb, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return q.selectFrom('dossier_files').select(FILE_COLUMNS).where('id', 'in', ids).execute();
+  return q
+    .selectFrom('dossier_files')
+    .select(FILE_COLUMNS)
+    .where('id', 'in', ids)
+    .modifyEnd(PREPARED)
+    .execute();
 }
 export type FileRow = Awaited<ReturnType<typeof findFiles>>[number];
 

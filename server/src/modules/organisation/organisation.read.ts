@@ -3,6 +3,7 @@
 // for display may still join `agencies` (see docs/architecture.md, "Boundaries").
 import { sql } from 'kysely';
 import type { Kdb } from '../../db/client';
+import { PREPARED } from '../../db/prepared';
 
 export type AgencyFacts = {
   id: string;
@@ -31,6 +32,7 @@ export async function findAgency(q: Kdb, id: string): Promise<AgencyFacts | unde
       'u.province_code',
     ])
     .where('a.id', '=', id)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 
@@ -153,6 +155,7 @@ export async function specialistDepartments(q: Kdb, agencyIds: readonly string[]
     .where('kind', '=', 'specialist')
     .where('active', '=', true)
     .orderBy('name')
+    .modifyEnd(PREPARED)
     .execute();
 }
 
