@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Count tables maintained by triggers on dossiers and dossier_events (migration 20261203_2000, ADR 0025). */
 export type ReportCountsTable = {
   agency_id: string;
@@ -38,6 +39,8 @@ export type ReportGeneratorBatchesTable = {
   batch: number;
   rows: number;
   done_at: Date;
+  /** Its dossiers are in the count tables (they are added after many batches at once). */
+  counted: Generated<boolean>;
 };
 
 export type ReportsTables = {
