@@ -193,12 +193,14 @@ export async function countRanges(
   const prefix = genIdPrefix('dossier', run);
   const bounds = ranges.map(([a, b]) => sql`(${genId(prefix, a)}::uuid, ${genId(prefix, b)}::uuid)`);
   await sql`CREATE TEMP TABLE gen_facts ON COMMIT DROP AS
-    SELECT d.authority_agency_id AS agency_id, d.procedure_code, d.channel, f.day, f.measure, count(*)::int AS n
+    SELECT d.authority_agency_id AS agency_id, d.procedure_code, d.channel, f.day, f.measure,
+      d.province_code, count(*)::int AS n
     FROM (VALUES ${sql.join(bounds)}) r (lo, hi) JOIN dossiers d ON d.id BETWEEN r.lo AND r.hi
     CROSS JOIN LATERAL report_facts(d) f
-    GROUP BY 1, 2, 3, 4, 5`.execute(trx);
+    GROUP BY 1, 2, 3, 4, 5, 6`.execute(trx);
   await sql`INSERT INTO report_counts AS c (agency_id, procedure_code, channel, day, measure, n)
-    SELECT * FROM gen_facts ORDER BY 1, 4, 5, 2, 3
+    SELECT agency_id, procedure_code, channel, day, measure, sum(n) FROM gen_facts
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 4, 5, 2, 3
     ON CONFLICT (agency_id, day, measure, procedure_code, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(
     trx,
   );
@@ -209,4 +211,7 @@ export async function countRanges(
     SELECT agency_id, channel, date_trunc('month', day)::date, measure, sum(n) FROM gen_facts
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
     ON CONFLICT (agency_id, month, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
+  await sql`INSERT INTO report_province_counts AS c (province_code, channel, day, measure, n)
+    SELECT province_code, channel, day, measure, sum(n) FROM gen_facts GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
+    ON CONFLICT (province_code, day, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
 }

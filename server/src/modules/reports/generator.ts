@@ -215,7 +215,13 @@ export async function generate(
     );
   // Each pass rewrote every count row it touched: compact the (small) count tables, analyse the big ones.
   progress('vacuum and analyze');
-  for (const table of ['report_counts', 'report_agency_counts', 'report_agency_months', 'report_step_counts'])
+  for (const table of [
+    'report_counts',
+    'report_agency_counts',
+    'report_agency_months',
+    'report_province_counts',
+    'report_step_counts',
+  ])
     await sql`VACUUM FULL ANALYZE ${sql.table(table)}`.execute(db);
   for (const table of ['dossiers', 'dossier_events', 'satisfaction_ratings'])
     await sql`VACUUM ANALYZE ${sql.table(table)}`.execute(db);

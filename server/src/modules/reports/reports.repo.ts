@@ -31,7 +31,23 @@ export type Scope = {
   channel?: string | undefined;
   /** Set when the filter names a procedure or a field: the sums then read the per-procedure table. */
   procedureCodes?: string[] | undefined;
+  /**
+   * Set when agencyIds are every agency of this province (`wholeProvince`): the daily trend then reads the
+   * province's counts, one row per channel, day and measure, instead of every agency's.
+   */
+  province?: string | undefined;
 };
+
+/** The province whose agencies are exactly these (every one of them, no other), if there is one. */
+export async function wholeProvince(db: Kdb, agencyIds: string[]): Promise<string | undefined> {
+  if (!agencyIds.length) return undefined;
+  const { rows } = await sql<{ province_code: string }>`
+    SELECT u.province_code FROM agencies a JOIN units u ON u.id = a.unit_id
+    GROUP BY 1
+    HAVING count(*) FILTER (WHERE a.id = ANY(${sql.val(agencyIds)}::uuid[])) = count(*)
+      AND count(*) = cardinality(ARRAY(SELECT DISTINCT unnest(${sql.val(agencyIds)}::uuid[])))`.execute(db);
+  return rows[0]?.province_code;
+}
 export type GroupKey = 'none' | 'agency' | 'channel' | 'procedure' | 'day';
 export type SumRow = { key: string; measure: string; n: number };
 
@@ -88,6 +104,14 @@ export async function sumFlows(db: Kdb, s: Scope, from: string, to: string, by: 
   const measures = sql.val(
     by === 'day' ? ['received', 'resolved_early', 'resolved_on_time', 'resolved_late'] : [...FLOW_MEASURES],
   );
+  if (by === 'day' && s.province && !s.procedureCodes) {
+    const { rows } = await sql<SumRow>`
+      SELECT day::text AS key, measure, sum(n)::int AS n FROM report_province_counts
+      WHERE province_code = ${s.province} ${s.channel ? sql`AND channel = ${s.channel}` : sql``}
+        AND day BETWEEN ${from}::date AND ${to}::date AND measure = ANY(${measures}::text[])
+      GROUP BY 1, 2`.execute(db);
+    return rows;
+  }
   if (byProcedure(s, by) || by === 'day') {
     const table = byProcedure(s, by) ? sql`report_counts` : sql`report_agency_counts`;
     const { rows } = await sql<SumRow>`

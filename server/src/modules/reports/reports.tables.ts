@@ -25,6 +25,15 @@ export type ReportAgencyMonthsTable = {
   n: number;
 };
 
+/** The same for a whole province (the dossier's): the province dashboard's daily trend (migration 20261209_3001). */
+export type ReportProvinceCountsTable = {
+  province_code: string;
+  channel: string;
+  day: string;
+  measure: string;
+  n: number;
+};
+
 export type ReportStepCountsTable = {
   agency_id: string;
   step: string;
@@ -47,6 +56,7 @@ export type ReportsTables = {
   report_counts: ReportCountsTable;
   report_agency_counts: ReportAgencyCountsTable;
   report_agency_months: ReportAgencyMonthsTable;
+  report_province_counts: ReportProvinceCountsTable;
   report_step_counts: ReportStepCountsTable;
   report_generator_batches: ReportGeneratorBatchesTable;
 };
