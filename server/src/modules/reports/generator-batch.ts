@@ -214,4 +214,8 @@ export async function countRanges(
   await sql`INSERT INTO report_province_counts AS c (province_code, channel, day, measure, n)
     SELECT province_code, channel, day, measure, sum(n) FROM gen_facts GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
     ON CONFLICT (province_code, day, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
+  await sql`INSERT INTO report_province_months AS c (province_code, channel, month, measure, n)
+    SELECT province_code, channel, date_trunc('month', day)::date, measure, sum(n) FROM gen_facts
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2
+    ON CONFLICT (province_code, month, measure, channel) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
 }

@@ -220,6 +220,7 @@ export async function generate(
     'report_agency_counts',
     'report_agency_months',
     'report_province_counts',
+    'report_province_months',
     'report_step_counts',
   ])
     await sql`VACUUM FULL ANALYZE ${sql.table(table)}`.execute(db);

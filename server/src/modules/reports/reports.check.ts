@@ -76,7 +76,17 @@ export async function rollupMismatches(db: Kdb): Promise<number> {
        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
        EXCEPT SELECT agency_id, channel, month, measure, n FROM report_agency_months WHERE n <> 0)
     ) x`.execute(db);
-  return rows[0]!.n + provinces[0]!.n;
+  const { rows: months } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      (SELECT province_code, channel, date_trunc('month', day)::date, measure, sum(n)::int FROM report_province_counts
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+       EXCEPT SELECT province_code, channel, month, measure, n FROM report_province_months WHERE n <> 0)
+      UNION ALL
+      (SELECT province_code, channel, month, measure, n FROM report_province_months WHERE n <> 0
+       EXCEPT SELECT province_code, channel, date_trunc('month', day)::date, measure, sum(n)::int
+       FROM report_province_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0)
+    ) x`.execute(db);
+  return rows[0]!.n + provinces[0]!.n + months[0]!.n;
 }
 
 export type StepCountRow = { agency_id: string; step: string; day: string; n: number; minutes: number };

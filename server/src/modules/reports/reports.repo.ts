@@ -32,8 +32,9 @@ export type Scope = {
   /** Set when the filter names a procedure or a field: the sums then read the per-procedure table. */
   procedureCodes?: string[] | undefined;
   /**
-   * Set when agencyIds are every agency of this province (`wholeProvince`): the daily trend then reads the
-   * province's counts, one row per channel, day and measure, instead of every agency's.
+   * Set when agencyIds are every agency of this province (`wholeProvince`): sums that do not group by agency (the
+   * daily trend, the totals, by channel) then read the province's counts, one row per channel, day (or month) and
+   * measure, instead of every agency's.
    */
   province?: string | undefined;
 };
@@ -74,6 +75,27 @@ const scopeWhere = (s: Scope) => {
 };
 
 const byProcedure = (s: Scope, by: GroupKey) => !!s.procedureCodes || by === 'procedure';
+
+/**
+ * The day and month tables a sum reads, the columns it keeps and its filter: a whole province's, when the grouping
+ * does not need the agency, else its agencies'.
+ */
+const countTables = (s: Scope, by: GroupKey) =>
+  s.province && !s.procedureCodes && (by === 'none' || by === 'channel')
+    ? {
+        days: sql`report_province_counts`,
+        months: sql`report_province_months`,
+        columns: sql`channel, measure, n`,
+        where: s.channel
+          ? sql`province_code = ${s.province} AND channel = ${s.channel}`
+          : sql`province_code = ${s.province}`,
+      }
+    : {
+        days: sql`report_agency_counts`,
+        months: sql`report_agency_months`,
+        columns: sql`agency_id, channel, measure, n`,
+        where: scopeWhere(s),
+      };
 
 const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 const nextMonth = (day: string) => {
@@ -121,13 +143,14 @@ export async function sumFlows(db: Kdb, s: Scope, from: string, to: string, by: 
     return rows;
   }
   const split = splitPeriod(from, to);
+  const t = countTables(s, by);
   const parts = split.days.map(
-    ([a, b]) => sql`SELECT agency_id, channel, measure, n FROM report_agency_counts
-      WHERE ${scopeWhere(s)} AND day BETWEEN ${a}::date AND ${b}::date AND measure = ANY(${measures}::text[])`,
+    ([a, b]) => sql`SELECT ${t.columns} FROM ${t.days}
+      WHERE ${t.where} AND day BETWEEN ${a}::date AND ${b}::date AND measure = ANY(${measures}::text[])`,
   );
   if (split.months)
-    parts.push(sql`SELECT agency_id, channel, measure, n FROM report_agency_months
-      WHERE ${scopeWhere(s)} AND month BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date
+    parts.push(sql`SELECT ${t.columns} FROM ${t.months}
+      WHERE ${t.where} AND month BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date
         AND measure = ANY(${measures}::text[])`);
   const { rows } = await sql<SumRow>`
     SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (${sql.join(parts, sql` UNION ALL `)}) x
@@ -152,13 +175,14 @@ export async function sumBalances(
   }
   // Whole months up to the last one that ends by asOf, then the days of asOf's month.
   const endExclusive = nextDay(asOf).endsWith('-01') ? nextDay(asOf) : monthStart(asOf);
+  const t = countTables(s, by);
   const { rows } = await sql<SumRow>`
     SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (
-      SELECT agency_id, channel, measure, n FROM report_agency_months
-      WHERE ${scopeWhere(s)} AND month < ${endExclusive}::date AND measure = ANY(${measures}::text[])
+      SELECT ${t.columns} FROM ${t.months}
+      WHERE ${t.where} AND month < ${endExclusive}::date AND measure = ANY(${measures}::text[])
       UNION ALL
-      SELECT agency_id, channel, measure, n FROM report_agency_counts
-      WHERE ${scopeWhere(s)} AND day >= ${endExclusive}::date AND day <= ${asOf}::date
+      SELECT ${t.columns} FROM ${t.days}
+      WHERE ${t.where} AND day >= ${endExclusive}::date AND day <= ${asOf}::date
         AND measure = ANY(${measures}::text[])
     ) x GROUP BY 1, 2`.execute(db);
   return rows;

@@ -34,6 +34,15 @@ export type ReportProvinceCountsTable = {
   n: number;
 };
 
+/** The same by month (migration 20261209_3002): a whole province's totals and channels. */
+export type ReportProvinceMonthsTable = {
+  province_code: string;
+  channel: string;
+  month: string;
+  measure: string;
+  n: number;
+};
+
 export type ReportStepCountsTable = {
   agency_id: string;
   step: string;
@@ -57,6 +66,7 @@ export type ReportsTables = {
   report_agency_counts: ReportAgencyCountsTable;
   report_agency_months: ReportAgencyMonthsTable;
   report_province_counts: ReportProvinceCountsTable;
+  report_province_months: ReportProvinceMonthsTable;
   report_step_counts: ReportStepCountsTable;
   report_generator_batches: ReportGeneratorBatchesTable;
 };

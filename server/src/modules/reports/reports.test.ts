@@ -15,6 +15,7 @@ import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
 import { sql } from 'kysely';
 import { rawCounts, rollupMismatches, storedCounts } from './reports.check';
 import { sumFlows, wholeProvince, type SumRow } from './reports.repo';
+import { countsBy } from './reports.service';
 
 // Literal dates, Việt Nam time, on the 2026 calendar (Tết 16–20/2/2026 off); 1.004227 takes 10 working days.
 
@@ -77,6 +78,18 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
       );
       expect(viaAgencies.length).toBeGreaterThan(0);
       expect(sorted(viaProvince)).toEqual(sorted(viaAgencies));
+      // Totals and channels (whole months from the month tables, edge days from the day tables, balances at asOf).
+      for (const [from, to] of [
+        ['2026-01-01', '2026-12-31'],
+        ['2026-01-15', '2026-03-10'],
+        ['2026-02-03', '2026-02-03'],
+      ] as const)
+        for (const by of ['none', 'channel'] as const) {
+          const a = await countsBy(k, { agencyIds: ids, channel }, from, to, to, by);
+          const p = await countsBy(k, { agencyIds: ids, channel, province }, from, to, to, by);
+          expect([...p].sort()).toEqual([...a].sort());
+          expect([...a.values()].some((c) => c.received > 0 || c.in_progress > 0)).toBe(true);
+        }
     }
   });
 
