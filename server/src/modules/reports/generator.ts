@@ -124,7 +124,7 @@ export async function generate(
   const countEvery = o.countEvery ?? COUNT_EVERY;
   const rows = await db
     .selectFrom('report_generator_batches')
-    .select(['batch', 'counted'])
+    .select('batch')
     .where('run', '=', o.run)
     .execute();
   const done = new Set(rows.map((b) => b.batch));
