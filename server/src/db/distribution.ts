@@ -102,6 +102,8 @@ export const PLACEMENT: Record<TableName, Placement> = {
   report_counts: dist('agency'),
   report_agency_counts: dist('agency'),
   report_agency_months: dist('agency'),
+  report_province_counts: dist('column'),
+  report_province_months: dist('column'),
   report_step_counts: dist('agency'),
   report_generator_batches: local,
   // Integration: the portal outbox follows its dossier; subscriptions, clients and the simulator are national.

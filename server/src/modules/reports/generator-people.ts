@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { defaultWorkflow } from '../catalogue';
+import { genIdPrefix, genIdSql } from './generator-ids';
 
 /**
  * The people of a generated province (issue 19): the office staff who hold the open dossiers' steps and the citizens
@@ -57,12 +58,14 @@ export async function batchCitizens(
   trx: Transaction<Database>,
   o: { run: string; first: number; size: number },
 ): Promise<void> {
+  // Ids in the order of the batches (as the dossiers'): citizen c of the batch starting at dossier `first`.
   await sql`CREATE TEMP TABLE gen_citizens ON COMMIT DROP AS
-    SELECT c, gen_random_uuid() AS id FROM generate_series(0, ${Math.max(1, Math.floor(o.size / 5)) - 1}) c`.execute(
+    SELECT c, ${genIdSql(genIdPrefix('citizen', o.run), sql`(${o.first}::bigint + c)`)} AS id
+    FROM generate_series(0, ${Math.max(1, Math.floor(o.size / 5)) - 1}) c`.execute(trx);
+  await sql`INSERT INTO users (id, kind, full_name, status)
+    SELECT id, 'citizen', 'Người nộp ' || ${o.first} || '.' || c, 'active' FROM gen_citizens ORDER BY c`.execute(
     trx,
   );
-  await sql`INSERT INTO users (id, kind, full_name, status)
-    SELECT id, 'citizen', 'Người nộp ' || ${o.first} || '.' || c, 'active' FROM gen_citizens`.execute(trx);
   await sql`CREATE TEMP TABLE gen_measured ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY username) - 1 AS c, id FROM users
     WHERE lower(username) LIKE ${`gen${o.run}.cd%`.toLowerCase()}`.execute(trx);
@@ -76,26 +79,25 @@ export const applicantJoinSql = (size: number) => sql`
       AND gc.c = abs(hashint8(g.i * 13 + 1)) % ${Math.max(1, Math.floor(size / 5))}`;
 
 /**
- * The open dossiers of the batch get what processing pins and derives: the default workflow of their processing time,
- * the specialist department, the step's due time (its share of the processing time) and, at the appraisal step, the
- * specialist who holds it; the assignment and approval steps wait unassigned in their department or agency.
+ * What processing pins and derives for the open dossiers of the batch (temp table gen_open: id, i, agency_id, days,
+ * current_step, step_entered_at): the default workflow of their processing time, the specialist department, the
+ * step's due time (its share of the processing time) and, at the appraisal step, the specialist who holds it; the
+ * assignment and approval steps wait unassigned in their department or agency.
  */
-export async function openSteps(trx: Transaction<Database>, agencyIds: string[]): Promise<void> {
+export function openStepsSql(agencyIds: string[]) {
   const workflows = Array.from({ length: 15 }, (_, d) =>
     defaultWorkflow({ unit: 'working_days', value: d + 1 }),
   );
-  await sql`UPDATE dossiers d SET workflow = (${JSON.stringify(workflows)}::jsonb) -> (g.days - 1),
-      holding_department_id = dep.id,
-      step_due_at = d.step_entered_at + g.days * interval '1 day' * 1.4
-        * CASE d.current_step WHEN 'assignment' THEN 0.1 WHEN 'appraisal' THEN 0.5 ELSE 0.2 END,
-      handler_id = CASE WHEN d.current_step = 'appraisal' THEN (
+  return sql`SELECT g.id, g.current_step, g.step_entered_at,
+      (${JSON.stringify(workflows)}::jsonb) -> (g.days - 1) AS workflow,
+      dep.id AS holding_department_id,
+      g.step_entered_at + g.days * interval '1 day' * 1.4
+        * CASE g.current_step WHEN 'assignment' THEN 0.1 WHEN 'appraisal' THEN 0.5 ELSE 0.2 END AS step_due_at,
+      CASE WHEN g.current_step = 'appraisal' THEN (
         SELECT u.id FROM users u WHERE lower(u.username) = lower(a.short_name) || '.cv' || lpad(
           (CASE WHEN g.agency_id <> ${agencyIds[0]!}::uuid THEN abs(hashint8(g.i * 17 + 1)) % ${SPECIALISTS_PER_AGENCY} + 1
                 WHEN g.i <= ${MEASURED_HANDLER_UNTIL} THEN 1
-                ELSE abs(hashint8(g.i * 17 + 1)) % ${SPECIALISTS_PER_AGENCY - 1} + 2 END)::text, 2, '0')) END
-    FROM gen_batch g JOIN agencies a ON a.id = g.agency_id
-      JOIN departments dep ON dep.agency_id = g.agency_id AND dep.kind = 'specialist'
-    WHERE g.id = d.id AND d.current_step IS NOT NULL AND d.resolved_at IS NULL AND d.closed_at IS NULL`.execute(
-    trx,
-  );
+                ELSE abs(hashint8(g.i * 17 + 1)) % ${SPECIALISTS_PER_AGENCY - 1} + 2 END)::text, 2, '0')) END AS handler_id
+    FROM gen_open g JOIN agencies a ON a.id = g.agency_id
+      JOIN departments dep ON dep.agency_id = g.agency_id AND dep.kind = 'specialist'`;
 }

@@ -17,7 +17,7 @@ describe('generator: steps and ratings beside the dossiers, counts equal to a ra
   const k = db.kysely;
   const now = new Date('2027-01-05T03:00:00Z');
   const run = (dossiers: number) =>
-    generate(k, { dossiers, batchSize: 150, run: 't', year: 2026, now: () => now }, () => {});
+    generate(k, { dossiers, batchSize: 150, run: 't', year: 2026, now: () => now, countEvery: 1 }, () => {});
   await run(450);
   const agencies = await k
     .selectFrom('agencies')
@@ -128,5 +128,30 @@ describe('generator: steps and ratings beside the dossiers, counts equal to a ra
     await run(450);
     expect(await storedStepCounts(k)).toEqual(before);
     expect(await storedCounts(k)).toEqual(await rawCounts(k));
+  });
+
+  it('a run stopped after writing a batch and before counting it counts that batch when resumed', async () => {
+    const grow = (progress: (line: string) => void) =>
+      generate(
+        k,
+        { dossiers: 600, batchSize: 150, run: 't', year: 2026, now: () => now, parallel: 1 },
+        progress,
+      );
+    await expect(
+      grow((line) => {
+        if (line.startsWith('batch 4/4')) throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM report_generator_batches WHERE run = 't' AND NOT counted`.execute(k);
+    expect(rows[0]!.n).toBe(1);
+    expect(await storedCounts(k)).not.toEqual(await rawCounts(k));
+    await grow(() => {});
+    expect(await storedCounts(k)).toEqual(await rawCounts(k));
+    expect(await rollupMismatches(k)).toBe(0);
+    // Ids follow the dossiers' numbers: the first batch's are the lowest.
+    const { rows: first } = await sql<{ ref: string }>`
+      SELECT submission_ref AS ref FROM dossiers WHERE province_code = 'GENt' ORDER BY id LIMIT 1`.execute(k);
+    expect(first[0]!.ref).toBe('Gt-1');
   });
 });

@@ -50,8 +50,23 @@ export async function rawCounts(db: Kdb): Promise<CountRow[]> {
   return rows;
 }
 
-/** The rollups equal the detail table summed. */
+/**
+ * The rollups equal the detail table summed; the province table (no agency, no procedure) equals the dossiers'
+ * facts counted by province, both ways.
+ */
 export async function rollupMismatches(db: Kdb): Promise<number> {
+  const province = sql`SELECT province_code, channel, day, measure, count(*)::int AS n FROM (
+      SELECT d.province_code, d.channel, f.day, f.measure FROM dossiers d CROSS JOIN LATERAL report_facts(d) f
+      UNION ALL
+      SELECT d.province_code, d.channel, report_day(e.at), e.type
+      FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+      WHERE e.type IN ('supplement_requested', 'extended')
+    ) x GROUP BY 1, 2, 3, 4`;
+  const stored = sql`SELECT province_code, channel, day, measure, n FROM report_province_counts WHERE n <> 0`;
+  const { rows: provinces } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM ((${province} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${province})) x`.execute(
+    db,
+  );
   const { rows } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (
       (SELECT agency_id, channel, day, measure, sum(n) FROM report_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
@@ -61,7 +76,17 @@ export async function rollupMismatches(db: Kdb): Promise<number> {
        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
        EXCEPT SELECT agency_id, channel, month, measure, n FROM report_agency_months WHERE n <> 0)
     ) x`.execute(db);
-  return rows[0]!.n;
+  const { rows: months } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      (SELECT province_code, channel, date_trunc('month', day)::date, measure, sum(n)::int FROM report_province_counts
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+       EXCEPT SELECT province_code, channel, month, measure, n FROM report_province_months WHERE n <> 0)
+      UNION ALL
+      (SELECT province_code, channel, month, measure, n FROM report_province_months WHERE n <> 0
+       EXCEPT SELECT province_code, channel, date_trunc('month', day)::date, measure, sum(n)::int
+       FROM report_province_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0)
+    ) x`.execute(db);
+  return rows[0]!.n + provinces[0]!.n + months[0]!.n;
 }
 
 export type StepCountRow = { agency_id: string; step: string; day: string; n: number; minutes: number };

@@ -31,7 +31,24 @@ export type Scope = {
   channel?: string | undefined;
   /** Set when the filter names a procedure or a field: the sums then read the per-procedure table. */
   procedureCodes?: string[] | undefined;
+  /**
+   * Set when agencyIds are every agency of this province (`wholeProvince`): sums that do not group by agency (the
+   * daily trend, the totals, by channel) then read the province's counts, one row per channel, day (or month) and
+   * measure, instead of every agency's.
+   */
+  province?: string | undefined;
 };
+
+/** The province whose agencies are exactly these (every one of them, no other), if there is one. */
+export async function wholeProvince(db: Kdb, agencyIds: string[]): Promise<string | undefined> {
+  if (!agencyIds.length) return undefined;
+  const { rows } = await sql<{ province_code: string }>`
+    SELECT u.province_code FROM agencies a JOIN units u ON u.id = a.unit_id
+    GROUP BY 1
+    HAVING count(*) FILTER (WHERE a.id = ANY(${sql.val(agencyIds)}::uuid[])) = count(*)
+      AND count(*) = cardinality(ARRAY(SELECT DISTINCT unnest(${sql.val(agencyIds)}::uuid[])))`.execute(db);
+  return rows[0]?.province_code;
+}
 export type GroupKey = 'none' | 'agency' | 'channel' | 'procedure' | 'day';
 export type SumRow = { key: string; measure: string; n: number };
 
@@ -58,6 +75,27 @@ const scopeWhere = (s: Scope) => {
 };
 
 const byProcedure = (s: Scope, by: GroupKey) => !!s.procedureCodes || by === 'procedure';
+
+/**
+ * The day and month tables a sum reads, the columns it keeps and its filter: a whole province's, when the grouping
+ * does not need the agency, else its agencies'.
+ */
+const countTables = (s: Scope, by: GroupKey) =>
+  s.province && !s.procedureCodes && (by === 'none' || by === 'channel')
+    ? {
+        days: sql`report_province_counts`,
+        months: sql`report_province_months`,
+        columns: sql`channel, measure, n`,
+        where: s.channel
+          ? sql`province_code = ${s.province} AND channel = ${s.channel}`
+          : sql`province_code = ${s.province}`,
+      }
+    : {
+        days: sql`report_agency_counts`,
+        months: sql`report_agency_months`,
+        columns: sql`agency_id, channel, measure, n`,
+        where: scopeWhere(s),
+      };
 
 const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 const nextMonth = (day: string) => {
@@ -88,6 +126,14 @@ export async function sumFlows(db: Kdb, s: Scope, from: string, to: string, by: 
   const measures = sql.val(
     by === 'day' ? ['received', 'resolved_early', 'resolved_on_time', 'resolved_late'] : [...FLOW_MEASURES],
   );
+  if (by === 'day' && s.province && !s.procedureCodes) {
+    const { rows } = await sql<SumRow>`
+      SELECT day::text AS key, measure, sum(n)::int AS n FROM report_province_counts
+      WHERE province_code = ${s.province} ${s.channel ? sql`AND channel = ${s.channel}` : sql``}
+        AND day BETWEEN ${from}::date AND ${to}::date AND measure = ANY(${measures}::text[])
+      GROUP BY 1, 2`.execute(db);
+    return rows;
+  }
   if (byProcedure(s, by) || by === 'day') {
     const table = byProcedure(s, by) ? sql`report_counts` : sql`report_agency_counts`;
     const { rows } = await sql<SumRow>`
@@ -97,13 +143,14 @@ export async function sumFlows(db: Kdb, s: Scope, from: string, to: string, by: 
     return rows;
   }
   const split = splitPeriod(from, to);
+  const t = countTables(s, by);
   const parts = split.days.map(
-    ([a, b]) => sql`SELECT agency_id, channel, measure, n FROM report_agency_counts
-      WHERE ${scopeWhere(s)} AND day BETWEEN ${a}::date AND ${b}::date AND measure = ANY(${measures}::text[])`,
+    ([a, b]) => sql`SELECT ${t.columns} FROM ${t.days}
+      WHERE ${t.where} AND day BETWEEN ${a}::date AND ${b}::date AND measure = ANY(${measures}::text[])`,
   );
   if (split.months)
-    parts.push(sql`SELECT agency_id, channel, measure, n FROM report_agency_months
-      WHERE ${scopeWhere(s)} AND month BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date
+    parts.push(sql`SELECT ${t.columns} FROM ${t.months}
+      WHERE ${t.where} AND month BETWEEN ${split.months[0]}::date AND ${split.months[1]}::date
         AND measure = ANY(${measures}::text[])`);
   const { rows } = await sql<SumRow>`
     SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (${sql.join(parts, sql` UNION ALL `)}) x
@@ -128,13 +175,14 @@ export async function sumBalances(
   }
   // Whole months up to the last one that ends by asOf, then the days of asOf's month.
   const endExclusive = nextDay(asOf).endsWith('-01') ? nextDay(asOf) : monthStart(asOf);
+  const t = countTables(s, by);
   const { rows } = await sql<SumRow>`
     SELECT ${keyExpr(by)} AS key, measure, sum(n)::int AS n FROM (
-      SELECT agency_id, channel, measure, n FROM report_agency_months
-      WHERE ${scopeWhere(s)} AND month < ${endExclusive}::date AND measure = ANY(${measures}::text[])
+      SELECT ${t.columns} FROM ${t.months}
+      WHERE ${t.where} AND month < ${endExclusive}::date AND measure = ANY(${measures}::text[])
       UNION ALL
-      SELECT agency_id, channel, measure, n FROM report_agency_counts
-      WHERE ${scopeWhere(s)} AND day >= ${endExclusive}::date AND day <= ${asOf}::date
+      SELECT ${t.columns} FROM ${t.days}
+      WHERE ${t.where} AND day >= ${endExclusive}::date AND day <= ${asOf}::date
         AND measure = ANY(${measures}::text[])
     ) x GROUP BY 1, 2`.execute(db);
   return rows;

@@ -38,10 +38,12 @@ export async function resolveScope(db: Kdb, actor: Actor | null, f: Omit<TReport
     f.procedureCode || f.field
       ? await repo.procedureInfo(db, f.procedureCode ? [f.procedureCode] : undefined, f.field)
       : null;
+  const agencyIds = agencies.map((a) => a.id);
   const scope: repo.Scope = {
-    agencyIds: agencies.map((a) => a.id),
+    agencyIds,
     channel: f.channel,
     procedureCodes: procedures?.map((p) => p.code),
+    province: procedures ? undefined : await repo.wholeProvince(db, agencyIds),
   };
   return { scope, agencies, procedures } satisfies Resolved;
 }

@@ -12,7 +12,10 @@ import { pdfText } from '../documents/pdf-inspect.test-helpers';
 import { actor, asActor } from '../../test/harness';
 import { detail } from '../dossiers/dossiers.test-helpers';
 import { at, officeFixture } from '../dossiers/processing-office.test-helpers';
+import { sql } from 'kysely';
 import { rawCounts, rollupMismatches, storedCounts } from './reports.check';
+import { sumFlows, wholeProvince, type SumRow } from './reports.repo';
+import { countsBy } from './reports.service';
 
 // Literal dates, Việt Nam time, on the 2026 calendar (Tết 16–20/2/2026 off); 1.004227 takes 10 working days.
 
@@ -50,6 +53,44 @@ describe('reports: counts kept as dossiers change equal a raw GROUP BY, and move
     expect(stored.length).toBeGreaterThan(3);
     expect(stored).toEqual(await rawCounts(f.db.kysely));
     expect(await rollupMismatches(f.db.kysely)).toBe(0);
+  });
+
+  it('a whole province: its daily trend from the province counts equals the sum of its agencies; a part is not one', async () => {
+    const k = f.db.kysely;
+    const { rows } = await sql<{ id: string; province_code: string }>`
+      SELECT a.id, u.province_code FROM agencies a JOIN units u ON u.id = a.unit_id
+      WHERE u.province_code = (SELECT province_code FROM dossiers LIMIT 1)`.execute(k);
+    const ids = rows.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const province = await wholeProvince(k, ids);
+    expect(province).toBe(rows[0]!.province_code);
+    expect(await wholeProvince(k, ids.slice(1))).toBeUndefined();
+    const sorted = (r: SumRow[]) =>
+      [...r].sort((a, b) => `${a.key}${a.measure}`.localeCompare(`${b.key}${b.measure}`));
+    for (const channel of [undefined, 'online']) {
+      const viaAgencies = await sumFlows(k, { agencyIds: ids, channel }, '2026-01-01', '2026-12-31', 'day');
+      const viaProvince = await sumFlows(
+        k,
+        { agencyIds: ids, channel, province },
+        '2026-01-01',
+        '2026-12-31',
+        'day',
+      );
+      expect(viaAgencies.length).toBeGreaterThan(0);
+      expect(sorted(viaProvince)).toEqual(sorted(viaAgencies));
+      // Totals and channels (whole months from the month tables, edge days from the day tables, balances at asOf).
+      for (const [from, to] of [
+        ['2026-01-01', '2026-12-31'],
+        ['2026-01-15', '2026-03-10'],
+        ['2026-02-03', '2026-02-03'],
+      ] as const)
+        for (const by of ['none', 'channel'] as const) {
+          const a = await countsBy(k, { agencyIds: ids, channel }, from, to, to, by);
+          const p = await countsBy(k, { agencyIds: ids, channel, province }, from, to, to, by);
+          expect([...p].sort()).toEqual([...a].sort());
+          expect([...a.values()].some((c) => c.received > 0 || c.in_progress > 0)).toBe(true);
+        }
+    }
   });
 
   it('one dossier late → resolved late → returned: every affected number moves, and drills down to that dossier', async () => {
