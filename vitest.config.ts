@@ -36,9 +36,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // Journeys mostly wait (page loads, polls), so two files at once (one per core, each with its own server,
-          // browser and database) halve the wall time; E2E_SERIAL=1 runs them one at a time.
-          fileParallelism: !process.env.E2E_SERIAL,
+          // One journey file at a time (its server, browser and database use a core) beside the unit and API files
+          // on the other worker: two journeys at once on 2 cores missed their poll timeouts. E2E_PARALLEL=1 runs
+          // them side by side on a bigger machine.
+          fileParallelism: Boolean(process.env.E2E_PARALLEL),
         },
       },
     ],
