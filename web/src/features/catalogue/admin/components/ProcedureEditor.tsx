@@ -53,17 +53,21 @@ export function ProcedureEditor({
   });
   const { handleSubmit, setError, formState } = form;
   const [general, setGeneral] = useState<string | null>(null);
-  // Bumped on each refusal, so focus moves once the errors are on screen.
-  const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  // After a failed save, keyboard and screen-reader users land on the first field or section with an error.
+  // After a refused save, keyboard and screen-reader users land on the first field or section with an error, once
+  // the errors are on screen (the form publishes them after the refusal is known).
+  const focusPending = useRef(false);
+  const errors = sectionErrors(formState.errors);
+  const hasErrors = Object.keys(errors).length > 0;
   useEffect(() => {
-    if (refusals) formRef.current?.querySelector<HTMLElement>(FIRST_ERROR)?.focus();
-  }, [refusals]);
+    if (!focusPending.current || !hasErrors) return;
+    focusPending.current = false;
+    formRef.current?.querySelector<HTMLElement>(FIRST_ERROR)?.focus();
+  });
 
   const refuse = (message: string | null) => {
     setGeneral(message ?? t('catalogueAdmin.fixErrors'));
-    setRefusals((n) => n + 1);
+    focusPending.current = true;
   };
   /** Places a failed call's errors at their sections (`processingTime` is a section, not a field). */
   const placeError = (err: unknown) => {
@@ -95,8 +99,6 @@ export function ProcedureEditor({
         },
       )();
     });
-  const errors = sectionErrors(formState.errors);
-
   return (
     <FormProvider {...form}>
       <form
