@@ -8,18 +8,29 @@ export type Column<T> = {
   key?: string;
   cell(row: T): ReactNode;
   className?: string;
+  /** The cell that names its row (`<th scope="row">`), e.g. the agency of a row of figures. */
+  rowHeader?: boolean;
 };
 
-type Props<T> = {
-  /** Names the table for screen readers; `captionHidden` keeps it off screen where a heading already shows it. */
-  caption: ReactNode;
-  captionHidden?: boolean;
+/** Data attributes a row carries for scripts and tests (`data-code`, `data-version`). */
+type RowData = Record<`data-${string}`, string | number | undefined>;
+
+/**
+ * A table is named for screen readers by its caption (`captionHidden` keeps it off screen where a heading already
+ * shows it) or by the id of a heading that names it (`labelledBy`).
+ */
+type Name =
+  | { caption: ReactNode; captionHidden?: boolean; labelledBy?: never }
+  | { caption?: never; captionHidden?: never; labelledBy: string };
+
+type Props<T> = Name & {
   columns: Column<T>[];
   rows: readonly T[];
   rowKey(row: T): Key;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   rowClassName?(row: T): string | undefined;
+  rowData?(row: T): RowData;
   className?: string;
 };
 
@@ -27,18 +38,22 @@ type Props<T> = {
 export function Table<T>({
   caption,
   captionHidden,
+  labelledBy,
   columns,
   rows,
   rowKey,
   empty,
   rowClassName,
+  rowData,
   className,
 }: Props<T>) {
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
   return (
     <div className="table-scroll">
-      <table className={className}>
-        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <table className={className} aria-labelledby={labelledBy}>
+        {labelledBy ? null : (
+          <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        )}
         <thead>
           <tr>
             {columns.map((c, i) => (
@@ -50,12 +65,19 @@ export function Table<T>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((c, i) => (
-                <td key={c.key ?? (typeof c.header === 'string' ? c.header : i)} className={c.className}>
-                  {c.cell(row)}
-                </td>
-              ))}
+            <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowData?.(row)}>
+              {columns.map((c, i) => {
+                const key = c.key ?? (typeof c.header === 'string' ? c.header : i);
+                return c.rowHeader ? (
+                  <th key={key} scope="row" className={c.className}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={key} className={c.className}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -64,12 +86,14 @@ export function Table<T>({
   );
 }
 
+type DistributiveOmit<P, K extends PropertyKey> = P extends unknown ? Omit<P, K> : never;
+
 /** A query's rows as a Table: a spinner while loading, the server's error, the empty sentence, or the table. */
 export function QueryTable<T>({
   query,
   loadingLabel,
   ...table
-}: Omit<Props<T>, 'rows'> & {
+}: DistributiveOmit<Props<T>, 'rows'> & {
   query: { isPending: boolean; error: unknown; rows: readonly T[] | undefined };
   loadingLabel: string;
 }) {

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Spinner } from '../../components/ui';
+import { Button, Card, QueryTable } from '../../components/ui';
 import { AgencyFilters } from '../../features/organisation/components/AgencyFilters';
 import { AgencyCreate } from '../../features/organisation/components/AgencyForms';
 import { useAgencies, useAgencyFilterParams, useIsSystemAdmin } from '../../features/organisation/hooks';
@@ -40,45 +40,39 @@ export function AgenciesAdminPage() {
         />
         {t('organisation.agencies.showEnded')}
       </label>
-      {agencies.isPending && <Spinner label={t('organisation.loading')} />}
-      {agencies.isError && <Alert kind="error">{agencies.error.message}</Alert>}
-      {agencies.data && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">
-              {t('organisation.count', { total: agencies.data.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisation.shortName')}</th>
-                <th scope="col">{t('organisation.name')}</th>
-                <th scope="col">{t('organisation.type')}</th>
-                <th scope="col">{t('organisation.unit')}</th>
-                <th scope="col">{t('organisation.identifierCode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.data.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.shortName}</td>
-                  <td>
-                    <Link to={`/admin/co-quan/${a.id}`}>{a.name}</Link>
-                    {a.validTo && ` (${t('organisation.agencies.endedOn', { date: formatDay(a.validTo) })})`}
-                  </td>
-                  <td>{t(`organisation.type.${a.type}` as 'organisation.type.department')}</td>
-                  <td>{a.unitName}</td>
-                  <td>
-                    {a.codes
-                      .filter((c) => c.validTo === null)
-                      .map((c) => c.code)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: agencies.isPending, error: agencies.error, rows: agencies.data }}
+        loadingLabel={t('organisation.loading')}
+        caption={t('organisation.count', { total: agencies.data?.length ?? 0 })}
+        captionHidden
+        empty={t('app.noRows')}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: t('organisation.shortName'), cell: (a) => a.shortName },
+          {
+            header: t('organisation.name'),
+            cell: (a) => (
+              <>
+                <Link to={`/admin/co-quan/${a.id}`}>{a.name}</Link>
+                {a.validTo && ` (${t('organisation.agencies.endedOn', { date: formatDay(a.validTo) })})`}
+              </>
+            ),
+          },
+          {
+            header: t('organisation.type'),
+            cell: (a) => t(`organisation.type.${a.type}` as 'organisation.type.department'),
+          },
+          { header: t('organisation.unit'), cell: (a) => a.unitName },
+          {
+            header: t('organisation.identifierCode'),
+            cell: (a) =>
+              a.codes
+                .filter((c) => c.validTo === null)
+                .map((c) => c.code)
+                .join(', '),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Spinner } from '../../components/ui';
+import { QueryTable } from '../../components/ui';
 import { useOutbox } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -13,32 +13,22 @@ export function OutboxPage() {
     <>
       <h1>{t('accounts.admin.outboxTitle')}</h1>
       <p>{t('accounts.admin.outboxLead')}</p>
-      {outbox.isPending ? (
-        <Spinner label={t('app.loading')} />
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.admin.time')}</th>
-                <th scope="col">{t('accounts.admin.to')}</th>
-                <th scope="col">{t('accounts.admin.content')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.data?.items.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt, locale)}</td>
-                  <td>
-                    {m.channel.toUpperCase()} {m.to}
-                  </td>
-                  <td>{m.subject ? `${m.subject} — ${m.body}` : m.body}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: outbox.isPending, error: outbox.error, rows: outbox.data?.items }}
+        loadingLabel={t('app.loading')}
+        caption={t('accounts.admin.outboxTitle')}
+        captionHidden
+        empty={t('app.noRows')}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: t('accounts.admin.time'), cell: (m) => formatDateTime(m.createdAt, locale) },
+          { header: t('accounts.admin.to'), cell: (m) => `${m.channel.toUpperCase()} ${m.to}` },
+          {
+            header: t('accounts.admin.content'),
+            cell: (m) => (m.subject ? `${m.subject} — ${m.body}` : m.body),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Spinner } from '../../components/ui';
+import { QueryTable } from '../../components/ui';
 import { useRoles } from '../../features/accounts/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { useTitle } from '../../lib/useTitle';
@@ -10,26 +10,18 @@ export function RolesPage() {
   return (
     <>
       <h1>{t('accounts.admin.rolesTitle')}</h1>
-      {roles.isPending ? (
-        <Spinner label={t('app.loading')} />
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.field.roles')}</th>
-              <th scope="col">{t('accounts.admin.holders')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roles.data?.items.map((r) => (
-              <tr key={r.role}>
-                <td>{t(`accounts.role.${r.role}`)}</td>
-                <td>{r.holders}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryTable
+        query={{ isPending: roles.isPending, error: roles.error, rows: roles.data?.items }}
+        loadingLabel={t('app.loading')}
+        caption={t('accounts.admin.rolesTitle')}
+        captionHidden
+        empty={t('app.noRows')}
+        rowKey={(r) => r.role}
+        columns={[
+          { header: t('accounts.field.roles'), cell: (r) => t(`accounts.role.${r.role}`) },
+          { header: t('accounts.admin.holders'), cell: (r) => r.holders },
+        ]}
+      />
     </>
   );
 }

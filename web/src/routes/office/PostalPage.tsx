@@ -1,5 +1,5 @@
 import type { WaitingResult } from '../../features/payments/api';
-import { Button, Card, ErrorBox, Spinner } from '../../components/ui';
+import { Button, Card, ErrorBox, Spinner, Table, type Column } from '../../components/ui';
 import { usePickup, usePostalWaiting, useShipmentEvent, useUncollected } from '../../features/payments/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -21,7 +21,7 @@ export function PostalPage() {
         <h2>{t('postal.page.waiting')}</h2>
         {waiting.isPending ? <Spinner label={t('app.loading')} /> : null}
         <ErrorBox error={waiting.error} />
-        <ResultTable rows={waiting.data?.items ?? []} actions />
+        <ResultTable caption={t('postal.page.waiting')} rows={waiting.data?.items ?? []} actions />
       </Card>
       {isDesk ? <Uncollected /> : null}
     </>
@@ -35,43 +35,38 @@ function Uncollected() {
     <Card>
       <h2>{t('postal.page.uncollected')}</h2>
       <ErrorBox error={q.error} />
-      <ResultTable rows={q.data?.items ?? []} />
+      <ResultTable caption={t('postal.page.uncollected')} rows={q.data?.items ?? []} />
     </Card>
   );
 }
 
-function ResultTable({ rows, actions = false }: { rows: WaitingResult[]; actions?: boolean }) {
+function ResultTable({
+  caption,
+  rows,
+  actions = false,
+}: {
+  caption: string;
+  rows: WaitingResult[];
+  actions?: boolean;
+}) {
   const { t, locale } = useI18n();
-  if (rows.length === 0) return <p>{t('dossiers.none')}</p>;
+  const columns: Column<WaitingResult>[] = [
+    { header: t('dossiers.field.code'), cell: (r) => r.code },
+    { header: t('dossiers.field.procedure'), cell: (r) => r.procedureName },
+    { header: t('postal.page.applicant'), cell: (r) => r.applicantName },
+    { header: t('dossiers.field.appointmentAt'), cell: (r) => formatDateTime(r.appointmentAt, locale) },
+    { header: t('postal.page.shipment'), cell: (r) => (r.shipment ? t(`postal.status.${r.shipment}`) : '—') },
+  ];
+  if (actions) columns.push({ header: t('dossiers.field.actions'), cell: (r) => <RowActions row={r} /> });
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>{t('dossiers.field.code')}</th>
-          <th>{t('dossiers.field.procedure')}</th>
-          <th>{t('postal.page.applicant')}</th>
-          <th>{t('dossiers.field.appointmentAt')}</th>
-          <th>{t('postal.page.shipment')}</th>
-          {actions ? <th /> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.code}</td>
-            <td>{r.procedureName}</td>
-            <td>{r.applicantName}</td>
-            <td>{formatDateTime(r.appointmentAt, locale)}</td>
-            <td>{r.shipment ? t(`postal.status.${r.shipment}`) : '—'}</td>
-            {actions ? (
-              <td>
-                <RowActions row={r} />
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      captionHidden
+      rows={rows}
+      rowKey={(r) => r.id}
+      empty={t('dossiers.none')}
+      columns={columns}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import '../../features/dossiers/dossiers.css';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner, StatusBadge } from '../../components/ui';
+import { QueryTable, StatusBadge } from '../../components/ui';
 import { MorePages, loadedItems } from '../../features/dossiers/components/MorePages';
 import { formatDateTime } from '../../lib/dates';
 import { useQueue } from '../../features/dossiers/hooks';
@@ -22,47 +22,36 @@ export function ReceptionQueuePage() {
           {t('dossiers.nav.register')}
         </Link>
       </p>
-      {queue.isPending ? <Spinner label={t('app.loading')} /> : null}
-      {queue.isError ? <Alert kind="error">{queue.error.message}</Alert> : null}
-      {queue.data && items.length === 0 ? <p>{t('dossiers.queue.empty')}</p> : null}
-      {items.length > 0 ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t('dossiers.queue.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dossiers.field.receptionDueAt')}</th>
-                <th scope="col">{t('dossiers.field.submissionRef')}</th>
-                <th scope="col">{t('dossiers.field.procedure')}</th>
-                <th scope="col">{t('dossiers.field.applicant')}</th>
-                <th scope="col">{t('dossiers.field.channel')}</th>
-                <th scope="col">{t('dossiers.field.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id} className={d.receptionOverdue ? 'overdue' : undefined}>
-                  <td>
-                    {formatDateTime(d.receptionDueAt, locale)}
-                    {d.receptionOverdue ? (
-                      <strong className="badge badge-overdue"> {t('dossiers.overdue')}</strong>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link to={`/office/ho-so/${d.id}`}>{d.submissionRef}</Link>
-                  </td>
-                  <td>{d.procedure.name}</td>
-                  <td>{d.applicantName}</td>
-                  <td>{t(`dossiers.channel.${d.channel}`)}</td>
-                  <td>
-                    <StatusBadge status={d.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <QueryTable
+        query={{ isPending: queue.isPending, error: queue.error, rows: queue.data ? items : undefined }}
+        loadingLabel={t('app.loading')}
+        caption={t('dossiers.queue.title')}
+        captionHidden
+        empty={t('dossiers.queue.empty')}
+        rowKey={(d) => d.id}
+        rowClassName={(d) => (d.receptionOverdue ? 'overdue' : undefined)}
+        columns={[
+          {
+            header: t('dossiers.field.receptionDueAt'),
+            cell: (d) => (
+              <>
+                {formatDateTime(d.receptionDueAt, locale)}
+                {d.receptionOverdue ? (
+                  <strong className="badge badge-overdue"> {t('dossiers.overdue')}</strong>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t('dossiers.field.submissionRef'),
+            cell: (d) => <Link to={`/office/ho-so/${d.id}`}>{d.submissionRef}</Link>,
+          },
+          { header: t('dossiers.field.procedure'), cell: (d) => d.procedure.name },
+          { header: t('dossiers.field.applicant'), cell: (d) => d.applicantName },
+          { header: t('dossiers.field.channel'), cell: (d) => t(`dossiers.channel.${d.channel}`) },
+          { header: t('dossiers.field.status'), cell: (d) => <StatusBadge status={d.status} /> },
+        ]}
+      />
       <MorePages q={queue} />
     </>
   );

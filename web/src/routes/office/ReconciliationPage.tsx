@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, ErrorBox, Spinner } from '../../components/ui';
+import { Card, ErrorBox, Spinner, Table } from '../../components/ui';
 import { useReconciliation } from '../../features/payments/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { formatMoney } from '../../lib/dates';
@@ -45,40 +45,43 @@ export function ReconciliationPage() {
       <ErrorBox error={r.error} />
       {r.data ? (
         <Card>
-          <h2>{r.data.agencyName}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('payments.form.channel')}</th>
-                <th>{t('payments.reconciliation.count')}</th>
-                <th>{t('payments.reconciliation.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.data.collected.map((c) => (
-                <tr key={c.channel}>
-                  <td>{t(`payments.channel.${c.channel}`)}</td>
-                  <td>{c.count}</td>
-                  <td>{formatMoney(c.amount, locale)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th>{t('payments.reconciliation.collected')}</th>
-                <td />
-                <th>{formatMoney(r.data.collectedTotal, locale)}</th>
-              </tr>
-              <tr>
-                <td>{t('payments.reconciliation.refunded')}</td>
-                <td>{r.data.refunded.count}</td>
-                <td>{formatMoney(r.data.refunded.amount, locale)}</td>
-              </tr>
-              <tr>
-                <td>{t('payments.reconciliation.outstanding')}</td>
-                <td>{r.data.outstanding.count}</td>
-                <td>{formatMoney(r.data.outstanding.amount, locale)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <h2 id="reconciliation-agency">{r.data.agencyName}</h2>
+          <Table
+            labelledBy="reconciliation-agency"
+            rows={[
+              ...r.data.collected.map((c) => ({
+                key: c.channel,
+                label: t(`payments.channel.${c.channel}`),
+                count: c.count as number | null,
+                amount: c.amount,
+              })),
+              // The total of what was collected, then what went back and what is still owed.
+              {
+                key: 'collected',
+                label: t('payments.reconciliation.collected'),
+                count: null,
+                amount: r.data.collectedTotal,
+              },
+              { key: 'refunded', label: t('payments.reconciliation.refunded'), ...r.data.refunded },
+              { key: 'outstanding', label: t('payments.reconciliation.outstanding'), ...r.data.outstanding },
+            ]}
+            rowKey={(x) => x.key}
+            rowClassName={(x) => (x.key === 'collected' ? 'total' : undefined)}
+            empty={null}
+            columns={[
+              { header: t('payments.form.channel'), cell: (x) => x.label, rowHeader: true },
+              { header: t('payments.reconciliation.count'), cell: (x) => x.count ?? '' },
+              {
+                header: t('payments.reconciliation.amount'),
+                cell: (x) =>
+                  x.key === 'collected' ? (
+                    <strong>{formatMoney(x.amount, locale)}</strong>
+                  ) : (
+                    formatMoney(x.amount, locale)
+                  ),
+              },
+            ]}
+          />
         </Card>
       ) : null}
     </>

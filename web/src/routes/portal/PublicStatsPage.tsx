@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner, Table } from '../../components/ui';
 import { percent, reportKeys, reportsApi } from '../../features/reports/api';
 import { useI18n } from '../../i18n/i18n';
 import { vietnamYear } from '../../lib/clock';
@@ -50,33 +50,26 @@ export function PublicStatsPage() {
       {q.error && <Alert kind="error">{q.error.message}</Alert>}
       {s && (
         <Card>
-          <h2>{s.agencyName}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.public.month')}</th>
-                <th scope="col">{t('reports.public.received')}</th>
-                <th scope="col">{t('reports.public.resolved')}</th>
-                <th scope="col">{t('reports.public.onTime')}</th>
-                <th scope="col">{t('reports.public.online')}</th>
-                <th scope="col">{t('reports.public.satisfaction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
-                  <td>{m.received}</td>
-                  <td>{m.resolved}</td>
-                  <td>{percent(m.onTimeRate)}</td>
-                  <td>{percent(m.onlineRate)}</td>
-                  <td>
-                    {m.satisfactionRate === null ? t('reports.public.notYet') : percent(m.satisfactionRate)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <h2 id="public-stats-agency">{s.agencyName}</h2>
+          <Table
+            className="table"
+            labelledBy="public-stats-agency"
+            rows={s.months}
+            rowKey={(m) => m.month}
+            empty={t('app.noRows')}
+            columns={[
+              { header: t('reports.public.month'), cell: (m) => m.month, rowHeader: true },
+              { header: t('reports.public.received'), cell: (m) => m.received },
+              { header: t('reports.public.resolved'), cell: (m) => m.resolved },
+              { header: t('reports.public.onTime'), cell: (m) => percent(m.onTimeRate) },
+              { header: t('reports.public.online'), cell: (m) => percent(m.onlineRate) },
+              {
+                header: t('reports.public.satisfaction'),
+                cell: (m) =>
+                  m.satisfactionRate === null ? t('reports.public.notYet') : percent(m.satisfactionRate),
+              },
+            ]}
+          />
         </Card>
       )}
     </>

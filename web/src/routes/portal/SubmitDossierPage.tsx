@@ -1,45 +1,34 @@
 import '../../features/dossiers/dossiers.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TApplicant, TUploadedFile } from '@motcua/contracts';
-import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
+import { Alert, Button, ErrorBox, Spinner } from '../../components/ui';
 import { dossierKeys, type IntakeProcedure } from '../../features/dossiers/api';
-import { FileField } from '../../features/dossiers/components/FileField';
 import { RequireCitizen } from '../../features/dossiers/components/RequireCitizen';
-import { SchemaForm } from '../../features/dossiers/components/SchemaForm';
-import {
-  normaliseValues,
-  validateForm,
-  type FieldError,
-  type FormSchema,
-  type FormValues,
-} from '../../features/dossiers/components/schema-form-model';
-import { formatDateTime } from '../../lib/dates';
+import { FilesStep, FormStep, ReviewStep } from '../../features/dossiers/components/SubmitParts';
 import { newIdempotencyKey } from '../../features/dossiers/format';
 import { useProcedure, useSubmitDossier } from '../../features/dossiers/hooks';
+import {
+  blankSubmitForm,
+  countErrors,
+  fromDraftContent,
+  STEP_FIELDS,
+  stepOf,
+  submitFieldOf,
+  submitFormSchema,
+  toDraftContent,
+  toSubmitRequest,
+  type Step,
+  type TSubmitForm,
+  type TSubmitFormOutput,
+} from '../../features/dossiers/submit-form';
 import { useDraft } from '../../features/dossiers/useDraft';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { formatDateTime } from '../../lib/dates';
+import { applyServerErrors, contractResolver } from '../../lib/form';
 import { useTitle } from '../../lib/useTitle';
-
-/** The applicant block every submission carries, as a small schema so it shares the renderer and its messages. */
-const applicantSchema = (t: ReturnType<typeof useI18n>['t']): FormSchema => ({
-  required: ['name', 'idNumber'],
-  properties: {
-    name: { type: 'string', title: t('dossiers.submit.applicantName'), minLength: 2, maxLength: 200 },
-    idNumber: { type: 'string', title: t('dossiers.submit.idNumber'), pattern: '^[0-9A-Za-z]{6,20}$' },
-    address: { type: 'string', title: t('dossiers.submit.address'), maxLength: 300 },
-    phone: { type: 'string', title: t('dossiers.submit.phone'), pattern: '^\\+?[0-9 .-]{8,20}$' },
-    email: {
-      type: 'string',
-      title: t('dossiers.submit.email'),
-      format: 'email',
-      // Online submissions notify only the account's verified contacts (server: dossier-notify.ts).
-      description: t('dossiers.submit.contactNote'),
-    },
-  },
-});
 
 /** /thu-tuc/:code/nop-ho-so */
 export function SubmitDossierPage() {
@@ -62,117 +51,93 @@ function SubmitLoader({ code }: { code: string }) {
   return <SubmitWizard procedure={procedure.data} />;
 }
 
-type Step = 1 | 2 | 3;
+/** The first step holding an error: where the wizard goes back to when the server or a last check refuses. */
+const firstStepOf = (errors: FieldErrors<TSubmitForm>): Step =>
+  errors.applicant || errors.formData ? 1 : errors.files ? 2 : 3;
 
+/**
+ * Three steps over one react-hook-form form validated by the request's contract schema (`submitFormSchema`): each
+ * "Tiếp tục" checks its step's fields; the server's field errors land on their fields, back on their step. What is
+ * typed is saved as a server-side draft a moment after each change and resumed on any device.
+ */
 function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
   const { t, locale } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>(1);
-  const [applicant, setApplicant] = useState<FormValues>({
-    name: me.data?.name ?? '',
-    email: me.data?.email ?? '',
-    phone: me.data?.phone ?? '',
+  const blank = useMemo(
+    () => blankSubmitForm(me.data ?? undefined, procedure.components),
+    [me.data, procedure],
+  );
+  const resolver = useMemo(
+    () => contractResolver(submitFormSchema(procedure, t), locale),
+    [procedure, t, locale],
+  );
+  const form = useForm<TSubmitForm, unknown, TSubmitFormOutput>({
+    resolver,
+    defaultValues: blank,
   });
-  const [formData, setFormData] = useState<FormValues>({});
-  const [files, setFiles] = useState<Record<string, TUploadedFile[]>>({});
-  const [errors, setErrors] = useState<Record<string, FieldError>>({});
-  const [applicantErrors, setApplicantErrors] = useState<Record<string, FieldError>>({});
-  const [missing, setMissing] = useState<string[]>([]);
+  const { control, trigger, reset, setError, handleSubmit, formState } = form;
   const send = useSubmitDossier();
   const attemptKey = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [resumedAt, setResumedAt] = useState<string | null>(null);
 
-  const aSchema = useMemo(() => applicantSchema(t), [t]);
-  const content = useMemo(
-    () => ({
-      procedureCode: procedure.code,
-      applicant: applicant as unknown as TApplicant,
-      formData,
-      attachments: Object.entries(files)
-        .filter(([, f]) => f.length > 0)
-        .map(([componentCode, f]) => ({ componentCode, fileIds: f.map((x) => x.id) })),
-      files,
-    }),
-    [procedure.code, applicant, formData, files],
-  );
-  const draft = useDraft(procedure.code, draftPayload(content));
+  const values = useWatch({ control }) as TSubmitForm;
+  const content = useMemo(() => toDraftContent(values), [values]);
+  const draft = useDraft(procedure.code, content);
 
   // Resume a draft saved on this or another device, once.
   const resumed = useRef(false);
   useEffect(() => {
     if (resumed.current || !draft.loaded || !draft.draft) return;
     resumed.current = true;
-    const { __applicant, __files, ...fields } = (draft.draft.content.formData ?? {}) as FormValues & {
-      __applicant?: FormValues;
-      __files?: Record<string, TUploadedFile[]>;
-    };
+    reset(fromDraftContent(draft.draft.content, blank));
     // The draft arrives from the server after the first render; the form then starts from it, once.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (__applicant) setApplicant(__applicant);
-    setFormData(fields);
-    if (__files) setFiles(__files);
     setResumedAt(draft.draft.updatedAt);
-  }, [draft.loaded, draft.draft]);
+  }, [draft.loaded, draft.draft, reset, blank]);
 
   useEffect(() => heading.current?.focus(), [step]);
   // Any change after review began is a new attempt; an unchanged retry keeps its key.
+  const serialised = JSON.stringify(values);
   useEffect(() => {
     attemptKey.current = null;
-  }, [content]);
+  }, [serialised]);
 
-  const goFiles = () => {
-    const ae = validateForm(aSchema, applicant);
-    const fe = procedure.formSchema ? validateForm(procedure.formSchema, formData) : {};
-    setApplicantErrors(ae);
-    setErrors(fe);
-    if (Object.keys(ae).length + Object.keys(fe).length === 0) setStep(2);
+  const next = async (from: 1 | 2) => {
+    if (await trigger([...STEP_FIELDS[from]])) setStep((from + 1) as Step);
   };
-  const goReview = () => {
-    const m = procedure.components
-      .filter((c) => c.required && !(files[c.code]?.length ?? 0))
-      .map((c) => c.code);
-    setMissing(m);
-    if (m.length === 0) setStep(3);
-  };
-  const submit = () => {
+  const submit = (checked: TSubmitFormOutput) => {
     attemptKey.current ??= newIdempotencyKey();
-    const a = normaliseValues(aSchema, applicant);
+    const snapshot = form.getValues();
     send.mutate(
-      {
-        idempotencyKey: attemptKey.current,
-        body: {
-          procedureCode: procedure.code,
-          applicant: {
-            kind: 'citizen',
-            name: String(a.name ?? ''),
-            idNumber: (a.idNumber as string | undefined) ?? null,
-            address: (a.address as string | undefined) ?? null,
-            phone: (a.phone as string | undefined) ?? null,
-            email: (a.email as string | undefined) ?? null,
-          },
-          formData: procedure.formSchema ? normaliseValues(procedure.formSchema, formData) : {},
-          attachments: content.attachments,
-          draftId: draft.draftId(),
-        },
-      },
+      { idempotencyKey: attemptKey.current, body: toSubmitRequest(checked, procedure.code, draft.draftId()) },
       {
         onSuccess: async (dossier) => {
           // The draft it came from is gone and the new dossier heads "Hồ sơ của tôi".
           await queryClient.invalidateQueries({ queryKey: dossierKeys.all });
           navigate(`/ho-so-cua-toi/${dossier.id}?moi=1`);
         },
+        onError: (err) => {
+          let back: Step = 3;
+          const placed = applyServerErrors(err, setError, (path) => {
+            const field = submitFieldOf(err, snapshot, path);
+            if (field) back = Math.min(back, stepOf(field)) as Step;
+            return field;
+          });
+          if (placed) setStep(back);
+        },
       },
     );
   };
 
+  const errors = formState.errors;
   const errorCount =
     step === 1
-      ? Object.keys(errors).length + Object.keys(applicantErrors).length
+      ? countErrors(errors.applicant) + countErrors(errors.formData)
       : step === 2
-        ? missing.length
+        ? countErrors(errors.files)
         : 0;
   const stepTitle =
     step === 1
@@ -181,7 +146,7 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
         ? t('dossiers.submit.stepFiles')
         : t('dossiers.submit.stepReview');
   return (
-    <>
+    <FormProvider {...form}>
       <h1>{t('dossiers.submit.title')}</h1>
       <p className="lead">{procedure.name}</p>
       <p className="draft-state" role="status">
@@ -206,57 +171,22 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            goFiles();
+            void next(1);
           }}
         >
-          <Card>
-            <h3>{t('dossiers.submit.applicant')}</h3>
-            <SchemaForm
-              schema={aSchema}
-              values={applicant}
-              errors={applicantErrors}
-              onChange={setApplicant}
-              idPrefix="ap"
-            />
-          </Card>
-          <Card>
-            <h3>{procedure.formSchema?.title ?? t('dossiers.submit.stepForm')}</h3>
-            {procedure.formSchema ? (
-              <SchemaForm
-                schema={procedure.formSchema}
-                values={formData}
-                errors={errors}
-                onChange={setFormData}
-              />
-            ) : (
-              <p>{t('dossiers.submit.noForm')}</p>
-            )}
-          </Card>
+          <FormStep procedure={procedure} />
           <Button type="submit">{t('dossiers.submit.next')}</Button>
         </form>
       ) : null}
 
       {step === 2 ? (
         <div>
-          {procedure.components.map((c) => (
-            <Card key={c.code}>
-              <FileField
-                id={`file-${c.code}`}
-                label={c.name}
-                required={c.required}
-                files={files[c.code] ?? []}
-                error={
-                  missing.includes(c.code) ? t('dossiers.submit.missingComponent', { name: c.name }) : null
-                }
-                onChange={(f) => setFiles((all) => ({ ...all, [c.code]: f }))}
-              />
-            </Card>
-          ))}
+          <FilesStep procedure={procedure} />
           <div className="row">
             <Button type="button" variant="secondary" onClick={() => setStep(1)}>
               {t('dossiers.submit.back')}
             </Button>
-            <Button type="button" onClick={goReview}>
+            <Button type="button" onClick={() => void next(2)}>
               {t('dossiers.submit.next')}
             </Button>
           </div>
@@ -265,70 +195,22 @@ function SubmitWizard({ procedure }: { procedure: IntakeProcedure }) {
 
       {step === 3 ? (
         <div>
-          <p>{t('dossiers.submit.reviewLead')}</p>
-          <Card>
-            <h3>{t('dossiers.submit.applicant')}</h3>
-            <Review schema={aSchema} values={applicant} />
-          </Card>
-          {procedure.formSchema ? (
-            <Card>
-              <h3>{procedure.formSchema.title ?? t('dossiers.submit.stepForm')}</h3>
-              <Review schema={procedure.formSchema} values={formData} />
-            </Card>
-          ) : null}
-          <Card>
-            <h3>{t('dossiers.attachments')}</h3>
-            <ul>
-              {procedure.components.map((c) => (
-                <li key={c.code}>
-                  {c.name}: {(files[c.code] ?? []).map((f) => f.name).join(', ') || '—'}
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <ReviewStep procedure={procedure} />
           <ErrorBox error={send.error} />
           <div className="row">
             <Button type="button" variant="secondary" onClick={() => setStep(2)} disabled={send.isPending}>
               {t('dossiers.submit.back')}
             </Button>
-            <Button type="button" onClick={submit} disabled={send.isPending}>
+            <Button
+              type="button"
+              onClick={() => void handleSubmit(submit, (e) => setStep(firstStepOf(e)))()}
+              disabled={send.isPending}
+            >
               {send.isPending ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
             </Button>
           </div>
         </div>
       ) : null}
-    </>
+    </FormProvider>
   );
-}
-
-function Review({ schema, values }: { schema: FormSchema; values: FormValues }) {
-  const { t } = useI18n();
-  return (
-    <dl className="facts">
-      {Object.entries(schema.properties).map(([name, f]) => (
-        <div key={name}>
-          <dt>{f.title ?? name}</dt>
-          <dd>
-            {f.type === 'boolean'
-              ? values[name] === true
-                ? t('dossiers.yes')
-                : t('dossiers.no')
-              : String(values[name] ?? '') || '—'}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/**
- * A draft keeps what the person typed, valid or not yet, so the applicant block and the uploaded files (with their
- * names, for the lists) travel inside formData under reserved `__` keys; the submission itself sends clean fields.
- */
-function draftPayload(c: {
-  applicant: TApplicant;
-  formData: FormValues;
-  files: Record<string, TUploadedFile[]>;
-}) {
-  return { formData: { ...c.formData, __applicant: c.applicant, __files: c.files } };
 }

@@ -1,7 +1,8 @@
 import type { ChangeEvent } from 'react';
+import { useController, useFormContext } from 'react-hook-form';
 import { Button } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
-import { blankComponent, type ComponentRow } from '../editor-model';
+import { blankComponent, type ComponentRow, type EditorState } from '../editor-model';
 import { Rows, TextField, type SectionProps } from './Fields';
 
 /** Reads a chosen file as base64 (the API takes form templates inline). */
@@ -96,14 +97,15 @@ function ComponentInputs({ c, set, i }: { c: ComponentRow; set: (c: ComponentRow
 }
 
 /** Dossier components: name, originals and copies, whether the original is shown, required, form template. */
-export function ComponentsSection({ state, set, errors }: SectionProps) {
+export function ComponentsSection({ errors }: SectionProps) {
   const { t } = useI18n();
+  const { field } = useController({ control: useFormContext<EditorState>().control, name: 'components' });
   return (
     <Rows
       id="ce-components"
       legend={t('catalogue.components')}
-      items={state.components}
-      onChange={(v) => set('components', v)}
+      items={field.value}
+      onChange={field.onChange}
       blank={blankComponent}
       error={errors.components}
       render={(c, setRow, i) => <ComponentInputs c={c} set={setRow} i={i} />}

@@ -1,9 +1,12 @@
+import { Controller, useFormContext } from 'react-hook-form';
 import { useI18n } from '../../../../i18n/i18n';
+import type { EditorState } from '../editor-model';
 import { DateTextField, Section, TextField, type SectionProps } from './Fields';
 
 /** The e-form definition (JSON, checked before saving), the announcing decision and the change note. */
-export function DecisionSection({ state: s, set, errors }: SectionProps) {
+export function DecisionSection({ errors }: SectionProps) {
   const { t } = useI18n();
+  const { register, control } = useFormContext<EditorState>();
   const eformErr = errors.eform ? 'ce-eform-error' : undefined;
   return (
     <>
@@ -14,10 +17,9 @@ export function DecisionSection({ state: s, set, errors }: SectionProps) {
             id="ce-eform"
             rows={8}
             spellCheck={false}
-            value={s.eform}
             aria-invalid={errors.eform ? true : undefined}
             aria-describedby={['ce-eform-hint', eformErr].filter(Boolean).join(' ')}
-            onChange={(e) => set('eform', e.target.value)}
+            {...register('eform')}
           />
           <span id="ce-eform-hint" className="hint">
             {t('catalogueAdmin.hint.eform')}
@@ -30,28 +32,40 @@ export function DecisionSection({ state: s, set, errors }: SectionProps) {
         </div>
       </Section>
       <Section id="ce-decision" legend={t('catalogueAdmin.section.decision')}>
-        <TextField
-          id="ce-decision-number"
-          label={t('catalogueAdmin.f.decisionNumber')}
-          value={s.decisionNumber}
-          onChange={(e) => set('decisionNumber', e.target.value)}
-          error={errors.decisionNumber}
+        {/* Controlled: the publish panel shows the same decision number and date. */}
+        <Controller
+          control={control}
+          name="decisionNumber"
+          render={({ field }) => (
+            <TextField
+              id="ce-decision-number"
+              label={t('catalogueAdmin.f.decisionNumber')}
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.decisionNumber}
+            />
+          )}
         />
-        <DateTextField
-          id="ce-decision-date"
-          label={t('catalogueAdmin.f.decisionDate')}
-          value={s.decisionDate}
-          onValue={(v) => set('decisionDate', v)}
-          error={errors.decisionDate}
+        <Controller
+          control={control}
+          name="decisionDate"
+          render={({ field }) => (
+            <DateTextField
+              id="ce-decision-date"
+              label={t('catalogueAdmin.f.decisionDate')}
+              value={field.value}
+              onValue={field.onChange}
+              error={errors.decisionDate}
+            />
+          )}
         />
         <div className="field ce-wide">
           <label htmlFor="ce-change-note">{t('catalogueAdmin.f.changeNote')}</label>
           <textarea
             id="ce-change-note"
             rows={3}
-            value={s.changeNote}
             aria-describedby={errors.changeNote ? 'ce-change-note-error' : undefined}
-            onChange={(e) => set('changeNote', e.target.value)}
+            {...register('changeNote')}
           />
           {errors.changeNote && (
             <span id="ce-change-note-error" className="ce-error">

@@ -1,4 +1,4 @@
-import { Alert, Spinner } from '../../../../components/ui';
+import { Alert, Spinner, Table } from '../../../../components/ui';
 import { messages, useI18n, type MessageKey } from '../../../../i18n/i18n';
 import { readableLines } from '../diff-format';
 import { useDiff } from '../hooks';
@@ -23,28 +23,19 @@ export function DiffView({ code, from, to }: { code: string; from: number; to: n
       ))}
     </ul>
   );
-  if (!diff.data.changes.length) return <p>{t('catalogueAdmin.diff.none')}</p>;
   return (
-    <div className="table-scroll">
-      <table className="ce-diff">
-        <caption>{t('catalogueAdmin.diff.caption', { from, to })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('catalogueAdmin.diff.field')}</th>
-            <th scope="col">{t('catalogueAdmin.diff.before', { n: from })}</th>
-            <th scope="col">{t('catalogueAdmin.diff.after', { n: to })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {diff.data.changes.map((c) => (
-            <tr key={c.field} data-field={c.field}>
-              <th scope="row">{label(c.field)}</th>
-              <td>{cell(c.field, c.before)}</td>
-              <td>{cell(c.field, c.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      className="ce-diff"
+      caption={t('catalogueAdmin.diff.caption', { from, to })}
+      rows={diff.data.changes}
+      rowKey={(c) => c.field}
+      rowData={(c) => ({ 'data-field': c.field })}
+      empty={t('catalogueAdmin.diff.none')}
+      columns={[
+        { header: t('catalogueAdmin.diff.field'), cell: (c) => label(c.field), rowHeader: true },
+        { header: t('catalogueAdmin.diff.before', { n: from }), cell: (c) => cell(c.field, c.before) },
+        { header: t('catalogueAdmin.diff.after', { n: to }), cell: (c) => cell(c.field, c.after) },
+      ]}
+    />
   );
 }

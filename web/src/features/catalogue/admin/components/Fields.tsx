@@ -1,15 +1,11 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { Button } from '../../../../components/ui';
 import { DateInput } from '../../../../components/ui/DateInput';
 import { useI18n } from '../../../../i18n/i18n';
-import type { EditorState, FieldErrors } from '../editor-model';
+import type { FieldErrors } from '../editor-model';
 
-/** What every editor section gets: the working copy, a setter and the errors placed at sections. */
-export type SectionProps = {
-  state: EditorState;
-  set: <K extends keyof EditorState>(key: K, value: EditorState[K]) => void;
-  errors: FieldErrors;
-};
+/** What every editor section gets besides the form (its context): the errors placed at sections. */
+export type SectionProps = { errors: FieldErrors };
 
 const errId = (id: string) => `${id}-error`;
 
@@ -45,7 +41,13 @@ export function TextField({
   error,
   hint,
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: string }) {
+}: InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  ref?: Ref<HTMLInputElement>;
+}) {
   const described = [hint ? `${id}-hint` : '', error ? errId(id) : ''].filter(Boolean).join(' ');
   return (
     <div className="field">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { TImportRowError } from '@motcua/contracts';
-import { Alert, Button } from '../../../../components/ui';
+import { Alert, Button, Table } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { ApiError } from '../../../../lib/api';
 import { useImportCatalogue } from '../hooks';
@@ -56,27 +56,18 @@ export function ImportForm() {
         <Alert kind="error">
           <p>{err.message}</p>
           {rowErrors && rowErrors.length > 0 && (
-            <div className="table-scroll">
-              <table className="ce-import-errors">
-                <caption>{t('catalogueAdmin.import.report')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('catalogueAdmin.import.row')}</th>
-                    <th scope="col">{t('catalogue.code')}</th>
-                    <th scope="col">{t('catalogueAdmin.import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rowErrors.map((r, i) => (
-                    <tr key={i}>
-                      <td>{r.row}</td>
-                      <td>{r.code ?? '—'}</td>
-                      <td>{r.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="ce-import-errors"
+              caption={t('catalogueAdmin.import.report')}
+              rows={rowErrors.map((r, i) => ({ ...r, i }))}
+              rowKey={(r) => r.i}
+              empty={null}
+              columns={[
+                { header: t('catalogueAdmin.import.row'), cell: (r) => r.row },
+                { header: t('catalogue.code'), cell: (r) => r.code ?? '—' },
+                { header: t('catalogueAdmin.import.problem'), cell: (r) => r.message },
+              ]}
+            />
           )}
           <p>{t('catalogueAdmin.import.nothingApplied')}</p>
         </Alert>

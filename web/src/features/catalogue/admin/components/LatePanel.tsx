@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Alert, Card, Spinner } from '../../../../components/ui';
+import { Card, QueryTable } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useLatePublications } from '../hooks';
 import { formatDay } from '../../../../lib/dates';
@@ -11,40 +11,30 @@ export function LatePanel() {
   return (
     <Card>
       <h2 id="ce-late-title">{t('catalogueAdmin.late.title')}</h2>
-      {late.isPending && <Spinner label={t('app.loading')} />}
-      {late.isError && <Alert kind="error">{late.error.message}</Alert>}
-      {late.data &&
-        (late.data.length === 0 ? (
-          <p>{t('catalogueAdmin.late.none')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table aria-labelledby="ce-late-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalogueAdmin.list.procedure')}</th>
-                  <th scope="col">{t('catalogueAdmin.late.decision')}</th>
-                  <th scope="col">{t('catalogueAdmin.late.deadline')}</th>
-                  <th scope="col">{t('catalogueAdmin.late.daysLate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {late.data.map((r) => (
-                  <tr key={`${r.code}/${r.versionNo}`}>
-                    <td>
-                      <Link to={`/admin/thu-tuc/${encodeURIComponent(r.code)}`}>{r.code}</Link> — {r.name} (
-                      {t('catalogueAdmin.history.version', { n: r.versionNo })})
-                    </td>
-                    <td>
-                      {[r.decisionNumber, formatDay(r.decisionDate, '')].filter(Boolean).join(' · ') || '—'}
-                    </td>
-                    <td>{formatDay(r.publicationDeadline)}</td>
-                    <td>{r.daysLate}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      <QueryTable
+        query={{ isPending: late.isPending, error: late.error, rows: late.data }}
+        loadingLabel={t('app.loading')}
+        labelledBy="ce-late-title"
+        empty={t('catalogueAdmin.late.none')}
+        rowKey={(r) => `${r.code}/${r.versionNo}`}
+        columns={[
+          {
+            header: t('catalogueAdmin.list.procedure'),
+            cell: (r) => (
+              <>
+                <Link to={`/admin/thu-tuc/${encodeURIComponent(r.code)}`}>{r.code}</Link> — {r.name} (
+                {t('catalogueAdmin.history.version', { n: r.versionNo })})
+              </>
+            ),
+          },
+          {
+            header: t('catalogueAdmin.late.decision'),
+            cell: (r) => [r.decisionNumber, formatDay(r.decisionDate, '')].filter(Boolean).join(' · ') || '—',
+          },
+          { header: t('catalogueAdmin.late.deadline'), cell: (r) => formatDay(r.publicationDeadline) },
+          { header: t('catalogueAdmin.late.daysLate'), cell: (r) => r.daysLate },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,47 +1,41 @@
+import { useController, useFormContext } from 'react-hook-form';
 import { useI18n } from '../../../../i18n/i18n';
-import { blankFee, blankLegal } from '../editor-model';
+import { blankFee, blankLegal, type EditorState } from '../editor-model';
 import { DateTextField, Rows, TextField, TextRows, type SectionProps } from './Fields';
 
-/** Steps, subjects, results, conditions, fees and the legal basis. */
-export function ListSections({ state: s, set, errors }: SectionProps) {
+type ListName = 'steps' | 'subjects' | 'results' | 'conditions' | 'fees' | 'legalBasis';
+
+/** One list of the form as the rows' controlled value. */
+function useList<N extends ListName>(name: N) {
+  const { field } = useController({ control: useFormContext<EditorState>().control, name });
+  return { items: field.value, onChange: field.onChange };
+}
+
+/** Steps, subjects, results, conditions, fees and the legal basis: each list one controlled value of the form. */
+export function ListSections({ errors }: SectionProps) {
   const { t } = useI18n();
+  const steps = useList('steps');
+  const subjects = useList('subjects');
+  const results = useList('results');
+  const conditions = useList('conditions');
+  const fees = useList('fees');
+  const legalBasis = useList('legalBasis');
   return (
     <>
-      <TextRows
-        id="ce-steps"
-        legend={t('catalogue.steps')}
-        items={s.steps}
-        onChange={(v) => set('steps', v)}
-        error={errors.steps}
-        multiline
-      />
-      <TextRows
-        id="ce-subjects"
-        legend={t('catalogue.subjects')}
-        items={s.subjects}
-        onChange={(v) => set('subjects', v)}
-        error={errors.subjects}
-      />
-      <TextRows
-        id="ce-results"
-        legend={t('catalogue.resultDocs')}
-        items={s.results}
-        onChange={(v) => set('results', v)}
-        error={errors.results}
-      />
+      <TextRows id="ce-steps" legend={t('catalogue.steps')} {...steps} error={errors.steps} multiline />
+      <TextRows id="ce-subjects" legend={t('catalogue.subjects')} {...subjects} error={errors.subjects} />
+      <TextRows id="ce-results" legend={t('catalogue.resultDocs')} {...results} error={errors.results} />
       <TextRows
         id="ce-conditions"
         legend={t('catalogue.conditions')}
-        items={s.conditions}
-        onChange={(v) => set('conditions', v)}
+        {...conditions}
         error={errors.conditions}
         multiline
       />
       <Rows
         id="ce-fees"
         legend={t('catalogue.fees')}
-        items={s.fees}
-        onChange={(v) => set('fees', v)}
+        {...fees}
         blank={blankFee}
         error={errors.fees}
         render={(f, setRow, i) => (
@@ -80,8 +74,7 @@ export function ListSections({ state: s, set, errors }: SectionProps) {
       <Rows
         id="ce-legal"
         legend={t('catalogue.legalBasis')}
-        items={s.legalBasis}
-        onChange={(v) => set('legalBasis', v)}
+        {...legalBasis}
         blank={blankLegal}
         error={errors.legalBasis}
         render={(l, setRow, i) => (

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PROCEDURE_STATUSES } from '@motcua/contracts';
-import { Alert, Spinner } from '../../../../components/ui';
+import { Alert, Spinner, Table } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useAdminProcedures } from '../hooks';
 
@@ -43,34 +43,31 @@ export function ProcedureTable() {
       {list.data && (
         <>
           <p role="status">{t('catalogueAdmin.list.count', { n: rows.length })}</p>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t('catalogueAdmin.list.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalogue.code')}</th>
-                  <th scope="col">{t('catalogueAdmin.list.procedure')}</th>
-                  <th scope="col">{t('catalogue.field')}</th>
-                  <th scope="col">{t('catalogueAdmin.list.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.code} data-code={p.code}>
-                    <td>{p.code}</td>
-                    <td>
-                      <Link to={`/admin/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>
-                    </td>
-                    <td>{p.field}</td>
-                    <td>
-                      {t(`catalogueAdmin.status.${p.status}`)}
-                      {p.hasDraft && p.status !== 'draft' && <> · {t('catalogueAdmin.list.hasDraft')}</>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('catalogueAdmin.list.title')}
+            captionHidden
+            rows={rows}
+            rowKey={(p) => p.code}
+            rowData={(p) => ({ 'data-code': p.code })}
+            empty={t('app.noRows')}
+            columns={[
+              { header: t('catalogue.code'), cell: (p) => p.code },
+              {
+                header: t('catalogueAdmin.list.procedure'),
+                cell: (p) => <Link to={`/admin/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>,
+              },
+              { header: t('catalogue.field'), cell: (p) => p.field },
+              {
+                header: t('catalogueAdmin.list.status'),
+                cell: (p) => (
+                  <>
+                    {t(`catalogueAdmin.status.${p.status}`)}
+                    {p.hasDraft && p.status !== 'draft' && <> · {t('catalogueAdmin.list.hasDraft')}</>}
+                  </>
+                ),
+              },
+            ]}
+          />
         </>
       )}
     </>

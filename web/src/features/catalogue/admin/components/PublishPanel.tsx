@@ -1,51 +1,44 @@
 import { useState } from 'react';
-import type { TProcedureInput } from '@motcua/contracts';
+import { Controller, useFormContext } from 'react-hook-form';
 import { Alert, Button, Card } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import type { EditorState } from '../editor-model';
 import { DateTextField, TextField } from './Fields';
 
 /**
- * Publishing with the announcing decision: the person confirms the decision number and date, then what is on screen
- * is saved as the draft and published. `onPublish` belongs to the page: the editor is re-mounted with the new version.
+ * Publishing with the announcing decision: the person confirms the decision number and date (the editor's own
+ * fields, so both places show the same), then what is on screen is saved as the draft and published. `publish`
+ * belongs to the editor: it validates the form; the page re-mounts the editor with the new version.
  */
 export function PublishPanel({
-  state,
-  set,
-  prepare,
-  onError,
-  onPublish,
+  publish,
 }: {
-  state: EditorState;
-  set: <K extends keyof EditorState>(key: K, value: EditorState[K]) => void;
-  prepare: () => TProcedureInput | null;
-  onError: (e: unknown) => void;
-  onPublish: (input: TProcedureInput, effectiveFrom?: string) => Promise<unknown>;
+  publish: (effectiveFrom?: string) => Promise<{ ok: boolean; failed?: string }>;
 }) {
   const { t } = useI18n();
+  const { control, getValues } = useFormContext<EditorState>();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [missing, setMissing] = useState(false);
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const confirm = () => {
-    if (!state.decisionNumber.trim() || !state.decisionDate) {
+    const { decisionNumber, decisionDate } = getValues();
+    if (!decisionNumber.trim() || !decisionDate) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    const input = prepare();
-    if (!input) return;
     setPending(true);
     setFailed(null);
-    onPublish(input, effectiveFrom || undefined)
-      .then(() => setConfirming(false))
-      .catch((e: unknown) => {
-        setFailed(e instanceof Error ? e.message : t('app.error'));
-        onError(e);
+    void publish(effectiveFrom || undefined)
+      .then((r) => {
+        if (r.ok) setConfirming(false);
+        else if (r.failed) setFailed(r.failed);
       })
       .finally(() => setPending(false));
   };
+  const required = (v: string) => (missing && !v.trim() ? t('catalogueAdmin.publish.required') : undefined);
   return (
     <Card>
       <h2 id="ce-publish-title">{t('catalogueAdmin.publish.title')}</h2>
@@ -56,21 +49,33 @@ export function PublishPanel({
         </Button>
       ) : (
         <div role="group" aria-labelledby="ce-publish-title">
-          <TextField
-            id="pub-decision-number"
-            label={t('catalogueAdmin.publish.number')}
-            value={state.decisionNumber}
-            required
-            onChange={(e) => set('decisionNumber', e.target.value)}
-            error={missing && !state.decisionNumber.trim() ? t('catalogueAdmin.publish.required') : undefined}
+          <Controller
+            control={control}
+            name="decisionNumber"
+            render={({ field }) => (
+              <TextField
+                id="pub-decision-number"
+                label={t('catalogueAdmin.publish.number')}
+                value={field.value}
+                required
+                onChange={field.onChange}
+                error={required(field.value)}
+              />
+            )}
           />
-          <DateTextField
-            id="pub-decision-date"
-            label={t('catalogueAdmin.publish.date')}
-            value={state.decisionDate}
-            required
-            onValue={(v) => set('decisionDate', v)}
-            error={missing && !state.decisionDate ? t('catalogueAdmin.publish.required') : undefined}
+          <Controller
+            control={control}
+            name="decisionDate"
+            render={({ field }) => (
+              <DateTextField
+                id="pub-decision-date"
+                label={t('catalogueAdmin.publish.date')}
+                value={field.value}
+                required
+                onValue={field.onChange}
+                error={required(field.value)}
+              />
+            )}
           />
           <DateTextField
             id="pub-effective-from"

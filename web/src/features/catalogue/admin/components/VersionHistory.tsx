@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Spinner } from '../../../../components/ui';
+import { Alert, Card, Spinner, Table } from '../../../../components/ui';
 import { useI18n } from '../../../../i18n/i18n';
 import { useVersions } from '../hooks';
 import { DiffView } from './DiffView';
@@ -30,36 +30,32 @@ export function VersionHistory({ code }: { code: string }) {
   return (
     <Card>
       <h2 id="ce-history-title">{t('catalogueAdmin.history.title')}</h2>
-      <div className="table-scroll">
-        <table aria-labelledby="ce-history-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogueAdmin.history.no')}</th>
-              <th scope="col">{t('catalogueAdmin.history.status')}</th>
-              <th scope="col">{t('catalogueAdmin.history.publishedAt')}</th>
-              <th scope="col">{t('catalogueAdmin.history.decision')}</th>
-              <th scope="col">{t('catalogueAdmin.history.deadline')}</th>
-              <th scope="col">{t('catalogueAdmin.f.changeNote')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((v) => (
-              <tr key={v.id} data-version={v.versionNo}>
-                <td>{v.versionNo}</td>
-                <td>{t(`catalogueAdmin.vstatus.${v.status}`)}</td>
-                <td>{formatDateTime(v.publishedAt, locale)}</td>
-                <td>
-                  {[v.decisionNumber, v.decisionDate && formatDay(v.decisionDate)]
-                    .filter(Boolean)
-                    .join(' · ') || '—'}
-                </td>
-                <td>{formatDay(v.publicationDeadline)}</td>
-                <td>{v.changeNote ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        labelledBy="ce-history-title"
+        rows={list}
+        rowKey={(v) => v.id}
+        rowData={(v) => ({ 'data-version': v.versionNo })}
+        empty={t('app.noRows')}
+        columns={[
+          { header: t('catalogueAdmin.history.no'), cell: (v) => v.versionNo },
+          {
+            header: t('catalogueAdmin.history.status'),
+            cell: (v) => t(`catalogueAdmin.vstatus.${v.status}`),
+          },
+          {
+            header: t('catalogueAdmin.history.publishedAt'),
+            cell: (v) => formatDateTime(v.publishedAt, locale),
+          },
+          {
+            header: t('catalogueAdmin.history.decision'),
+            cell: (v) =>
+              [v.decisionNumber, v.decisionDate && formatDay(v.decisionDate)].filter(Boolean).join(' · ') ||
+              '—',
+          },
+          { header: t('catalogueAdmin.history.deadline'), cell: (v) => formatDay(v.publicationDeadline) },
+          { header: t('catalogueAdmin.f.changeNote'), cell: (v) => v.changeNote ?? '—' },
+        ]}
+      />
       {list.length > 1 ? (
         <>
           <h3>{t('catalogueAdmin.history.compare')}</h3>
