@@ -38,7 +38,7 @@ const DATA: [RegExp, string][] = [
   ],
   [/catalogue\/catalogue\.bulk\.ts$/, 'names of cloned benchmark procedures'],
   [
-    /reports\/(generator|generator-people|periodic|service-index|service-index\.service|reports\.service|reports\.routes)\.ts$/,
+    /reports\/(generator|generator-batch|generator-people|periodic|service-index|service-index\.service|reports\.service|reports\.routes)\.ts$/,
     'the official report form (TT 01/2020), QĐ 766 indicator names and formulas, generated benchmark names',
   ],
   [/server\/src\/test\//, 'test harness'],
