@@ -58,13 +58,15 @@ describe('API clients (machine accounts)', async () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const { id, key } = res.json<{ id: string; key: string }>();
-    expect(key).toMatch(/^mck_/);
+    // mck_<prefix>_<secret>: the secret is base64url, so it may itself hold "_" (split('_') would cut it).
+    const [, secret = ''] = /^mck_[a-z0-9]{10}_(.+)$/.exec(key) ?? [];
+    expect(secret.length).toBeGreaterThanOrEqual(32);
     const stored = await db
       .selectFrom('api_clients')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(JSON.stringify(stored)).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(stored)).not.toContain(secret);
     const list = await t.app.inject({ method: 'GET', url: '/api/admin/api-clients', headers: sysAdmin });
     expect(list.body).not.toContain(key);
 
