@@ -11,7 +11,13 @@ export async function startTarget(
   execArgv: string[] = [],
 ): Promise<Target> {
   const child = fork(path.resolve(import.meta.dirname, 'targets', script), [], {
-    execArgv: ['--import', 'tsx', ...execArgv],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--import',
+      path.resolve(import.meta.dirname, 'targets', 'exit-with-parent.ts'),
+      ...execArgv,
+    ],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -89,16 +89,22 @@ process.on('message', (m: { grow: number }) => {
     () => process.send?.({ grown: m.grow, code: codeAt(Math.floor(m.grow / 2)) }),
     (err: unknown) => {
       console.error(err);
-      process.exit(1);
+      void stop(1);
     },
   );
 });
 process.send?.({ app: port(app.server), bare: port(bare.server) });
-process.once('SIGTERM', async () => {
-  await app.close();
-  await bare.close();
-  await pool.end();
-  await db.close();
-  await bench.drop();
-  process.exit(0);
-});
+// Once, whichever comes first: SIGTERM from the bench (or from exit-with-parent.ts) or a failed step.
+let stopping: Promise<void> | undefined;
+function stop(code: number) {
+  stopping ??= (async () => {
+    await app.close();
+    await bare.close();
+    await pool.end();
+    await db.close();
+    await bench.drop();
+    process.exit(code);
+  })();
+  return stopping;
+}
+process.once('SIGTERM', () => void stop(0));

@@ -5,7 +5,14 @@ import { actor, createTestApp } from '../../test/harness';
 import { pdfImages, pdfText } from '../documents/pdf-inspect.test-helpers';
 import { PIN_ATTEMPTS_PER_HOUR } from './dossier-lookup.service';
 import { detail, intakeFixture } from './dossiers.test-helpers';
-import { NOT_FOUND_ALERT, RUN_ALERT, judgeProbes, longestRun } from './lookup-probing';
+import {
+  ALERT_REFRESH_MS,
+  NOT_FOUND_ALERT,
+  PROBE_SAMPLE,
+  RUN_ALERT,
+  judgeProbes,
+  longestRun,
+} from './lookup-probing';
 
 const PUBLIC = 'https://dichvucong.anhoa.example';
 
@@ -154,6 +161,42 @@ describe('public lookup: PIN, limits shared in the database, probing alerts', as
       reason: 'not_found',
       notFound: NOT_FOUND_ALERT,
     });
+  });
+
+  it(`a busy address is judged on its ${PROBE_SAMPLE} latest codes: a walk after many lookups still alerts, and the alert is rewritten at most once a minute`, async () => {
+    const kiosk = '203.0.113.120';
+    const now = f.clock.now();
+    // 150 existing, unrelated codes looked up in the last minutes: a hall kiosk.
+    await f.db.kysely
+      .insertInto('lookup_probes')
+      .values(
+        Array.from({ length: 150 }, (_, i) => ({
+          client_ip: kiosk,
+          code: `000.00.${String(10 + (i % 40)).padStart(2, '0')}.H99-260101-${String(i * 7 + 1).padStart(4, '0')}`,
+          found: true,
+          last_at: new Date(now.getTime() - 5 * 60_000 + i),
+        })),
+      )
+      .execute();
+    const alertOf = async () =>
+      (await f.inject(sysadmin, 'GET', '/api/admin/lookup-alerts'))
+        .json<{ items: TLookupAlert[] }>()
+        .items.find((x) => x.clientIp === kiosk);
+    const prefix = a.code!.replace(/-\d+$/, '');
+    const walk = (n: number) => look(`/api/lookup/${prefix}-${String(5000 + n).padStart(4, '0')}`, kiosk);
+    for (let n = 0; n < RUN_ALERT; n++) await walk(n);
+    const first = await alertOf();
+    expect(first).toMatchObject({ reason: 'sequential', longestRun: RUN_ALERT });
+    // Judged on the latest codes only: this one and the PROBE_SAMPLE before it.
+    expect(first!.codesProbed).toBe(PROBE_SAMPLE + 1);
+
+    await walk(RUN_ALERT);
+    expect((await alertOf())!.longestRun).toBe(RUN_ALERT);
+    f.clock.advance(ALERT_REFRESH_MS);
+    await walk(RUN_ALERT + 1);
+    const later = await alertOf();
+    expect(later).toMatchObject({ id: first!.id, longestRun: RUN_ALERT + 2 });
+    expect(Date.parse(later!.lastAt) - Date.parse(first!.lastAt)).toBe(ALERT_REFRESH_MS);
   });
 });
 

@@ -4,23 +4,34 @@ import type { Kdb } from '../../db/client';
 /** SQL of the public lookup's guard (ADR 0014): probes per client address and the alerts they raise. */
 
 /**
- * Remembers that an address looked up a code and answers, in the same statement, every code it looked up since
- * `since` (this one included).
+ * Remembers that an address looked up a code and answers, in the same statement, the other codes it looked up since
+ * `since` — its `sample` most recent ones, so that a busy address (a kiosk, an office behind one address) costs the
+ * same on every lookup however many it made — and when its open alert was last written, if it has one.
  */
 export async function recordProbe(
   q: Kdb,
   p: { clientIp: string; code: string; found: boolean; at: Date },
   since: Date,
-): Promise<{ code: string; found: boolean }[]> {
-  const { rows } = await sql<{ code: string; found: boolean }>`
+  sample: number,
+): Promise<{ recent: { code: string; found: boolean }[]; alertAt: Date | null }> {
+  const { rows } = await sql<{ recent: { code: string; found: boolean }[]; alert_at: Date | null }>`
     WITH recorded AS (
       INSERT INTO lookup_probes (client_ip, code, found, last_at)
       VALUES (${p.clientIp}, ${p.code}, ${p.found}, ${p.at})
       ON CONFLICT (client_ip, code) DO UPDATE SET found = excluded.found, last_at = excluded.last_at
+    ), recent AS (
+      SELECT code, found FROM lookup_probes
+      WHERE client_ip = ${p.clientIp} AND last_at >= ${since} AND code <> ${p.code}
+      ORDER BY last_at DESC LIMIT ${sample}
     )
-    SELECT code, found FROM lookup_probes
-    WHERE client_ip = ${p.clientIp} AND last_at >= ${since} AND code <> ${p.code}`.execute(q);
-  return [...rows, { code: p.code, found: p.found }];
+    SELECT (SELECT coalesce(json_agg(recent), '[]') FROM recent) AS recent,
+      (SELECT last_at FROM lookup_alerts WHERE client_ip = ${p.clientIp} AND acknowledged_at IS NULL) AS alert_at
+  `.execute(q);
+  const row = rows[0]!;
+  return {
+    recent: [...row.recent, { code: p.code, found: p.found }],
+    alertAt: row.alert_at && new Date(row.alert_at),
+  };
 }
 
 export async function sweepProbes(q: Kdb, before: Date) {

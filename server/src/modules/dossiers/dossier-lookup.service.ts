@@ -19,7 +19,7 @@ import {
 import { instant } from './dossiers.presenter';
 import { listEventFactsOf, lookupByCode } from './dossiers.repo';
 import { extendedFrom, isLate, PROGRESS_EVENTS, resultStatus } from './dossier-progress';
-import { judgeProbes, PROBE_WINDOW_MS } from './lookup-probing';
+import { ALERT_REFRESH_MS, judgeProbes, PROBE_SAMPLE, PROBE_WINDOW_MS } from './lookup-probing';
 import { openTaskAgencies } from './interagency.repo';
 
 type Db = Kysely<Database>;
@@ -47,9 +47,11 @@ const retryAfter = (resetAt: Date, now: Date) =>
 async function watchProbe(db: Db, clientIp: string, code: string, found: boolean, now: Date) {
   if (++lookups % SWEEP_EVERY === 0) await sweepProbes(db, new Date(now.getTime() - 24 * HOUR_MS));
   const since = new Date(now.getTime() - PROBE_WINDOW_MS);
-  const recent = await recordProbe(db, { clientIp, code, found, at: now }, since);
+  const { recent, alertAt } = await recordProbe(db, { clientIp, code, found, at: now }, since, PROBE_SAMPLE);
   const verdict = judgeProbes(recent);
-  if (!verdict.reason) return;
+  // An open alert is rewritten at most once a minute while the walk goes on: every lookup of a busy walker
+  // rewriting one row would queue them all on its lock.
+  if (!verdict.reason || (alertAt && now.getTime() - alertAt.getTime() < ALERT_REFRESH_MS)) return;
   await upsertOpenAlert(db, {
     clientIp,
     reason: verdict.reason,

@@ -7,6 +7,13 @@
  * a kiosk in the hall looks up many different codes, but they exist and are not consecutive.
  */
 export const PROBE_WINDOW_MS = 10 * 60_000;
+/**
+ * How many of an address's most recent other codes within the window are judged with the one it looks up now: a
+ * walk shows within a few lookups, and a busy address pays the same on every lookup however many it made.
+ */
+export const PROBE_SAMPLE = 100;
+/** An open alert of an address that keeps probing is brought up to date at most this often. */
+export const ALERT_REFRESH_MS = 60_000;
 /** Distinct unknown codes from one address within the window that raise an alert. */
 export const NOT_FOUND_ALERT = 10;
 /** Consecutive sequence numbers of one agency and day from one address within the window that raise an alert. */
