@@ -3,35 +3,51 @@ import type { Kdb } from '../../db/client';
 
 /** SQL of the public lookup's guard (ADR 0014): probes per client address and the alerts they raise. */
 
+export type ProbeRow = { clientIp: string; code: string; found: boolean; at: Date };
+
+/** Remembers which codes addresses looked up (one row per address and code, the latest lookup's time). */
+export async function upsertProbes(q: Kdb, probes: ProbeRow[]): Promise<void> {
+  if (!probes.length) return;
+  await q
+    .insertInto('lookup_probes')
+    .values(probes.map((p) => ({ client_ip: p.clientIp, code: p.code, found: p.found, last_at: p.at })))
+    .onConflict((oc) =>
+      oc.columns(['client_ip', 'code']).doUpdateSet((eb) => ({
+        found: eb.ref('excluded.found'),
+        last_at: eb.ref('excluded.last_at'),
+      })),
+    )
+    .execute();
+}
+
 /**
- * Remembers that an address looked up a code and answers, in the same statement, the other codes it looked up since
- * `since` — its `sample` most recent ones, so that a busy address (a kiosk, an office behind one address) costs the
- * same on every lookup however many it made — and when its open alert was last written, if it has one.
+ * For each address, its `sample` most recent codes since `since`, oldest first (from every process), and when its
+ * open alert was last written, if it has one.
  */
-export async function recordProbe(
+export async function recentProbes(
   q: Kdb,
-  p: { clientIp: string; code: string; found: boolean; at: Date },
+  clientIps: string[],
   since: Date,
   sample: number,
-): Promise<{ recent: { code: string; found: boolean }[]; alertAt: Date | null }> {
-  const { rows } = await sql<{ recent: { code: string; found: boolean }[]; alert_at: Date | null }>`
-    WITH recorded AS (
-      INSERT INTO lookup_probes (client_ip, code, found, last_at)
-      VALUES (${p.clientIp}, ${p.code}, ${p.found}, ${p.at})
-      ON CONFLICT (client_ip, code) DO UPDATE SET found = excluded.found, last_at = excluded.last_at
-    ), recent AS (
-      SELECT code, found FROM lookup_probes
-      WHERE client_ip = ${p.clientIp} AND last_at >= ${since} AND code <> ${p.code}
-      ORDER BY last_at DESC LIMIT ${sample}
-    )
-    SELECT (SELECT coalesce(json_agg(recent), '[]') FROM recent) AS recent,
-      (SELECT last_at FROM lookup_alerts WHERE client_ip = ${p.clientIp} AND acknowledged_at IS NULL) AS alert_at
-  `.execute(q);
-  const row = rows[0]!;
-  return {
-    recent: [...row.recent, { code: p.code, found: p.found }],
-    alertAt: row.alert_at && new Date(row.alert_at),
-  };
+): Promise<Map<string, { probes: ProbeRow[]; alertAt: Date | null }>> {
+  const { rows } = await sql<{ client_ip: string; probes: ProbeRow[] | null; alert_at: Date | null }>`
+    SELECT ip.client_ip, (
+        SELECT json_agg(json_build_object('clientIp', r.client_ip, 'code', r.code, 'found', r.found, 'at', r.last_at)
+          ORDER BY r.last_at, r.code)
+        FROM (SELECT * FROM lookup_probes p WHERE p.client_ip = ip.client_ip AND p.last_at >= ${since}
+              ORDER BY p.last_at DESC LIMIT ${sample}) r
+      ) AS probes,
+      (SELECT a.last_at FROM lookup_alerts a WHERE a.client_ip = ip.client_ip AND a.acknowledged_at IS NULL) AS alert_at
+    FROM unnest(${sql.val(clientIps)}::text[]) AS ip(client_ip)`.execute(q);
+  return new Map(
+    rows.map((r) => [
+      r.client_ip,
+      {
+        probes: (r.probes ?? []).map((p) => ({ ...p, at: new Date(p.at) })),
+        alertAt: r.alert_at && new Date(r.alert_at),
+      },
+    ]),
+  );
 }
 
 export async function sweepProbes(q: Kdb, before: Date) {

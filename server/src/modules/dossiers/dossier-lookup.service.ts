@@ -11,7 +11,6 @@ import { notFound } from './dossier-context';
 import {
   acknowledgeAlert,
   findAlerts,
-  recordProbe,
   sweepProbes,
   upsertOpenAlert,
   type AlertRow,
@@ -19,7 +18,8 @@ import {
 import { instant } from './dossiers.presenter';
 import { listEventFactsOf, lookupByCode } from './dossiers.repo';
 import { extendedFrom, isLate, PROGRESS_EVENTS, resultStatus } from './dossier-progress';
-import { ALERT_REFRESH_MS, judgeProbes, PROBE_SAMPLE, PROBE_WINDOW_MS } from './lookup-probing';
+import { ALERT_REFRESH_MS, judgeProbes } from './lookup-probing';
+import { probeWatchFor } from './lookup-watch';
 import { openTaskAgencies } from './interagency.repo';
 
 type Db = Kysely<Database>;
@@ -46,8 +46,8 @@ const retryAfter = (resetAt: Date, now: Date) =>
 /** Remembers the code this address looked up and raises (or updates) an alert when it walks a run of codes. */
 async function watchProbe(db: Db, clientIp: string, code: string, found: boolean, now: Date) {
   if (++lookups % SWEEP_EVERY === 0) await sweepProbes(db, new Date(now.getTime() - 24 * HOUR_MS));
-  const since = new Date(now.getTime() - PROBE_WINDOW_MS);
-  const { recent, alertAt } = await recordProbe(db, { clientIp, code, found, at: now }, since, PROBE_SAMPLE);
+  const watch = probeWatchFor(db);
+  const { recent, alertAt } = await watch.record(clientIp, code, found, now);
   const verdict = judgeProbes(recent);
   // An open alert is rewritten at most once a minute while the walk goes on: every lookup of a busy walker
   // rewriting one row would queue them all on its lock.
@@ -64,6 +64,7 @@ async function watchProbe(db: Db, clientIp: string, code: string, found: boolean
       .slice(0, 20),
     at: now,
   });
+  watch.alerted(clientIp, now);
 }
 
 /**

@@ -1,3 +1,3 @@
--- The lookup guard reads an address's most recent probes (ADR 0014): newest first per address, so a busy address
--- (a kiosk, an office behind one address) costs one short index range on every lookup.
+-- The lookup guard reads an address's most recent probes (ADR 0014) when a process first sees the address and after
+-- each flush: newest first per address, one short index range however many codes a busy address looked up.
 CREATE INDEX lookup_probes_recent_idx ON lookup_probes (client_ip, last_at DESC);
