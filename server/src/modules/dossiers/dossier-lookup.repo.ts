@@ -5,19 +5,26 @@ import type { Kdb } from '../../db/client';
 
 export type ProbeRow = { clientIp: string; code: string; found: boolean; at: Date };
 
-/** Remembers which codes addresses looked up (one row per address and code, the latest lookup's time). */
+/**
+ * Remembers which codes addresses looked up (one row per address and code, the latest lookup's time), in statements
+ * of at most 5,000 rows (four parameters a row, under PostgreSQL's 65,535).
+ */
 export async function upsertProbes(q: Kdb, probes: ProbeRow[]): Promise<void> {
-  if (!probes.length) return;
-  await q
-    .insertInto('lookup_probes')
-    .values(probes.map((p) => ({ client_ip: p.clientIp, code: p.code, found: p.found, last_at: p.at })))
-    .onConflict((oc) =>
-      oc.columns(['client_ip', 'code']).doUpdateSet((eb) => ({
-        found: eb.ref('excluded.found'),
-        last_at: eb.ref('excluded.last_at'),
-      })),
-    )
-    .execute();
+  for (let i = 0; i < probes.length; i += 5000)
+    await q
+      .insertInto('lookup_probes')
+      .values(
+        probes
+          .slice(i, i + 5000)
+          .map((p) => ({ client_ip: p.clientIp, code: p.code, found: p.found, last_at: p.at })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['client_ip', 'code']).doUpdateSet((eb) => ({
+          found: eb.ref('excluded.found'),
+          last_at: eb.ref('excluded.last_at'),
+        })),
+      )
+      .execute();
 }
 
 /**
