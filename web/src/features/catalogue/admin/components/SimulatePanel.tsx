@@ -6,7 +6,7 @@ import {
   type TSimulatedEventType,
   type TSimulateResponse,
 } from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../../components/ui';
+import { Alert, Button, Card, Table } from '../../../../components/ui';
 import { DateInput } from '../../../../components/ui/DateInput';
 import { useI18n } from '../../../../i18n/i18n';
 import { now } from '../../../../lib/clock';
@@ -199,38 +199,28 @@ function SimulationResult({ result, locale }: { result: TSimulateResponse; local
             : t('catalogueAdmin.sim.paused')}
         </strong>
       </p>
-      <table>
-        <caption>{t('catalogueAdmin.sim.steps')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('catalogueAdmin.sim.step')}</th>
-            <th scope="col">{t('catalogueAdmin.sim.stepDue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.steps.map((s) => (
-            <tr key={s.step}>
-              <td>{s.name[locale]}</td>
-              <td>{formatDateTime(s.dueAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={t('catalogueAdmin.sim.steps')}
+        rows={result.steps}
+        rowKey={(s) => s.step}
+        empty={null}
+        columns={[
+          { header: t('catalogueAdmin.sim.step'), cell: (s) => s.name[locale], rowHeader: true },
+          { header: t('catalogueAdmin.sim.stepDue'), cell: (s) => formatDateTime(s.dueAt) },
+        ]}
+      />
       {result.events.length > 0 && (
-        <table>
-          <caption>{t('catalogueAdmin.sim.effects')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogueAdmin.sim.event')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.at')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.status')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.dueAfter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.events.map((e, i) => (
-              <tr key={i}>
-                <td>
+        <Table
+          caption={t('catalogueAdmin.sim.effects')}
+          rows={result.events}
+          rowKey={(_, i) => i}
+          empty={null}
+          columns={[
+            {
+              header: t('catalogueAdmin.sim.event'),
+              rowHeader: true,
+              cell: (e) => (
+                <>
                   {t(`catalogueAdmin.sim.type.${e.type}`)}
                   {e.late && ` — ${t('catalogueAdmin.sim.late')}`}
                   {e.early && ` — ${t('catalogueAdmin.sim.early')}`}
@@ -238,14 +228,14 @@ function SimulationResult({ result, locale }: { result: TSimulateResponse; local
                   {e.consultationDueAt &&
                     ` — ${t('catalogueAdmin.sim.consultationDue', { agency: e.agency ?? '', due: formatDateTime(e.consultationDueAt) })}`}
                   {e.grade === 'late' && ` — ${t('catalogueAdmin.sim.late')}`}
-                </td>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{DOSSIER_STATUS_LABELS[e.status][locale]}</td>
-                <td>{formatDateTime(e.dueAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('catalogueAdmin.sim.at'), cell: (e) => formatDateTime(e.at) },
+            { header: t('catalogueAdmin.sim.status'), cell: (e) => DOSSIER_STATUS_LABELS[e.status][locale] },
+            { header: t('catalogueAdmin.sim.dueAfter'), cell: (e) => formatDateTime(e.dueAt) },
+          ]}
+        />
       )}
     </div>
   );
