@@ -1,7 +1,8 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { dayText, parseDay } from '../../lib/dates';
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+/** The input's own props (its `ref` too, for a form library to focus it) but a day's value. */
+type Props = Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'type'> & {
   /** 'YYYY-MM-DD' ('YYYY-MM-DDTHH:MM' with `withTime`), or '' for none. */
   value: string;
   onChange: (value: string) => void;

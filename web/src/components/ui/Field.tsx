@@ -107,3 +107,40 @@ export function DateField({
     </Field>
   );
 }
+
+/**
+ * A reason someone must write (a refusal, an extension, an opinion, an outcome): a required textarea of at least 3
+ * characters, as the server asks of every reason. The label stays unmarked, like the fields it replaced.
+ */
+export function ReasonField({
+  id,
+  label,
+  value,
+  onChange,
+  rows = 3,
+  hint,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  hint?: string;
+  error?: string | null;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          required
+          minLength={3}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

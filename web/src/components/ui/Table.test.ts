@@ -38,6 +38,26 @@ describe('Table', () => {
     expect(html).toContain('<tr data-code="B">');
   });
 
+  it('aligns figures, marks cells with data attributes, keys rows by index and ends with a footer row', () => {
+    const html = render({
+      caption: 'Tổng hợp',
+      testId: 'totals',
+      rowKey: (_: Row, i: number) => i,
+      columns: [
+        { header: 'Cơ quan', cell: (r: Row) => r.name, rowHeader: true },
+        { header: 'Số hồ sơ', cell: (r: Row) => r.n, numeric: true, cellData: { 'data-col': 'n' } },
+      ],
+      footer: { code: 'total', name: 'Tổng cộng', n: 3 },
+      rowData: (r: Row) => ({ 'data-total': r.code === 'total' ? 'true' : undefined }),
+    });
+    expect(html).toContain('<table data-testid="totals">');
+    expect(html).toContain('<th scope="col" class="num">Số hồ sơ</th>');
+    expect(html).toContain('<tr><th scope="row">Sở Xây dựng</th><td class="num" data-col="n">3</td></tr>');
+    expect(html).toContain(
+      '</tbody><tfoot><tr data-total="true"><th scope="row">Tổng cộng</th><td class="num" data-col="n">3</td></tr></tfoot>',
+    );
+  });
+
   it('says so when there are no rows', () => {
     expect(render({ caption: 'x', rows: [] })).toBe('<p class="table-empty">Không có</p>');
   });

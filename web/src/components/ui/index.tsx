@@ -3,7 +3,7 @@
  * dossier status badge).
  */
 export { Alert, Button, Card, Spinner } from './basics';
-export { Field, InputField, DateField, type ControlProps } from './Field';
+export { Field, InputField, DateField, ReasonField, type ControlProps } from './Field';
 export { ErrorBox } from './ErrorBox';
 export { Confirm } from './Confirm';
 export { QueryTable, Table, type Column } from './Table';

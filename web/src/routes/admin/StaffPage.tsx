@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { STAFF_ROLES, type TStaffRole } from '@motcua/contracts';
-import { Alert, Button, Card, ErrorBox, InputField, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, InputField, QueryTable } from '../../components/ui';
 import { useAgencies, useRoles, useStaff, useStaffMutations } from '../../features/accounts/hooks';
 import { useMe } from '../../features/session/hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -47,7 +47,7 @@ export function StaffPage() {
     });
   return (
     <>
-      <h1>{t('accounts.admin.staffTitle')}</h1>
+      <h1 id="staff-title">{t('accounts.admin.staffTitle')}</h1>
       {notice && (
         <Alert kind="success">
           <span data-testid="staff-notice">{notice}</span>
@@ -106,83 +106,73 @@ export function StaffPage() {
           </Button>
         </form>
       </Card>
-      {staff.isPending ? (
-        <Spinner label={t('app.loading')} />
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.field.username')}</th>
-                <th scope="col">{t('accounts.field.fullName')}</th>
-                <th scope="col">{t('accounts.field.agency')}</th>
-                <th scope="col">{t('accounts.field.roles')}</th>
-                <th scope="col">{t('accounts.field.status')}</th>
-                <th scope="col">{t('accounts.admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data?.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.username}</td>
-                  <td>{s.fullName}</td>
-                  <td>{s.agency.shortName}</td>
-                  <td>{s.roles.map((r) => t(`accounts.role.${r}`)).join(', ')}</td>
-                  <td>{t(`accounts.status.${s.status}`)}</td>
-                  <td>
-                    {s.id !== me.data?.id && s.status !== 'revoked' && (
-                      <div className="row">
-                        {s.status === 'active' ? (
-                          <Button
-                            variant="secondary"
-                            aria-label={`${t('accounts.admin.suspend')} ${s.username}`}
-                            onClick={() => m.action.mutate({ id: s.id, action: 'suspend' })}
-                          >
-                            {t('accounts.admin.suspend')}
-                          </Button>
-                        ) : (
-                          <Button
-                            variant="secondary"
-                            aria-label={`${t('accounts.admin.reactivate')} ${s.username}`}
-                            onClick={() => m.action.mutate({ id: s.id, action: 'reactivate' })}
-                          >
-                            {t('accounts.admin.reactivate')}
-                          </Button>
-                        )}
-                        <Button
-                          variant="secondary"
-                          aria-label={`${t('accounts.admin.reset')} ${s.username}`}
-                          onClick={() =>
-                            m.reset.mutate(s.id, {
-                              onSuccess: (r) =>
-                                setNotice(
-                                  t('accounts.admin.resetDone', {
-                                    username: r.account.username,
-                                    password: r.temporaryPassword,
-                                  }),
-                                ),
-                            })
-                          }
-                        >
-                          {t('accounts.admin.reset')}
-                        </Button>
-                        <Button
-                          variant="danger"
-                          aria-label={`${t('accounts.admin.revoke')} ${s.username}`}
-                          onClick={() => m.action.mutate({ id: s.id, action: 'revoke' })}
-                        >
-                          {t('accounts.admin.revoke')}
-                        </Button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {staff.data?.items.length === 0 && <p>{t('accounts.admin.none')}</p>}
-        </div>
-      )}
+      <QueryTable
+        query={{ isPending: staff.isPending, error: staff.error, rows: staff.data?.items }}
+        loadingLabel={t('app.loading')}
+        labelledBy="staff-title"
+        rowKey={(s) => s.id}
+        empty={t('accounts.admin.none')}
+        columns={[
+          { header: t('accounts.field.username'), cell: (s) => s.username },
+          { header: t('accounts.field.fullName'), cell: (s) => s.fullName },
+          { header: t('accounts.field.agency'), cell: (s) => s.agency.shortName },
+          {
+            header: t('accounts.field.roles'),
+            cell: (s) => s.roles.map((r) => t(`accounts.role.${r}`)).join(', '),
+          },
+          { header: t('accounts.field.status'), cell: (s) => t(`accounts.status.${s.status}`) },
+          {
+            header: t('accounts.admin.actions'),
+            cell: (s) =>
+              s.id !== me.data?.id &&
+              s.status !== 'revoked' && (
+                <div className="row">
+                  {s.status === 'active' ? (
+                    <Button
+                      variant="secondary"
+                      aria-label={`${t('accounts.admin.suspend')} ${s.username}`}
+                      onClick={() => m.action.mutate({ id: s.id, action: 'suspend' })}
+                    >
+                      {t('accounts.admin.suspend')}
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      aria-label={`${t('accounts.admin.reactivate')} ${s.username}`}
+                      onClick={() => m.action.mutate({ id: s.id, action: 'reactivate' })}
+                    >
+                      {t('accounts.admin.reactivate')}
+                    </Button>
+                  )}
+                  <Button
+                    variant="secondary"
+                    aria-label={`${t('accounts.admin.reset')} ${s.username}`}
+                    onClick={() =>
+                      m.reset.mutate(s.id, {
+                        onSuccess: (r) =>
+                          setNotice(
+                            t('accounts.admin.resetDone', {
+                              username: r.account.username,
+                              password: r.temporaryPassword,
+                            }),
+                          ),
+                      })
+                    }
+                  >
+                    {t('accounts.admin.reset')}
+                  </Button>
+                  <Button
+                    variant="danger"
+                    aria-label={`${t('accounts.admin.revoke')} ${s.username}`}
+                    onClick={() => m.action.mutate({ id: s.id, action: 'revoke' })}
+                  >
+                    {t('accounts.admin.revoke')}
+                  </Button>
+                </div>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

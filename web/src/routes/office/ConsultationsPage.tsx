@@ -2,7 +2,7 @@ import '../../features/processing/processing.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TConsultation } from '@motcua/contracts';
-import { Alert, Button, Card, ErrorBox, Spinner } from '../../components/ui';
+import { Alert, Button, Card, ErrorBox, ReasonField, Spinner } from '../../components/ui';
 import { unitOf } from '../../features/processing/components/Consultations';
 import { consultationApi, consultationKeys } from '../../features/processing/consultation-api';
 import { useI18n } from '../../i18n/i18n';
@@ -45,17 +45,12 @@ function AnswerForm({ c, onDone }: { c: TConsultation; onDone(): void }) {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-opinion`}>{t('processing.consult.answer.opinion')}</label>
-        <textarea
-          id={`${id}-opinion`}
-          required
-          minLength={3}
-          rows={3}
-          value={v.opinion}
-          onChange={(e) => setV({ ...v, opinion: e.target.value })}
-        />
-      </div>
+      <ReasonField
+        id={`${id}-opinion`}
+        label={t('processing.consult.answer.opinion')}
+        value={v.opinion}
+        onChange={(opinion) => setV({ ...v, opinion })}
+      />
       <ErrorBox error={error} conflict={DOSSIER_CONFLICT} onReload={onDone} />
       <Button type="submit" disabled={busy} aria-busy={busy}>
         {t('processing.consult.answer.submit')}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TPeriodicReport, TPeriodicRow } from '@motcua/contracts';
-import { Alert, Card, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner, Table } from '../../components/ui';
 import { quarterOf, reportKeys, reportsApi, vnToday } from '../../features/reports/api';
 import { ScopeControls } from '../../features/reports/ScopeControls';
 import { useI18n } from '../../i18n/i18n';
@@ -64,59 +64,56 @@ export function PeriodicReportPage() {
         <Card>
           <h2>{r.agencyName}</h2>
           <p>{r.form}</p>
-          <h3>{t('reports.periodic.byField')}</h3>
+          <h3 id="periodic-by-field">{t('reports.periodic.byField')}</h3>
           <PeriodicTable
             testId="periodic-report"
+            labelledBy="periodic-by-field"
             head={t('reports.col.field')}
             rows={r.rows}
             total={r.total}
           />
-          <h3>{t('reports.periodic.byAgency')}</h3>
-          <PeriodicTable testId="periodic-agencies" head={t('reports.col.label')} rows={r.byAgency} />
+          <h3 id="periodic-by-agency">{t('reports.periodic.byAgency')}</h3>
+          <PeriodicTable
+            testId="periodic-agencies"
+            labelledBy="periodic-by-agency"
+            head={t('reports.col.label')}
+            rows={r.byAgency}
+          />
         </Card>
       )}
     </>
   );
 }
 
+/** The form's rows under its heading, each figure in a `data-col` cell; the total, if any, in the footer. */
 function PeriodicTable(p: {
   testId: string;
+  labelledBy: string;
   head: string;
   rows: TPeriodicRow[];
   total?: TPeriodicReport['total'];
 }) {
   const { t } = useI18n();
-  const rows = p.total ? [...p.rows, p.total] : p.rows;
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid={p.testId}>
-        <thead>
-          <tr>
-            <th scope="col">{p.head}</th>
-            {COLS.map((c) => (
-              <th key={c} scope="col">
-                {t(`reports.col.${c}` as 'reports.col.resolved')}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr
-              key={`${row.key}-${i}`}
-              data-key={row.key}
-              data-total={p.total && i === p.rows.length ? 'true' : undefined}
-            >
-              <th scope="row">{row.label}</th>
-              {COLS.map((c) => (
-                <td key={c} data-col={c}>
-                  {row[c]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      className="table"
+      testId={p.testId}
+      labelledBy={p.labelledBy}
+      rows={p.rows}
+      rowKey={(row, i) => `${row.key}-${i}`}
+      rowData={(row) => ({ 'data-key': row.key, 'data-total': row === p.total ? 'true' : undefined })}
+      footer={p.total}
+      empty={t('reports.none')}
+      columns={[
+        { header: p.head, key: 'label', cell: (row) => row.label, rowHeader: true },
+        ...COLS.map((c) => ({
+          header: t(`reports.col.${c}` as 'reports.col.resolved'),
+          key: c,
+          cell: (row: TPeriodicRow) => row[c],
+          numeric: true,
+          cellData: { 'data-col': c },
+        })),
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import type {
@@ -7,7 +7,7 @@ import type {
   TReportDossierRow,
   TReportMeasure,
 } from '@motcua/contracts';
-import { Alert, Card, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner, Table } from '../../components/ui';
 import {
   drillLink,
   quarterOf,
@@ -85,36 +85,29 @@ export function ReportsDashboardPage() {
     [t],
   );
   const table = (
+    id: string,
     title: string,
     rows: TReportBreakdownRow[],
     extra: (r: TReportBreakdownRow) => Partial<Filter>,
   ) => (
     <Card>
-      <h2>{title}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            {COLUMNS.map((m) => (
-              <th key={m} scope="col">
-                {t(`reports.m.${m}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {COLUMNS.map((m) => (
-                <td key={m}>
-                  <Link to={drillLink(f, m, extra(r))}>{r.counts[m]}</Link>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2 id={id}>{title}</h2>
+      <Table
+        className="table"
+        labelledBy={id}
+        rows={rows}
+        rowKey={(r) => r.key}
+        empty={t('reports.none')}
+        columns={[
+          { header: title, key: 'label', cell: (r) => r.label, rowHeader: true },
+          ...COLUMNS.map((m) => ({
+            header: t(`reports.m.${m}`),
+            key: m,
+            cell: (r: TReportBreakdownRow) => <Link to={drillLink(f, m, extra(r))}>{r.counts[m]}</Link>,
+            numeric: true,
+          })),
+        ]}
+      />
     </Card>
   );
   const maxLate = Math.max(
@@ -193,33 +186,32 @@ export function ReportsDashboardPage() {
               <TrendChart days={d.trend} labels={labels} title={t('reports.trend')} />
             </Suspense>
           </Card>
-          {table(t('reports.byAgency'), d.byAgency, (r) => ({ agencyId: r.key }))}
-          {table(t('reports.byChannel'), d.byChannel, (r) => ({ channel: r.key as Filter['channel'] }))}
-          {table(t('reports.byLevel'), d.byLevel, (r) => ({ level: r.key as Filter['level'] }))}
-          {table(t('reports.byField'), d.byField, (r) => ({ field: r.key }))}
-          {table(t('reports.byProcedure'), d.byProcedure, (r) => ({ procedureCode: r.key }))}
+          {table('reports-by-agency', t('reports.byAgency'), d.byAgency, (r) => ({ agencyId: r.key }))}
+          {table('reports-by-channel', t('reports.byChannel'), d.byChannel, (r) => ({
+            channel: r.key as Filter['channel'],
+          }))}
+          {table('reports-by-level', t('reports.byLevel'), d.byLevel, (r) => ({
+            level: r.key as Filter['level'],
+          }))}
+          {table('reports-by-field', t('reports.byField'), d.byField, (r) => ({ field: r.key }))}
+          {table('reports-by-procedure', t('reports.byProcedure'), d.byProcedure, (r) => ({
+            procedureCode: r.key,
+          }))}
           <Card>
-            <h2>{t('reports.slowestSteps')}</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.agency')}</th>
-                  <th scope="col">{t('reports.step')}</th>
-                  <th scope="col">{t('reports.count')}</th>
-                  <th scope="col">{t('reports.averageHours')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.slowestSteps.map((s) => (
-                  <tr key={`${s.agencyName}-${s.step}`}>
-                    <td>{s.agencyName}</td>
-                    <td>{s.step}</td>
-                    <td>{s.n}</td>
-                    <td>{s.averageHours}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <h2 id="reports-slowest">{t('reports.slowestSteps')}</h2>
+            <Table
+              className="table"
+              labelledBy="reports-slowest"
+              rows={d.slowestSteps}
+              rowKey={(s) => `${s.agencyName}-${s.step}`}
+              empty={t('app.noRows')}
+              columns={[
+                { header: t('reports.agency'), cell: (s) => s.agencyName },
+                { header: t('reports.step'), cell: (s) => s.step },
+                { header: t('reports.count'), cell: (s) => s.n, numeric: true },
+                { header: t('reports.averageHours'), cell: (s) => s.averageHours, numeric: true },
+              ]}
+            />
           </Card>
           <DossierTable title={t('reports.overdue')} rows={d.overdue} />
           <DossierTable title={t('reports.dueSoon')} rows={d.dueSoon} />
@@ -235,79 +227,69 @@ function OverdueFeedbackTable({ data }: { data: TOverdueFeedback }) {
   const { t, locale } = useI18n();
   return (
     <Card>
-      <h2>{t('reports.feedback.title')}</h2>
+      <h2 id="reports-feedback">{t('reports.feedback.title')}</h2>
       {data.total === 0 ? (
         <p>{t('reports.feedback.none')}</p>
       ) : (
         <>
           <p>{t('reports.feedback.count', { n: String(data.total) })}</p>
-          <table className="table" data-testid="overdue-feedback">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.feedback.reference')}</th>
-                <th scope="col">{t('reports.agency')}</th>
-                <th scope="col">{t('reports.feedback.due')}</th>
-                <th scope="col">{t('reports.feedback.escalated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to="/office/phan-anh">{r.reference}</Link>
-                  </td>
-                  <td>{r.agencyName}</td>
-                  <td>{formatDateTime(r.answerDueAt, locale)}</td>
-                  <td>
-                    {r.escalatedAt
-                      ? formatDateTime(r.escalatedAt, locale)
-                      : t('reports.feedback.notEscalated')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="table"
+            testId="overdue-feedback"
+            labelledBy="reports-feedback"
+            rows={data.items}
+            rowKey={(r) => r.id}
+            empty={t('reports.feedback.none')}
+            columns={[
+              {
+                header: t('reports.feedback.reference'),
+                cell: (r) => <Link to="/office/phan-anh">{r.reference}</Link>,
+                rowHeader: true,
+              },
+              { header: t('reports.agency'), cell: (r) => r.agencyName },
+              { header: t('reports.feedback.due'), cell: (r) => formatDateTime(r.answerDueAt, locale) },
+              {
+                header: t('reports.feedback.escalated'),
+                cell: (r) =>
+                  r.escalatedAt ? formatDateTime(r.escalatedAt, locale) : t('reports.feedback.notEscalated'),
+              },
+            ]}
+          />
         </>
       )}
     </Card>
   );
 }
 
+/** Dossiers under a heading (the dashboard's overdue and due-soon lists, a drill-down's page), each opening its file. */
 export function DossierTable({ title, rows }: { title: string; rows: TReportDossierRow[] }) {
   const { t } = useI18n();
+  const id = useId();
+  const day = (at: string | null) => (at ? formatDay(at.slice(0, 10)) : '—');
   return (
     <Card>
-      <h2>{title}</h2>
-      {rows.length === 0 ? (
-        <p>{t('reports.none')}</p>
-      ) : (
-        <table className="table" data-testid="report-dossiers">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.code')}</th>
-              <th scope="col">{t('reports.procedure')}</th>
-              <th scope="col">{t('reports.agency')}</th>
-              <th scope="col">{t('reports.submittedAt')}</th>
-              <th scope="col">{t('reports.appointment')}</th>
-              <th scope="col">{t('reports.resolvedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-dossier-id={r.id}>
-                <td>
-                  <Link to={`/office/xu-ly/${r.id}`}>{r.code ?? r.id.slice(0, 8)}</Link>
-                </td>
-                <td>{r.procedureName}</td>
-                <td>{r.agencyName}</td>
-                <td>{formatDay(r.submittedAt.slice(0, 10))}</td>
-                <td>{r.appointmentAt ? formatDay(r.appointmentAt.slice(0, 10)) : '—'}</td>
-                <td>{r.resolvedAt ? formatDay(r.resolvedAt.slice(0, 10)) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h2 id={id}>{title}</h2>
+      <Table
+        className="table"
+        testId="report-dossiers"
+        labelledBy={id}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowData={(r) => ({ 'data-dossier-id': r.id })}
+        empty={t('reports.none')}
+        columns={[
+          {
+            header: t('reports.code'),
+            cell: (r) => <Link to={`/office/xu-ly/${r.id}`}>{r.code ?? r.id.slice(0, 8)}</Link>,
+            rowHeader: true,
+          },
+          { header: t('reports.procedure'), cell: (r) => r.procedureName },
+          { header: t('reports.agency'), cell: (r) => r.agencyName },
+          { header: t('reports.submittedAt'), cell: (r) => day(r.submittedAt) },
+          { header: t('reports.appointment'), cell: (r) => day(r.appointmentAt) },
+          { header: t('reports.resolvedAt'), cell: (r) => day(r.resolvedAt) },
+        ]}
+      />
     </Card>
   );
 }

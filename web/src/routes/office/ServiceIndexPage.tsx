@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Spinner } from '../../components/ui';
+import { Alert, Card, Spinner, Table } from '../../components/ui';
 import { drillLink, reportKeys, reportsApi, vnToday } from '../../features/reports/api';
 import { useI18n } from '../../i18n/i18n';
 import { now } from '../../lib/clock';
@@ -17,7 +17,7 @@ export function ServiceIndexPage() {
   const x = q.data;
   return (
     <>
-      <h1>{t('reports.index.title')}</h1>
+      <h1 id="index-title">{t('reports.index.title')}</h1>
       <Card>
         <label>
           {t('reports.index.period')}
@@ -60,50 +60,48 @@ export function ServiceIndexPage() {
             </ol>
           </Card>
           <Card>
-            <table className="table" data-testid="index-indicators">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.index.indicator')}</th>
-                  <th scope="col">{t('reports.index.formula')}</th>
-                  <th scope="col">{t('reports.index.counts')}</th>
-                  <th scope="col">{t('reports.index.points')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {x.indicators.map((i) => (
-                  <tr key={i.key} data-indicator={i.key}>
-                    <th scope="row">{i.name}</th>
-                    <td>{i.formula}</td>
-                    <td>
-                      {i.score === null ? (
-                        <em>{i.unknownReason}</em>
-                      ) : (
-                        <>
-                          {i.numerator} / {i.denominator}{' '}
-                          {i.links
-                            .map((l) => (
-                              <Link
-                                key={`${l.measure}-${l.channel ?? ''}`}
-                                to={drillLink(
-                                  { from: x.from, to: x.to, agencyId: x.agencyId ?? undefined },
-                                  l.measure,
-                                  l.channel ? { channel: l.channel } : {},
-                                )}
-                              >
-                                {l.label}
-                              </Link>
-                            ))
-                            .reduce<React.ReactNode[]>((acc, el, n) => (n ? [...acc, ' · ', el] : [el]), [])}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {i.score ?? t('reports.index.unknown')} / {i.points}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="table"
+              testId="index-indicators"
+              labelledBy="index-title"
+              rows={x.indicators}
+              rowKey={(i) => i.key}
+              rowData={(i) => ({ 'data-indicator': i.key })}
+              empty={t('app.noRows')}
+              columns={[
+                { header: t('reports.index.indicator'), cell: (i) => i.name, rowHeader: true },
+                { header: t('reports.index.formula'), cell: (i) => i.formula },
+                {
+                  header: t('reports.index.counts'),
+                  cell: (i) =>
+                    i.score === null ? (
+                      <em>{i.unknownReason}</em>
+                    ) : (
+                      <>
+                        {i.numerator} / {i.denominator}{' '}
+                        {i.links
+                          .map((l) => (
+                            <Link
+                              key={`${l.measure}-${l.channel ?? ''}`}
+                              to={drillLink(
+                                { from: x.from, to: x.to, agencyId: x.agencyId ?? undefined },
+                                l.measure,
+                                l.channel ? { channel: l.channel } : {},
+                              )}
+                            >
+                              {l.label}
+                            </Link>
+                          ))
+                          .reduce<React.ReactNode[]>((acc, el, n) => (n ? [...acc, ' · ', el] : [el]), [])}
+                      </>
+                    ),
+                },
+                {
+                  header: t('reports.index.points'),
+                  cell: (i) => `${i.score ?? t('reports.index.unknown')} / ${i.points}`,
+                },
+              ]}
+            />
           </Card>
           <Card>
             <h2>{t('reports.index.history')}</h2>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { TUnitCalendarResponse, TUnitDayInput } from '@motcua/contracts';
-import { Alert, Button } from '../../../components/ui';
+import { Alert, Button, Table } from '../../../components/ui';
 import { DateInput } from '../../../components/ui/DateInput';
 import { useI18n } from '../../../i18n/i18n';
 import { useAddUnitDay, useRemoveUnitDay } from '../hooks';
@@ -46,49 +46,37 @@ export function UnitDays({ unit }: { unit: TUnitCalendarResponse }) {
   return (
     <section aria-labelledby="days-title">
       <h2 id="days-title">{t('calendar.days.title')}</h2>
-      {unit.unitDays.length === 0 ? (
-        <p>{t('calendar.days.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('calendar.days.date')}</th>
-                <th scope="col">{t('calendar.days.kind')}</th>
-                <th scope="col">{t('calendar.days.reason')}</th>
-                <th scope="col">{t('calendar.days.unit')}</th>
-                <th scope="col">{t('calendar.days.by')}</th>
-                <th scope="col">{t('calendar.days.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unit.unitDays.map((d) => (
-                <tr key={`${d.unitCode}-${d.date}`}>
-                  <td>
-                    <time dateTime={d.date}>{d.date}</time>
-                  </td>
-                  <td>{t(`calendar.days.kind.${d.kind}`)}</td>
-                  <td>{d.reason}</td>
-                  <td>{d.unitCode}</td>
-                  <td>{d.announcedBy ?? ''}</td>
-                  <td>
-                    {d.unitCode === code && (
-                      <Button
-                        variant="danger"
-                        type="button"
-                        disabled={remove.isPending}
-                        onClick={() => remove.mutate(d.date)}
-                      >
-                        {t('calendar.days.remove', { date: d.date })}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        labelledBy="days-title"
+        rows={unit.unitDays}
+        rowKey={(d) => `${d.unitCode}-${d.date}`}
+        empty={t('calendar.days.none')}
+        columns={[
+          {
+            header: t('calendar.days.date'),
+            cell: (d) => <time dateTime={d.date}>{d.date}</time>,
+            rowHeader: true,
+          },
+          { header: t('calendar.days.kind'), cell: (d) => t(`calendar.days.kind.${d.kind}`) },
+          { header: t('calendar.days.reason'), cell: (d) => d.reason },
+          { header: t('calendar.days.unit'), cell: (d) => d.unitCode },
+          { header: t('calendar.days.by'), cell: (d) => d.announcedBy ?? '' },
+          {
+            header: t('calendar.days.actions'),
+            cell: (d) =>
+              d.unitCode === code && (
+                <Button
+                  variant="danger"
+                  type="button"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(d.date)}
+                >
+                  {t('calendar.days.remove', { date: d.date })}
+                </Button>
+              ),
+          },
+        ]}
+      />
       <form onSubmit={submit} className="stack">
         <label htmlFor="day-date">{t('calendar.days.date')}</label>
         <DateInput

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TProcedureInput } from '@motcua/contracts';
+import type { TProcedureInput, TSimulateRequest } from '@motcua/contracts';
+import { simulateProcedure } from '../simulate';
 import { catalogueAdminApi as a, catalogueAdminKeys as keys } from './api';
 
 export const useAdminProcedures = (status: string) =>
@@ -60,3 +61,7 @@ export function useImportCatalogue() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: unknown[] | Blob) => a.import(body), onSuccess: invalidate });
 }
+
+/** The version in the editor run through the live processing rules: nothing is stored, so nothing to refetch. */
+export const useSimulate = (code: string, versionId: string) =>
+  useMutation({ mutationFn: (request: TSimulateRequest) => simulateProcedure(code, request, versionId) });

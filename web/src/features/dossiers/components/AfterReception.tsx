@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import type { TDossierDetail } from '@motcua/contracts';
-import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { useCollect, useStop } from '../hooks';
 
@@ -31,14 +31,12 @@ export function StopCard({ d, onSaved, onDone }: Props) {
     <Card>
       <h2>{t('dossiers.stop.title')}</h2>
       <p>{t('dossiers.stop.lead')}</p>
-      <label htmlFor="stop-reason">{t('dossiers.stop.reason')}</label>
-      <textarea
+      <ReasonField
         id="stop-reason"
-        value={reason}
-        required
-        minLength={3}
-        onChange={(e) => setReason(e.target.value)}
+        label={t('dossiers.stop.reason')}
         rows={2}
+        value={reason}
+        onChange={setReason}
       />
       <ErrorBox error={ask.error} />
       {confirming ? (

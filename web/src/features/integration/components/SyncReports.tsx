@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { type TSyncReport, vnInstant } from '@motcua/contracts';
-import { Alert, Button, Card, Spinner } from '../../../components/ui';
+import { Alert, Button, Card, Spinner, Table } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatCount, formatDateTime, parseDay } from '../../../lib/dates';
 import { integrationApi } from '../api';
@@ -86,31 +86,38 @@ function Report({ r }: { r: TSyncReport }) {
       </dl>
       {r.items.length > 0 && (
         <details>
-          <summary>{t('integration.sync.details', { n: r.items.length })}</summary>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('integration.sync.dossier')}</th>
-                  <th scope="col">{t('integration.sync.field')}</th>
-                  <th scope="col">{t('integration.sync.local')}</th>
-                  <th scope="col">{t('integration.sync.remote')}</th>
-                  <th scope="col">{t('integration.sync.repaired')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.items.slice(0, 200).map((i) => (
-                  <tr key={i.dossierId}>
-                    <td>{i.code ?? i.dossierId.slice(0, 8)}</td>
-                    <td>{i.differences.map((d) => d.field).join(', ')}</td>
-                    <td>{i.differences.map((d) => show(d.local)).join('; ')}</td>
-                    <td>{i.differences.map((d) => show(d.remote)).join('; ')}</td>
-                    <td>{i.repaired ? t('integration.sync.yes') : t('integration.sync.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <summary id={`sync-details-${r.id}`}>
+            {t('integration.sync.details', { n: r.items.length })}
+          </summary>
+          <Table
+            labelledBy={`sync-details-${r.id}`}
+            rows={r.items.slice(0, 200)}
+            rowKey={(i) => i.dossierId}
+            empty={null}
+            columns={[
+              {
+                header: t('integration.sync.dossier'),
+                cell: (i) => i.code ?? i.dossierId.slice(0, 8),
+                rowHeader: true,
+              },
+              {
+                header: t('integration.sync.field'),
+                cell: (i) => i.differences.map((d) => d.field).join(', '),
+              },
+              {
+                header: t('integration.sync.local'),
+                cell: (i) => i.differences.map((d) => show(d.local)).join('; '),
+              },
+              {
+                header: t('integration.sync.remote'),
+                cell: (i) => i.differences.map((d) => show(d.remote)).join('; '),
+              },
+              {
+                header: t('integration.sync.repaired'),
+                cell: (i) => (i.repaired ? t('integration.sync.yes') : t('integration.sync.no')),
+              },
+            ]}
+          />
         </details>
       )}
     </Card>

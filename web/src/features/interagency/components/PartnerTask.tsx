@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TInteragencyTask, TUploadedFile } from '@motcua/contracts';
-import { Button, ErrorBox } from '../../../components/ui';
+import { Button, ErrorBox, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { FileField } from '../../dossiers/components/FileField';
@@ -30,17 +30,12 @@ function DoneForm({ task, onDone }: { task: TInteragencyTask; onDone(): void }) 
   return (
     <form aria-labelledby={`${id}-t`} onSubmit={submit}>
       <h3 id={`${id}-t`}>{t('interagency.done.title')}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-outcome`}>{t('interagency.done.outcome')}</label>
-        <textarea
-          id={`${id}-outcome`}
-          required
-          minLength={3}
-          rows={3}
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value)}
-        />
-      </div>
+      <ReasonField
+        id={`${id}-outcome`}
+        label={t('interagency.done.outcome')}
+        value={outcome}
+        onChange={setOutcome}
+      />
       <FileField id={`${id}-file`} label={t('interagency.done.file')} files={files} onChange={setFiles} />
       <ErrorBox error={error} conflict={DOSSIER_CONFLICT} onReload={onDone} />
       <Button type="submit" disabled={busy} aria-busy={busy}>

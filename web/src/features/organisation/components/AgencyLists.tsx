@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { TAgencyDetail, TDeskStaff } from '@motcua/contracts';
-import { Button, DateField, ErrorBox, InputField } from '../../../components/ui';
+import { Button, DateField, ErrorBox, InputField, Table } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { organisationApi } from '../api';
 import { useOrganisationMutation } from '../hooks';
@@ -46,29 +46,22 @@ export function CodesEditor({ agency, onSaved }: Props) {
   };
   return (
     <>
-      <h2>{t('organisation.codes.title')}</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('organisation.identifierCode')}</th>
-              <th scope="col">{t('organisation.codes.format')}</th>
-              <th scope="col">{t('organisation.validFrom')}</th>
-              <th scope="col">{t('organisation.validTo')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agency.codes.map((c) => (
-              <tr key={`${c.code}-${c.validFrom}`}>
-                <td>{c.code}</td>
-                <td>{t(`organisation.codes.${c.format}`)}</td>
-                <td>{formatDay(c.validFrom)}</td>
-                <td>{formatDay(c.validTo, t('organisation.codes.current'))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 id="org-codes-title">{t('organisation.codes.title')}</h2>
+      <Table
+        labelledBy="org-codes-title"
+        rows={agency.codes}
+        rowKey={(c) => `${c.code}-${c.validFrom}`}
+        empty={t('app.noRows')}
+        columns={[
+          { header: t('organisation.identifierCode'), cell: (c) => c.code, rowHeader: true },
+          { header: t('organisation.codes.format'), cell: (c) => t(`organisation.codes.${c.format}`) },
+          { header: t('organisation.validFrom'), cell: (c) => formatDay(c.validFrom) },
+          {
+            header: t('organisation.validTo'),
+            cell: (c) => formatDay(c.validTo, t('organisation.codes.current')),
+          },
+        ]}
+      />
       <form onSubmit={submit} className="org-row">
         <InputField
           label={t('organisation.codes.new')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { APPRAISAL_PROPOSALS, SECOND_SUPPLEMENT_REASON, type TSupplementItem } from '@motcua/contracts';
-import { Button, Field } from '../../../components/ui';
+import { Button, Field, ReasonField } from '../../../components/ui';
 import { DateInput } from '../../../components/ui/DateInput';
 import { useI18n } from '../../../i18n/i18n';
 import { processingApi } from '../api';
@@ -46,18 +46,13 @@ export function AppraiseForm({ dossier, onDone, onReload }: ActionProps) {
         onDone(next, t('processing.appraise.title'));
       }}
     >
-      <Field id="appraise-opinion" label={t('processing.appraise.opinion')}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={4}
-            required
-            minLength={3}
-            value={f.opinion}
-            onChange={(e) => set({ opinion: e.target.value })}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id="appraise-opinion"
+        label={t('processing.appraise.opinion')}
+        rows={4}
+        value={f.opinion}
+        onChange={(opinion) => set({ opinion })}
+      />
       <fieldset>
         <legend>{t('processing.appraise.proposal')}</legend>
         {APPRAISAL_PROPOSALS.map((p) => (

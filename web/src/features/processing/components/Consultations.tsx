@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TConsultation, TDossierDetail } from '@motcua/contracts';
-import { Alert, Button, Card, ErrorBox } from '../../../components/ui';
+import { Alert, Button, Card, ErrorBox, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { AgencyDepartmentPicker } from '../../organisation/components/AgencyDepartmentPicker';
@@ -68,17 +68,12 @@ export function ConsultForm({ dossier, onDone, onReload }: Props) {
           agencyLabel={t('processing.consult.field.agency')}
           anyDepartmentLabel={t('processing.consult.field.wholeAgency')}
         />
-        <div className="field">
-          <label htmlFor={`${id}-content`}>{t('processing.consult.field.content')}</label>
-          <textarea
-            id={`${id}-content`}
-            required
-            minLength={3}
-            rows={3}
-            value={v.content}
-            onChange={(e) => setV({ ...v, content: e.target.value })}
-          />
-        </div>
+        <ReasonField
+          id={`${id}-content`}
+          label={t('processing.consult.field.content')}
+          value={v.content}
+          onChange={(content) => setV({ ...v, content })}
+        />
         <div className="field">
           <label htmlFor={`${id}-days`}>{t('processing.consult.field.workingDays')}</label>
           <input

@@ -1,5 +1,5 @@
 import { RESULT_KINDS, type TUploadedFile } from '@motcua/contracts';
-import { Field } from '../../../components/ui';
+import { Field, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { FileField } from '../../dossiers/components/FileField';
 import { processingApi } from '../api';
@@ -43,18 +43,13 @@ export function ResultForm({ dossier, onDone, onReload }: ActionProps) {
           </div>
         ))}
       </fieldset>
-      <Field id="result-summary" label={t('processing.result.summary')}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={2}
-            required
-            minLength={3}
-            value={f.summary}
-            onChange={(e) => set({ summary: e.target.value })}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id="result-summary"
+        label={t('processing.result.summary')}
+        rows={2}
+        value={f.summary}
+        onChange={(summary) => set({ summary })}
+      />
       <FileField
         id="result-file"
         label={t('processing.result.file')}

@@ -1,4 +1,4 @@
-import { ErrorBox, Field } from '../../../components/ui';
+import { ErrorBox, Field, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { processingApi } from '../api';
 import { useAssignees } from '../hooks';
@@ -125,18 +125,12 @@ export function ExtendForm({ dossier, onDone, onReload }: ActionProps) {
           />
         )}
       </Field>
-      <Field id="extend-reason" label={t('processing.reason')}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={3}
-            required
-            minLength={3}
-            value={f.reason}
-            onChange={(e) => set({ reason: e.target.value })}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id="extend-reason"
+        label={t('processing.reason')}
+        value={f.reason}
+        onChange={(reason) => set({ reason })}
+      />
     </ActionCard>
   );
 }
@@ -171,18 +165,13 @@ export function ReasonForm({
         onDone(next, t(`processing.${kind}.title`));
       }}
     >
-      <Field id={`${a.id}-reason`} label={t(a.label)}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={2}
-            required
-            minLength={3}
-            value={f.reason}
-            onChange={(e) => set({ reason: e.target.value })}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id={`${a.id}-reason`}
+        label={t(a.label)}
+        rows={2}
+        value={f.reason}
+        onChange={(reason) => set({ reason })}
+      />
     </ActionCard>
   );
 }

@@ -1,190 +1,194 @@
-import { useState } from 'react';
-import {
-  DOSSIER_STATUS_LABELS,
-  SIMULATED_EVENT_TYPES,
-  type TSimulatedEvent,
-  type TSimulatedEventType,
-  type TSimulateResponse,
-} from '@motcua/contracts';
-import { Alert, Button, Card } from '../../../../components/ui';
+import { useMemo } from 'react';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { DOSSIER_STATUS_LABELS, SIMULATED_EVENT_TYPES, type TSimulateResponse } from '@motcua/contracts';
+import { Alert, Button, Card, ErrorBox, Field, Table } from '../../../../components/ui';
 import { DateInput } from '../../../../components/ui/DateInput';
 import { useI18n } from '../../../../i18n/i18n';
 import { now } from '../../../../lib/clock';
 import { formatDateTime } from '../../../../lib/dates';
-import { instantOfVnLocal, simulateProcedure, vnLocalInput } from '../../simulate';
+import { applyServerErrors, contractResolver } from '../../../../lib/form';
+import { vnLocalInput } from '../../simulate';
+import { useSimulate } from '../hooks';
+import {
+  hasWorkingDays,
+  isConsultation,
+  newEventRow,
+  simulateFormSchema,
+  type TSimulateForm,
+  type TSimulateFormOutput,
+} from '../simulate-form';
 import { InteragencyTimeline } from './InteragencyTimeline';
-
-type Row = {
-  type: TSimulatedEventType;
-  at: string;
-  workingDays: number;
-  newDefect: boolean;
-  /** consultation_*: the consulted agency's short name (its calendar counts the deadline). */
-  agency?: string;
-};
-const isConsultation = (t: TSimulatedEventType) => t === 'consultation_sent' || t === 'consultation_answered';
 
 /**
  * "Thử quy trình": the version shown in the editor (a draft included) run through the live processing rules from a
  * receipt date-time, with supplement / extension / stop / result events; every step's due date against the calendar
- * of the procedure's agency, or the message the live system would refuse the sequence with.
+ * of the procedure's agency, or the message the live system would refuse the sequence with. One form over the
+ * request's contract (`simulateFormSchema`): what the server would refuse is shown at its field.
  */
 export function SimulatePanel({ code, versionId }: { code: string; versionId: string }) {
   const { t, locale } = useI18n();
-  const [receivedAt, setReceivedAt] = useState(() => vnLocalInput(now()));
-  const [rows, setRows] = useState<Row[]>([]);
-  const [result, setResult] = useState<TSimulateResponse | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [channel, setChannel] = useState<'online' | 'paper'>('online');
-  const change = (i: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const run = () => {
-    const start = instantOfVnLocal(receivedAt);
-    const events = rows.map((r): TSimulatedEvent => ({
-      type: r.type,
-      at: instantOfVnLocal(r.at) ?? '',
-      ...(r.type === 'extended' || r.type === 'consultation_sent' ? { workingDays: r.workingDays } : {}),
-      ...(isConsultation(r.type) ? { agency: r.agency ?? '' } : {}),
-      ...(r.type === 'supplement_requested' && r.newDefect ? { reason: 'new_defect_in_supplement' } : {}),
-    }));
-    if (!start || events.some((e) => !e.at)) {
-      setFailed(t('catalogueAdmin.sim.incomplete'));
-      return;
-    }
-    setPending(true);
-    setFailed(null);
-    simulateProcedure(code, { receivedAt: start, events, channel }, versionId)
-      .then(setResult)
-      .catch((e: unknown) => {
-        setResult(null);
-        setFailed(e instanceof Error ? e.message : t('app.error'));
-      })
-      .finally(() => setPending(false));
-  };
+  const resolver = useMemo(() => contractResolver(simulateFormSchema(t), locale), [t, locale]);
+  const form = useForm({
+    resolver,
+    defaultValues: { receivedAt: vnLocalInput(now()), channel: 'online', events: [] },
+  });
+  const { control, register, formState } = form;
+  const errors = formState.errors;
+  const rows = useFieldArray({ control, name: 'events' });
+  // Each row shows the fields its type carries.
+  const types = useWatch({ control, name: 'events' }).map((e) => e.type);
+  const simulate = useSimulate(code, versionId);
+  const run = form.handleSubmit((request) =>
+    simulate.mutate(request, { onError: (err) => applyServerErrors(err, form.setError) }),
+  );
+  const timeMissing =
+    !!errors.receivedAt || (Array.isArray(errors.events) && errors.events.some((e) => e?.at));
+  // The list as a whole (the contract's 50 events at most).
+  const eventsError = errors.events?.message ?? errors.events?.root?.message;
   return (
     <Card>
-      <h2 id="ce-sim-title">{t('catalogueAdmin.sim.title')}</h2>
-      <p className="muted">{t('catalogueAdmin.sim.help')}</p>
-      <div className="field">
-        <label htmlFor="sim-received">{t('catalogueAdmin.sim.receivedAt')}</label>
-        <DateInput
+      <form onSubmit={(e) => void run(e)} noValidate aria-labelledby="ce-sim-title">
+        <h2 id="ce-sim-title">{t('catalogueAdmin.sim.title')}</h2>
+        <p className="muted">{t('catalogueAdmin.sim.help')}</p>
+        <TimeField
+          control={control}
+          name="receivedAt"
           id="sim-received"
-          withTime
-          value={receivedAt}
-          onChange={setReceivedAt}
-          invalidMessage={t('app.dateTimeInvalid')}
+          label={t('catalogueAdmin.sim.receivedAt')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="sim-channel">{t('catalogueAdmin.sim.channel')}</label>
-        <select
-          id="sim-channel"
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as 'online' | 'paper')}
-        >
-          <option value="online">{t('catalogueAdmin.sim.channel.online')}</option>
-          <option value="paper">{t('catalogueAdmin.sim.channel.paper')}</option>
-        </select>
-      </div>
-      <ol className="ce-rows" aria-label={t('catalogueAdmin.sim.events')}>
-        {rows.map((r, i) => (
-          <li key={i} className="ce-row">
-            <div className="field">
-              <label htmlFor={`sim-type-${i}`}>{t('catalogueAdmin.sim.event')}</label>
-              <select
-                id={`sim-type-${i}`}
-                value={r.type}
-                onChange={(e) => change(i, { type: e.target.value as TSimulatedEventType })}
-              >
-                {SIMULATED_EVENT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`catalogueAdmin.sim.type.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`sim-at-${i}`}>{t('catalogueAdmin.sim.at')}</label>
-              <DateInput
-                id={`sim-at-${i}`}
-                withTime
-                value={r.at}
-                onChange={(at) => change(i, { at })}
-                invalidMessage={t('app.dateTimeInvalid')}
-              />
-            </div>
-            {isConsultation(r.type) && (
-              <div className="field">
-                <label htmlFor={`sim-agency-${i}`}>{t('catalogueAdmin.sim.agency')}</label>
-                <input
-                  id={`sim-agency-${i}`}
-                  value={r.agency ?? ''}
-                  onChange={(e) => change(i, { agency: e.target.value })}
+        <Field id="sim-channel" label={t('catalogueAdmin.sim.channel')}>
+          {(c) => (
+            <select {...c} {...register('channel')}>
+              <option value="online">{t('catalogueAdmin.sim.channel.online')}</option>
+              <option value="paper">{t('catalogueAdmin.sim.channel.paper')}</option>
+            </select>
+          )}
+        </Field>
+        <ol className="ce-rows" aria-label={t('catalogueAdmin.sim.events')}>
+          {rows.fields.map((row, i) => {
+            const type = types[i] ?? row.type;
+            const rowErrors = errors.events?.[i];
+            return (
+              <li key={row.id} className="ce-row">
+                <Field
+                  id={`sim-type-${i}`}
+                  label={t('catalogueAdmin.sim.event')}
+                  error={rowErrors?.type?.message}
+                >
+                  {(c) => (
+                    <select {...c} {...register(`events.${i}.type`)}>
+                      {SIMULATED_EVENT_TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {t(`catalogueAdmin.sim.type.${type}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <TimeField
+                  control={control}
+                  name={`events.${i}.at`}
+                  id={`sim-at-${i}`}
+                  label={t('catalogueAdmin.sim.at')}
                 />
-              </div>
-            )}
-            {(r.type === 'extended' || r.type === 'consultation_sent') && (
-              <div className="field">
-                <label htmlFor={`sim-days-${i}`}>{t('catalogueAdmin.sim.workingDays')}</label>
-                <input
-                  id={`sim-days-${i}`}
-                  type="number"
-                  min={1}
-                  max={60}
-                  value={r.workingDays}
-                  onChange={(e) => change(i, { workingDays: Number(e.target.value) || 1 })}
-                />
-              </div>
-            )}
-            {r.type === 'supplement_requested' && (
-              <label>
-                <input
-                  type="checkbox"
-                  checked={r.newDefect}
-                  onChange={(e) => change(i, { newDefect: e.target.checked })}
-                />{' '}
-                {t('catalogueAdmin.sim.newDefect')}
-              </label>
-            )}
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-            >
-              {t('catalogueAdmin.sim.remove')}
-            </Button>
-          </li>
-        ))}
-      </ol>
-      <div className="row">
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            setRows((rs) => [
-              ...rs,
-              {
-                type: 'supplement_requested',
-                at: rs.at(-1)?.at ?? receivedAt,
-                workingDays: 5,
-                newDefect: false,
-              },
-            ])
-          }
-        >
-          {t('catalogueAdmin.sim.add')}
-        </Button>
-        <Button type="button" onClick={run} disabled={pending}>
-          {t('catalogueAdmin.sim.run')}
-        </Button>
-      </div>
-      {failed && <Alert kind="error">{failed}</Alert>}
-      {result && <SimulationResult result={result} locale={locale} />}
-      {result?.interagency && (
-        <InteragencyTimeline receivedAt={instantOfVnLocal(receivedAt) ?? ''} plan={result.interagency} />
+                {isConsultation(type) && (
+                  <Field
+                    id={`sim-agency-${i}`}
+                    label={t('catalogueAdmin.sim.agency')}
+                    error={rowErrors?.agency?.message}
+                  >
+                    {(c) => <input {...c} {...register(`events.${i}.agency`)} />}
+                  </Field>
+                )}
+                {hasWorkingDays(type) && (
+                  <Field
+                    id={`sim-days-${i}`}
+                    label={t('catalogueAdmin.sim.workingDays')}
+                    error={rowErrors?.workingDays?.message}
+                  >
+                    {(c) => (
+                      <input
+                        {...c}
+                        type="number"
+                        min={1}
+                        max={60}
+                        {...register(`events.${i}.workingDays`, { valueAsNumber: true })}
+                      />
+                    )}
+                  </Field>
+                )}
+                {type === 'supplement_requested' && (
+                  <Field id={`sim-defect-${i}`} label={t('catalogueAdmin.sim.newDefect')} check>
+                    {(c) => <input {...c} type="checkbox" {...register(`events.${i}.newDefect`)} />}
+                  </Field>
+                )}
+                <Button type="button" variant="secondary" onClick={() => rows.remove(i)}>
+                  {t('catalogueAdmin.sim.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ol>
+        <div className="row">
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              const { events, receivedAt } = form.getValues();
+              rows.append(newEventRow(events.at(-1)?.at ?? receivedAt));
+            }}
+          >
+            {t('catalogueAdmin.sim.add')}
+          </Button>
+          <Button type="submit" disabled={simulate.isPending}>
+            {t('catalogueAdmin.sim.run')}
+          </Button>
+        </div>
+        {timeMissing && <Alert kind="error">{t('catalogueAdmin.sim.incomplete')}</Alert>}
+        {eventsError && <Alert kind="error">{eventsError}</Alert>}
+        <ErrorBox error={simulate.error} />
+      </form>
+      {simulate.data && <SimulationResult result={simulate.data} locale={locale} />}
+      {simulate.data?.interagency && simulate.variables && (
+        <InteragencyTimeline receivedAt={simulate.variables.receivedAt} plan={simulate.data.interagency} />
       )}
     </Card>
+  );
+}
+
+/** A date-time typed as dd/mm/yyyy hh:mm, bound to its form field (the form holds 'YYYY-MM-DDTHH:MM' or ''). */
+function TimeField({
+  control,
+  name,
+  id,
+  label,
+}: {
+  control: Control<TSimulateForm, unknown, TSimulateFormOutput>;
+  name: 'receivedAt' | `events.${number}.at`;
+  id: string;
+  label: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field id={id} label={label} error={fieldState.error?.message}>
+          {(c) => (
+            <DateInput
+              {...c}
+              ref={field.ref}
+              withTime
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              invalidMessage={t('app.dateTimeInvalid')}
+            />
+          )}
+        </Field>
+      )}
+    />
   );
 }
 
@@ -199,38 +203,28 @@ function SimulationResult({ result, locale }: { result: TSimulateResponse; local
             : t('catalogueAdmin.sim.paused')}
         </strong>
       </p>
-      <table>
-        <caption>{t('catalogueAdmin.sim.steps')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('catalogueAdmin.sim.step')}</th>
-            <th scope="col">{t('catalogueAdmin.sim.stepDue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.steps.map((s) => (
-            <tr key={s.step}>
-              <td>{s.name[locale]}</td>
-              <td>{formatDateTime(s.dueAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={t('catalogueAdmin.sim.steps')}
+        rows={result.steps}
+        rowKey={(s) => s.step}
+        empty={null}
+        columns={[
+          { header: t('catalogueAdmin.sim.step'), cell: (s) => s.name[locale], rowHeader: true },
+          { header: t('catalogueAdmin.sim.stepDue'), cell: (s) => formatDateTime(s.dueAt) },
+        ]}
+      />
       {result.events.length > 0 && (
-        <table>
-          <caption>{t('catalogueAdmin.sim.effects')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalogueAdmin.sim.event')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.at')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.status')}</th>
-              <th scope="col">{t('catalogueAdmin.sim.dueAfter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.events.map((e, i) => (
-              <tr key={i}>
-                <td>
+        <Table
+          caption={t('catalogueAdmin.sim.effects')}
+          rows={result.events}
+          rowKey={(_, i) => i}
+          empty={null}
+          columns={[
+            {
+              header: t('catalogueAdmin.sim.event'),
+              rowHeader: true,
+              cell: (e) => (
+                <>
                   {t(`catalogueAdmin.sim.type.${e.type}`)}
                   {e.late && ` — ${t('catalogueAdmin.sim.late')}`}
                   {e.early && ` — ${t('catalogueAdmin.sim.early')}`}
@@ -238,14 +232,14 @@ function SimulationResult({ result, locale }: { result: TSimulateResponse; local
                   {e.consultationDueAt &&
                     ` — ${t('catalogueAdmin.sim.consultationDue', { agency: e.agency ?? '', due: formatDateTime(e.consultationDueAt) })}`}
                   {e.grade === 'late' && ` — ${t('catalogueAdmin.sim.late')}`}
-                </td>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{DOSSIER_STATUS_LABELS[e.status][locale]}</td>
-                <td>{formatDateTime(e.dueAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('catalogueAdmin.sim.at'), cell: (e) => formatDateTime(e.at) },
+            { header: t('catalogueAdmin.sim.status'), cell: (e) => DOSSIER_STATUS_LABELS[e.status][locale] },
+            { header: t('catalogueAdmin.sim.dueAfter'), cell: (e) => formatDateTime(e.dueAt) },
+          ]}
+        />
       )}
     </div>
   );
