@@ -14,7 +14,7 @@ import {
 } from '../../server/src/modules/dossiers/processing-inbox.repo';
 import { modules } from '../../server/src/modules/registry';
 import { createLogger } from '../../server/src/runtime';
-import { createBenchDatabase } from './intake-db';
+import { createBenchDatabase, stopOnce } from './intake-db';
 
 // The full app's GET /api/processing/inbox (a logged-in specialist's own inbox, first page, by step due time) and a
 // bare Fastify + pg route running the same two indexed queries (the page and the counts) for the same person, over
@@ -158,6 +158,13 @@ bare.get('/inbox', async () => {
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
+const stop = stopOnce(async () => {
+  await app.close();
+  await bare.close();
+  await pool.end();
+  await db.close();
+  await bench.drop();
+});
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
 process.on('message', (m: { grow: number }) => {
   grow(m.grow).then(
@@ -169,17 +176,3 @@ process.on('message', (m: { grow: number }) => {
   );
 });
 process.send?.({ app: port(app.server), bare: port(bare.server), cookie });
-// Once, whichever comes first: SIGTERM from the bench (or from exit-with-parent.ts) or a failed step.
-let stopping: Promise<void> | undefined;
-function stop(code: number) {
-  stopping ??= (async () => {
-    await app.close();
-    await bare.close();
-    await pool.end();
-    await db.close();
-    await bench.drop();
-    process.exit(code);
-  })();
-  return stopping;
-}
-process.once('SIGTERM', () => void stop(0));

@@ -26,3 +26,14 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
     },
   };
 }
+
+/**
+ * A target's shutdown, run once whichever comes first — SIGTERM (from its bench, or from exit-with-parent.ts when the
+ * bench is gone) or a failed step calling the answer — then exit with that code.
+ */
+export function stopOnce(cleanup: () => Promise<void>): (code: number) => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const stop = (code: number) => (stopping ??= cleanup().then(() => process.exit(code)));
+  process.once('SIGTERM', () => void stop(0));
+  return stop;
+}
