@@ -8,13 +8,7 @@ import { countHit, readHits } from '../../http/rate-limit';
 import { hitCounterFor } from '../../http/hit-counter';
 import { isDossierCode, maskName } from './dossier-code';
 import { notFound } from './dossier-context';
-import {
-  acknowledgeAlert,
-  findAlerts,
-  sweepProbes,
-  upsertOpenAlert,
-  type AlertRow,
-} from './dossier-lookup.repo';
+import { acknowledgeAlert, findAlerts, upsertOpenAlert, type AlertRow } from './dossier-lookup.repo';
 import { instant } from './dossiers.presenter';
 import { listEventFactsOf, lookupByCode } from './dossiers.repo';
 import { extendedFrom, isLate, PROGRESS_EVENTS, resultStatus } from './dossier-progress';
@@ -28,9 +22,7 @@ type Db = Kysely<Database>;
 export const PIN_ATTEMPTS_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const SWEEP_EVERY = 1000;
 const GLOBAL_SHARDS = 8;
-let lookups = 0;
 
 /** Six random digits: the lookup PIN printed on the receipt (ADR 0014). */
 export function newLookupPin(): string {
@@ -45,7 +37,6 @@ const retryAfter = (resetAt: Date, now: Date) =>
 
 /** Remembers the code this address looked up and raises (or updates) an alert when it walks a run of codes. */
 async function watchProbe(db: Db, clientIp: string, code: string, found: boolean, now: Date) {
-  if (++lookups % SWEEP_EVERY === 0) await sweepProbes(db, new Date(now.getTime() - 24 * HOUR_MS));
   const watch = probeWatchFor(db);
   const { recent, alertAt } = await watch.record(clientIp, code, found, now);
   const verdict = judgeProbes(recent);

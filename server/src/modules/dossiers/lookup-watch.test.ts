@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/harness';
 import { judgeProbes, PROBE_SAMPLE, PROBE_WINDOW_MS, RUN_ALERT } from './lookup-probing';
-import { ProbeWatch } from './lookup-watch';
+import { PROBE_KEEP_MS, ProbeWatch, SWEEP_EVERY } from './lookup-watch';
 
 describe('lookup probe watch: no database write per lookup, shared between processes at each flush', async () => {
   const db = await createTestDb();
@@ -70,5 +70,20 @@ describe('lookup probe watch: no database write per lookup, shared between proce
     // Forgotten: the next lookup reads the database again, which no longer has the old code.
     const { recent } = await w.record(ip, code(301), false, at(PROBE_WINDOW_MS + 3));
     expect(recent.map((p) => p.code)).toEqual([code(301)]);
+  });
+
+  it(`every ${SWEEP_EVERY} lookups, the flush deletes the rows of lookups older than a day`, async () => {
+    const old = '198.51.100.5';
+    await db.kysely
+      .insertInto('lookup_probes')
+      .values({ client_ip: old, code: code(400), found: true, last_at: at(-PROBE_KEEP_MS - 1) })
+      .execute();
+    const w = new ProbeWatch(db.kysely);
+    for (let n = 0; n < SWEEP_EVERY - 1; n++) await w.record('198.51.100.6', code(n % 5000), true, at(n));
+    await w.flush(at(SWEEP_EVERY));
+    expect(await stored(old)).toEqual([code(400)]);
+    await w.record('198.51.100.6', code(401), true, at(SWEEP_EVERY + 1));
+    await w.flush(at(SWEEP_EVERY + 2));
+    expect(await stored(old)).toEqual([]);
   });
 });

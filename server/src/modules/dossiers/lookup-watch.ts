@@ -1,5 +1,5 @@
 import type { Kdb } from '../../db/client';
-import { recentProbes, upsertProbes, type ProbeRow } from './dossier-lookup.repo';
+import { recentProbes, sweepProbes, upsertProbes, type ProbeRow } from './dossier-lookup.repo';
 import { PROBE_SAMPLE, PROBE_WINDOW_MS, type Probe } from './lookup-probing';
 
 /** How long a process keeps the probes it saw to itself before writing them and reading the other processes'. */
@@ -9,6 +9,9 @@ export const PROBE_FLUSH_MS = 250;
  * yet written, if any: a flood of addresses is the per-address limit's and the global limit's to stop).
  */
 export const MAX_ADDRESSES = 100_000;
+/** Lookups between two sweeps of probe rows older than {@link PROBE_KEEP_MS}, done by the flush. */
+export const SWEEP_EVERY = 1000;
+export const PROBE_KEEP_MS = 24 * 3_600_000;
 
 type Address = {
   /** Ready once the address's probes from the database (other processes, earlier runs) are in `codes`. */
@@ -33,6 +36,7 @@ type Address = {
 export class ProbeWatch {
   private readonly addresses = new Map<string, Address>();
   private timer: NodeJS.Timeout | null = null;
+  private sinceSweep = 0;
 
   constructor(private readonly db: Kdb) {}
 
@@ -50,6 +54,7 @@ export class ProbeWatch {
     a.codes.set(code, seen);
     a.pending.set(code, seen);
     a.seenAt = seen.at;
+    this.sinceSweep++;
     trim(a, now.getTime());
     this.timer ??= setTimeout(() => void this.flush(now), PROBE_FLUSH_MS).unref();
     return {
@@ -67,6 +72,7 @@ export class ProbeWatch {
   /**
    * Writes every address's pending probes in one statement, then reads back the latest codes and open alert of each
    * address written — with what other processes wrote meanwhile — and forgets addresses quiet for a whole window.
+   * Every {@link SWEEP_EVERY} lookups it also deletes the rows of lookups older than a day, off the request path.
    */
   async flush(now: Date): Promise<void> {
     this.timer = null;
@@ -80,6 +86,10 @@ export class ProbeWatch {
     }
     try {
       await upsertProbes(this.db, rows);
+      if (this.sinceSweep >= SWEEP_EVERY) {
+        this.sinceSweep = 0;
+        await sweepProbes(this.db, new Date(now.getTime() - PROBE_KEEP_MS));
+      }
       const since = new Date(now.getTime() - PROBE_WINDOW_MS);
       const shared = await recentProbes(
         this.db,
