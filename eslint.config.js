@@ -63,6 +63,25 @@ export default tseslint.config(
     },
   },
   {
+    // pdf.js's Node build replaces built-ins (JSON.stringify, Array.prototype.push, …) with slower polyfills in the
+    // thread that loads it: the server loads it only in its worker thread (server/src/files/pdf-pages.worker.mjs).
+    files: ['server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['pdfjs-dist', 'pdfjs-dist/*'],
+              message: 'Count or read PDFs through files/pages.ts, which runs pdf.js in a worker thread.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/src/modules/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test-helpers.ts'],
     plugins: { boundaries: moduleBoundaries },

@@ -5,9 +5,10 @@ import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 
 /** Real files of every type, made in the test (JPEG: a scan at 10 dpi, committed as fixtures/scan.jpg). */
-export function pdfBytes(pages: number): Promise<Buffer> {
+/** A PDF of that many pages; with a user password, one that cannot be opened without it. */
+export function pdfBytes(pages: number, userPassword?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4' });
+    const doc = new PDFDocument({ size: 'A4', ...(userPassword ? { userPassword } : {}) });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

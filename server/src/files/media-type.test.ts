@@ -13,7 +13,7 @@ import {
 } from './files.fixtures';
 import { checkSizes, megabytes } from './limits';
 import { detectMediaType, MEDIA_TYPES } from './media-type';
-import { countPages } from './pages';
+import { countPages, countPdfPagesFromColdWithin } from './pages';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(
@@ -129,5 +129,27 @@ describe('countPages', () => {
     const err = await refusal(countPages(damaged, MEDIA_TYPES.pdf));
     expect(err.code).toBe('BAD_REQUEST');
     expect(formatErrorMessage(err.code, 'vi', err.params)).toContain('tệp PDF bị hỏng');
+  });
+});
+
+describe('countPages in its worker thread', () => {
+  it('refuses a PDF not counted within the time limit (a cold worker takes longer than 1 ms), and the next PDF starts a new worker', async () => {
+    const pdf = await pdfBytes(3);
+    const err = await refusal(countPdfPagesFromColdWithin(pdf, 1));
+    expect(formatErrorMessage(err.code, 'vi', err.params)).toContain('tệp PDF bị hỏng');
+    expect(await countPages(pdf, MEDIA_TYPES.pdf)).toBe(3);
+  });
+
+  it('refuses a password-protected PDF, saying so', async () => {
+    const err = await refusal(countPages(await pdfBytes(2, 'mat-khau'), MEDIA_TYPES.pdf));
+    expect(formatErrorMessage(err.code, 'vi', err.params)).toContain('tệp PDF có mật khẩu');
+    expect(formatErrorMessage(err.code, 'en', err.params)).toContain('password-protected');
+  });
+
+  it('counts several PDFs at once, each with its own answer', async () => {
+    const counts = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (n) => countPages(await pdfBytes(n), MEDIA_TYPES.pdf)),
+    );
+    expect(counts).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../http/errors';
 import type { MediaType } from './media-type';
 
@@ -19,28 +19,78 @@ export async function countPages(bytes: Uint8Array, mediaType: MediaType): Promi
   }
 }
 
-async function countPdfPages(bytes: Uint8Array): Promise<number> {
-  // pdf.js detaches the buffer it is given; hand it a copy so the caller's bytes stay usable.
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    stopAtErrors: true,
-    verbosity: 0,
-  });
-  try {
-    const doc = await task.promise;
-    return doc.numPages;
-  } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const details =
-      name === 'PasswordException'
-        ? {
-            vi: 'tệp PDF có mật khẩu, không đếm được số trang',
-            en: 'the PDF is password-protected; its pages cannot be counted',
-          }
-        : { vi: 'tệp PDF bị hỏng, không đọc được', en: 'the PDF is damaged and cannot be read' };
-    throw new AppError('BAD_REQUEST', { details });
-  } finally {
-    await task.destroy();
+/** Longer than any honest PDF takes to open; a file that keeps pdf.js busy past it is refused as damaged. */
+export const PDF_OPEN_TIMEOUT_MS = 20_000;
+
+type Answer = { id: number; pages?: number; error?: 'password' | 'damaged' };
+type Pending = { resolve: (a: Answer) => void; timer: NodeJS.Timeout };
+
+/**
+ * pdf.js runs in one worker thread, started on the first PDF and kept (unreferenced while idle, so it never holds the
+ * process open); see pdf-pages.worker.mjs for why it may not run in the server's own thread. A crash or a timeout
+ * ends the worker and fails what it held; the next PDF starts a new one.
+ */
+let worker: Worker | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+function settleAll(answer: Omit<Answer, 'id'>) {
+  for (const [id, p] of pending) {
+    clearTimeout(p.timer);
+    p.resolve({ id, ...answer });
   }
+  pending.clear();
+}
+
+function pdfWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./pdf-pages.worker.mjs', import.meta.url));
+  w.unref();
+  w.on('message', (a: Answer) => {
+    const p = pending.get(a.id);
+    if (!p) return;
+    pending.delete(a.id);
+    clearTimeout(p.timer);
+    if (pending.size === 0) w.unref();
+    p.resolve(a);
+  });
+  const gone = () => {
+    if (worker !== w) return;
+    worker = null;
+    settleAll({ error: 'damaged' });
+  };
+  w.on('error', gone);
+  w.on('exit', gone);
+  worker = w;
+  return w;
+}
+
+async function countPdfPages(bytes: Uint8Array, timeoutMs = PDF_OPEN_TIMEOUT_MS): Promise<number> {
+  const w = pdfWorker();
+  const id = nextId++;
+  // A copy goes to the worker (transferred, not cloned again): the caller's bytes stay usable.
+  const copy = new Uint8Array(bytes);
+  const answer = await new Promise<Answer>((resolve) => {
+    const timer = setTimeout(() => void w.terminate(), timeoutMs);
+    pending.set(id, { resolve, timer });
+    w.ref();
+    w.postMessage({ id, bytes: copy }, [copy.buffer]);
+  });
+  if (answer.pages !== undefined) return answer.pages;
+  const details =
+    answer.error === 'password'
+      ? {
+          vi: 'tệp PDF có mật khẩu, không đếm được số trang',
+          en: 'the PDF is password-protected; its pages cannot be counted',
+        }
+      : { vi: 'tệp PDF bị hỏng, không đọc được', en: 'the PDF is damaged and cannot be read' };
+  throw new AppError('BAD_REQUEST', { details });
+}
+
+/** For tests: the same count with another time limit, from a worker that starts afresh. */
+export async function countPdfPagesFromColdWithin(bytes: Uint8Array, timeoutMs: number): Promise<number> {
+  const old = worker;
+  worker = null;
+  await old?.terminate();
+  return countPdfPages(bytes, timeoutMs);
 }
