@@ -36,9 +36,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // One journey file at a time (its server, browser and database use a core) beside the unit and API files
-          // on the other worker: two journeys at once on 2 cores missed their poll timeouts. E2E_PARALLEL=1 runs
-          // them side by side on a bigger machine.
+          // One journey file at a time (its server, browser and database use a core): two journeys at once on 2 cores
+          // missed their poll timeouts. E2E_PARALLEL=1 runs them side by side on a bigger machine. Vitest starts such
+          // a project only after every other file, so `npm test` runs it as a Vitest run of its own beside the unit
+          // project's (scripts/test.mjs).
           fileParallelism: Boolean(process.env.E2E_PARALLEL),
         },
       },

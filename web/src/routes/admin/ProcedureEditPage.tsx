@@ -118,10 +118,13 @@ export function ProcedureEditPage() {
           <SimulatePanel key={`sim-${p.versionId}`} code={p.code} versionId={p.versionId} />
           <RetirePanel
             code={p.code}
-            onRetire={async () => {
-              await retire.mutateAsync(p.code);
-              setNotice(t('catalogueAdmin.retired', { code: p.code }));
-            }}
+            pending={retire.isPending}
+            error={retire.error}
+            onRetire={() =>
+              retire.mutate(p.code, {
+                onSuccess: () => setNotice(t('catalogueAdmin.retired', { code: p.code })),
+              })
+            }
           />
         </>
       )}

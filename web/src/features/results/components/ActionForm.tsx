@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, ErrorBox } from '../../../components/ui';
 
 type Props = {
@@ -11,33 +12,22 @@ type Props = {
 
 /** One action form of the results card: a heading, the fields, a submit button, the outcome (success or error). */
 export function ActionForm({ title, submitLabel, onSubmit, children }: Props) {
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useMutation({ mutationFn: onSubmit });
   return (
     <form
       className="stack"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        setDone(null);
-        try {
-          setDone(await onSubmit());
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        action.mutate();
       }}
     >
       <h3>{title}</h3>
-      {done ? <Alert kind="success">{done}</Alert> : null}
+      {action.data ? <Alert kind="success">{action.data}</Alert> : null}
       {children}
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={action.isPending}>
         {submitLabel}
       </Button>
-      <ErrorBox error={error} />
+      <ErrorBox error={action.error} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TDossierDetail, TResultConversion } from '@motcua/contracts';
-import { Card } from '../../../components/ui';
+import { Card, Field, InputField, ReasonField } from '../../../components/ui';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/dates';
 import { uploadFile } from '../../dossiers/api';
@@ -81,23 +81,24 @@ function CorrectForm({ dossier: d, onChanged }: Props) {
         return t('resultsOffice.correct.done');
       }}
     >
-      <label htmlFor="correct-reason">{t('resultsOffice.correct.reason')}</label>
-      <textarea
+      <ReasonField
         id="correct-reason"
-        required
-        minLength={3}
+        label={t('resultsOffice.correct.reason')}
         rows={2}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
       />
-      <label htmlFor="correct-summary">{t('resultsOffice.correct.summary')}</label>
-      <textarea
-        id="correct-summary"
-        required
-        rows={3}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-      />
+      <Field id="correct-summary" label={t('resultsOffice.correct.summary')}>
+        {(control) => (
+          <textarea
+            {...control}
+            required
+            rows={3}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+        )}
+      </Field>
     </ActionForm>
   );
 }
@@ -143,9 +144,9 @@ function ConvertForm({ dossier: d, me, onChanged }: Props & { me: { id: string; 
       </fieldset>
       {kind === 'printout' ? (
         <>
-          <label htmlFor="convert-copies">{t('resultsOffice.convert.copies')}</label>
-          <input
+          <InputField
             id="convert-copies"
+            label={t('resultsOffice.convert.copies')}
             type="number"
             min={1}
             max={20}
@@ -153,9 +154,9 @@ function ConvertForm({ dossier: d, me, onChanged }: Props & { me: { id: string; 
             value={copies}
             onChange={(e) => setCopies(Number(e.target.value))}
           />
-          <label htmlFor="convert-to">{t('resultsOffice.convert.handedTo')}</label>
-          <input
+          <InputField
             id="convert-to"
+            label={t('resultsOffice.convert.handedTo')}
             required
             minLength={2}
             value={handedTo}
@@ -164,17 +165,17 @@ function ConvertForm({ dossier: d, me, onChanged }: Props & { me: { id: string; 
         </>
       ) : (
         <>
-          <label htmlFor="convert-file">{t('resultsOffice.convert.file')}</label>
-          <input
+          <InputField
             id="convert-file"
+            label={t('resultsOffice.convert.file')}
             type="file"
             required
             accept="application/pdf,image/jpeg,image/png"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
-          <label htmlFor="convert-doc">{t('resultsOffice.convert.documentName')}</label>
-          <input
+          <InputField
             id="convert-doc"
+            label={t('resultsOffice.convert.documentName')}
             required
             minLength={3}
             value={documentName}
@@ -182,15 +183,18 @@ function ConvertForm({ dossier: d, me, onChanged }: Props & { me: { id: string; 
           />
         </>
       )}
-      <label htmlFor="convert-certifier">{t('resultsOffice.convert.certifier')}</label>
-      <select id="convert-certifier" value={certifiedBy} onChange={(e) => setCertifiedBy(e.target.value)}>
-        {options.some((o) => o.id === me.id) ? null : <option value={me.id}>{me.name}</option>}
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <Field id="convert-certifier" label={t('resultsOffice.convert.certifier')}>
+        {(control) => (
+          <select {...control} value={certifiedBy} onChange={(e) => setCertifiedBy(e.target.value)}>
+            {options.some((o) => o.id === me.id) ? null : <option value={me.id}>{me.name}</option>}
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </ActionForm>
   );
 }
