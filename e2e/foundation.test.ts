@@ -12,6 +12,9 @@ describe.skipIf(!hasBrowser)('foundation journeys', async () => {
     await expect.poll(() => page.locator('main').count()).toBe(1);
     await expectFitsViewport(page);
     await expectAccessible(page);
+    // The check is not vacuous: an image without a text alternative, added to the same document, fails it.
+    await page.evaluate(() => document.querySelector('main')!.append(document.createElement('img')));
+    await expect(expectAccessible(page)).rejects.toThrow(/image-alt/);
   });
 
   it('switches to English and remembers it', async () => {
