@@ -34,7 +34,9 @@ export function locateSignature(pdf: Buffer): Located | 'unsigned' | 'malformed'
   if (a !== 0 || b <= 0 || c <= a + b || c + d > pdf.length) return 'malformed';
   const hex = pdf.toString('latin1', a + b, c);
   if (!/^<[0-9a-fA-F]*>$/.test(hex)) return 'malformed';
-  const cms = Buffer.from(hex.slice(1, -1).replace(/(00)+$/, ''), 'hex');
+  // The DER is followed by the placeholder's zero padding; the parser stops at the DER's own length. Stripping the
+  // trailing zeros instead cut a signature whose last byte is 0x00 (one in 256) and called it malformed.
+  const cms = Buffer.from(hex.slice(1, -1), 'hex');
   return { ranges: r, cms };
 }
 
