@@ -14,7 +14,7 @@ import {
 } from '../../server/src/modules/dossiers/processing-inbox.repo';
 import { modules } from '../../server/src/modules/registry';
 import { createLogger } from '../../server/src/runtime';
-import { createBenchDatabase, stopOnce } from './intake-db';
+import { createBenchDatabase, serveGrowing } from './intake-db';
 
 // The full app's GET /api/processing/inbox (a logged-in specialist's own inbox, first page, by step due time) and a
 // bare Fastify + pg route running the same two indexed queries (the page and the counts) for the same person, over
@@ -158,21 +158,6 @@ bare.get('/inbox', async () => {
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-const stop = stopOnce(async () => {
-  await app.close();
-  await bare.close();
-  await pool.end();
-  await db.close();
-  await bench.drop();
-});
+serveGrowing({ app, bare, pool, db, bench }, grow);
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
-process.on('message', (m: { grow: number }) => {
-  grow(m.grow).then(
-    () => process.send?.({ grown: m.grow }),
-    (err: unknown) => {
-      console.error(err);
-      void stop(1);
-    },
-  );
-});
 process.send?.({ app: port(app.server), bare: port(bare.server), cookie });

@@ -37,3 +37,33 @@ export function stopOnce(cleanup: () => Promise<void>): (code: number) => Promis
   process.once('SIGTERM', () => void stop(0));
   return stop;
 }
+
+type Closable = { close(): Promise<unknown> };
+
+/**
+ * The growing targets' protocol (lookup, inbox): on `{ grow: n }` fill the database to n dossiers and answer
+ * `{ grown: n, ...extra(n) }`; a failed fill, or SIGTERM, closes the servers, the pool and the database handle, drops
+ * the bench database and exits.
+ */
+export function serveGrowing(
+  parts: { app: Closable; bare: Closable; pool: pg.Pool; db: Closable; bench: { drop(): Promise<void> } },
+  grow: (total: number) => Promise<void>,
+  extra: (total: number) => object = () => ({}),
+): void {
+  const stop = stopOnce(async () => {
+    await parts.app.close();
+    await parts.bare.close();
+    await parts.pool.end();
+    await parts.db.close();
+    await parts.bench.drop();
+  });
+  process.on('message', (m: { grow: number }) => {
+    grow(m.grow).then(
+      () => process.send?.({ grown: m.grow, ...extra(m.grow) }),
+      (err: unknown) => {
+        console.error(err);
+        void stop(1);
+      },
+    );
+  });
+}

@@ -8,7 +8,7 @@ import { migrate } from '../../server/src/db/migrate';
 import { buildApp } from '../../server/src/http/app';
 import { loadDemoOrganisation } from '../../server/src/modules/organisation/organisation.demo';
 import { createLogger } from '../../server/src/runtime';
-import { createBenchDatabase, stopOnce } from './intake-db';
+import { createBenchDatabase, serveGrowing } from './intake-db';
 
 // The full app's GET /api/lookup/{code} and a bare Fastify + pg route running the same indexed select, over one
 // PostgreSQL database that the parent grows (10,000 then 1,000,000 dossiers) by messages.
@@ -83,21 +83,6 @@ function codeAt(i: number): string {
   return `000.00.15.H99-${yymmdd}-${String((i % 5000) + 1).padStart(4, '0')}`;
 }
 
-const stop = stopOnce(async () => {
-  await app.close();
-  await bare.close();
-  await pool.end();
-  await db.close();
-  await bench.drop();
-});
+serveGrowing({ app, bare, pool, db, bench }, grow, (n) => ({ code: codeAt(Math.floor(n / 2)) }));
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
-process.on('message', (m: { grow: number }) => {
-  grow(m.grow).then(
-    () => process.send?.({ grown: m.grow, code: codeAt(Math.floor(m.grow / 2)) }),
-    (err: unknown) => {
-      console.error(err);
-      void stop(1);
-    },
-  );
-});
 process.send?.({ app: port(app.server), bare: port(bare.server) });
