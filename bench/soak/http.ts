@@ -136,11 +136,13 @@ export class Client {
   }
 }
 
-/** "400 BAD_REQUEST (no appraisal opinion yet)": the status, the error code and, when the server gave one, why. */
+/**
+ * "400 BAD_REQUEST (Yêu cầu không hợp lệ: …)": the status, the error code and the server's message, which names the
+ * reason (the error shape is {code, message}).
+ */
 function refusal(status: number, json: unknown): string {
-  const { code, details } = (json ?? {}) as { code?: unknown; details?: unknown };
-  const why = (details as { en?: unknown } | null)?.en ?? (typeof details === 'string' ? details : undefined);
-  return [status, typeof code === 'string' ? code : '', typeof why === 'string' ? `(${why})` : '']
+  const { code, message } = (json ?? {}) as { code?: unknown; message?: unknown };
+  return [status, typeof code === 'string' ? code : '', typeof message === 'string' ? `(${message})` : '']
     .filter(Boolean)
     .join(' ');
 }

@@ -41,7 +41,9 @@ function seeded(s: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = seeded(seed);
+// The kill schedule has a stream of its own, so it repeats for a seed whatever the users draw in between.
+const random = seeded(seed ^ 0x9e3779b9);
+const killRandom = seeded(seed);
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -133,10 +135,10 @@ try {
 
   const killer = (async () => {
     for (;;) {
-      const wait = (killMin + Math.floor(random() * (killMax - killMin + 1))) * 1000;
+      const wait = (killMin + Math.floor(killRandom() * (killMax - killMin + 1))) * 1000;
       if (Date.now() + wait >= endAt) return;
       await sleep(wait);
-      const role: Role = ROLES[Math.floor(random() * ROLES.length)]!;
+      const role: Role = ROLES[Math.floor(killRandom() * ROLES.length)]!;
       kills.push(role);
       log(
         `SIGKILL ${role} (${kills.length}); acknowledged so far: ${ledger.submissions.length} submissions, ${ledger.actions.length} actions`,

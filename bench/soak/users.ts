@@ -159,7 +159,10 @@ export function submit(
   });
 }
 
-/** An office action: acknowledged, refused (a lost race: nothing happened), or unsure (cut off, then refused). */
+/**
+ * An office action: acknowledged, refused (a lost race or a rule: nothing happened; its status goes to `refused`), or
+ * unsure (cut off, then refused).
+ */
 async function act(
   load: Load,
   client: Client,
@@ -167,6 +170,7 @@ async function act(
   type: TDossierEventType,
   path: string,
   body: Record<string, unknown>,
+  refused?: (status: number) => void,
 ): Promise<TDossierDetail | undefined> {
   let r: Answer<TDossierDetail>;
   try {
@@ -177,6 +181,7 @@ async function act(
   }
   if (r.status >= 300) {
     if (r.attempts > 1) load.ledger.unsure.push({ dossierId: dossierIdOf(path), type });
+    refused?.(r.status);
     return undefined;
   }
   const event = r.body.events.findLast((e) => e.type === type);
@@ -196,6 +201,9 @@ export async function officer(load: Load, office: Office, person: Person, vu: nu
   const specialistId =
     person === 'head' ? await new Client(load.bases, load.metrics).login(office.specialist, PASSWORD) : '';
   const appraised = new Set<string>();
+  // Dossiers whose forward a rule refused after our own appraisal: they wait on something else (the demo data's
+  // consultation still open), so this person leaves them, as a person would, instead of appraising them again.
+  const waiting = new Set<string>();
   await loop(load, person, async () => {
     if (person === 'desk') {
       const q = await client.request<{ items: { id: string; version: number }[] }>(
@@ -214,7 +222,7 @@ export async function officer(load: Load, office: Office, person: Person, vu: nu
       'GET',
       '/api/processing/inbox?scope=me&limit=25',
     );
-    const items = (inbox.body.items ?? []).filter((i) => i.status === 'in_processing');
+    const items = (inbox.body.items ?? []).filter((i) => i.status === 'in_processing' && !waiting.has(i.id));
     const item = items[Math.floor(load.random() * items.length)];
     if (!item) return;
     const path = (a: string) => `/api/processing/dossiers/${item.id}/${a}`;
@@ -230,8 +238,11 @@ export async function officer(load: Load, office: Office, person: Person, vu: nu
           proposal: 'approve',
         });
         if (d) appraised.add(item.id);
-      } else if (!(await act(load, client, 'forward', 'forwarded', path('forward'), v))) {
-        appraised.delete(item.id); // refused (e.g. no opinion recorded after all): appraise again next time
+      } else {
+        await act(load, client, 'forward', 'forwarded', path('forward'), v, (status) => {
+          if (status === 400) waiting.add(item.id);
+          else appraised.delete(item.id); // a lost race (409): look at it afresh next time
+        });
       }
     } else if (person === 'leader' && step === 'approval') {
       await act(load, client, 'forward', 'forwarded', path('forward'), v);

@@ -140,6 +140,17 @@ describe('countPages in its worker thread', () => {
     expect(await countPages(pdf, MEDIA_TYPES.pdf)).toBe(3);
   });
 
+  it('a PDF that runs out of time is refused alone: the PDFs its worker held are counted by the next one', async () => {
+    const [slow, other] = await Promise.all([pdfBytes(3), pdfBytes(4)]);
+    // Both reach the same fresh worker; the first's 1 ms limit ends it while the second waits its turn.
+    const [refused, counted] = await Promise.allSettled([
+      countPdfPagesFromColdWithin(slow, 1),
+      countPages(other, MEDIA_TYPES.pdf),
+    ]);
+    expect(refused.status).toBe('rejected');
+    expect(counted).toEqual({ status: 'fulfilled', value: 4 });
+  });
+
   it('refuses a password-protected PDF, saying so', async () => {
     const err = await refusal(countPages(await pdfBytes(2, 'mat-khau'), MEDIA_TYPES.pdf));
     expect(formatErrorMessage(err.code, 'vi', err.params)).toContain('tệp PDF có mật khẩu');

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../http/errors';
 import type { MediaType } from './media-type';
@@ -23,24 +24,27 @@ export async function countPages(bytes: Uint8Array, mediaType: MediaType): Promi
 export const PDF_OPEN_TIMEOUT_MS = 20_000;
 
 type Answer = { id: number; pages?: number; error?: 'password' | 'damaged' };
-type Pending = { resolve: (a: Answer) => void; timer: NodeJS.Timeout };
+type Pending = {
+  /** Kept until answered: a PDF that was waiting when another one cost the worker its life is sent again. */
+  bytes: Uint8Array;
+  timeoutMs: number;
+  /** Whether this PDF was already held by a worker that crashed: a second crash refuses it. */
+  crashed: boolean;
+  timer?: NodeJS.Timeout;
+  resolve: (a: Answer) => void;
+};
 
 /**
  * pdf.js runs in one worker thread, started on the first PDF and kept (unreferenced while idle, so it never holds the
- * process open); see pdf-pages.worker.mjs for why it may not run in the server's own thread. A crash or a timeout
- * ends the worker and fails what it held; the next PDF starts a new one.
+ * process open); see pdf-pages.worker.mjs for why it may not run in the server's own thread. A PDF past its time
+ * limit ends the worker and is refused; the other PDFs the worker held go to the next one, so a citizen's valid file
+ * is never refused for someone else's. A crash cannot name its cause: each PDF held is tried once more.
  */
 let worker: Worker | null = null;
 const pending = new Map<number, Pending>();
 let nextId = 0;
-
-function settleAll(answer: Omit<Answer, 'id'>) {
-  for (const [id, p] of pending) {
-    clearTimeout(p.timer);
-    p.resolve({ id, ...answer });
-  }
-  pending.clear();
-}
+/** The PDF whose time limit ended the current worker, if that is why it is ending. */
+let timedOut: number | null = null;
 
 function pdfWorker(): Worker {
   if (worker) return worker;
@@ -57,7 +61,18 @@ function pdfWorker(): Worker {
   const gone = () => {
     if (worker !== w) return;
     worker = null;
-    settleAll({ error: 'damaged' });
+    const culprit = timedOut;
+    timedOut = null;
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      if (id === culprit || (culprit === null && p.crashed)) {
+        pending.delete(id);
+        p.resolve({ id, error: 'damaged' });
+      } else {
+        p.crashed ||= culprit === null;
+        send(id, p);
+      }
+    }
   };
   w.on('error', gone);
   w.on('exit', gone);
@@ -65,16 +80,25 @@ function pdfWorker(): Worker {
   return w;
 }
 
-async function countPdfPages(bytes: Uint8Array, timeoutMs = PDF_OPEN_TIMEOUT_MS): Promise<number> {
+function send(id: number, p: Pending) {
   const w = pdfWorker();
+  p.timer = setTimeout(() => {
+    // The first PDF to run out of time is the one that ends this worker; the others go on to the next.
+    timedOut ??= id;
+    void w.terminate();
+  }, p.timeoutMs);
+  w.ref();
+  // A copy goes to the worker (transferred, not cloned again): the kept bytes stay usable.
+  const copy = new Uint8Array(p.bytes);
+  w.postMessage({ id, bytes: copy }, [copy.buffer]);
+}
+
+async function countPdfPages(bytes: Uint8Array, timeoutMs = PDF_OPEN_TIMEOUT_MS): Promise<number> {
   const id = nextId++;
-  // A copy goes to the worker (transferred, not cloned again): the caller's bytes stay usable.
-  const copy = new Uint8Array(bytes);
   const answer = await new Promise<Answer>((resolve) => {
-    const timer = setTimeout(() => void w.terminate(), timeoutMs);
-    pending.set(id, { resolve, timer });
-    w.ref();
-    w.postMessage({ id, bytes: copy }, [copy.buffer]);
+    const p: Pending = { bytes, timeoutMs, crashed: false, resolve };
+    pending.set(id, p);
+    send(id, p);
   });
   if (answer.pages !== undefined) return answer.pages;
   const details =
@@ -89,8 +113,10 @@ async function countPdfPages(bytes: Uint8Array, timeoutMs = PDF_OPEN_TIMEOUT_MS)
 
 /** For tests: the same count with another time limit, from a worker that starts afresh. */
 export async function countPdfPagesFromColdWithin(bytes: Uint8Array, timeoutMs: number): Promise<number> {
-  const old = worker;
-  worker = null;
-  await old?.terminate();
+  if (worker) {
+    const exited = once(worker, 'exit');
+    void worker.terminate();
+    await exited;
+  }
   return countPdfPages(bytes, timeoutMs);
 }

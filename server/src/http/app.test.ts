@@ -17,11 +17,22 @@ describe('HTTP foundation', async () => {
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
-  it('sends security headers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBeTruthy();
+  it('sends security headers: the API set on JSON answers, the document set on pages', async () => {
+    const json = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(json.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(json.headers['x-content-type-options']).toBe('nosniff');
+    expect(json.headers['x-frame-options']).toBe('DENY');
+    expect(json.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(json.headers['strict-transport-security']).toContain('max-age=');
+    expect(json.headers['referrer-policy']).toBe('no-referrer');
+    expect(json.headers['cross-origin-opener-policy']).toBeUndefined();
+    // Errors are JSON answers too.
+    const missing = await app.inject({ method: 'GET', url: '/api/khong-co' });
+    expect(missing.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    const page = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('answers unknown routes with 404 in the error shape, Vietnamese by default', async () => {

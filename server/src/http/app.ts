@@ -23,7 +23,7 @@ import { decorateOpenApi, SECURITY_SCHEMES } from './openapi-doc';
 import { registerMetrics } from './metrics';
 import { registerReadReplica } from './read-replica';
 import { databaseRateLimitStore } from './rate-limit';
-import { securityHeaders } from './security-headers';
+import { apiSecurityHeaders, securityHeaders } from './security-headers';
 import { serializerCompiler } from './serializer';
 import { webPageFile } from './web-pages';
 import { modules } from '../modules/registry';
@@ -77,6 +77,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     crossOriginEmbedderPolicy: false,
   });
+  const apiHeaders = apiSecurityHeaders(headers);
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler(opts.strictResponses ?? false));
@@ -90,7 +91,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }
   // Hot path: plain callback hooks (no promise per request), one on the way in and one on the way out.
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(headers);
+    // JSON answers get the API set; the portal, its files and the interactive API docs are documents.
+    const isApi = req.url.startsWith('/api/') && !req.url.startsWith('/api/docs');
+    reply.headers(isApi ? apiHeaders : headers);
     reply.header('x-request-id', req.id);
     done();
   });

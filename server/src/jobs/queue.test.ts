@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../clock';
 import { createTestDb, TEST_NOW } from '../test/harness';
 import { backoffMs, enqueue, queueDepth, Worker, type JobRegistry } from './queue';
@@ -54,6 +54,31 @@ describe('job queue', async () => {
       }
     }
     expect((await queueDepth(db)).dead).toBe(1);
+  });
+
+  it('keeps its slots full while jobs are due: a job that ends brings in the next at once, not at the next poll', async () => {
+    for (let n = 0; n < 12; n++) await enqueue(db.kysely, 't.busy', { n }, { runAt: now() });
+    let active = 0;
+    let most = 0;
+    const ran: number[] = [];
+    // A poll interval far longer than the test: only jobs that end can bring the next ones in.
+    const w = new Worker(
+      db,
+      {
+        't.busy': async (p) => {
+          most = Math.max(most, ++active);
+          await new Promise((r) => setTimeout(r, 20));
+          ran.push(p.n as number);
+          active--;
+        },
+      },
+      { pollMs: 600_000, concurrency: 3, log, clock },
+    );
+    w.start();
+    await vi.waitFor(() => expect(ran).toHaveLength(12), { timeout: 10_000, interval: 20 });
+    await w.stop();
+    expect(most).toBe(3);
+    expect((await jobsOf('t.busy')).every((j) => j.status === 'done')).toBe(true);
   });
 
   it('holds scheduled jobs until their time', async () => {

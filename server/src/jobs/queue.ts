@@ -79,6 +79,9 @@ export class Worker {
   private running = new Set<Promise<void>>();
   private stopping = false;
   private polling: Promise<void> | undefined;
+  private refill = false;
+  /** Whether the last claim filled every free slot, so that more jobs may be due. */
+  private more = false;
 
   constructor(
     private readonly db: Db,
@@ -86,17 +89,13 @@ export class Worker {
     private readonly opts: WorkerOptions,
   ) {}
 
+  /**
+   * Keeps `concurrency` jobs running while any are due: a job that ends makes room for the next at once, and only a
+   * claim that finds fewer due jobs than free slots waits `pollMs` before looking again.
+   */
   start(): void {
     this.stopping = false;
-    const tick = () => {
-      if (this.stopping) return;
-      this.polling = this.runOnce()
-        .catch((err: unknown) => this.opts.log.error({ err }, 'job poll failed'))
-        .then(() => {
-          if (!this.stopping) this.timer = setTimeout(tick, this.opts.pollMs);
-        });
-    };
-    tick();
+    this.fill();
   }
 
   /** Stops claiming and waits for jobs already running to finish. */
@@ -105,6 +104,41 @@ export class Worker {
     clearTimeout(this.timer);
     await this.polling;
     await Promise.allSettled([...this.running]);
+  }
+
+  private fill(): void {
+    if (this.stopping) return;
+    // One claim at a time; a slot freed meanwhile is filled by another claim right after it.
+    if (this.polling) {
+      this.refill = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.refill = false;
+    this.polling = this.claimFreeSlots()
+      .catch((err: unknown) => this.opts.log.error({ err }, 'job poll failed'))
+      .then(() => {
+        this.polling = undefined;
+        if (this.stopping) return;
+        if (this.refill) this.fill();
+        // Every slot is busy (a job that ends claims the next while more may be due) or nothing else is due: look
+        // again after the interval.
+        else this.timer = setTimeout(() => this.fill(), this.opts.pollMs);
+      });
+  }
+
+  /** Claims due jobs for the free slots and starts them. */
+  private async claimFreeSlots(): Promise<void> {
+    const free = this.opts.concurrency - this.running.size;
+    if (free <= 0) return;
+    const jobs = await this.claim(free);
+    this.more = jobs.length === free;
+    for (const job of jobs)
+      void this.track(this.execute(job))
+        .catch((err: unknown) => this.opts.log.error({ err, jobId: job.id }, 'job bookkeeping failed'))
+        .finally(() => {
+          if (this.more) this.fill();
+        });
   }
 
   /** Claims and runs one batch; returns how many jobs it ran. Tests call this directly. */
