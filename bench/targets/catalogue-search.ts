@@ -12,6 +12,7 @@ import { createLogger } from '../../server/src/runtime';
 import { cloneProceduresTo } from '../../server/src/modules/catalogue/catalogue.bulk';
 import { loadDemoCatalogue } from '../../server/src/modules/catalogue/catalogue.demo';
 import { loadDemoOrganisation } from '../../server/src/modules/organisation/organisation.demo';
+import { stopOnce } from './exit-with-parent';
 
 // The full app with the demo catalogue cloned up to 5,000 published procedures, and a bare Fastify route running the
 // app's search statement with plain `pg` (PostgreSQL) or the PGlite engine itself (embedded) on the same database.
@@ -59,11 +60,10 @@ const names = (
 
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
 process.send?.({ app: port(app.server), bare: port(bare.server), names });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await bare.close();
   await pool?.end();
   await db.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
 });

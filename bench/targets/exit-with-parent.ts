@@ -30,3 +30,16 @@ process.once('disconnect', () => {
     .catch(() => undefined)
     .finally(() => process.kill(process.pid, 'SIGTERM'));
 });
+
+/**
+ * A target's shutdown, run once whichever comes first — SIGTERM (from its bench, or from the handler above when the
+ * bench is gone) or a failed step calling the answer — then exit with that code.
+ */
+export function stopOnce(cleanup: () => Promise<void>): (code: number) => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const stop = (code: number) => (stopping ??= cleanup().then(() => process.exit(code)));
+  // Every SIGTERM, not only the first: a second one (the handler above sends one after a SIGTERM or Ctrl-C that reached
+  // the whole process group) would otherwise end the process by default mid-cleanup, leaving its database behind.
+  process.on('SIGTERM', () => void stop(0));
+  return stop;
+}

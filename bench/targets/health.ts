@@ -9,6 +9,7 @@ import { openDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { buildApp } from '../../server/src/http/app';
 import { createLogger } from '../../server/src/runtime';
+import { stopOnce } from './exit-with-parent';
 
 // Our full app and a bare Fastify route, sharing one database handle, in one process.
 const config = loadConfig();
@@ -27,10 +28,9 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
 process.send?.({ app: port(app.server), bare: port(bare.server) });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await bare.close();
   await db.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { stopOnce } from './exit-with-parent';
 
 /**
  * A dedicated PostgreSQL database for an intake bench, created on the server of BENCH_DATABASE_URL (default: the local
@@ -19,23 +20,13 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
   return {
     url: url.toString(),
     drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
+      // Named apart from the target's own connections, which exit-with-parent.ts cancels when the bench is gone.
+      const d = new pg.Client({ connectionString: admin, application_name: `${process.env.PGAPPNAME}-drop` });
       await d.connect();
       await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await d.end();
     },
   };
-}
-
-/**
- * A target's shutdown, run once whichever comes first — SIGTERM (from its bench, or from exit-with-parent.ts when the
- * bench is gone) or a failed step calling the answer — then exit with that code.
- */
-export function stopOnce(cleanup: () => Promise<void>): (code: number) => Promise<void> {
-  let stopping: Promise<void> | undefined;
-  const stop = (code: number) => (stopping ??= cleanup().then(() => process.exit(code)));
-  process.once('SIGTERM', () => void stop(0));
-  return stop;
 }
 
 type Closable = { close(): Promise<unknown> };

@@ -10,6 +10,7 @@ import { migrate } from '../../server/src/db/migrate';
 import { seedDemo } from '../../server/src/db/seed';
 import { buildApp } from '../../server/src/http/app';
 import { createLogger } from '../../server/src/runtime';
+import { stopOnce } from './exit-with-parent';
 
 // The full app with demo accounts, a logged-in session, and a bare route doing one indexed lookup of that session.
 const config = loadConfig();
@@ -36,10 +37,9 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
 process.send?.({ app: port(app.server), bare: port(bare.server), cookie });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await bare.close();
   await db.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
 });

@@ -8,6 +8,7 @@ import { buildApp } from '../../server/src/http/app';
 import { seedDemo } from '../../server/src/db/seed';
 import { createLogger } from '../../server/src/runtime';
 import { createBenchDatabase } from './intake-db';
+import { stopOnce } from './exit-with-parent';
 
 // The full app (trusting the test actor header, as tests do, so no log-in flow is measured) over the demo data (the
 // catalogue's procedures, as in production), and a bare Fastify + pg route that stores the same JSON body in one
@@ -52,11 +53,10 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const port = (s: typeof bare.server) => (s.address() as { port: number }).port;
 process.send?.({ app: port(app.server), bare: port(bare.server) });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await bare.close();
   await pool.end();
   await db.close();
   await bench.drop();
-  process.exit(0);
 });

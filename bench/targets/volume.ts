@@ -14,6 +14,7 @@ import {
 } from '../../server/src/modules/dossiers/processing-inbox.repo';
 import { citizenLogin, staffLogin } from '../../server/src/modules/reports/generator-people';
 import { createLogger } from '../../server/src/runtime';
+import { stopOnce } from './exit-with-parent';
 
 // The full app and a bare Fastify + pg route per query over a database filled by `npx motcua generate` (issue 19):
 // public lookup, catalogue search, a handler's inbox, "Hồ sơ của tôi" of a citizen with 50 dossiers and the
@@ -185,10 +186,9 @@ process.send?.({
   names,
   total,
 });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await bare.close();
   await pool.end();
   await db.close();
-  process.exit(0);
 });

@@ -8,6 +8,7 @@ import { migrate } from '../../server/src/db/migrate';
 import { seedDemo } from '../../server/src/db/seed';
 import { buildApp } from '../../server/src/http/app';
 import { createLogger } from '../../server/src/runtime';
+import { stopOnce } from './exit-with-parent';
 
 // The whole app as `npm start` runs it: demo data, the built web app (web/dist) served by the server itself.
 const config = loadConfig();
@@ -38,9 +39,8 @@ process.send?.({
   procedure: procedure.code,
   dossier: dossier?.code ?? '',
 });
-process.once('SIGTERM', async () => {
+stopOnce(async () => {
   await app.close();
   await db.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
 });
