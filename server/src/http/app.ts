@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Hot path: plain callback hooks (no promise per request), one on the way in and one on the way out.
   app.addHook('onRequest', (req, reply, done) => {
     // JSON answers get the API set; the portal, its files and the interactive API docs are documents.
-    const isApi = req.url.startsWith('/api/') && !req.url.startsWith('/api/docs');
+    const isApi = req.url.startsWith('/api/') && !/^\/api\/docs(\/|\?|$)/.test(req.url);
     reply.headers(isApi ? apiHeaders : headers);
     reply.header('x-request-id', req.id);
     done();
